@@ -1,0 +1,304 @@
+//! Who may do what: a pure `can(actor, action)` check used by every service before it reads or
+//! writes anything.
+//!
+//! Invariants:
+//! - Denials come in two kinds. [`Denied::NotFound`] is used whenever the actor may not even
+//!   *see* the thing, so the answer is indistinguishable from a missing record (SPEC.md: "a
+//!   request for something the user may not see answers as if it did not exist").
+//!   [`Denied::Forbidden`] is used when the thing is visible but the action is not allowed.
+//! - Scoping: officers, agency heads and integration accounts see their own agency; legal
+//!   reviewers see the agencies they serve; supervisors see the agencies of their region;
+//!   admins see everything.
+
+use serde::{Deserialize, Serialize};
+
+use crate::role::Role;
+
+/// The authenticated caller, as loaded from the database for each request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The user's id.
+    pub user_id: i32,
+    /// The user's role.
+    pub role: Role,
+    /// The agency the user belongs to, if any.
+    pub agency_id: Option<i32>,
+    /// The region of the user's agency (supervisors are scoped by it).
+    pub region_code: Option<String>,
+    /// Agencies a legal reviewer serves.
+    pub served_agency_ids: Vec<i32>,
+}
+
+/// What the scoping rules need to know about an agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyScope {
+    /// The agency's id.
+    pub agency_id: i32,
+    /// The agency's region.
+    pub region_code: String,
+}
+
+/// What the scoping rules need to know about a user account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserScope {
+    /// The account's id.
+    pub user_id: i32,
+    /// The account's agency, if any, with its region.
+    pub agency: Option<AgencyScope>,
+}
+
+/// An action an actor wants to take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Use the staff workbench in the browser.
+    UseWorkbench,
+    /// Read an agency's internal record.
+    ViewAgency(&'a AgencyScope),
+    /// Read a user's account, credentials and role.
+    ViewUser(&'a UserScope),
+    /// Create or change agencies, users, certificates and qualifications.
+    ManageOrganisation,
+    /// Read, verify or export the audit log.
+    ReadAuditLog,
+    /// Change one's own password.
+    ChangeOwnPassword,
+}
+
+/// Why an action was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    /// The actor may not see the thing: answer as if it did not exist.
+    #[error("not found")]
+    NotFound,
+    /// The actor sees the thing but may not do this.
+    #[error("forbidden")]
+    Forbidden,
+}
+
+/// Decides whether `actor` may take `action`.
+pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
+    match action {
+        Action::UseWorkbench => allow_if(actor.role != Role::Integration),
+        Action::ViewAgency(agency) => visible_if(sees_agency(actor, agency)),
+        Action::ViewUser(user) => visible_if(
+            user.user_id == actor.user_id
+                || match &user.agency {
+                    Some(agency) => sees_agency(actor, agency) && actor.role != Role::Integration,
+                    None => actor.role == Role::Admin,
+                },
+        ),
+        Action::ManageOrganisation => allow_if(actor.role == Role::Admin),
+        Action::ReadAuditLog => allow_if(matches!(actor.role, Role::Admin | Role::Supervisor)),
+        Action::ChangeOwnPassword => Ok(()),
+    }
+}
+
+/// Whether the actor's scope includes the agency.
+fn sees_agency(actor: &Actor, agency: &AgencyScope) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Supervisor => actor.region_code.as_deref() == Some(agency.region_code.as_str()),
+        Role::LegalReviewer => {
+            actor.served_agency_ids.contains(&agency.agency_id)
+                || actor.agency_id == Some(agency.agency_id)
+        }
+        Role::Officer | Role::AgencyHead | Role::Integration => {
+            actor.agency_id == Some(agency.agency_id)
+        }
+    }
+}
+
+fn allow_if(allowed: bool) -> Result<(), Denied> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+fn visible_if(visible: bool) -> Result<(), Denied> {
+    if visible {
+        Ok(())
+    } else {
+        Err(Denied::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CITY: &str = "330100";
+    const OTHER_CITY: &str = "330200";
+
+    fn actor(role: Role) -> Actor {
+        Actor {
+            user_id: 10,
+            role,
+            agency_id: match role {
+                Role::Admin | Role::LegalReviewer => None,
+                Role::Supervisor => Some(9),
+                _ => Some(1),
+            },
+            region_code: match role {
+                Role::Admin | Role::LegalReviewer => None,
+                _ => Some(CITY.to_owned()),
+            },
+            served_agency_ids: if role == Role::LegalReviewer {
+                vec![1]
+            } else {
+                vec![]
+            },
+        }
+    }
+
+    fn agency(id: i32, region: &str) -> AgencyScope {
+        AgencyScope {
+            agency_id: id,
+            region_code: region.to_owned(),
+        }
+    }
+
+    #[test]
+    fn only_staff_use_the_workbench() {
+        for role in Role::ALL {
+            let expected = if role == Role::Integration {
+                Err(Denied::Forbidden)
+            } else {
+                Ok(())
+            };
+            assert_eq!(
+                can(&actor(role), &Action::UseWorkbench),
+                expected,
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_admins_manage_the_organisation() {
+        for role in Role::ALL {
+            let expected = if role == Role::Admin {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(
+                can(&actor(role), &Action::ManageOrganisation),
+                expected,
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_admins_and_supervisors_read_the_audit_log() {
+        for role in Role::ALL {
+            let expected = if matches!(role, Role::Admin | Role::Supervisor) {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(
+                can(&actor(role), &Action::ReadAuditLog),
+                expected,
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn everyone_may_change_their_own_password() {
+        for role in Role::ALL {
+            assert_eq!(can(&actor(role), &Action::ChangeOwnPassword), Ok(()));
+        }
+    }
+
+    #[test]
+    fn agency_visibility_follows_each_roles_scope() {
+        let own = agency(1, CITY);
+        let same_region = agency(2, CITY);
+        let elsewhere = agency(3, OTHER_CITY);
+        // (role, own agency, another agency of the region, an agency of another region)
+        let table = [
+            (Role::Officer, true, false, false),
+            (Role::AgencyHead, true, false, false),
+            (Role::Integration, true, false, false),
+            (Role::LegalReviewer, true, false, false),
+            (Role::Supervisor, true, true, false),
+            (Role::Admin, true, true, true),
+        ];
+        for (role, sees_own, sees_region, sees_elsewhere) in table {
+            let a = actor(role);
+            for (target, expected) in [
+                (&own, sees_own),
+                (&same_region, sees_region),
+                (&elsewhere, sees_elsewhere),
+            ] {
+                let got = can(&a, &Action::ViewAgency(target));
+                let want = if expected {
+                    Ok(())
+                } else {
+                    Err(Denied::NotFound)
+                };
+                assert_eq!(got, want, "{role:?} viewing agency {}", target.agency_id);
+            }
+        }
+    }
+
+    #[test]
+    fn users_are_visible_within_scope_and_always_to_themselves() {
+        let colleague = UserScope {
+            user_id: 11,
+            agency: Some(agency(1, CITY)),
+        };
+        let stranger = UserScope {
+            user_id: 12,
+            agency: Some(agency(3, OTHER_CITY)),
+        };
+        let unattached = UserScope {
+            user_id: 13,
+            agency: None,
+        };
+        for role in Role::ALL {
+            let a = actor(role);
+            let me = UserScope {
+                user_id: a.user_id,
+                agency: None,
+            };
+            assert_eq!(
+                can(&a, &Action::ViewUser(&me)),
+                Ok(()),
+                "{role:?} sees self"
+            );
+            let sees_colleague = role != Role::Integration;
+            assert_eq!(
+                can(&a, &Action::ViewUser(&colleague)).is_ok(),
+                sees_colleague,
+                "{role:?} colleague"
+            );
+            assert_eq!(
+                can(&a, &Action::ViewUser(&stranger)).is_ok(),
+                role == Role::Admin
+            );
+            assert_eq!(
+                can(&a, &Action::ViewUser(&unattached)),
+                if role == Role::Admin {
+                    Ok(())
+                } else {
+                    Err(Denied::NotFound)
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn a_supervisor_without_a_region_sees_no_agency() {
+        let mut a = actor(Role::Supervisor);
+        a.region_code = None;
+        assert_eq!(
+            can(&a, &Action::ViewAgency(&agency(1, CITY))),
+            Err(Denied::NotFound)
+        );
+    }
+}

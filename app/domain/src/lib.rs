@@ -1,0 +1,13 @@
+//! Tianping's pure domain rules.
+//!
+//! Invariants: nothing in this crate reads a clock, touches a database or knows about HTTP.
+//! Time and identifiers are passed in. The crate compiles for `wasm32` so the browser can reuse
+//! the same validation as the server.
+
+pub mod agency;
+pub mod audit;
+pub mod authz;
+pub mod credential;
+pub mod i18n;
+pub mod role;
+pub mod validate;

@@ -1,0 +1,580 @@
+//! Parsing of user input into checked values ("parse, don't validate").
+//!
+//! Every failure is a [`ValidationError`] naming the field and the rule, with a message in the
+//! user's language. Nothing here trims silently beyond leading and trailing whitespace.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// An input field, named so that errors can say which one is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Login name.
+    Username,
+    /// Password.
+    Password,
+    /// New password when changing it.
+    NewPassword,
+    /// A person's display name.
+    DisplayName,
+    /// A user's role.
+    Role,
+    /// The agency a user belongs to.
+    Agency,
+    /// An agency's full name.
+    AgencyName,
+    /// An agency's short code.
+    AgencyCode,
+    /// The short name used in document numbers (文号).
+    ShortName,
+    /// Administrative region code.
+    RegionCode,
+    /// Administrative region name.
+    RegionName,
+    /// Unified social credit code (统一社会信用代码).
+    CreditCode,
+    /// The legal basis of an agency.
+    LegalBasis,
+    /// Kind of agency.
+    AgencyKind,
+    /// Certificate or qualification number.
+    CredentialNumber,
+    /// Kind of credential.
+    CredentialKind,
+    /// Enforcement category or area a certificate covers.
+    CredentialScope,
+    /// First day of validity.
+    ValidFrom,
+    /// Last day of validity.
+    ValidTo,
+    /// Resident ID number (居民身份证号码).
+    IdNumber,
+    /// A request body as a whole.
+    Body,
+}
+
+impl Field {
+    /// The field's label in the given language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Field::*;
+        match self {
+            Username => lang.pick("用户名", "Username"),
+            Password => lang.pick("密码", "Password"),
+            NewPassword => lang.pick("新密码", "New password"),
+            DisplayName => lang.pick("姓名", "Name"),
+            Role => lang.pick("角色", "Role"),
+            Agency => lang.pick("所属机关", "Agency"),
+            AgencyName => lang.pick("机关名称", "Agency name"),
+            AgencyCode => lang.pick("机关代码", "Agency code"),
+            ShortName => lang.pick("文号简称", "Short name for document numbers"),
+            RegionCode => lang.pick("行政区划代码", "Region code"),
+            RegionName => lang.pick("行政区划名称", "Region name"),
+            CreditCode => lang.pick("统一社会信用代码", "Unified social credit code"),
+            LegalBasis => lang.pick("设立依据", "Legal basis"),
+            AgencyKind => lang.pick("机关类别", "Agency kind"),
+            CredentialNumber => lang.pick("证件编号", "Credential number"),
+            CredentialKind => lang.pick("证件类别", "Credential kind"),
+            CredentialScope => lang.pick("执法类别/区域", "Category or area"),
+            ValidFrom => lang.pick("有效期起", "Valid from"),
+            ValidTo => lang.pick("有效期止", "Valid to"),
+            IdNumber => lang.pick("身份证号码", "ID number"),
+            Body => lang.pick("请求内容", "Request body"),
+        }
+    }
+}
+
+/// The rule an input broke.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Rule {
+    /// The field is empty.
+    Required,
+    /// Too short or too long, in characters.
+    Length {
+        /// Minimum characters.
+        min: usize,
+        /// Maximum characters.
+        max: usize,
+    },
+    /// Characters outside the allowed set.
+    Charset,
+    /// A check digit does not match (GB 32100, GB 11643).
+    CheckDigit,
+    /// Not a valid date (YYYY-MM-DD).
+    Date,
+    /// The end date is before the start date.
+    DateOrder,
+    /// Not one of the allowed values.
+    OneOf,
+    /// Already taken by another record.
+    Unique,
+    /// A referenced record does not exist.
+    Exists,
+    /// The request body is not well-formed JSON of the expected shape.
+    Malformed,
+}
+
+/// A field that broke a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{field:?}: {rule:?}")]
+pub struct ValidationError {
+    /// Which field.
+    pub field: Field,
+    /// Which rule.
+    #[serde(flatten)]
+    pub rule: Rule,
+}
+
+impl ValidationError {
+    /// Creates an error.
+    pub fn new(field: Field, rule: Rule) -> Self {
+        Self { field, rule }
+    }
+
+    /// A sentence for the user naming the field and the rule.
+    pub fn message(&self, lang: Lang) -> String {
+        let label = self.field.label(lang);
+        let rule = match (&self.rule, lang) {
+            (Rule::Required, Lang::Zh) => "不能为空".to_owned(),
+            (Rule::Required, Lang::En) => "must not be empty".to_owned(),
+            (Rule::Length { min, max }, Lang::Zh) => format!("长度须为 {min}–{max} 个字符"),
+            (Rule::Length { min, max }, Lang::En) => {
+                format!("must be {min}–{max} characters long")
+            }
+            (Rule::Charset, Lang::Zh) => "含有不允许的字符".to_owned(),
+            (Rule::Charset, Lang::En) => "contains characters that are not allowed".to_owned(),
+            (Rule::CheckDigit, Lang::Zh) => "校验位不正确，请核对号码".to_owned(),
+            (Rule::CheckDigit, Lang::En) => {
+                "has a wrong check digit; please check the number".to_owned()
+            }
+            (Rule::Date, Lang::Zh) => "须为有效日期（格式 YYYY-MM-DD）".to_owned(),
+            (Rule::Date, Lang::En) => "must be a valid date (YYYY-MM-DD)".to_owned(),
+            (Rule::DateOrder, Lang::Zh) => "不能早于有效期起始日".to_owned(),
+            (Rule::DateOrder, Lang::En) => "must not be before the start date".to_owned(),
+            (Rule::OneOf, Lang::Zh) => "不是允许的取值".to_owned(),
+            (Rule::OneOf, Lang::En) => "is not one of the allowed values".to_owned(),
+            (Rule::Unique, Lang::Zh) => "已被使用".to_owned(),
+            (Rule::Unique, Lang::En) => "is already in use".to_owned(),
+            (Rule::Exists, Lang::Zh) => "不存在".to_owned(),
+            (Rule::Exists, Lang::En) => "does not exist".to_owned(),
+            (Rule::Malformed, Lang::Zh) => "格式不正确".to_owned(),
+            (Rule::Malformed, Lang::En) => "is malformed".to_owned(),
+        };
+        match lang {
+            Lang::Zh => format!("「{label}」{rule}"),
+            Lang::En => format!("{label}: {rule}"),
+        }
+    }
+}
+
+/// Checks a free-text field: trimmed, non-empty, at most `max` characters, no control
+/// characters except newlines when `multiline`.
+pub fn text(field: Field, input: &str, min: usize, max: usize) -> Result<String, ValidationError> {
+    let value = input.trim();
+    if value.is_empty() && min > 0 {
+        return Err(ValidationError::new(field, Rule::Required));
+    }
+    let n = value.chars().count();
+    if n < min || n > max {
+        return Err(ValidationError::new(field, Rule::Length { min, max }));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(ValidationError::new(field, Rule::Charset));
+    }
+    Ok(value.to_owned())
+}
+
+/// A login name: 3–32 characters of `a-z 0-9 _ . -`, stored in lower case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Username(String);
+
+impl Username {
+    /// Parses and lower-cases a login name.
+    pub fn parse(input: &str) -> Result<Self, ValidationError> {
+        let value = text(Field::Username, input, 3, 32)?.to_ascii_lowercase();
+        if !value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        {
+            return Err(ValidationError::new(Field::Username, Rule::Charset));
+        }
+        Ok(Self(value))
+    }
+
+    /// The normalised login name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password that meets the policy: 10–128 characters. Never trimmed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl Password {
+    /// Minimum length of a new password.
+    pub const MIN: usize = 10;
+    /// Maximum length of a password.
+    pub const MAX: usize = 128;
+
+    /// Checks a new password against the policy, reporting errors on `field`.
+    pub fn parse(field: Field, input: &str) -> Result<Self, ValidationError> {
+        if input.is_empty() {
+            return Err(ValidationError::new(field, Rule::Required));
+        }
+        let n = input.chars().count();
+        if !(Self::MIN..=Self::MAX).contains(&n) {
+            return Err(ValidationError::new(
+                field,
+                Rule::Length {
+                    min: Self::MIN,
+                    max: Self::MAX,
+                },
+            ));
+        }
+        Ok(Self(input.to_owned()))
+    }
+
+    /// The password text.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An agency code: 2–16 characters of `A-Z 0-9 -`, upper case. Used in URLs and the clue API.
+pub fn agency_code(input: &str) -> Result<String, ValidationError> {
+    let value = text(Field::AgencyCode, input, 2, 16)?.to_ascii_uppercase();
+    if !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(ValidationError::new(Field::AgencyCode, Rule::Charset));
+    }
+    Ok(value)
+}
+
+/// An administrative region code: six digits (GB/T 2260).
+pub fn region_code(input: &str) -> Result<String, ValidationError> {
+    let value = text(Field::RegionCode, input, 6, 6)?;
+    if !value.chars().all(|c| c.is_ascii_digit()) {
+        return Err(ValidationError::new(Field::RegionCode, Rule::Charset));
+    }
+    Ok(value)
+}
+
+/// A certificate or qualification number: 4–32 characters of letters, digits and `-`.
+pub fn credential_number(input: &str) -> Result<String, ValidationError> {
+    let value = text(Field::CredentialNumber, input, 4, 32)?.to_ascii_uppercase();
+    if !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(ValidationError::new(Field::CredentialNumber, Rule::Charset));
+    }
+    Ok(value)
+}
+
+/// Parses a `YYYY-MM-DD` date.
+pub fn date(field: Field, input: &str) -> Result<NaiveDate, ValidationError> {
+    let value = input.trim();
+    if value.is_empty() {
+        return Err(ValidationError::new(field, Rule::Required));
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| ValidationError::new(field, Rule::Date))
+}
+
+/// A validity window: `valid_to` (if any) is not before `valid_from`.
+pub fn validity(
+    from: &str,
+    to: Option<&str>,
+) -> Result<(NaiveDate, Option<NaiveDate>), ValidationError> {
+    let from = date(Field::ValidFrom, from)?;
+    let to = match to.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(date(Field::ValidTo, s)?),
+        None => None,
+    };
+    if let Some(to) = to
+        && to < from
+    {
+        return Err(ValidationError::new(Field::ValidTo, Rule::DateOrder));
+    }
+    Ok((from, to))
+}
+
+const CREDIT_CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const CREDIT_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+
+/// A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from the
+/// code's 31-character set, the last a check character computed with modulus 31.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CreditCode(String);
+
+impl CreditCode {
+    /// Parses and checks a credit code.
+    pub fn parse(input: &str) -> Result<Self, ValidationError> {
+        let value = text(Field::CreditCode, input, 18, 18)?.to_ascii_uppercase();
+        let mut digits = Vec::with_capacity(18);
+        for c in value.chars() {
+            match CREDIT_CHARSET.find(c) {
+                Some(i) => digits.push(i as u32),
+                None => return Err(ValidationError::new(Field::CreditCode, Rule::Charset)),
+            }
+        }
+        let sum: u32 = digits.iter().zip(CREDIT_WEIGHTS).map(|(d, w)| d * w).sum();
+        let check = (31 - sum % 31) % 31;
+        if digits[17] != check {
+            return Err(ValidationError::new(Field::CreditCode, Rule::CheckDigit));
+        }
+        Ok(Self(value))
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// A resident ID number (居民身份证号码, GB 11643-1999): 17 digits, a valid birth date in
+/// positions 7–14, and a check character computed with ISO 7064 MOD 11-2.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IdNumber(String);
+
+impl std::fmt::Debug for IdNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "IdNumber({}…)", &self.0[..6])
+    }
+}
+
+impl IdNumber {
+    /// Parses and checks an ID number.
+    pub fn parse(input: &str) -> Result<Self, ValidationError> {
+        let value = text(Field::IdNumber, input, 18, 18)?.to_ascii_uppercase();
+        let bytes = value.as_bytes();
+        if !bytes[..17].iter().all(u8::is_ascii_digit)
+            || !(bytes[17].is_ascii_digit() || bytes[17] == b'X')
+        {
+            return Err(ValidationError::new(Field::IdNumber, Rule::Charset));
+        }
+        if NaiveDate::parse_from_str(&value[6..14], "%Y%m%d").is_err() {
+            return Err(ValidationError::new(Field::IdNumber, Rule::Date));
+        }
+        let sum: u32 = bytes[..17]
+            .iter()
+            .zip(ID_WEIGHTS)
+            .map(|(b, w)| u32::from(b - b'0') * w)
+            .sum();
+        if char::from(bytes[17]) != ID_CHECK[(sum % 11) as usize] {
+            return Err(ValidationError::new(Field::IdNumber, Rule::CheckDigit));
+        }
+        Ok(Self(value))
+    }
+
+    /// The number.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule<T: std::fmt::Debug>(r: Result<T, ValidationError>) -> Rule {
+        r.expect_err("should be rejected").rule
+    }
+
+    #[test]
+    fn usernames_are_lower_cased_and_limited_to_a_safe_charset() {
+        assert_eq!(
+            Username::parse("  Officer.Zhang ").expect("ok").as_str(),
+            "officer.zhang"
+        );
+        assert_eq!(rule(Username::parse("")), Rule::Required);
+        assert_eq!(
+            rule(Username::parse("ab")),
+            Rule::Length { min: 3, max: 32 }
+        );
+        assert_eq!(
+            rule(Username::parse(&"a".repeat(33))),
+            Rule::Length { min: 3, max: 32 }
+        );
+        assert_eq!(rule(Username::parse("张三丰")), Rule::Charset);
+        assert_eq!(rule(Username::parse("a b c")), Rule::Charset);
+    }
+
+    #[test]
+    fn passwords_must_be_ten_to_128_characters_and_are_not_trimmed() {
+        assert!(Password::parse(Field::Password, "0123456789").is_ok());
+        assert!(Password::parse(Field::Password, "密码密码密码密码密码").is_ok());
+        assert_eq!(rule(Password::parse(Field::Password, "")), Rule::Required);
+        assert_eq!(
+            rule(Password::parse(Field::Password, "012345678")),
+            Rule::Length { min: 10, max: 128 }
+        );
+        assert!(Password::parse(Field::Password, &"x".repeat(129)).is_err());
+        assert_eq!(
+            Password::parse(Field::Password, " 123456789 ")
+                .expect("ok")
+                .expose()
+                .len(),
+            11
+        );
+        assert_eq!(
+            format!("{:?}", Password::parse(Field::Password, "0123456789")),
+            "Ok(Password(***))"
+        );
+    }
+
+    #[test]
+    fn text_rejects_control_characters_and_counts_characters_not_bytes() {
+        assert_eq!(
+            text(Field::AgencyName, "市场监督管理局", 2, 7).expect("ok"),
+            "市场监督管理局"
+        );
+        assert_eq!(
+            rule(text(Field::AgencyName, "a\u{0}b", 1, 10)),
+            Rule::Charset
+        );
+        assert_eq!(rule(text(Field::AgencyName, "   ", 1, 10)), Rule::Required);
+        assert!(text(Field::LegalBasis, "第一行\n第二行", 1, 100).is_ok());
+    }
+
+    #[test]
+    fn credit_codes_follow_gb_32100() {
+        // Published example codes with valid check characters.
+        for ok in [
+            "91350100M000100Y43",
+            "91110108551385082Q",
+            "113301000020000011",
+        ] {
+            assert!(CreditCode::parse(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(
+            rule(CreditCode::parse("91350100M000100Y44")),
+            Rule::CheckDigit
+        );
+        assert_eq!(
+            rule(CreditCode::parse("91350100M000100Y4")),
+            Rule::Length { min: 18, max: 18 }
+        );
+        assert_eq!(rule(CreditCode::parse("91350100I000100Y43")), Rule::Charset);
+        assert_eq!(
+            CreditCode::parse("91350100m000100y43")
+                .expect("ok")
+                .as_str(),
+            "91350100M000100Y43"
+        );
+    }
+
+    #[test]
+    fn id_numbers_follow_gb_11643() {
+        assert!(IdNumber::parse("11010519491231002X").is_ok());
+        assert!(IdNumber::parse("11010519491231002x").is_ok());
+        assert_eq!(
+            rule(IdNumber::parse("110105194912310021")),
+            Rule::CheckDigit
+        );
+        assert_eq!(rule(IdNumber::parse("110105194913310021")), Rule::Date);
+        assert_eq!(
+            rule(IdNumber::parse("1101051949123100")),
+            Rule::Length { min: 18, max: 18 }
+        );
+        assert_eq!(rule(IdNumber::parse("1101051949123100AX")), Rule::Charset);
+        let id = IdNumber::parse("11010519491231002X").expect("ok");
+        assert!(
+            !format!("{id:?}").contains("1231002X"),
+            "Debug must not print the number"
+        );
+    }
+
+    #[test]
+    fn validity_windows_must_not_end_before_they_start() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        assert_eq!(
+            validity("2026-01-01", Some("2028-12-31")),
+            Ok((d("2026-01-01"), Some(d("2028-12-31"))))
+        );
+        assert_eq!(
+            validity("2026-01-01", Some("")),
+            Ok((d("2026-01-01"), None))
+        );
+        assert_eq!(validity("2026-01-01", None), Ok((d("2026-01-01"), None)));
+        let err = validity("2026-01-02", Some("2026-01-01")).expect_err("order");
+        assert_eq!(err, ValidationError::new(Field::ValidTo, Rule::DateOrder));
+        assert_eq!(
+            validity("2026-02-30", None).expect_err("date").rule,
+            Rule::Date
+        );
+        assert_eq!(validity("", None).expect_err("req").rule, Rule::Required);
+    }
+
+    #[test]
+    fn codes_are_normalised_and_checked() {
+        assert_eq!(agency_code(" scjg ").expect("ok"), "SCJG");
+        assert_eq!(rule(agency_code("S")), Rule::Length { min: 2, max: 16 });
+        assert_eq!(rule(agency_code("市场")), Rule::Charset);
+        assert_eq!(region_code("330100").expect("ok"), "330100");
+        assert_eq!(rule(region_code("33010A")), Rule::Charset);
+        assert_eq!(credential_number("zj-0001").expect("ok"), "ZJ-0001");
+        assert_eq!(rule(credential_number("ZJ 0001")), Rule::Charset);
+    }
+
+    #[test]
+    fn messages_name_the_field_and_the_rule_in_each_language() {
+        let e = ValidationError::new(Field::Username, Rule::Length { min: 3, max: 32 });
+        assert_eq!(e.message(Lang::Zh), "「用户名」长度须为 3–32 个字符");
+        assert_eq!(
+            e.message(Lang::En),
+            "Username: must be 3–32 characters long"
+        );
+        let e = ValidationError::new(Field::CreditCode, Rule::CheckDigit);
+        assert!(e.message(Lang::Zh).starts_with("「统一社会信用代码」"));
+        assert!(
+            e.message(Lang::En)
+                .starts_with("Unified social credit code:")
+        );
+    }
+
+    #[test]
+    fn every_field_has_labels_in_both_languages() {
+        use Field::*;
+        for f in [
+            Username,
+            Password,
+            NewPassword,
+            DisplayName,
+            Role,
+            Agency,
+            AgencyName,
+            AgencyCode,
+            ShortName,
+            RegionCode,
+            RegionName,
+            CreditCode,
+            LegalBasis,
+            AgencyKind,
+            CredentialNumber,
+            CredentialKind,
+            CredentialScope,
+            ValidFrom,
+            ValidTo,
+            IdNumber,
+            Body,
+        ] {
+            assert!(!f.label(Lang::Zh).is_empty());
+            assert!(f.label(Lang::En).is_ascii());
+        }
+    }
+}

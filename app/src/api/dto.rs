@@ -1,0 +1,194 @@
+//! Data shapes that cross the wire (server functions and the JSON API). Entities never do.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tianping_domain::{
+    agency::AgencyKind,
+    credential::{CredentialKind, CredentialStatus},
+    role::Role,
+};
+
+/// The signed-in user, as the UI needs them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// User id.
+    pub user_id: i32,
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Agency, if any.
+    pub agency: Option<AgencyRef>,
+    /// Certificates and qualifications with their standing today.
+    pub credentials: Vec<CredentialView>,
+}
+
+/// A short reference to an agency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyRef {
+    /// Agency id.
+    pub id: i32,
+    /// Full name.
+    pub name: String,
+}
+
+/// An agency's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyView {
+    /// Agency id.
+    pub id: i32,
+    /// Short code.
+    pub code: String,
+    /// Full name.
+    pub name: String,
+    /// Short name for document numbers.
+    pub short_name: String,
+    /// Kind.
+    pub kind: AgencyKind,
+    /// Region code.
+    pub region_code: String,
+    /// Region name.
+    pub region_name: String,
+    /// Unified social credit code.
+    pub credit_code: String,
+    /// Legal basis.
+    pub legal_basis: String,
+}
+
+/// A user account as seen by those allowed to see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    /// User id.
+    pub id: i32,
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Agency, if any.
+    pub agency: Option<AgencyRef>,
+    /// Whether the account may log in.
+    pub active: bool,
+    /// Certificates and qualifications.
+    pub credentials: Vec<CredentialView>,
+}
+
+/// A certificate or qualification with its standing today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialView {
+    /// Credential id.
+    pub id: i32,
+    /// Kind.
+    pub kind: CredentialKind,
+    /// Number.
+    pub number: String,
+    /// Category or area covered.
+    pub scope: String,
+    /// First valid day.
+    pub valid_from: NaiveDate,
+    /// Last valid day, if any.
+    pub valid_to: Option<NaiveDate>,
+    /// Standing today.
+    pub status: CredentialStatus,
+}
+
+/// Input for a new agency (raw strings; the service parses them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAgency {
+    /// Short code.
+    pub code: String,
+    /// Full name.
+    pub name: String,
+    /// Short name for document numbers.
+    pub short_name: String,
+    /// `enforcement` or `supervision`.
+    pub kind: String,
+    /// Region code.
+    pub region_code: String,
+    /// Region name.
+    pub region_name: String,
+    /// Unified social credit code.
+    pub credit_code: String,
+    /// Legal basis.
+    pub legal_basis: String,
+}
+
+/// Input for a new user.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub display_name: String,
+    /// Role's machine name.
+    pub role: String,
+    /// Agency code (required for officers, heads, supervisors and integration accounts).
+    #[serde(default)]
+    pub agency_code: Option<String>,
+    /// Initial password.
+    pub password: String,
+}
+
+/// Input for a new certificate or qualification.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCredential {
+    /// `enforcement_certificate` or `legal_qualification`.
+    pub kind: String,
+    /// Number.
+    pub number: String,
+    /// Category or area covered.
+    pub scope: String,
+    /// First valid day (YYYY-MM-DD).
+    pub valid_from: String,
+    /// Last valid day (YYYY-MM-DD), empty for none.
+    #[serde(default)]
+    pub valid_to: Option<String>,
+}
+
+/// A public agency entry on the portal (事前公开).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicAgency {
+    /// Short code (stable URL).
+    pub code: String,
+    /// Full name.
+    pub name: String,
+    /// Region name.
+    pub region_name: String,
+    /// Unified social credit code.
+    pub credit_code: String,
+    /// Legal basis.
+    pub legal_basis: String,
+    /// Officers with a certificate in force today.
+    pub officers: Vec<PublicOfficer>,
+}
+
+/// A roster entry: an officer with a certificate in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicOfficer {
+    /// Name.
+    pub name: String,
+    /// Certificate number.
+    pub certificate_number: String,
+    /// Category or area covered.
+    pub scope: String,
+    /// Last valid day.
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// The result of checking the audit chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditStatus {
+    /// Whether the whole chain checks out.
+    pub ok: bool,
+    /// Events checked.
+    pub count: i64,
+    /// Head hash, when it checks out.
+    pub head: Option<String>,
+    /// The first event that does not match, when it does not.
+    pub first_bad_seq: Option<i64>,
+    /// What is wrong, when something is.
+    pub problem: Option<String>,
+}

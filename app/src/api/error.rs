@@ -1,0 +1,207 @@
+//! The error every server function and JSON endpoint returns: serialisable, localised, and
+//! free of internals. `AppError::from_service` is the single place where service errors are
+//! mapped (and where internal failures are logged, once).
+
+use serde::{Deserialize, Serialize};
+use tianping_domain::{
+    i18n::Lang,
+    validate::{Field, Rule, ValidationError},
+};
+
+/// One bad field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// Which field.
+    pub field: Field,
+    /// Which rule it broke.
+    pub rule: Rule,
+    /// A sentence for the user, in their language.
+    pub message: String,
+}
+
+/// An error as the client sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Bad input, one entry per field.
+    #[error("{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("；"))]
+    Invalid(Vec<FieldError>),
+    /// Not signed in, or the session ended.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// Wrong user name or password.
+    #[error("{0}")]
+    InvalidCredentials(String),
+    /// Too many failed logins.
+    #[error("{message}")]
+    TooManyAttempts {
+        /// Seconds until the next try.
+        retry_after_secs: i64,
+        /// A sentence for the user.
+        message: String,
+    },
+    /// Not allowed.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Does not exist, or not visible to the caller.
+    #[error("{0}")]
+    NotFound(String),
+    /// Something failed on the server; details are in the server log only.
+    #[error("{0}")]
+    Internal(String),
+    /// The request could not be sent or the answer not read.
+    #[error("{0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status for this error.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Unauthenticated(_) | AppError::InvalidCredentials(_) => 401,
+            AppError::TooManyAttempts { .. } => 429,
+            AppError::Forbidden(_) => 403,
+            AppError::NotFound(_) => 404,
+            AppError::Internal(_) => 500,
+            AppError::Transport(_) => 400,
+        }
+    }
+
+    /// A stable machine code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Invalid(_) => "invalid_input",
+            AppError::Unauthenticated(_) => "unauthenticated",
+            AppError::InvalidCredentials(_) => "invalid_credentials",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Internal(_) => "internal",
+            AppError::Transport(_) => "bad_request",
+        }
+    }
+
+    /// Bad input from validation errors.
+    pub fn invalid(errors: &[ValidationError], lang: Lang) -> Self {
+        AppError::Invalid(
+            errors
+                .iter()
+                .map(|e| FieldError {
+                    field: e.field,
+                    rule: e.rule.clone(),
+                    message: e.message(lang),
+                })
+                .collect(),
+        )
+    }
+
+    /// The message for one field, if that field is wrong (forms show it beside the input).
+    pub fn field_message(&self, field: Field) -> Option<&str> {
+        match self {
+            AppError::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.as_str()),
+            _ => None,
+        }
+    }
+
+    /// "Not signed in", localised.
+    pub fn unauthenticated(lang: Lang) -> Self {
+        AppError::Unauthenticated(lang.pick("请先登录。", "Please sign in.").into())
+    }
+
+    /// "Not found", localised.
+    pub fn not_found(lang: Lang) -> Self {
+        AppError::NotFound(
+            lang.pick("未找到该页面或记录。", "The page or record was not found.")
+                .into(),
+        )
+    }
+
+    /// "Forbidden", localised.
+    pub fn forbidden(lang: Lang) -> Self {
+        AppError::Forbidden(
+            lang.pick(
+                "您没有权限执行此操作。",
+                "You do not have permission to do this.",
+            )
+            .into(),
+        )
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            E::Args(detail) | E::MissingArg(detail) | E::Deserialization(detail) => {
+                AppError::Invalid(vec![FieldError {
+                    field: Field::Body,
+                    rule: Rule::Malformed,
+                    message: format!(
+                        "「请求内容」格式不正确 / Request body is malformed: {detail}"
+                    ),
+                }])
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The single mapping point from service errors. Internal failures are logged here, once.
+    pub fn from_service(err: crate::ssr::ServiceError, lang: Lang) -> Self {
+        use crate::ssr::ServiceError as S;
+        match err {
+            S::Validation(e) => AppError::invalid(&[e], lang),
+            S::ValidationMany(es) => AppError::invalid(&es, lang),
+            S::Unauthenticated => AppError::unauthenticated(lang),
+            S::InvalidCredentials => AppError::InvalidCredentials(
+                lang.pick("用户名或密码错误。", "Wrong user name or password.")
+                    .into(),
+            ),
+            S::TooManyAttempts { retry_after_secs } => AppError::TooManyAttempts {
+                retry_after_secs,
+                message: match lang {
+                    Lang::Zh => format!(
+                        "登录失败次数过多，请 {} 分钟后再试。",
+                        (retry_after_secs + 59) / 60
+                    ),
+                    Lang::En => format!(
+                        "Too many failed sign-ins. Try again in {} minutes.",
+                        (retry_after_secs + 59) / 60
+                    ),
+                },
+            },
+            S::Forbidden => AppError::forbidden(lang),
+            S::NotFound => AppError::not_found(lang),
+            S::Db(e) => {
+                let id = error_id();
+                tracing::error!(error_id = %id, "database error: {e}");
+                AppError::Internal(internal_message(lang, &id))
+            }
+            S::Internal(e) => {
+                let id = error_id();
+                tracing::error!(error_id = %id, "internal error: {e}");
+                AppError::Internal(internal_message(lang, &id))
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn error_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..12].to_owned()
+}
+
+#[cfg(feature = "ssr")]
+fn internal_message(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Zh => format!("系统内部错误，请稍后重试（错误编号 {id}）。"),
+        Lang::En => format!("Internal error; please try again later (error id {id})."),
+    }
+}

@@ -1,0 +1,57 @@
+//! Server functions, one file per area, and the types they exchange. Each server function
+//! extracts its context, calls one service and maps the result; authorization happens in the
+//! service.
+
+pub mod auth;
+pub mod dto;
+pub mod error;
+pub mod org;
+
+pub use error::AppError;
+
+#[cfg(feature = "ssr")]
+pub mod ctx {
+    //! The context of a server-function call: state, caller and language.
+
+    use leptos::prelude::use_context;
+    use tianping_domain::i18n::Lang;
+
+    use super::AppError;
+    use crate::ssr::{
+        AppState,
+        auth::{self, AuthSession},
+    };
+
+    /// The request's language: the `lang` cookie, else `Accept-Language`, else Chinese.
+    pub fn lang_of(headers: &http::HeaderMap) -> Lang {
+        if let Some(v) = auth::cookie(headers, "lang") {
+            return Lang::from_tag(&v);
+        }
+        headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(Lang::from_tag)
+            .unwrap_or_default()
+    }
+
+    /// State, request headers and language.
+    pub fn request() -> Result<(AppState, http::HeaderMap, Lang), AppError> {
+        let state =
+            use_context::<AppState>().ok_or_else(|| AppError::Internal("missing state".into()))?;
+        let parts = use_context::<http::request::Parts>()
+            .ok_or_else(|| AppError::Internal("missing request".into()))?;
+        let lang = lang_of(&parts.headers);
+        Ok((state, parts.headers, lang))
+    }
+
+    /// The authenticated caller, or `Unauthenticated`.
+    pub async fn caller() -> Result<(AppState, AuthSession, Lang), AppError> {
+        let (state, headers, lang) = request()?;
+        let token =
+            auth::token_from_headers(&headers).ok_or_else(|| AppError::unauthenticated(lang))?;
+        let session = auth::authenticate(&state, &token)
+            .await
+            .map_err(|e| AppError::from_service(e, lang))?;
+        Ok((state, session, lang))
+    }
+}

@@ -1,0 +1,89 @@
+//! Agencies, users and credentials.
+
+use leptos::prelude::*;
+
+use super::{
+    AppError,
+    dto::{AgencyView, AuditStatus, NewAgency, NewCredential, NewUser, PublicAgency, UserView},
+};
+
+/// Agencies the caller may see.
+#[server]
+pub async fn list_agencies() -> Result<Vec<AgencyView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::list_agencies(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// One agency, if the caller may see it.
+#[server]
+pub async fn get_agency(id: i32) -> Result<AgencyView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::get_agency(&state, &session.actor, id)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Creates an agency (admins).
+#[server]
+pub async fn create_agency(input: NewAgency) -> Result<AgencyView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::create_agency(&state, &session.actor, &input)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Users the caller may see.
+#[server]
+pub async fn list_users() -> Result<Vec<UserView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::list_users(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Creates a user (admins).
+#[server]
+pub async fn create_user(input: NewUser) -> Result<UserView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::create_user(&state, &session.actor, &input)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Adds a certificate or qualification (admins).
+#[server]
+pub async fn add_credential(user_id: i32, input: NewCredential) -> Result<UserView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::add_credential(&state, &session.actor, user_id, &input)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Enables or disables an account (admins).
+#[server]
+pub async fn set_user_active(user_id: i32, active: bool) -> Result<UserView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::set_user_active(&state, &session.actor, user_id, active)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Enforcement agencies with their current officer roster (public, no login).
+#[server]
+pub async fn public_agencies() -> Result<Vec<PublicAgency>, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::services::org::public_agencies(&state)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Verifies the audit chain (admins and supervisors).
+#[server]
+pub async fn verify_audit_log() -> Result<AuditStatus, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::audit_log::verify(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

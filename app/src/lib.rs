@@ -1,0 +1,21 @@
+//! Tianping's Leptos application.
+//!
+//! - [`domain`]: the pure rules (a separate crate, re-exported), shared by server and browser;
+//! - [`api`]: server functions and the types that cross the wire;
+//! - [`ui`]: pages and components;
+//! - `ssr` (server only): persistence, services, authentication.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod ui;
+
+pub use tianping_domain as domain;
+
+/// The browser's entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(ui::App);
+}

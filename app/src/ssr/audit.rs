@@ -1,0 +1,282 @@
+//! The one write path: [`UnitOfWork`] wraps a database transaction and refuses to commit
+//! unless at least one audit event was recorded; on commit it appends the events to the hash
+//! chain inside the same transaction, so a change and its audit event land together or not at
+//! all.
+//!
+//! Appends are serialised: on PostgreSQL by locking the `audit_head` row (`FOR UPDATE`), which
+//! also orders writers in different processes; on SQLite by the process-wide write guard.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use serde_json::Value;
+use tianping_domain::{
+    audit::{self, ChainError, ChainSummary, ChainVerifier, EventRecord, StoredEvent},
+    authz::Actor,
+};
+use tokio::sync::OwnedMutexGuard;
+
+use super::{
+    db::Db,
+    entities::{audit_events, audit_head},
+    error::ServiceError,
+};
+
+/// Who an audit event is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditActor {
+    /// The user, or `None` for the system or an anonymous caller.
+    pub id: Option<i32>,
+    /// The role's machine name, `system` or `anonymous`.
+    pub role: String,
+}
+
+impl AuditActor {
+    /// The platform itself (command line, seeding, schedulers).
+    pub fn system() -> Self {
+        Self {
+            id: None,
+            role: "system".into(),
+        }
+    }
+
+    /// A caller without an account (failed logins, the public portal).
+    pub fn anonymous() -> Self {
+        Self {
+            id: None,
+            role: "anonymous".into(),
+        }
+    }
+}
+
+impl From<&Actor> for AuditActor {
+    fn from(a: &Actor) -> Self {
+        Self {
+            id: Some(a.user_id),
+            role: a.role.as_str().into(),
+        }
+    }
+}
+
+/// An event to append when the unit of work commits.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    /// Who did it.
+    pub actor: AuditActor,
+    /// What (`area.verb`).
+    pub action: &'static str,
+    /// Kind of subject.
+    pub subject_type: &'static str,
+    /// The subject's id.
+    pub subject_id: String,
+    /// Details; canonicalised before hashing.
+    pub payload: Value,
+}
+
+/// A transaction that must record audit events to commit.
+pub struct UnitOfWork {
+    txn: DatabaseTransaction,
+    backend: DbBackend,
+    now: DateTime<Utc>,
+    events: Vec<NewEvent>,
+    _guard: Option<OwnedMutexGuard<()>>,
+}
+
+impl UnitOfWork {
+    /// Starts a unit of work at instant `now`.
+    pub async fn begin(db: &Db, now: DateTime<Utc>) -> Result<Self, ServiceError> {
+        let guard = db.write_guard().await;
+        let txn = db.conn.begin().await?;
+        Ok(Self {
+            txn,
+            backend: db.backend(),
+            now,
+            events: Vec::new(),
+            _guard: guard,
+        })
+    }
+
+    /// The transaction, for the change itself.
+    pub fn txn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// The instant this unit of work happens at.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Records an event to append on commit.
+    pub fn record(&mut self, event: NewEvent) {
+        self.events.push(event);
+    }
+
+    /// Appends the recorded events to the chain and commits. Returns their sequence numbers.
+    /// A unit of work without events is a bug and is rolled back.
+    pub async fn commit(self) -> Result<Vec<i64>, ServiceError> {
+        if self.events.is_empty() {
+            self.txn.rollback().await?;
+            return Err(ServiceError::Internal(
+                "a write without an audit event was refused".into(),
+            ));
+        }
+        let seqs = append(&self.txn, self.backend, self.now, &self.events).await?;
+        self.txn.commit().await?;
+        Ok(seqs)
+    }
+}
+
+async fn append(
+    txn: &DatabaseTransaction,
+    backend: DbBackend,
+    now: DateTime<Utc>,
+    events: &[NewEvent],
+) -> Result<Vec<i64>, ServiceError> {
+    let mut head_query = audit_head::Entity::find_by_id(1);
+    if backend == DbBackend::Postgres {
+        head_query = head_query.lock_exclusive();
+    }
+    let head = head_query
+        .one(txn)
+        .await?
+        .ok_or_else(|| ServiceError::Internal("audit head row is missing".into()))?;
+    let mut prev = decode_hash(&head.hash)
+        .ok_or_else(|| ServiceError::Internal("audit head hash is malformed".into()))?;
+    let mut seq = head.seq;
+    let occurred_at = audit::format_timestamp(now);
+    let mut seqs = Vec::with_capacity(events.len());
+    for event in events {
+        seq += 1;
+        let record = EventRecord {
+            seq,
+            occurred_at: occurred_at.clone(),
+            actor_id: event.actor.id,
+            actor_role: event.actor.role.clone(),
+            action: event.action.to_owned(),
+            subject_type: event.subject_type.to_owned(),
+            subject_id: event.subject_id.clone(),
+            payload: audit::canonical_json(&event.payload),
+        };
+        let (stored, hash) = audit::link(&prev, record);
+        audit_events::Entity::insert(to_active(&stored))
+            .exec_without_returning(txn)
+            .await?;
+        prev = hash;
+        seqs.push(seq);
+    }
+    let mut head: audit_head::ActiveModel = head.into();
+    head.seq = Set(seq);
+    head.hash = Set(hex::encode(prev));
+    head.update(txn).await?;
+    Ok(seqs)
+}
+
+fn to_active(e: &StoredEvent) -> audit_events::ActiveModel {
+    let r = &e.record;
+    audit_events::ActiveModel {
+        seq: Set(r.seq),
+        occurred_at: Set(r.occurred_at.clone()),
+        actor_id: Set(r.actor_id),
+        actor_role: Set(r.actor_role.clone()),
+        action: Set(r.action.clone()),
+        subject_type: Set(r.subject_type.clone()),
+        subject_id: Set(r.subject_id.clone()),
+        payload: Set(r.payload.clone()),
+        prev_hash: Set(e.prev_hash.clone()),
+        hash: Set(e.hash.clone()),
+    }
+}
+
+/// Converts a stored row back to the domain's form.
+pub fn from_model(m: audit_events::Model) -> StoredEvent {
+    StoredEvent {
+        record: EventRecord {
+            seq: m.seq,
+            occurred_at: m.occurred_at,
+            actor_id: m.actor_id,
+            actor_role: m.actor_role,
+            action: m.action,
+            subject_type: m.subject_type,
+            subject_id: m.subject_id,
+            payload: m.payload,
+        },
+        prev_hash: m.prev_hash,
+        hash: m.hash,
+    }
+}
+
+fn decode_hash(s: &str) -> Option<[u8; 32]> {
+    hex::decode(s).ok()?.try_into().ok()
+}
+
+/// Rows fetched per page while streaming the log.
+const PAGE: u64 = 5_000;
+
+/// Streams the log in sequence order, a page at a time, calling `visit` for each event.
+/// Memory stays flat whatever the log's length.
+pub async fn for_each_event<C, F>(conn: &C, mut visit: F) -> Result<(), ServiceError>
+where
+    C: ConnectionTrait,
+    F: FnMut(StoredEvent) -> Result<(), ServiceError>,
+{
+    let mut after = 0i64;
+    loop {
+        let rows = audit_events::Entity::find()
+            .filter(audit_events::Column::Seq.gt(after))
+            .order_by_asc(audit_events::Column::Seq)
+            .limit(PAGE)
+            .all(conn)
+            .await?;
+        let Some(last) = rows.last() else {
+            return Ok(());
+        };
+        after = last.seq;
+        for row in rows {
+            visit(from_model(row))?;
+        }
+    }
+}
+
+/// The outcome of verifying the stored log.
+pub type VerifyOutcome = Result<ChainSummary, ChainError>;
+
+/// Re-hashes every stored event and checks the links, the sequence and the recorded head.
+pub async fn verify_log(db: &Db) -> Result<VerifyOutcome, ServiceError> {
+    let mut verifier = ChainVerifier::new();
+    let mut failure: Option<ChainError> = None;
+    let result = for_each_event(&db.conn, |event| {
+        if let Err(e) = verifier.check(&event) {
+            failure = Some(e);
+            // Stop streaming at the first bad event.
+            return Err(ServiceError::Internal(String::new()));
+        }
+        Ok(())
+    })
+    .await;
+    if let Some(e) = failure {
+        return Ok(Err(e));
+    }
+    result?;
+    let head = audit_head::Entity::find_by_id(1).one(&db.conn).await?;
+    let recorded = head.as_ref().map(|h| (h.seq, h.hash.as_str()));
+    Ok(verifier.finish(recorded))
+}
+
+/// The events about one subject, oldest first (case timelines, user histories).
+pub async fn events_for(
+    db: &Db,
+    subject_type: &str,
+    subject_id: &str,
+) -> Result<Vec<StoredEvent>, ServiceError> {
+    Ok(audit_events::Entity::find()
+        .filter(audit_events::Column::SubjectType.eq(subject_type))
+        .filter(audit_events::Column::SubjectId.eq(subject_id))
+        .order_by_asc(audit_events::Column::Seq)
+        .all(&db.conn)
+        .await?
+        .into_iter()
+        .map(from_model)
+        .collect())
+}

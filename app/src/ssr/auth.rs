@@ -1,0 +1,443 @@
+//! Authentication: Argon2 password hashes, HS256 JWTs bound to a revocable session row, and a
+//! throttle on failed logins.
+//!
+//! Invariants:
+//! - A token is valid only while its session row exists, is not revoked and has not expired;
+//!   logout revokes the session, a password change or deactivation revokes all of the user's.
+//! - Failures are uniform: an unknown user and a wrong password give the same answer after the
+//!   same amount of work (a dummy hash is verified for unknown users).
+//! - Failed logins count per login name, existing or not; after `lockout_threshold` in a row the
+//!   name is locked for `lockout_duration`.
+
+use std::{io::Write, path::Path};
+
+use argon2::{
+    Argon2,
+    password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
+};
+use chrono::{DateTime, Utc};
+use http::HeaderMap;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, sea_query::Expr};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tianping_domain::{
+    authz::Actor,
+    role::Role,
+    validate::{Field, Password, Rule, ValidationError},
+};
+
+use super::{
+    AppState,
+    audit::{AuditActor, NewEvent, UnitOfWork},
+    entities::{agencies, login_throttle, reviewer_assignments, sessions, users},
+    error::ServiceError,
+};
+
+/// Name of the browser's session cookie.
+pub const COOKIE: &str = "tianping_session";
+
+/// The claims inside a token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    /// User id.
+    pub sub: i32,
+    /// Session id.
+    pub jti: String,
+    /// Issued at (seconds).
+    pub iat: i64,
+    /// Expiry (seconds).
+    pub exp: i64,
+}
+
+/// Signing and verification keys for tokens.
+pub struct JwtKeys {
+    enc: EncodingKey,
+    dec: DecodingKey,
+}
+
+impl std::fmt::Debug for JwtKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JwtKeys(***)")
+    }
+}
+
+impl JwtKeys {
+    /// Keys from a secret of at least 32 bytes.
+    pub fn from_secret(secret: &[u8]) -> Self {
+        Self {
+            enc: EncodingKey::from_secret(secret),
+            dec: DecodingKey::from_secret(secret),
+        }
+    }
+
+    /// Uses `env_secret` when given; otherwise reads `jwt.key` from the data directory,
+    /// creating it (32 random bytes, hex, mode 0600) on first run.
+    pub fn load_or_create(data_dir: &Path, env_secret: Option<&str>) -> std::io::Result<Self> {
+        if let Some(secret) = env_secret {
+            if secret.len() < 32 {
+                return Err(std::io::Error::other(
+                    "TIANPING_JWT_SECRET must be at least 32 bytes",
+                ));
+            }
+            return Ok(Self::from_secret(secret.as_bytes()));
+        }
+        let path = data_dir.join("jwt.key");
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            return Ok(Self::from_secret(existing.trim().as_bytes()));
+        }
+        std::fs::create_dir_all(data_dir)?;
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let secret = hex::encode(bytes);
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut file = opts.open(&path)?;
+        file.write_all(secret.as_bytes())?;
+        file.sync_all()?;
+        Ok(Self::from_secret(secret.as_bytes()))
+    }
+}
+
+/// Hashes a password with Argon2id and a fresh salt (about 30 ms: call from blocking code).
+pub fn hash_password(password: &str) -> Result<String, ServiceError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| ServiceError::Internal(format!("password hashing failed: {e}")))
+}
+
+/// Checks a password against a stored PHC string.
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// Runs password hashing off the async threads.
+pub async fn hash_password_blocking(password: String) -> Result<String, ServiceError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| ServiceError::Internal(e.to_string()))?
+}
+
+async fn verify_password_blocking(password: String, stored: String) -> bool {
+    tokio::task::spawn_blocking(move || verify_password(&password, &stored))
+        .await
+        .unwrap_or(false)
+}
+
+/// A hash of a random password, verified when the user does not exist so that the answer
+/// takes as long as for a real user.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    hash_password("dummy password that matches nothing").unwrap_or_default()
+});
+
+/// A successful login.
+#[derive(Debug, Clone)]
+pub struct LoginOutcome {
+    /// The bearer token.
+    pub token: String,
+    /// When it expires.
+    pub expires_at: DateTime<Utc>,
+    /// Who logged in.
+    pub actor: Actor,
+}
+
+/// An authenticated request's caller.
+#[derive(Debug, Clone)]
+pub struct AuthSession {
+    /// The actor, freshly loaded from the database.
+    pub actor: Actor,
+    /// The session id (to revoke on logout).
+    pub session_id: String,
+}
+
+/// Checks a user name and password and opens a session.
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+) -> Result<LoginOutcome, ServiceError> {
+    let name = username.trim().to_ascii_lowercase();
+    let mut missing = Vec::new();
+    if name.is_empty() {
+        missing.push(ValidationError::new(Field::Username, Rule::Required));
+    }
+    if password.is_empty() {
+        missing.push(ValidationError::new(Field::Password, Rule::Required));
+    }
+    if !missing.is_empty() {
+        return Err(ServiceError::ValidationMany(missing));
+    }
+    // Names longer than any real one cannot match; keep the throttle key bounded.
+    let name: String = name.chars().take(64).collect();
+    let now = state.clock.now();
+    let throttle = login_throttle::Entity::find_by_id(name.clone())
+        .one(&state.db.conn)
+        .await?;
+    if let Some(until) = throttle.as_ref().and_then(|t| t.locked_until)
+        && until > now
+    {
+        return Err(ServiceError::TooManyAttempts {
+            retry_after_secs: (until - now).num_seconds().max(1),
+        });
+    }
+    let user = users::Entity::find()
+        .filter(users::Column::Username.eq(name.clone()))
+        .one(&state.db.conn)
+        .await?;
+    let stored = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let password_ok = verify_password_blocking(password.to_owned(), stored).await;
+    let user = match user {
+        Some(u) if password_ok && u.active => u,
+        _ => {
+            record_failure(state, &name, throttle, now).await?;
+            return Err(ServiceError::InvalidCredentials);
+        }
+    };
+    let actor = load_actor(state, &user).await?;
+    let session_id = uuid::Uuid::new_v4().to_string();
+    let expires_at = now + state.settings.session_ttl;
+    let mut uow = UnitOfWork::begin(&state.db, now).await?;
+    login_throttle::Entity::delete_by_id(name.clone())
+        .exec(uow.txn())
+        .await?;
+    sessions::ActiveModel {
+        id: Set(session_id.clone()),
+        user_id: Set(user.id),
+        issued_at: Set(now),
+        expires_at: Set(expires_at),
+        revoked_at: Set(None),
+    }
+    .insert(uow.txn())
+    .await?;
+    uow.record(NewEvent {
+        actor: AuditActor::from(&actor),
+        action: "auth.login",
+        subject_type: "user",
+        subject_id: user.id.to_string(),
+        payload: json!({ "session": session_id }),
+    });
+    uow.commit().await?;
+    let claims = Claims {
+        sub: user.id,
+        jti: session_id,
+        iat: now.timestamp(),
+        exp: expires_at.timestamp(),
+    };
+    let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &state.jwt.enc)
+        .map_err(|e| ServiceError::Internal(format!("token encoding failed: {e}")))?;
+    Ok(LoginOutcome {
+        token,
+        expires_at,
+        actor,
+    })
+}
+
+async fn record_failure(
+    state: &AppState,
+    name: &str,
+    throttle: Option<login_throttle::Model>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let failures = throttle.as_ref().map_or(0, |t| t.failures) + 1;
+    let locked_until = (failures >= state.settings.lockout_threshold)
+        .then(|| now + state.settings.lockout_duration);
+    let mut uow = UnitOfWork::begin(&state.db, now).await?;
+    let row = login_throttle::ActiveModel {
+        username: Set(name.to_owned()),
+        failures: Set(if locked_until.is_some() { 0 } else { failures }),
+        last_failure_at: Set(now),
+        locked_until: Set(locked_until),
+    };
+    if throttle.is_some() {
+        row.update(uow.txn()).await?;
+    } else {
+        row.insert(uow.txn()).await?;
+    }
+    uow.record(NewEvent {
+        actor: AuditActor::anonymous(),
+        action: "auth.login_failed",
+        subject_type: "login",
+        subject_id: name.to_owned(),
+        payload: json!({ "consecutive_failures": failures, "locked": locked_until.is_some() }),
+    });
+    uow.commit().await?;
+    Ok(())
+}
+
+/// Builds the actor for a user: role, agency, region, served agencies.
+pub async fn load_actor(state: &AppState, user: &users::Model) -> Result<Actor, ServiceError> {
+    let role = Role::parse(&user.role)
+        .ok_or_else(|| ServiceError::Internal(format!("unknown role {}", user.role)))?;
+    let region_code = match user.agency_id {
+        Some(id) => agencies::Entity::find_by_id(id)
+            .one(&state.db.conn)
+            .await?
+            .map(|a| a.region_code),
+        None => None,
+    };
+    let served_agency_ids = if role == Role::LegalReviewer {
+        reviewer_assignments::Entity::find()
+            .filter(reviewer_assignments::Column::ReviewerId.eq(user.id))
+            .all(&state.db.conn)
+            .await?
+            .into_iter()
+            .map(|r| r.agency_id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Actor {
+        user_id: user.id,
+        role,
+        agency_id: user.agency_id,
+        region_code,
+        served_agency_ids,
+    })
+}
+
+/// Validates a token and its session; returns the caller.
+pub async fn authenticate(state: &AppState, token: &str) -> Result<AuthSession, ServiceError> {
+    let mut validation = Validation::new(Algorithm::HS256);
+    // Expiry is checked against the injected clock below, with the session row.
+    validation.validate_exp = false;
+    validation.required_spec_claims.clear();
+    let claims = jsonwebtoken::decode::<Claims>(token, &state.jwt.dec, &validation)
+        .map_err(|_| ServiceError::Unauthenticated)?
+        .claims;
+    let now = state.clock.now();
+    if claims.exp <= now.timestamp() {
+        return Err(ServiceError::Unauthenticated);
+    }
+    let session = sessions::Entity::find_by_id(claims.jti.clone())
+        .one(&state.db.conn)
+        .await?
+        .filter(|s| s.user_id == claims.sub && s.revoked_at.is_none() && s.expires_at > now)
+        .ok_or(ServiceError::Unauthenticated)?;
+    let user = users::Entity::find_by_id(session.user_id)
+        .one(&state.db.conn)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(ServiceError::Unauthenticated)?;
+    Ok(AuthSession {
+        actor: load_actor(state, &user).await?,
+        session_id: session.id,
+    })
+}
+
+/// Ends the caller's session.
+pub async fn logout(state: &AppState, session: &AuthSession) -> Result<(), ServiceError> {
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(uow.now()))
+        .filter(sessions::Column::Id.eq(session.session_id.clone()))
+        .exec(uow.txn())
+        .await?;
+    uow.record(NewEvent {
+        actor: AuditActor::from(&session.actor),
+        action: "auth.logout",
+        subject_type: "user",
+        subject_id: session.actor.user_id.to_string(),
+        payload: json!({ "session": session.session_id }),
+    });
+    uow.commit().await?;
+    Ok(())
+}
+
+/// Changes the caller's password after checking the current one; every session of the user,
+/// this one included, is revoked.
+pub async fn change_password(
+    state: &AppState,
+    session: &AuthSession,
+    current: &str,
+    new: &str,
+) -> Result<(), ServiceError> {
+    let new = Password::parse(Field::NewPassword, new)?;
+    let user = users::Entity::find_by_id(session.actor.user_id)
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if !verify_password_blocking(current.to_owned(), user.password_hash.clone()).await {
+        return Err(ServiceError::Validation(ValidationError::new(
+            Field::Password,
+            Rule::Malformed,
+        )));
+    }
+    let hash = hash_password_blocking(new.expose().to_owned()).await?;
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let now = uow.now();
+    let mut row: users::ActiveModel = user.into();
+    row.password_hash = Set(hash);
+    row.password_changed_at = Set(now);
+    row.update(uow.txn()).await?;
+    revoke_all_sessions(&uow, session.actor.user_id).await?;
+    uow.record(NewEvent {
+        actor: AuditActor::from(&session.actor),
+        action: "user.password_change",
+        subject_type: "user",
+        subject_id: session.actor.user_id.to_string(),
+        payload: json!({}),
+    });
+    uow.commit().await?;
+    Ok(())
+}
+
+/// Revokes every open session of a user inside a unit of work.
+pub async fn revoke_all_sessions(uow: &UnitOfWork, user_id: i32) -> Result<(), ServiceError> {
+    sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(uow.now()))
+        .filter(sessions::Column::UserId.eq(user_id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(uow.txn())
+        .await?;
+    Ok(())
+}
+
+/// The token of a request: `Authorization: Bearer …` first, then the session cookie.
+pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
+    if let Some(value) = headers
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        && let Some(token) = value.strip_prefix("Bearer ")
+    {
+        return Some(token.trim().to_owned());
+    }
+    cookie(headers, COOKIE)
+}
+
+/// Reads one cookie from the request headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The `Set-Cookie` value that stores a token in the browser.
+pub fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}")
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clear_cookie() -> String {
+    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}

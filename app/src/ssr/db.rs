@@ -1,0 +1,70 @@
+//! Connecting to SQLite or PostgreSQL and migrating.
+//!
+//! SQLite runs in WAL mode with `synchronous=FULL`: a commit the server acknowledged survives a
+//! crash of the process *and* of the machine, at the cost of one fsync per commit. Foreign keys
+//! are on and writers wait up to 5 s for a lock. Writes are serialised inside the process by
+//! [`Db::write_lock`]; one SQLite file serves one `tianping` process (use PostgreSQL to run
+//! several).
+
+use std::{sync::Arc, time::Duration};
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+/// The database handle shared by all services.
+#[derive(Debug, Clone)]
+pub struct Db {
+    /// The connection pool.
+    pub conn: DatabaseConnection,
+    write_lock: Arc<Mutex<()>>,
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`). `search_path` selects a
+    /// PostgreSQL schema (tests use one schema per test).
+    pub async fn connect(url: &str, search_path: Option<&str>) -> Result<Self, DbErr> {
+        let mut opts = ConnectOptions::new(url.to_owned());
+        opts.sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(30));
+        if url.starts_with("sqlite") {
+            opts.max_connections(8).map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+                    .busy_timeout(Duration::from_secs(5))
+                    .foreign_keys(true)
+                    .create_if_missing(true)
+            });
+        } else {
+            opts.max_connections(16);
+            if let Some(schema) = search_path {
+                opts.set_schema_search_path(schema.to_owned());
+            }
+        }
+        let conn = Database::connect(opts).await?;
+        Ok(Self {
+            conn,
+            write_lock: Arc::new(Mutex::new(())),
+        })
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        Migrator::up(&self.conn, None).await
+    }
+
+    /// Which backend this is.
+    pub fn backend(&self) -> DbBackend {
+        self.conn.get_database_backend()
+    }
+
+    /// Serialises writers within this process (SQLite allows one writer at a time; on
+    /// PostgreSQL the audit head's row lock serialises across processes as well).
+    pub async fn write_guard(&self) -> Option<OwnedMutexGuard<()>> {
+        match self.backend() {
+            DbBackend::Sqlite => Some(self.write_lock.clone().lock_owned().await),
+            _ => None,
+        }
+    }
+}

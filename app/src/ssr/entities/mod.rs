@@ -1,0 +1,12 @@
+//! sea-orm entities, one module per table; plain declarations, no behaviour (that lives in
+//! `ssr::services`). `server/tests/it` checks that they match the migrated schema on both
+//! backends.
+
+pub mod agencies;
+pub mod audit_events;
+pub mod audit_head;
+pub mod credentials;
+pub mod login_throttle;
+pub mod reviewer_assignments;
+pub mod sessions;
+pub mod users;

@@ -1,0 +1,48 @@
+//! The service layer's error. Mapped to the API's `AppError` in exactly one place
+//! (`api::error`).
+
+use tianping_domain::{authz::Denied, validate::ValidationError};
+
+/// Why a service call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Bad input: names the field and the rule.
+    #[error("invalid input: {0}")]
+    Validation(#[from] ValidationError),
+    /// Several bad inputs at once (form submissions report all of them).
+    #[error("invalid input: {0:?}")]
+    ValidationMany(Vec<ValidationError>),
+    /// No valid session.
+    #[error("not authenticated")]
+    Unauthenticated,
+    /// Wrong user name or password (deliberately not saying which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed logins for this name.
+    #[error("too many failed logins; retry after {retry_after_secs} s")]
+    TooManyAttempts {
+        /// Seconds until the lock lifts.
+        retry_after_secs: i64,
+    },
+    /// The caller sees the thing but may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The thing does not exist, or the caller may not see it.
+    #[error("not found")]
+    NotFound,
+    /// The database failed.
+    #[error("database error: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    /// A bug or an environment failure; the message is for the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<Denied> for ServiceError {
+    fn from(d: Denied) -> Self {
+        match d {
+            Denied::NotFound => ServiceError::NotFound,
+            Denied::Forbidden => ServiceError::Forbidden,
+        }
+    }
+}

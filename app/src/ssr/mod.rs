@@ -1,0 +1,18 @@
+//! Server-only code: persistence, services, authentication. Compiled with the `ssr` feature.
+//!
+//! Invariants: entities never leave this module (services return `api::dto` types); every
+//! write goes through [`audit::UnitOfWork`], which appends its audit events in the same
+//! transaction as the change.
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod seed;
+pub mod services;
+pub mod state;
+
+pub use error::ServiceError;
+pub use state::AppState;

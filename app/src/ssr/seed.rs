@@ -1,0 +1,339 @@
+//! Demo data (`tianping seed --demo`): agencies of one city, a judicial bureau, an account for
+//! every role and an integration account. Everything is written through the services, so the
+//! audit chain records the seeding like any other change.
+//!
+//! Idempotent: on a database that already has the demo accounts, seeding only resets their
+//! passwords to the one given (scripts rely on `TIANPING_DEMO_PASSWORD`).
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+use tianping_domain::role::Role;
+
+use super::{
+    AppState,
+    audit::{AuditActor, NewEvent, UnitOfWork},
+    auth,
+    entities::{agencies, users},
+    error::ServiceError,
+    services::org,
+};
+use crate::api::dto::{NewAgency, NewCredential, NewUser};
+
+/// The demo password when `TIANPING_DEMO_PASSWORD` is not set.
+pub const DEFAULT_DEMO_PASSWORD: &str = "Tianping-Demo-2026";
+
+/// A demo account, for printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAccount {
+    /// Login name.
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// Display name.
+    pub display_name: String,
+    /// Agency name, if any.
+    pub agency: Option<String>,
+}
+
+struct AgencySeed {
+    code: &'static str,
+    name: &'static str,
+    short_name: &'static str,
+    kind: &'static str,
+    credit_code: &'static str,
+    legal_basis: &'static str,
+}
+
+const REGION_CODE: &str = "339900";
+const REGION_NAME: &str = "临江市";
+
+const AGENCIES: [AgencySeed; 4] = [
+    AgencySeed {
+        code: "SCJG",
+        name: "临江市市场监督管理局",
+        short_name: "临市监",
+        kind: "enforcement",
+        credit_code: "11339900MB01000116",
+        legal_basis: "《中华人民共和国行政处罚法》《中华人民共和国食品安全法》《中华人民共和国产品质量法》；临江市人民政府机构设置方案",
+    },
+    AgencySeed {
+        code: "CGZF",
+        name: "临江市城市管理综合行政执法局",
+        short_name: "临城管",
+        kind: "enforcement",
+        credit_code: "11339900MB0200012U",
+        legal_basis: "《中华人民共和国行政处罚法》《城市市容和环境卫生管理条例》；临江市相对集中行政处罚权的决定",
+    },
+    AgencySeed {
+        code: "STHJ",
+        name: "临江市生态环境局",
+        short_name: "临环",
+        kind: "enforcement",
+        credit_code: "11339900MB0300013H",
+        legal_basis: "《中华人民共和国行政处罚法》《中华人民共和国环境保护法》《中华人民共和国大气污染防治法》",
+    },
+    AgencySeed {
+        code: "SFJ",
+        name: "临江市司法局",
+        short_name: "临司",
+        kind: "supervision",
+        credit_code: "11339900MB04000147",
+        legal_basis: "《行政执法监督条例》（国务院令第825号）第六条：县级以上人民政府司法行政部门为本级行政执法监督机构",
+    },
+];
+
+/// (username, display name, role, agency code, credential: (number, scope, from, to)).
+type UserSeed = (
+    &'static str,
+    &'static str,
+    Role,
+    Option<&'static str>,
+    Option<(
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    )>,
+);
+
+const USERS: [UserSeed; 12] = [
+    ("admin", "系统管理员", Role::Admin, None, None),
+    (
+        "officer.zhang",
+        "张伟",
+        Role::Officer,
+        Some("SCJG"),
+        Some((
+            "ZJ33990001",
+            "市场监管 临江市",
+            "2024-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "officer.li",
+        "李娜",
+        Role::Officer,
+        Some("SCJG"),
+        Some((
+            "ZJ33990002",
+            "市场监管 临江市",
+            "2024-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "officer.liu",
+        "刘洋",
+        Role::Officer,
+        Some("SCJG"),
+        Some((
+            "ZJ33990003",
+            "市场监管 临江市",
+            "2021-01-01",
+            Some("2026-12-15"),
+        )),
+    ),
+    (
+        "officer.wang",
+        "王强",
+        Role::Officer,
+        Some("CGZF"),
+        Some((
+            "ZJ33990101",
+            "城市管理 临江市",
+            "2024-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "officer.chen",
+        "陈静",
+        Role::Officer,
+        Some("CGZF"),
+        Some((
+            "ZJ33990102",
+            "城市管理 临江市",
+            "2024-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "officer.zhao",
+        "赵敏",
+        Role::Officer,
+        Some("STHJ"),
+        Some((
+            "ZJ33990201",
+            "生态环境 临江市",
+            "2024-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "officer.qian",
+        "钱进",
+        Role::Officer,
+        Some("STHJ"),
+        Some((
+            "ZJ33990202",
+            "生态环境 临江市",
+            "2024-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "head.scjg",
+        "周建国",
+        Role::AgencyHead,
+        Some("SCJG"),
+        Some((
+            "ZJ33990009",
+            "市场监管 临江市",
+            "2023-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "reviewer.sun",
+        "孙丽",
+        Role::LegalReviewer,
+        None,
+        Some(("A20153301000123", "法律职业资格", "2015-03-01", None)),
+    ),
+    ("supervisor.wu", "吴芳", Role::Supervisor, Some("SFJ"), None),
+    (
+        "hotline12345",
+        "12345政务服务便民热线",
+        Role::Integration,
+        None,
+        None,
+    ),
+];
+
+/// Seeds the demo data, or resets the demo passwords when it is already there.
+pub async fn seed_demo(state: &AppState, password: &str) -> Result<Vec<DemoAccount>, ServiceError> {
+    let system = AuditActor::system();
+    let existing = users::Entity::find()
+        .filter(users::Column::Username.eq("admin"))
+        .one(&state.db.conn)
+        .await?;
+    if existing.is_some() {
+        reset_passwords(state, password).await?;
+    } else {
+        for a in &AGENCIES {
+            org::insert_agency(
+                state,
+                system.clone(),
+                &NewAgency {
+                    code: a.code.into(),
+                    name: a.name.into(),
+                    short_name: a.short_name.into(),
+                    kind: a.kind.into(),
+                    region_code: REGION_CODE.into(),
+                    region_name: REGION_NAME.into(),
+                    credit_code: a.credit_code.into(),
+                    legal_basis: a.legal_basis.into(),
+                },
+            )
+            .await?;
+        }
+        for (username, display_name, role, agency, credential) in USERS {
+            let created = org::insert_user(
+                state,
+                system.clone(),
+                &NewUser {
+                    username: username.into(),
+                    display_name: display_name.into(),
+                    role: role.as_str().into(),
+                    agency_code: agency.map(Into::into),
+                    password: password.into(),
+                },
+            )
+            .await?;
+            if let Some((number, scope, from, to)) = credential {
+                let kind = if role == Role::LegalReviewer {
+                    "legal_qualification"
+                } else {
+                    "enforcement_certificate"
+                };
+                org::insert_credential(
+                    state,
+                    system.clone(),
+                    created.id,
+                    &NewCredential {
+                        kind: kind.into(),
+                        number: number.into(),
+                        scope: scope.into(),
+                        valid_from: from.into(),
+                        valid_to: to.map(Into::into),
+                    },
+                )
+                .await?;
+            }
+            if role == Role::LegalReviewer {
+                for code in ["SCJG", "CGZF", "STHJ"] {
+                    if let Some(a) = agencies::Entity::find()
+                        .filter(agencies::Column::Code.eq(code))
+                        .one(&state.db.conn)
+                        .await?
+                    {
+                        org::assign_reviewer(state, system.clone(), created.id, a.id).await?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(demo_accounts())
+}
+
+/// The demo accounts as seeded.
+pub fn demo_accounts() -> Vec<DemoAccount> {
+    USERS
+        .iter()
+        .map(|(username, display_name, role, agency, _)| DemoAccount {
+            username: (*username).into(),
+            role: *role,
+            display_name: (*display_name).into(),
+            agency: agency
+                .and_then(|code| AGENCIES.iter().find(|a| a.code == code))
+                .map(|a| a.name.to_owned()),
+        })
+        .collect()
+}
+
+async fn reset_passwords(state: &AppState, password: &str) -> Result<(), ServiceError> {
+    let password = tianping_domain::validate::Password::parse(
+        tianping_domain::validate::Field::Password,
+        password,
+    )?;
+    let hash = auth::hash_password_blocking(password.expose().to_owned()).await?;
+    for (username, ..) in USERS {
+        let Some(user) = users::Entity::find()
+            .filter(users::Column::Username.eq(username))
+            .one(&state.db.conn)
+            .await?
+        else {
+            continue;
+        };
+        if auth::verify_password(password.expose(), &user.password_hash) {
+            continue;
+        }
+        let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+        let id = user.id;
+        let mut row: users::ActiveModel = user.into();
+        row.password_hash = Set(hash.clone());
+        row.password_changed_at = Set(uow.now());
+        row.update(uow.txn()).await?;
+        auth::revoke_all_sessions(&uow, id).await?;
+        uow.record(NewEvent {
+            actor: AuditActor::system(),
+            action: "user.password_reset",
+            subject_type: "user",
+            subject_id: id.to_string(),
+            payload: json!({ "reason": "seed --demo" }),
+        });
+        uow.commit().await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Services: one function per use case. Each checks authorization with
+//! `tianping_domain::authz::can`, parses its input, and writes through a `UnitOfWork`.
+
+pub mod audit_log;
+pub mod org;

@@ -1,0 +1,250 @@
+//! Shared UI pieces: the language, page layouts, navigation by role, error pages.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Redirect, hooks::use_location};
+use tianping_domain::{i18n::Lang, role::Role};
+
+use crate::api::{AppError, auth::current_user, dto::Me};
+
+/// The request's language on the server (cookie, then `Accept-Language`).
+pub fn server_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|p| crate::api::ctx::lang_of(&p.headers))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Lang::default()
+    }
+}
+
+/// Determines the language and provides it to every component. In the browser it is read
+/// from `<html lang>`, which the server wrote, so hydration sees the same language.
+pub fn provide_lang() -> Lang {
+    #[cfg(feature = "hydrate")]
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .map(|t| Lang::from_tag(&t))
+        .unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    let lang = server_lang();
+    provide_context(lang);
+    lang
+}
+
+/// The current language.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Sets the HTTP status of the page being rendered (no effect in the browser).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(opts), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        opts.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// The header shared by every page: brand, language switch, and account links.
+#[component]
+fn Header(#[prop(optional)] me: Option<Me>) -> impl IntoView {
+    let lang = use_lang();
+    let here = use_location().pathname.get_untracked();
+    let (other, other_label) = match lang {
+        Lang::Zh => ("en", "English"),
+        Lang::En => ("zh", "中文"),
+    };
+    let switch = format!("/lang/{other}?next={}", urlencode(&here));
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"⚖"</span>
+                <span>{lang.pick("天平 · 行政执法监督平台", "Tianping · Enforcement Supervision")}</span>
+            </a>
+            <nav class="header-links" aria-label=lang.pick("账户", "Account")>
+                <a href=switch rel="external" lang=if other == "en" { "en" } else { "zh-CN" } data-test="lang-switch">{other_label}</a>
+                {match me {
+                    Some(me) => view! {
+                        <span class="who" data-test="who">{me.display_name.clone()} " · " {me.role.label(lang)}</span>
+                        <a href="/account">{lang.pick("账户", "Account")}</a>
+                        <form method="post" action="/auth/logout" class="inline">
+                            <button type="submit" class="link-button" data-test="logout">{lang.pick("退出", "Sign out")}</button>
+                        </form>
+                    }.into_any(),
+                    None => view! { <a href="/login" data-test="login-link">{lang.pick("工作人员登录", "Staff sign-in")}</a> }.into_any(),
+                }}
+            </nav>
+        </header>
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A page of the public portal.
+#[component]
+pub fn PortalPage(title: String, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=title.clone() />
+        <Header />
+        <main class="portal" id="main">
+            <h1>{title}</h1>
+            {children()}
+        </main>
+        <footer class="site-footer">
+            {lang.pick(
+                "本平台依据《中华人民共和国行政处罚法》和行政执法公示、执法全过程记录、重大执法决定法制审核制度运行。",
+                "Run under the Administrative Penalty Law and the three enforcement systems: publicity, full-process recording and legal review.",
+            )}
+        </footer>
+    }
+}
+
+/// The navigation entries for a role: (path, Chinese, English).
+pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut items = vec![("/work", "工作台", "Workbench")];
+    match role {
+        Role::Officer | Role::AgencyHead => {
+            items.push(("/work/agencies", "本机关", "My agency"));
+            items.push(("/work/users", "人员", "People"));
+        }
+        Role::LegalReviewer => items.push(("/work/agencies", "服务机关", "Agencies served")),
+        Role::Supervisor => {
+            items.push(("/work/agencies", "辖区机关", "Agencies in region"));
+            items.push(("/work/users", "执法人员", "Officers"));
+            items.push(("/work/audit", "审计日志", "Audit log"));
+        }
+        Role::Admin => {
+            items.push(("/admin/agencies", "机关管理", "Agencies"));
+            items.push(("/admin/users", "用户与证件", "Users and credentials"));
+            items.push(("/work/audit", "审计日志", "Audit log"));
+        }
+        Role::Integration => {}
+    }
+    items.push(("/account", "修改密码", "Change password"));
+    items
+}
+
+/// A page of the staff workbench: header, navigation by role, content. Sends anyone not
+/// signed in to the login page.
+#[component]
+pub fn StaffPage(title: String, children: ChildrenFn) -> impl IntoView {
+    let lang = use_lang();
+    let me = Resource::new(|| (), |_| current_user());
+    let here = use_location().pathname.get_untracked();
+    view! {
+        <Title text=title.clone() />
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                let title = title.clone();
+                let here = here.clone();
+                Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(me)) => {
+                            let nav = nav_for(me.role);
+                            let role = me.role;
+                            provide_context(me.clone());
+                            view! {
+                                <Header me=me.clone() />
+                                <div class="staff">
+                                    <nav class="side-nav" aria-label=lang.pick("主导航", "Main navigation") data-test="side-nav" data-role=role.as_str()>
+                                        <ul>
+                                            {nav.into_iter().map(|(href, zh, en)| {
+                                                let current = (href == here).then_some("page");
+                                                view! { <li><a href=href aria-current=current>{lang.pick(zh, en)}</a></li> }
+                                            }).collect_view()}
+                                        </ul>
+                                    </nav>
+                                    <main class="staff-main" id="main">
+                                        <h1>{title}</h1>
+                                        {children()}
+                                    </main>
+                                </div>
+                            }.into_any()
+                        }
+                        Ok(None) => {
+                            let next = format!("/login?next={}", urlencode(&here));
+                            view! { <Redirect path=next /> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Renders an error as the right page: sign-in redirect, 403, 404 or a message.
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    let lang = use_lang();
+    match error {
+        AppError::Unauthenticated(_) => view! { <Redirect path="/login" /> }.into_any(),
+        AppError::Forbidden(_) => {
+            set_status(403);
+            view! {
+                <section class="error-page" data-test="forbidden">
+                    <h2>"403 · " {lang.pick("无权访问", "Forbidden")}</h2>
+                    <p>{lang.pick("您的角色无权访问此页面。如需权限，请联系系统管理员。", "Your role may not open this page. Ask an administrator if you need access.")}</p>
+                    <p><a href="/work">{lang.pick("返回工作台", "Back to the workbench")}</a></p>
+                </section>
+            }.into_any()
+        }
+        AppError::NotFound(_) => view! { <NotFoundBody /> }.into_any(),
+        other => {
+            set_status(other.status());
+            view! { <p class="alert alert-error" role="alert">{other.to_string()}</p> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn NotFoundBody() -> impl IntoView {
+    let lang = use_lang();
+    set_status(404);
+    view! {
+        <section class="error-page" data-test="not-found">
+            <h2>"404 · " {lang.pick("页面不存在", "Page not found")}</h2>
+            <p>{lang.pick("您要找的页面或记录不存在。", "The page or record you asked for does not exist.")}</p>
+            <p><a href="/">{lang.pick("返回首页", "Go to the home page")}</a></p>
+        </section>
+    }
+}
+
+/// The 404 page for unknown paths.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.pick("页面不存在", "Page not found").to_owned() />
+        <Header />
+        <main class="portal" id="main"><NotFoundBody /></main>
+    }
+}
+
+/// The error message of a failed action, for a form's alert box.
+pub fn action_error<T: Clone + Send + Sync + 'static>(
+    value: Option<Result<T, AppError>>,
+) -> Option<AppError> {
+    value.and_then(|r| r.err())
+}

@@ -1,0 +1,62 @@
+//! Pages and components. Simplified Chinese first, English second; every page renders on the
+//! server (works without JavaScript) and hydrates in the browser.
+
+pub mod common;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use common::{NotFound, provide_lang};
+use pages::{account, admin, login, portal, work};
+
+/// The HTML document around the app (server only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = common::server_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = provide_lang();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/tianping.css" />
+        <Title formatter=move |t: String| format!("{t} · {}", lang.pick("天平 行政执法监督平台", "Tianping")) />
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=portal::PortalHome ssr=SsrMode::Async />
+                <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
+                <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
+                <Route path=path!("/work") view=work::WorkHome ssr=SsrMode::Async />
+                <Route path=path!("/work/agencies") view=work::AgencyList ssr=SsrMode::Async />
+                <Route path=path!("/work/agencies/:id") view=work::AgencyDetail ssr=SsrMode::Async />
+                <Route path=path!("/work/users") view=work::UserList ssr=SsrMode::Async />
+                <Route path=path!("/work/audit") view=work::AuditPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/agencies") view=admin::AdminAgencies ssr=SsrMode::Async />
+                <Route path=path!("/admin/users") view=admin::AdminUsers ssr=SsrMode::Async />
+                <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}

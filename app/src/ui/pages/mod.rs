@@ -1,0 +1,7 @@
+//! One module per area of pages.
+
+pub mod account;
+pub mod admin;
+pub mod login;
+pub mod portal;
+pub mod work;

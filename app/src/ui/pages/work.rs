@@ -1,0 +1,233 @@
+//! The staff workbench: the home page per role and the organisation pages.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use tianping_domain::{credential::CredentialStatus, i18n::Lang, role::Role};
+
+use crate::{
+    api::{
+        dto::{CredentialView, Me},
+        org::{get_agency, list_agencies, list_users, verify_audit_log},
+    },
+    ui::common::{ErrorView, StaffPage, use_lang},
+};
+
+/// A badge for a credential's standing.
+#[component]
+pub fn CredentialBadge(status: CredentialStatus) -> impl IntoView {
+    let lang = use_lang();
+    let class = match status {
+        CredentialStatus::Valid => "badge badge-ok",
+        CredentialStatus::ExpiringSoon => "badge badge-warn",
+        _ => "badge badge-bad",
+    };
+    view! { <span class=class>{status.label(lang)}</span> }
+}
+
+/// A list of credentials.
+#[component]
+pub fn CredentialList(credentials: Vec<CredentialView>) -> impl IntoView {
+    let lang = use_lang();
+    if credentials.is_empty() {
+        return view! { <p class="muted">{lang.pick("无", "None")}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain">
+            {credentials.into_iter().map(|c| view! {
+                <li>
+                    {c.kind.label(lang)} " " <strong>{c.number}</strong> " · " {c.scope} " · "
+                    {c.valid_from.to_string()} " — " {c.valid_to.map(|d| d.to_string()).unwrap_or_else(|| lang.pick("长期", "no end").to_owned())}
+                    " " <CredentialBadge status=c.status />
+                </li>
+            }).collect_view()}
+        </ul>
+    }.into_any()
+}
+
+fn role_intro(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Officer => lang.pick("在此办理本机关案件：登记案源、调查取证、制作文书。", "Handle your agency's cases here: register clues, collect evidence, draft documents."),
+        Role::AgencyHead => lang.pick("在此审批立案和处罚决定，主持集体讨论。", "Approve filings and decisions and chair collective discussions here."),
+        Role::LegalReviewer => lang.pick("在此审核所服务机关提交的重大执法决定。", "Review the major decisions submitted by the agencies you serve here."),
+        Role::Supervisor => lang.pick("在此监督辖区内各机关的执法活动、预警与投诉。", "Supervise the enforcement of every agency in your region, its warnings and complaints here."),
+        Role::Admin => lang.pick("在此管理机关、用户、执法证件和目录。", "Manage agencies, users, certificates and catalogs here."),
+        Role::Integration => lang.pick("系统对接账号仅通过接口推送案源。", "Integration accounts only push clues through the API."),
+    }
+}
+
+/// The role's home page: who you are, your credentials and what you can do.
+#[component]
+pub fn WorkHome() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <StaffPage title=lang.pick("工作台", "Workbench").to_owned()>
+            {move || {
+                let me = use_context::<Me>();
+                me.map(|me| {
+                    let needs_certificate = matches!(me.role, Role::Officer | Role::AgencyHead | Role::LegalReviewer);
+                    let in_force = me.credentials.iter().any(|c| c.status.in_force());
+                    view! {
+                        <section class="panel" data-test="home" data-role=me.role.as_str()>
+                            <p class="lead">{role_intro(me.role, lang)}</p>
+                            <dl class="facts">
+                                <dt>{lang.pick("姓名", "Name")}</dt><dd data-test="home-name">{me.display_name.clone()}</dd>
+                                <dt>{lang.pick("角色", "Role")}</dt><dd data-test="home-role">{me.role.label(lang)}</dd>
+                                <dt>{lang.pick("所属机关", "Agency")}</dt><dd>{me.agency.clone().map(|a| a.name).unwrap_or_else(|| "—".into())}</dd>
+                                <dt>{lang.pick("证件", "Credentials")}</dt><dd><CredentialList credentials=me.credentials.clone() /></dd>
+                            </dl>
+                            {(needs_certificate && !in_force).then(|| view! {
+                                <p class="alert alert-error" role="alert" data-test="no-credential">
+                                    {lang.pick("您没有有效的执法证件或法律职业资格，不能办理执法事项。请联系系统管理员。", "You hold no valid certificate or qualification and cannot act. Contact an administrator.")}
+                                </p>
+                            })}
+                        </section>
+                    }
+                })
+            }}
+        </StaffPage>
+    }
+}
+
+/// Agencies the user may see.
+#[component]
+pub fn AgencyList() -> impl IntoView {
+    let lang = use_lang();
+    let agencies = Resource::new(|| (), |_| list_agencies());
+    view! {
+        <StaffPage title=lang.pick("机关", "Agencies").to_owned()>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match agencies.await {
+                        Ok(list) => view! {
+                            <table class="table" data-test="agency-table">
+                                <thead><tr>
+                                    <th scope="col">{lang.pick("名称", "Name")}</th>
+                                    <th scope="col">{lang.pick("代码", "Code")}</th>
+                                    <th scope="col">{lang.pick("类别", "Kind")}</th>
+                                    <th scope="col">{lang.pick("行政区划", "Region")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|a| view! {
+                                        <tr>
+                                            <td><a href=format!("/work/agencies/{}", a.id)>{a.name}</a></td>
+                                            <td>{a.code}</td>
+                                            <td>{a.kind.label(lang)}</td>
+                                            <td>{a.region_name}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}
+
+/// One agency's record (404 when the user may not see it).
+#[component]
+pub fn AgencyDetail() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let agency = Resource::new(
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|s| s.parse::<i32>().ok())
+                .unwrap_or(0)
+        },
+        get_agency,
+    );
+    view! {
+        <StaffPage title=lang.pick("机关信息", "Agency").to_owned()>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match agency.await {
+                        Ok(a) => view! {
+                            <dl class="facts" data-test="agency-detail">
+                                <dt>{lang.pick("名称", "Name")}</dt><dd>{a.name}</dd>
+                                <dt>{lang.pick("代码", "Code")}</dt><dd>{a.code}</dd>
+                                <dt>{lang.pick("文号简称", "Short name")}</dt><dd>{a.short_name}</dd>
+                                <dt>{lang.pick("类别", "Kind")}</dt><dd>{a.kind.label(lang)}</dd>
+                                <dt>{lang.pick("行政区划", "Region")}</dt><dd>{a.region_name} " (" {a.region_code} ")"</dd>
+                                <dt>{lang.pick("统一社会信用代码", "Credit code")}</dt><dd>{a.credit_code}</dd>
+                                <dt>{lang.pick("设立依据", "Legal basis")}</dt><dd>{a.legal_basis}</dd>
+                            </dl>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}
+
+/// People the user may see.
+#[component]
+pub fn UserList() -> impl IntoView {
+    let lang = use_lang();
+    let users = Resource::new(|| (), |_| list_users());
+    view! {
+        <StaffPage title=lang.pick("人员", "People").to_owned()>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(list) => view! {
+                            <table class="table" data-test="user-table">
+                                <thead><tr>
+                                    <th scope="col">{lang.pick("姓名", "Name")}</th>
+                                    <th scope="col">{lang.pick("角色", "Role")}</th>
+                                    <th scope="col">{lang.pick("所属机关", "Agency")}</th>
+                                    <th scope="col">{lang.pick("证件", "Credentials")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|u| view! {
+                                        <tr>
+                                            <td>{u.display_name}</td>
+                                            <td>{u.role.label(lang)}</td>
+                                            <td>{u.agency.map(|a| a.name).unwrap_or_else(|| "—".into())}</td>
+                                            <td><CredentialList credentials=u.credentials /></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}
+
+/// Verifies the audit chain (admins and supervisors; 403 for others).
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let lang = use_lang();
+    let status = Resource::new(|| (), |_| verify_audit_log());
+    view! {
+        <StaffPage title=lang.pick("审计日志校验", "Audit log verification").to_owned()>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Ok(s) if s.ok => view! {
+                            <p class="alert alert-ok" data-test="audit-ok">
+                                {lang.pick("审计日志完整：", "The audit log is intact: ")} {s.count} {lang.pick(" 条事件，链头哈希 ", " events, head hash ")}
+                                <code class="hash">{s.head.unwrap_or_default()}</code>
+                            </p>
+                        }.into_any(),
+                        Ok(s) => view! {
+                            <p class="alert alert-error" role="alert" data-test="audit-bad">
+                                {lang.pick("审计日志被篡改：", "The audit log has been tampered with: ")} {s.problem.unwrap_or_default()}
+                            </p>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffPage>
+    }
+}

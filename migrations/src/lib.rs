@@ -1,0 +1,20 @@
+//! Tianping's schema. One file per migration, named `mYYYYMMDD_HHMMSS_verb_noun.rs`; shipped
+//! migrations are never edited, only followed by new ones. Each has a `down`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_create_organisation;
+mod m20261126_000002_create_audit_log;
+
+/// Runs Tianping's migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261126_000001_create_organisation::Migration),
+            Box::new(m20261126_000002_create_audit_log::Migration),
+        ]
+    }
+}

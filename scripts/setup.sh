@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Idempotent installation of everything Tianping needs to build (`setup.sh build`)
+# or to build and test (`setup.sh test`). A second run skips every install.
+set -euo pipefail
+
+MODE="${1:-build}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.10"
+WASM_BINDGEN_VERSION="0.2.129"
+BINARYEN_VERSION="132.0.0"
+PLAYWRIGHT_VERSION="1.65"
+
+export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "apt-get install ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; then
+  log "cargo install wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (about 2 min)"
+  cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --locked
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "${CARGO_LEPTOS_VERSION}"; then
+  log "cargo install cargo-leptos ${CARGO_LEPTOS_VERSION} (about 13 min)"
+  cargo install cargo-leptos --version "${CARGO_LEPTOS_VERSION}" --locked
+fi
+
+# wasm-opt for release builds: binaryen 132 from npm. Debian's binaryen (v108) breaks hydration.
+if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version 132"; then
+  log "npm install binaryen@${BINARYEN_VERSION}"
+  mkdir -p "$ROOT/.tools"
+  (cd "$ROOT/.tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
+    && npm install --silent --no-audit --no-fund "binaryen@${BINARYEN_VERSION}")
+fi
+
+if [ "$MODE" = "test" ]; then
+  apt_install chromium poppler-utils sqlite3
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]; then
+    log "npm install (end2end, Playwright ${PLAYWRIGHT_VERSION}, no browser download)"
+    (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --silent --no-audit --no-fund)
+  fi
+fi
+log "ready ($MODE)"

@@ -1,0 +1,75 @@
+//! Configuration from the environment, with defaults that work on a fresh machine. Every
+//! variable name lives here.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+/// `DATABASE_URL`: a `sqlite://` or `postgres://` URL.
+pub const DATABASE_URL: &str = "DATABASE_URL";
+/// `TIANPING_DATA_DIR`: SQLite file, keys, evidence files. Default `./data`.
+pub const DATA_DIR: &str = "TIANPING_DATA_DIR";
+/// `LEPTOS_SITE_ADDR`: where to listen. Default `127.0.0.1:3000`.
+pub const SITE_ADDR: &str = "LEPTOS_SITE_ADDR";
+/// `LEPTOS_SITE_ROOT`: the built site (wasm, CSS). Default `target/site`.
+pub const SITE_ROOT: &str = "LEPTOS_SITE_ROOT";
+/// `TIANPING_JWT_SECRET`: token signing secret (≥ 32 bytes); generated into the data dir if unset.
+pub const JWT_SECRET: &str = "TIANPING_JWT_SECRET";
+/// `TIANPING_DEMO_PASSWORD`: the password `seed --demo` gives every demo account.
+pub const DEMO_PASSWORD: &str = "TIANPING_DEMO_PASSWORD";
+/// `TIANPING_SECURE_COOKIE`: `true` behind HTTPS to mark the session cookie `Secure`.
+pub const SECURE_COOKIE: &str = "TIANPING_SECURE_COOKIE";
+/// `TIANPING_FAKE_NOW`: an RFC 3339 instant that freezes the clock (end-to-end tests only).
+pub const FAKE_NOW: &str = "TIANPING_FAKE_NOW";
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Database URL.
+    pub database_url: String,
+    /// Data directory.
+    pub data_dir: PathBuf,
+    /// Listen address.
+    pub site_addr: SocketAddr,
+    /// Built site directory.
+    pub site_root: String,
+    /// Token secret from the environment, if any.
+    pub jwt_secret: Option<String>,
+    /// Whether cookies are `Secure`.
+    pub secure_cookie: bool,
+    /// A frozen clock, if any.
+    pub fake_now: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Config {
+    /// Reads the environment; fails fast on malformed values.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let data_dir = PathBuf::from(var(DATA_DIR).unwrap_or_else(|| "./data".into()));
+        let database_url = var(DATABASE_URL).unwrap_or_else(|| {
+            format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("tianping.db").display()
+            )
+        });
+        let site_addr = var(SITE_ADDR)
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{SITE_ADDR} is not a socket address: {e}"))?;
+        let fake_now = match var(FAKE_NOW) {
+            Some(v) => Some(
+                chrono::DateTime::parse_from_rfc3339(&v)
+                    .map_err(|e| anyhow::anyhow!("{FAKE_NOW} is not RFC 3339: {e}"))?
+                    .with_timezone(&chrono::Utc),
+            ),
+            None => None,
+        };
+        Ok(Self {
+            database_url,
+            data_dir,
+            site_addr,
+            site_root: var(SITE_ROOT).unwrap_or_else(|| "target/site".into()),
+            jwt_secret: var(JWT_SECRET),
+            secure_cookie: var(SECURE_COOKIE).is_some_and(|v| v == "true" || v == "1"),
+            fake_now,
+        })
+    }
+}

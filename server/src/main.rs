@@ -1,0 +1,267 @@
+//! The `tianping` command line: `serve` (default), `migrate`, `seed --demo`, `user add`,
+//! `user list --json`, `audit verify`, `audit export`.
+
+use std::io::Write;
+
+use anyhow::Context;
+use app::{
+    api::dto::NewUser,
+    ssr::{AppState, audit, audit::AuditActor, seed, services::org},
+};
+use clap::{Parser, Subcommand};
+use server::{
+    build_router, build_state,
+    config::{self, Config},
+};
+
+#[derive(Parser)]
+#[command(
+    name = "tianping",
+    version,
+    about = "天平 行政执法监督平台 / Tianping enforcement supervision platform"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate and serve (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load demo data.
+    Seed {
+        /// Seed the demo agencies and accounts.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check or export the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user.
+    Add {
+        /// Login name.
+        #[arg(long)]
+        username: String,
+        /// Initial password.
+        #[arg(long)]
+        password: String,
+        /// officer, agency_head, legal_reviewer, supervisor, admin or integration.
+        #[arg(long)]
+        role: String,
+        /// The agency's code.
+        #[arg(long)]
+        agency: Option<String>,
+        /// Display name (defaults to the login name).
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+    /// List users.
+    List {
+        /// Print JSON (username, display_name, role, agency).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the whole chain; exit 0 only if it checks out.
+    Verify,
+    /// Write the log as JSON Lines (one event per line, with its hashes).
+    Export {
+        /// Output file (default: standard output).
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(Cli::parse())) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    let config = Config::from_env()?;
+    let state = build_state(&config)
+        .await
+        .context("could not open the database")?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(state, &config).await?,
+        Command::Migrate => println!("migrations applied"),
+        Command::Seed { demo } => {
+            anyhow::ensure!(demo, "only `seed --demo` is available");
+            let password = std::env::var(config::DEMO_PASSWORD)
+                .unwrap_or_else(|_| seed::DEFAULT_DEMO_PASSWORD.into());
+            let accounts = seed::seed_demo(&state, &password)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("demo data ready; every demo account's password: {password}");
+            for a in accounts {
+                println!(
+                    "  {:<16} {:<16} {}",
+                    a.username,
+                    a.role.as_str(),
+                    a.agency.unwrap_or_default()
+                );
+            }
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    username,
+                    password,
+                    role,
+                    agency,
+                    display_name,
+                },
+        } => {
+            let input = NewUser {
+                display_name: display_name.unwrap_or_else(|| username.clone()),
+                username,
+                role,
+                agency_code: agency,
+                password,
+            };
+            match org::insert_user(&state, AuditActor::system(), &input).await {
+                Ok(created) => println!("created user {} (id {})", created.username, created.id),
+                Err(e) => {
+                    let lang = tianping_domain::i18n::Lang::from_tag(
+                        &std::env::var("LANG").unwrap_or_default(),
+                    );
+                    eprintln!("error: {}", app::api::AppError::from_service(e, lang));
+                    return Ok(std::process::ExitCode::FAILURE);
+                }
+            }
+        }
+        Command::User {
+            command: UserCommand::List { json },
+        } => {
+            let users = org::all_users(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if json {
+                let list: Vec<_> = users
+                    .iter()
+                    .map(|(u, agency)| {
+                        serde_json::json!({
+                            "username": u.username, "display_name": u.display_name,
+                            "role": u.role, "agency": agency, "active": u.active,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                for (u, agency) in users {
+                    println!(
+                        "{:<16} {:<16} {:<14} {}",
+                        u.username,
+                        u.display_name,
+                        u.role,
+                        agency.unwrap_or_default()
+                    );
+                }
+            }
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => return verify(&state).await,
+        Command::Audit {
+            command: AuditCommand::Export { output },
+        } => export(&state, output).await?,
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+async fn verify(state: &AppState) -> anyhow::Result<std::process::ExitCode> {
+    match audit::verify_log(&state.db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        Ok(summary) => {
+            println!(
+                "audit log OK: {} events, head {}",
+                summary.count, summary.head
+            );
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            println!("audit log FAILED at event {}: {e}", e.first_bad_seq());
+            Ok(std::process::ExitCode::from(2))
+        }
+    }
+}
+
+async fn export(state: &AppState, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let mut out: Box<dyn Write> = match output {
+        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    audit::for_each_event(&state.db.conn, |event| {
+        serde_json::to_writer(&mut out, &event)
+            .and_then(|_| out.write_all(b"\n").map_err(serde_json::Error::io))
+            .map_err(|e| app::ssr::ServiceError::Internal(e.to_string()))
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    out.flush()?;
+    Ok(())
+}
+
+async fn serve(state: AppState, config: &Config) -> anyhow::Result<()> {
+    let app = build_router(state);
+    let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
+    tracing::info!("listening on http://{}", config.site_addr);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}

@@ -1,0 +1,342 @@
+//! The JSON API under `/api/v1/`. Machine clients send `Authorization: Bearer <token>` from
+//! `POST /api/v1/auth/login`; browsers send the same token in the session cookie. Public
+//! endpoints live under `/api/v1/public/`. Errors are
+//! `{"error": {"code", "message", "fields": [{"field", "rule", "message"}]}}` with a matching
+//! status; the language follows the `lang` cookie or `Accept-Language`.
+
+use app::{
+    api::{
+        AppError,
+        ctx::lang_of,
+        dto::{NewAgency, NewCredential, NewUser},
+    },
+    ssr::{
+        AppState,
+        auth::{self, AuthSession},
+        services::{audit_log, org},
+    },
+};
+use axum::{
+    Json, Router,
+    extract::{FromRequest, FromRequestParts, Path, Request, State, rejection::JsonRejection},
+    http::{HeaderValue, StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
+    routing::{get, post, put},
+};
+use serde::{Deserialize, de::DeserializeOwned};
+use serde_json::json;
+use tianping_domain::{
+    i18n::Lang,
+    validate::{Field, Rule, ValidationError},
+};
+
+/// Largest accepted request body.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The API routes (nested under `/api/v1`).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/auth/login", post(login))
+        .route("/auth/logout", post(logout))
+        .route("/me", get(me))
+        .route("/me/password", post(change_password))
+        .route("/agencies", get(list_agencies).post(create_agency))
+        .route("/agencies/{id}", get(get_agency))
+        .route("/users", get(list_users).post(create_user))
+        .route("/users/{id}", get(get_user))
+        .route("/users/{id}/credentials", post(add_credential))
+        .route("/users/{id}/active", put(set_user_active))
+        .route("/audit/verify", get(verify_audit))
+        .route("/public/agencies", get(public_agencies))
+}
+
+/// An API error response.
+pub struct ApiError(AppError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let fields = match &e {
+            AppError::Invalid(fields) => serde_json::to_value(fields).unwrap_or_default(),
+            _ => json!([]),
+        };
+        let mut response =
+            (status, Json(json!({ "error": { "code": e.code(), "message": e.to_string(), "fields": fields } })))
+                .into_response();
+        if let AppError::TooManyAttempts {
+            retry_after_secs, ..
+        } = e
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// The request's language.
+pub struct ReqLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReqLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ReqLang(lang_of(&parts.headers)))
+    }
+}
+
+/// The authenticated caller; rejects with 401 otherwise.
+pub struct Caller {
+    /// The session.
+    pub session: AuthSession,
+    /// The language.
+    pub lang: Lang,
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let lang = lang_of(&parts.headers);
+        let token = auth::token_from_headers(&parts.headers)
+            .ok_or_else(|| ApiError(AppError::unauthenticated(lang)))?;
+        let session = auth::authenticate(state, &token)
+            .await
+            .map_err(|e| ApiError(AppError::from_service(e, lang)))?;
+        Ok(Caller { session, lang })
+    }
+}
+
+/// A JSON body whose parse errors become a clear, localised 422 naming the body.
+pub struct Body<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let lang = lang_of(req.headers());
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(Body(v)),
+            Err(rejection) => Err(ApiError(body_error(&rejection, lang))),
+        }
+    }
+}
+
+fn body_error(rejection: &JsonRejection, lang: Lang) -> AppError {
+    let base = ValidationError::new(Field::Body, Rule::Malformed).message(lang);
+    let detail = match rejection {
+        JsonRejection::MissingJsonContentType(_) => lang
+            .pick("须为 application/json", "must be application/json")
+            .to_owned(),
+        JsonRejection::BytesRejection(_) => lang
+            .pick(
+                "过大或无法读取（上限 64 KiB）",
+                "is too large or unreadable (limit 64 KiB)",
+            )
+            .to_owned(),
+        other => other.body_text(),
+    };
+    AppError::Invalid(vec![app::api::error::FieldError {
+        field: Field::Body,
+        rule: Rule::Malformed,
+        message: format!("{base}: {detail}"),
+    }])
+}
+
+fn fail(lang: Lang) -> impl Fn(app::ssr::ServiceError) -> ApiError {
+    move |e| ApiError(AppError::from_service(e, lang))
+}
+
+#[derive(Deserialize)]
+struct LoginBody {
+    username: String,
+    password: String,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Body(body): Body<LoginBody>,
+) -> ApiResult<Response> {
+    let outcome = auth::login(&state, &body.username, &body.password)
+        .await
+        .map_err(fail(lang))?;
+    let max_age = (outcome.expires_at - state.clock.now()).num_seconds();
+    let cookie = auth::session_cookie(&outcome.token, max_age, state.settings.secure_cookie);
+    let mut response = Json(json!({
+        "token": outcome.token,
+        "token_type": "Bearer",
+        "expires_at": outcome.expires_at.to_rfc3339(),
+        "user_id": outcome.actor.user_id,
+        "role": outcome.actor.role,
+    }))
+    .into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(response)
+}
+
+async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+    auth::logout(&state, &caller.session)
+        .await
+        .map_err(fail(caller.lang))?;
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    if let Ok(v) = HeaderValue::from_str(&auth::clear_cookie()) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(response)
+}
+
+async fn me(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::me(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct PasswordBody {
+    current_password: String,
+    new_password: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<PasswordBody>,
+) -> ApiResult<StatusCode> {
+    auth::change_password(&state, &c.session, &b.current_password, &b.new_password)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn list_agencies(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::list_agencies(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn get_agency(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::get_agency(&state, &c.session.actor, id)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn create_agency(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<NewAgency>,
+) -> ApiResult<impl IntoResponse> {
+    let created = org::create_agency(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+async fn list_users(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::list_users(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn get_user(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::get_user(&state, &c.session.actor, id)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn create_user(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<NewUser>,
+) -> ApiResult<impl IntoResponse> {
+    let created = org::create_user(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+async fn add_credential(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<NewCredential>,
+) -> ApiResult<impl IntoResponse> {
+    let updated = org::add_credential(&state, &c.session.actor, id, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(updated)))
+}
+
+#[derive(Deserialize)]
+struct ActiveBody {
+    active: bool,
+}
+
+async fn set_user_active(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<ActiveBody>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::set_user_active(&state, &c.session.actor, id, b.active)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn verify_audit(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        audit_log::verify(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn public_agencies(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        org::public_agencies(&state).await.map_err(fail(lang))?,
+    ))
+}
+
+async fn openapi() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("openapi.json"),
+    )
+}
