@@ -50,7 +50,7 @@ if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "
 fi
 
 if [ "$MODE" = "test" ]; then
-  apt_install chromium poppler-utils sqlite3
+  apt_install chromium poppler-utils sqlite3 fonts-wqy-microhei
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]; then
     log "npm install (end2end, Playwright ${PLAYWRIGHT_VERSION}, no browser download)"
     (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --silent --no-audit --no-fund)

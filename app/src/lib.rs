@@ -18,4 +18,12 @@ pub use tianping_domain as domain;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(ui::App);
+    // A marker for the end-to-end tests: the bundle ran and the page is interactive.
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(
+            &window,
+            &"__tianping_hydrated".into(),
+            &wasm_bindgen::JsValue::TRUE,
+        );
+    }
 }

@@ -13,7 +13,8 @@ use tianping_domain::{
 pub struct FieldError {
     /// Which field.
     pub field: Field,
-    /// Which rule it broke.
+    /// Which rule it broke (`rule`, plus `min`/`max` for lengths).
+    #[serde(flatten)]
     pub rule: Rule,
     /// A sentence for the user, in their language.
     pub message: String,
@@ -156,7 +157,7 @@ impl AppError {
     /// The single mapping point from service errors. Internal failures are logged here, once.
     pub fn from_service(err: crate::ssr::ServiceError, lang: Lang) -> Self {
         use crate::ssr::ServiceError as S;
-        match err {
+        let mapped = match err {
             S::Validation(e) => AppError::invalid(&[e], lang),
             S::ValidationMany(es) => AppError::invalid(&es, lang),
             S::Unauthenticated => AppError::unauthenticated(lang),
@@ -189,7 +190,26 @@ impl AppError {
                 tracing::error!(error_id = %id, "internal error: {e}");
                 AppError::Internal(internal_message(lang, &id))
             }
+        };
+        mapped.respond()
+    }
+
+    /// In a server-function request (`/api/…`), sets the HTTP status to match the error, so
+    /// that machine callers see 401/403/404/422 rather than a generic failure. Page renders
+    /// keep their own status (redirects, 403 and 404 pages).
+    pub fn respond(self) -> Self {
+        use leptos::prelude::use_context;
+        let is_fn_call = use_context::<http::request::Parts>()
+            .is_some_and(|p| p.uri.path().starts_with("/api/"));
+        if is_fn_call
+            && let (Some(opts), Ok(status)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                http::StatusCode::from_u16(self.status()),
+            )
+        {
+            opts.set_status(status);
         }
+        self
     }
 }
 

@@ -47,8 +47,8 @@ pub mod ctx {
     /// The authenticated caller, or `Unauthenticated`.
     pub async fn caller() -> Result<(AppState, AuthSession, Lang), AppError> {
         let (state, headers, lang) = request()?;
-        let token =
-            auth::token_from_headers(&headers).ok_or_else(|| AppError::unauthenticated(lang))?;
+        let token = auth::token_from_headers(&headers)
+            .ok_or_else(|| AppError::unauthenticated(lang).respond())?;
         let session = auth::authenticate(&state, &token)
             .await
             .map_err(|e| AppError::from_service(e, lang))?;

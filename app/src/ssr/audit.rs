@@ -75,13 +75,30 @@ pub struct NewEvent {
     pub payload: Value,
 }
 
-/// A transaction that must record audit events to commit.
+/// A transaction that must record audit events to commit. Dropping it without committing
+/// (an early `?` return) rolls the transaction back at once on a background task, so no
+/// connection is left idle in a transaction holding locks.
 pub struct UnitOfWork {
-    txn: DatabaseTransaction,
+    txn: Option<DatabaseTransaction>,
     backend: DbBackend,
     now: DateTime<Utc>,
     events: Vec<NewEvent>,
-    _guard: Option<OwnedMutexGuard<()>>,
+    guard: Option<OwnedMutexGuard<()>>,
+}
+
+impl Drop for UnitOfWork {
+    fn drop(&mut self) {
+        if let Some(txn) = self.txn.take() {
+            // The write guard is released only once the rollback has finished.
+            let guard = self.guard.take();
+            tokio::spawn(async move {
+                if let Err(e) = txn.rollback().await {
+                    tracing::warn!("rollback of an abandoned unit of work failed: {e}");
+                }
+                drop(guard);
+            });
+        }
+    }
 }
 
 impl UnitOfWork {
@@ -90,17 +107,20 @@ impl UnitOfWork {
         let guard = db.write_guard().await;
         let txn = db.conn.begin().await?;
         Ok(Self {
-            txn,
+            txn: Some(txn),
             backend: db.backend(),
             now,
             events: Vec::new(),
-            _guard: guard,
+            guard,
         })
     }
 
     /// The transaction, for the change itself.
     pub fn txn(&self) -> &DatabaseTransaction {
-        &self.txn
+        // Only `commit` and `drop` take the transaction out, and both consume `self`.
+        self.txn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("transaction used after commit"))
     }
 
     /// The instant this unit of work happens at.
@@ -115,15 +135,17 @@ impl UnitOfWork {
 
     /// Appends the recorded events to the chain and commits. Returns their sequence numbers.
     /// A unit of work without events is a bug and is rolled back.
-    pub async fn commit(self) -> Result<Vec<i64>, ServiceError> {
+    pub async fn commit(mut self) -> Result<Vec<i64>, ServiceError> {
         if self.events.is_empty() {
-            self.txn.rollback().await?;
+            // Dropping `self` rolls back.
             return Err(ServiceError::Internal(
                 "a write without an audit event was refused".into(),
             ));
         }
-        let seqs = append(&self.txn, self.backend, self.now, &self.events).await?;
-        self.txn.commit().await?;
+        let seqs = append(self.txn(), self.backend, self.now, &self.events).await?;
+        if let Some(txn) = self.txn.take() {
+            txn.commit().await?;
+        }
         Ok(seqs)
     }
 }

@@ -1,0 +1,26 @@
+import { expect, Page } from "@playwright/test";
+
+export const PASSWORD = process.env.TIANPING_DEMO_PASSWORD ?? "Tianping-Demo-2026";
+
+/** Fails the test on any uncaught page error (a dead hydration shows up here). */
+export function failOnPageErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().includes("status of 40")) errors.push(m.text());
+  });
+  return () => expect(errors, "page errors").toEqual([]);
+}
+
+/** Waits until the page has hydrated (the wasm bundle ran and attached handlers). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => (window as any).__tianping_hydrated === true, null, { timeout: 30_000 });
+}
+
+export async function login(page: Page, username: string, password = PASSWORD) {
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+}

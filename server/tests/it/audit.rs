@@ -1,0 +1,129 @@
+//! The audit write path and the tamper checks on the stored log.
+
+use app::ssr::{
+    audit::{self, AuditActor, NewEvent, UnitOfWork},
+    entities::agencies,
+};
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seeding_writes_a_chain_that_verifies() {
+    let app = TestApp::seeded().await;
+    let summary = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect("valid chain");
+    assert_eq!(summary.count, app.audit_count().await);
+    assert!(
+        summary.count >= 4 + 12 + 9 + 3,
+        "one event per agency, user and credential"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_of_work_without_an_audit_event_is_refused_and_leaves_nothing() {
+    let app = TestApp::empty().await;
+    let uow = UnitOfWork::begin(&app.state.db, app.state.clock.now())
+        .await
+        .expect("begin");
+    agencies::ActiveModel {
+        code: Set("X1".into()),
+        name: Set("无审计机关".into()),
+        short_name: Set("无".into()),
+        kind: Set("enforcement".into()),
+        region_code: Set("339900".into()),
+        region_name: Set("临江市".into()),
+        credit_code: Set("11339900MB0500015W".into()),
+        legal_basis: Set("测试".into()),
+        created_at: Set(app.state.clock.now()),
+        ..Default::default()
+    }
+    .insert(uow.txn())
+    .await
+    .expect("insert inside the transaction");
+    assert!(
+        uow.commit().await.is_err(),
+        "commit without events must fail"
+    );
+    assert_eq!(
+        agencies::Entity::find()
+            .count(&app.state.db.conn)
+            .await
+            .expect("count"),
+        0
+    );
+    assert_eq!(app.audit_count().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_and_its_event_commit_together() {
+    let app = TestApp::empty().await;
+    let mut uow = UnitOfWork::begin(&app.state.db, app.state.clock.now())
+        .await
+        .expect("begin");
+    uow.record(NewEvent {
+        actor: AuditActor::system(),
+        action: "test.event",
+        subject_type: "test",
+        subject_id: "1".into(),
+        payload: json!({"b": 2, "a": 1}),
+    });
+    assert_eq!(uow.commit().await.expect("commit"), vec![1]);
+    let events = audit::events_for(&app.state.db, "test", "1")
+        .await
+        .expect("events");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].record.payload, r#"{"a":1,"b":2}"#);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editing_one_payload_byte_is_detected_and_named() {
+    let app = TestApp::seeded().await;
+    // Change one character of event 5's payload, as someone with database access might.
+    app.exec("UPDATE audit_events SET payload = REPLACE(payload, '\"', '''') WHERE seq = 5")
+        .await;
+    let err = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect_err("tampering detected");
+    assert_eq!(err.first_bad_seq(), 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changing_an_actor_is_detected() {
+    let app = TestApp::seeded().await;
+    app.exec("UPDATE audit_events SET actor_role = 'admin' WHERE seq = 3")
+        .await;
+    let err = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect_err("tampering detected");
+    assert_eq!(err.first_bad_seq(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_an_event_is_detected() {
+    let app = TestApp::seeded().await;
+    app.exec("DELETE FROM audit_events WHERE seq = 7").await;
+    let err = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect_err("deletion detected");
+    assert_eq!(err.first_bad_seq(), 7);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_the_last_event_is_caught_by_the_recorded_head() {
+    let app = TestApp::seeded().await;
+    let last = app.audit_count().await;
+    app.exec(&format!("DELETE FROM audit_events WHERE seq = {last}"))
+        .await;
+    let err = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect_err("truncation detected");
+    assert_eq!(err.first_bad_seq(), last);
+}

@@ -1,0 +1,197 @@
+//! Login, logout, lockout, token revocation.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{PASSWORD, TestApp};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
+    let app = TestApp::seeded().await;
+    let wrong = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "officer.zhang", "password": "not-the-password"}),
+        )
+        .await;
+    let unknown = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "nobody.here", "password": "not-the-password"}),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        wrong.body["error"]["message"],
+        unknown.body["error"]["message"]
+    );
+    assert_eq!(wrong.body["error"]["message"], "用户名或密码错误。");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_sets_an_http_only_same_site_strict_cookie_and_a_bearer_token() {
+    let app = TestApp::seeded().await;
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "Officer.Zhang", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text);
+    let cookie = res
+        .headers
+        .get("set-cookie")
+        .expect("cookie")
+        .to_str()
+        .expect("ascii");
+    assert!(cookie.starts_with("tianping_session="));
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+    let token = res.body["token"].as_str().expect("token");
+    let me = app.get("/api/v1/me", Some(token)).await;
+    assert_eq!(me.body["username"], "officer.zhang");
+    assert_eq!(me.body["role"], "officer");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_lock_the_name_and_are_audited() {
+    let app = TestApp::seeded().await;
+    let before = app.audit_count().await;
+    for _ in 0..5 {
+        let res = app
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"username": "head.scjg", "password": "wrong-password"}),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    }
+    let locked = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "head.scjg", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits: {}",
+        locked.text
+    );
+    assert!(locked.headers.get("retry-after").is_some());
+    assert_eq!(
+        app.audit_count().await,
+        before + 5,
+        "each failure is an audit event"
+    );
+    app.clock.advance(chrono::Duration::minutes(16));
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "head.scjg", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::OK,
+        "the lock lifts after 15 minutes"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_is_rejected_after_logout() {
+    let app = TestApp::seeded().await;
+    let token = app.login("officer.zhang").await;
+    let res = app
+        .post("/api/v1/auth/logout", Some(&token), json!({}))
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_change_ends_every_session() {
+    let app = TestApp::seeded().await;
+    let first = app.login("officer.li").await;
+    let second = app.login("officer.li").await;
+    let res = app
+        .post(
+            "/api/v1/me/password",
+            Some(&first),
+            json!({"current_password": PASSWORD, "new_password": "A-new-password-1"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text);
+    for t in [&first, &second] {
+        assert_eq!(
+            app.get("/api/v1/me", Some(t)).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "officer.li", "password": "A-new-password-1"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_or_forged_token_is_a_401() {
+    let app = TestApp::seeded().await;
+    let token = app.login("officer.zhang").await;
+    let forged = format!("{}x", &token[..token.len() - 1]);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&forged)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get("/api/v1/me", Some("not-a-jwt")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    app.clock.advance(chrono::Duration::hours(9));
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions() {
+    let app = TestApp::seeded().await;
+    let admin = app.login("admin").await;
+    let officer = app.login("officer.wang").await;
+    let id = app.id_of_user("officer.wang").await;
+    let res = app
+        .request(
+            axum::http::Method::PUT,
+            &format!("/api/v1/users/{id}/active"),
+            Some(&admin),
+            Some(json!({"active": false})),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&officer)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"username": "officer.wang", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+}

@@ -1,0 +1,253 @@
+//! Server-side authorization for every JSON endpoint and server function, for every role,
+//! anonymous callers and forged tokens. Things a caller may not see answer 404.
+
+use app::api::org::{CreateAgency, GetAgency, ListAgencies, ListUsers, VerifyAuditLog};
+use axum::{
+    body::Body,
+    http::{Method, Request, StatusCode, header},
+};
+use leptos::server_fn::ServerFn;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+/// The callers: every demo role, plus anonymous and a forged token.
+const CALLERS: [&str; 8] = [
+    "admin",
+    "officer.zhang",
+    "head.scjg",
+    "reviewer.sun",
+    "supervisor.wu",
+    "hotline12345",
+    "anonymous",
+    "forged",
+];
+
+async fn tokens(app: &TestApp) -> Vec<(&'static str, Option<String>)> {
+    let mut out = Vec::new();
+    for who in CALLERS {
+        let token = match who {
+            "anonymous" => None,
+            "forged" => Some("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.c2lnbmF0dXJl".to_owned()),
+            name => Some(app.login(name).await),
+        };
+        out.push((who, token));
+    }
+    out
+}
+
+/// Expected status per caller, in `CALLERS` order.
+fn row(codes: [u16; 8]) -> [StatusCode; 8] {
+    codes.map(|c| StatusCode::from_u16(c).expect("status"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_endpoint_answers_every_caller_as_the_rules_say() {
+    let app = TestApp::seeded().await;
+    let callers = tokens(&app).await;
+    let scjg = app.id_of_agency("SCJG").await;
+    let cgzf = app.id_of_agency("CGZF").await;
+    let wang = app.id_of_user("officer.wang").await;
+    let li = app.id_of_user("officer.li").await;
+    let agency_body = |i: usize| {
+        json!({
+            "code": format!("NEW{i}"), "name": format!("临江市新机关{i}"), "short_name": "临新", "kind": "enforcement",
+            "region_code": "339900", "region_name": "临江市", "credit_code": "11339900MB0500015W", "legal_basis": "测试依据",
+        })
+    };
+    let user_body = |i: usize| {
+        json!({
+            "username": format!("new.user{i}"), "display_name": "新用户", "role": "officer",
+            "agency_code": "SCJG", "password": "A-good-password",
+        })
+    };
+    let credential_body = |i: usize| {
+        json!({
+            "kind": "enforcement_certificate", "number": format!("ZJ9999000{i}"), "scope": "市场监管",
+            "valid_from": "2026-01-01", "valid_to": "2028-12-31",
+        })
+    };
+    //                       admin officer head reviewer supervisor integration anon forged
+    let cases: Vec<(
+        Method,
+        String,
+        Option<Box<dyn Fn(usize) -> Value>>,
+        [StatusCode; 8],
+    )> = vec![
+        (
+            Method::GET,
+            "/api/v1/me".into(),
+            None,
+            row([200, 200, 200, 200, 200, 200, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/agencies".into(),
+            None,
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/agencies/{scjg}"),
+            None,
+            row([200, 200, 200, 200, 200, 404, 401, 401]),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/agencies/{cgzf}"),
+            None,
+            row([200, 404, 404, 200, 200, 404, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/agencies/99999".into(),
+            None,
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies".into(),
+            Some(Box::new(agency_body)),
+            row([201, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/users".into(),
+            None,
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/users/{wang}"),
+            None,
+            row([200, 404, 404, 200, 200, 404, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/users".into(),
+            Some(Box::new(user_body)),
+            row([201, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/users/{li}/credentials"),
+            Some(Box::new(credential_body)),
+            row([201, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/users/{li}/active"),
+            Some(Box::new(|_| json!({"active": true}))),
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/audit/verify".into(),
+            None,
+            row([200, 403, 403, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/public/agencies".into(),
+            None,
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/openapi.json".into(),
+            None,
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (i, (method, path, body, expected)) in cases.iter().enumerate() {
+        for (j, (who, token)) in callers.iter().enumerate() {
+            let res = app
+                .request(
+                    method.clone(),
+                    path,
+                    token.as_deref(),
+                    body.as_ref().map(|b| b(i * 10 + j)),
+                )
+                .await;
+            if res.status != expected[j] {
+                failures.push(format!(
+                    "{method} {path} as {who}: got {}, want {} ({})",
+                    res.status, expected[j], res.text
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+async fn call_server_fn(app: &TestApp, path: &str, token: Option<&str>, form: &str) -> StatusCode {
+    let mut req = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(t) = token {
+        req = req.header(header::COOKIE, format!("tianping_session={t}"));
+    }
+    app.send(req.body(Body::from(form.to_owned())).expect("request"))
+        .await
+        .status
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_server_function_checks_the_caller_on_the_server() {
+    let app = TestApp::seeded().await;
+    let callers = tokens(&app).await;
+    let cgzf = app.id_of_agency("CGZF").await;
+    let create_agency = "input%5Bcode%5D=FN{n}&input%5Bname%5D=%E6%96%B0%E6%9C%BA%E5%85%B3{n}&input%5Bshort_name%5D=x&input%5Bkind%5D=enforcement&input%5Bregion_code%5D=339900&input%5Bregion_name%5D=%E4%B8%B4%E6%B1%9F&input%5Bcredit_code%5D=11339900MB0500015W&input%5Blegal_basis%5D=%E4%BE%9D%E6%8D%AE%E4%BE%9D%E6%8D%AE";
+    let cases: Vec<(&str, String, [StatusCode; 8])> = vec![
+        (
+            ListAgencies::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            GetAgency::PATH,
+            format!("id={cgzf}"),
+            row([200, 404, 404, 200, 200, 404, 401, 401]),
+        ),
+        (
+            CreateAgency::PATH,
+            create_agency.to_owned(),
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            ListUsers::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            VerifyAuditLog::PATH,
+            String::new(),
+            row([200, 403, 403, 403, 200, 403, 401, 401]),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (path, form, expected) in &cases {
+        for (j, (who, token)) in callers.iter().enumerate() {
+            let form = form.replace("{n}", &j.to_string());
+            let status = call_server_fn(&app, path, token.as_deref(), &form).await;
+            if status != expected[j] {
+                failures.push(format!(
+                    "{path} as {who}: got {status}, want {}",
+                    expected[j]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "server function authorization mismatches:\n{}",
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,242 @@
+//! `TestApp`: a migrated, seeded database (SQLite temp file or a fresh PostgreSQL schema),
+//! the router, and request helpers.
+
+use std::sync::Arc;
+
+use app::ssr::{AppState, auth::JwtKeys, clock::FixedClock, db::Db, seed, state::Settings};
+use axum::{
+    Router,
+    body::Body,
+    http::{Method, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "Test-Password-2026";
+
+pub enum Backend {
+    /// Kept so the temporary directory lives as long as the app.
+    Sqlite(#[expect(dead_code)] tempfile::TempDir),
+    Postgres {
+        admin_url: String,
+        schema: String,
+    },
+}
+
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+    pub clock: Arc<FixedClock>,
+    backend: Backend,
+}
+
+pub fn backend_name() -> String {
+    std::env::var("TIANPING_TEST_BACKEND").unwrap_or_else(|_| "sqlite".into())
+}
+
+fn pg_url() -> String {
+    std::env::var("TIANPING_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl TestApp {
+    /// A migrated database with the demo data.
+    pub async fn seeded() -> Self {
+        let app = Self::empty().await;
+        seed::seed_demo(&app.state, PASSWORD).await.expect("seed");
+        app
+    }
+
+    /// A migrated, empty database.
+    pub async fn empty() -> Self {
+        let (db, backend, data_dir) = if backend_name() == "postgres" {
+            let admin_url = pg_url();
+            let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let admin = Db::connect(&admin_url, None)
+                .await
+                .expect("PostgreSQL reachable");
+            admin
+                .conn
+                .execute_raw(Statement::from_string(
+                    admin.backend(),
+                    format!("CREATE SCHEMA {schema}"),
+                ))
+                .await
+                .expect("create schema");
+            let db = Db::connect(&admin_url, Some(&schema))
+                .await
+                .expect("connect to schema");
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().to_path_buf();
+            drop(dir);
+            (db, Backend::Postgres { admin_url, schema }, path)
+        } else {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+            let db = Db::connect(&url, None).await.expect("sqlite");
+            let path = dir.path().to_path_buf();
+            (db, Backend::Sqlite(dir), path)
+        };
+        db.migrate().await.expect("migrate");
+        let clock = Arc::new(FixedClock::new(
+            chrono::DateTime::parse_from_rfc3339("2026-11-26T02:00:00Z")
+                .expect("instant")
+                .with_timezone(&chrono::Utc),
+        ));
+        let state = AppState {
+            db,
+            jwt: Arc::new(JwtKeys::from_secret(
+                b"0123456789abcdef0123456789abcdef-test",
+            )),
+            clock: clock.clone(),
+            settings: Arc::new(Settings::new(data_dir)),
+            leptos_options: LeptosOptions::builder().output_name("tianping").build(),
+        };
+        let router = server::build_router(state.clone());
+        TestApp {
+            state,
+            router,
+            clock,
+            backend,
+        }
+    }
+
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Response {
+        let mut builder = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            builder = builder.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let body = match body {
+            Some(v) => {
+                builder = builder.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(builder.body(body).expect("request")).await
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Response {
+        let res = self.router.clone().oneshot(req).await.expect("response");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Response {
+            status,
+            headers,
+            body,
+            text,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        self.request(Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Response {
+        self.request(Method::POST, path, token, Some(body)).await
+    }
+
+    /// Logs in through the API and returns the bearer token.
+    pub async fn login(&self, username: &str) -> String {
+        let res = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                serde_json::json!({"username": username, "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "login {username}: {}", res.text);
+        res.body["token"].as_str().expect("token").to_owned()
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        let row = self
+            .state
+            .db
+            .conn
+            .query_one_raw(Statement::from_string(
+                self.state.db.backend(),
+                sql.to_owned(),
+            ))
+            .await
+            .expect("query")
+            .expect("row");
+        row.try_get_by_index::<i64>(0).expect("i64")
+    }
+
+    pub async fn exec(&self, sql: &str) {
+        self.state
+            .db
+            .conn
+            .execute_raw(Statement::from_string(
+                self.state.db.backend(),
+                sql.to_owned(),
+            ))
+            .await
+            .expect("exec");
+    }
+
+    pub async fn id_of_user(&self, username: &str) -> i64 {
+        self.scalar(&format!(
+            "SELECT CAST(id AS BIGINT) FROM users WHERE username = '{username}'"
+        ))
+        .await
+    }
+
+    pub async fn id_of_agency(&self, code: &str) -> i64 {
+        self.scalar(&format!(
+            "SELECT CAST(id AS BIGINT) FROM agencies WHERE code = '{code}'"
+        ))
+        .await
+    }
+
+    pub async fn audit_count(&self) -> i64 {
+        self.scalar("SELECT COUNT(*) FROM audit_events").await
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Backend::Postgres { admin_url, schema } = &self.backend {
+            let (url, schema) = (admin_url.clone(), schema.clone());
+            // A separate runtime on its own thread: Drop cannot await.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                rt.block_on(async move {
+                    if let Ok(db) = Db::connect(&url, None).await {
+                        let _ = db
+                            .conn
+                            .execute_raw(Statement::from_string(
+                                db.backend(),
+                                format!("DROP SCHEMA {schema} CASCADE"),
+                            ))
+                            .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}

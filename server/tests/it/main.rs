@@ -1,0 +1,11 @@
+//! Integration tests: the real router over a real database, per test. The backend comes from
+//! `TIANPING_TEST_BACKEND` (`sqlite`, the default, or `postgres`); the test command runs the
+//! suite once per backend.
+
+mod helpers;
+
+mod audit;
+mod auth;
+mod authz;
+mod schema;
+mod validation;
