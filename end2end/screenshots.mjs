@@ -11,7 +11,7 @@ const browser = await chromium.launch({
 });
 for (const job of jobs) {
   const [who, paths, width] = job.split(":");
-  const context = await browser.newContext({ viewport: { width: Number(width ?? 1280), height: 900 } });
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: Number(width ?? 1280), height: 900 } });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.log("PAGEERROR", who, String(e)));
   if (who !== "anon") {

@@ -7,7 +7,7 @@ export function failOnPageErrors(page: Page) {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().includes("status of 40")) errors.push(m.text());
+    if (m.type() === "error" && !m.text().includes("the server responded with a status of 4")) errors.push(m.text());
   });
   return () => expect(errors, "page errors").toEqual([]);
 }

@@ -7,7 +7,10 @@
 pub mod agency;
 pub mod audit;
 pub mod authz;
+pub mod calendar;
+pub mod case;
 pub mod credential;
+pub mod deadline;
 pub mod i18n;
 pub mod role;
 pub mod validate;

@@ -145,9 +145,14 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
 }
 
 /// A page of the staff workbench: header, navigation by role, content. Sends anyone not
-/// signed in to the login page.
+/// signed in to the login page; a page for one role only (`only`) answers 403 to the others.
+/// (The data behind every page is authorized again by its server functions.)
 #[component]
-pub fn StaffPage(title: String, children: ChildrenFn) -> impl IntoView {
+pub fn StaffPage(
+    title: String,
+    #[prop(optional)] only: Option<Role>,
+    children: ChildrenFn,
+) -> impl IntoView {
     let lang = use_lang();
     let me = Resource::new(|| (), |_| current_user());
     let here = use_location().pathname.get_untracked();
@@ -160,6 +165,14 @@ pub fn StaffPage(title: String, children: ChildrenFn) -> impl IntoView {
                 let here = here.clone();
                 Suspend::new(async move {
                     match me.await {
+                        Ok(Some(me)) if only.is_some_and(|role| role != me.role) => {
+                            view! {
+                                <Header me=me.clone() />
+                                <main class="staff-main" id="main">
+                                    <ErrorView error=AppError::forbidden(lang) />
+                                </main>
+                            }.into_any()
+                        }
                         Ok(Some(me)) => {
                             let nav = nav_for(me.role);
                             let role = me.role;

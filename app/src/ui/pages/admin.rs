@@ -50,7 +50,7 @@ pub fn AdminAgencies() -> impl IntoView {
     let agencies = Resource::new(move || create.version().get(), |_| list_agencies());
     let error = Signal::derive(move || action_error(create.value().get()));
     view! {
-        <StaffPage title=lang.pick("机关管理", "Agencies").to_owned()>
+        <StaffPage title=lang.pick("机关管理", "Agencies").to_owned() only=Role::Admin>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match agencies.await {
@@ -124,7 +124,7 @@ pub fn AdminUsers() -> impl IntoView {
     let create_error = Signal::derive(move || action_error(create.value().get()));
     let credential_error = Signal::derive(move || action_error(add_credential.value().get()));
     view! {
-        <StaffPage title=lang.pick("用户与证件", "Users and credentials").to_owned()>
+        <StaffPage title=lang.pick("用户与证件", "Users and credentials").to_owned() only=Role::Admin>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match users.await {

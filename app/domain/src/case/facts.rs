@@ -1,0 +1,228 @@
+//! What the state machine needs to know about a case and the people around it, loaded by the
+//! caller before each step.
+//!
+//! Invariants: nothing here is derived from a clock. Every value that depends on the day
+//! (credential standing, the end of the statement and hearing-request windows, the end of the
+//! limitation period) is computed by the caller for the same day it passes to
+//! [`crate::case::apply`]. Working-day arithmetic lives in the deadline module, not here: the
+//! state machine only compares dates it is given. Anything missing counts against the step
+//! (an unknown person has no credential in force, an unknown window has not ended).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    case::{
+        command::{DecisionOutcome, InvestigationOutcome},
+        state::{CaseState, Procedure},
+    },
+    credential::{CredentialKind, CredentialStatus},
+    role::Role,
+};
+
+/// SAMR's first extension of the 90-day limit: 30 days (市场监督管理行政处罚程序规定).
+pub const SAMR_EXTENSION_DAYS: u32 = 30;
+
+/// A person who acts on the case or is named by a command, with their standing on the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffStanding {
+    /// The user's id.
+    pub user_id: i32,
+    /// The user's role.
+    pub role: Role,
+    /// The user's agency, if any.
+    pub agency_id: Option<i32>,
+    /// The standing on the day of the credential the role holds (enforcement certificate for
+    /// officers and agency heads, legal qualification for reviewers); `None` when they hold
+    /// none.
+    pub credential: Option<CredentialStatus>,
+}
+
+impl StaffStanding {
+    /// Whether the person's credential is in force on the day.
+    pub fn credential_in_force(&self) -> bool {
+        self.credential.is_some_and(CredentialStatus::in_force)
+    }
+
+    /// Whether the person's role holds an enforcement certificate (执法证).
+    pub fn is_enforcement_staff(&self) -> bool {
+        CredentialKind::EnforcementCertificate.held_by(self.role)
+    }
+}
+
+/// A recorded piece of evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceStanding {
+    /// The evidence's id.
+    pub evidence_id: i64,
+    /// How many distinct officers with a certificate in force on the collection day collected
+    /// it (APL Art. 42 wants at least two).
+    pub certified_collectors: u32,
+}
+
+/// The served notice of proposed penalty and the windows it opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriorNoticeFacts {
+    /// When it was served.
+    pub served_on: NaiveDate,
+    /// The proposed fine, in fen.
+    pub proposed_fine_fen: i64,
+    /// The last day of the statement/defence window (SAMR: 5 working days) [L].
+    pub statement_window_ends: NaiveDate,
+    /// The last day on which the party may request a hearing (Art. 64: 5 working days).
+    /// Ignored when the case is not eligible for a hearing.
+    pub hearing_request_window_ends: NaiveDate,
+}
+
+/// The decision made in the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionFacts {
+    /// Penalty or non-penalty.
+    pub outcome: DecisionOutcome,
+    /// The fine, in fen.
+    pub fine_fen: i64,
+    /// The decision's date.
+    pub decided_on: NaiveDate,
+}
+
+/// Values DOMAIN.md marks as departmental or local ([L]); the defaults are SAMR's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcedureRules {
+    /// The longest single extension of the 90-day limit, in days.
+    pub max_extension_days: u32,
+    /// Whether a major case must pass legal review before the prior notice (SAMR's ordering)
+    /// rather than only before the decision.
+    pub review_before_prior_notice: bool,
+}
+
+impl Default for ProcedureRules {
+    fn default() -> Self {
+        Self {
+            max_extension_days: SAMR_EXTENSION_DAYS,
+            review_before_prior_notice: true,
+        }
+    }
+}
+
+/// Everything the preconditions of a step depend on. The default is an empty ordinary case
+/// in [`CaseState::New`] belonging to no agency: fill in what applies.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CaseFacts {
+    /// The case's procedure.
+    pub procedure: Procedure,
+    /// The case's current state.
+    pub state: CaseState,
+    /// The agency handling the case.
+    pub agency_id: i32,
+    /// Officers currently assigned to the case (for a summary case: the officers on the spot).
+    pub assigned_officer_ids: Vec<i32>,
+    /// Everyone who has taken part in the investigation, including officers assigned before
+    /// and evidence collectors. Neither the hearing host nor the legal reviewer may be one.
+    pub investigator_ids: Vec<i32>,
+    /// People who must recuse themselves (回避, Art. 43): they may not act or be named.
+    pub recused_user_ids: Vec<i32>,
+    /// The standing on the day of every person who acts or is named: the acting user,
+    /// assigned officers, named officers, the hearing host.
+    pub staff: Vec<StaffStanding>,
+    /// The last day of the limitation period (Art. 36), computed from the act.
+    pub limitation_ends: Option<NaiveDate>,
+    /// The evidence recorded so far.
+    pub evidence: Vec<EvidenceStanding>,
+    /// The investigation's outcome, once concluded.
+    pub outcome: Option<InvestigationOutcome>,
+    /// Whether the case matched the legal-review catalog (Art. 58), as classified elsewhere.
+    pub major: bool,
+    /// Whether a passed ("agree") legal review is on file.
+    pub review_passed: bool,
+    /// Whether a passed legal review is on file that was given after the hearing.
+    pub review_passed_after_hearing: bool,
+    /// The served prior notice, if any.
+    pub prior_notice: Option<PriorNoticeFacts>,
+    /// Whether the proposed penalty gives the party the right to a hearing (Art. 63), as
+    /// classified elsewhere against the [L] thresholds.
+    pub hearing_eligible: bool,
+    /// Whether the party waived statement, defence and hearing (Art. 62), or withdrew a
+    /// hearing request, or did not appear at the hearing.
+    pub rights_waived: bool,
+    /// The noticed hearing date, if any.
+    pub hearing_date: Option<NaiveDate>,
+    /// Whether the hearing was held.
+    pub hearing_held: bool,
+    /// Whether collective discussion is required (Art. 57 ¶2) [L].
+    pub collective_discussion_required: bool,
+    /// Whether a collective discussion of the case's decision is on file.
+    pub collective_discussion_done: bool,
+    /// How many extensions of the 90-day limit were granted.
+    pub extensions_granted: u32,
+    /// Whether a collective discussion approved a further extension (needed from the second
+    /// extension on).
+    pub extension_discussed: bool,
+    /// The state a suspended case resumes to.
+    pub suspended_from: Option<CaseState>,
+    /// The decision, once made.
+    pub decision: Option<DecisionFacts>,
+    /// Whether the party signed consent to electronic service.
+    pub e_service_consent: bool,
+    /// What remains to be paid, in fen (fine plus surcharge, less payments).
+    pub outstanding_fen: i64,
+    /// Whether execution is finished: the fine paid in full or the penalty otherwise
+    /// performed (a warning: on service).
+    pub execution_finished: bool,
+    /// Whether the case-file checklist is complete (DOMAIN.md §1b: archiving is blocked until
+    /// it is).
+    pub case_file_complete: bool,
+    /// The configurable [L] values.
+    pub rules: ProcedureRules,
+}
+
+impl CaseFacts {
+    /// The standing of a person, if loaded.
+    pub fn staff_member(&self, user_id: i32) -> Option<&StaffStanding> {
+        self.staff.iter().find(|s| s.user_id == user_id)
+    }
+
+    /// Whether the person's credential is in force on the day (unknown people: no).
+    pub fn credential_in_force(&self, user_id: i32) -> bool {
+        self.staff_member(user_id)
+            .is_some_and(StaffStanding::credential_in_force)
+    }
+
+    /// Whether the officer is assigned to the case.
+    pub fn is_assigned(&self, user_id: i32) -> bool {
+        self.assigned_officer_ids.contains(&user_id)
+    }
+
+    /// Whether the person is or was an investigator of the case.
+    pub fn is_investigator(&self, user_id: i32) -> bool {
+        self.is_assigned(user_id) || self.investigator_ids.contains(&user_id)
+    }
+
+    /// Whether the person must recuse themselves.
+    pub fn must_recuse(&self, user_id: i32) -> bool {
+        self.recused_user_ids.contains(&user_id)
+    }
+
+    /// Whether the person may act as an officer of this case on the day: enforcement staff of
+    /// the case's agency, certificate in force, not recused.
+    pub fn is_qualified_officer(&self, user_id: i32) -> bool {
+        !self.must_recuse(user_id)
+            && self.staff_member(user_id).is_some_and(|s| {
+                s.is_enforcement_staff()
+                    && s.agency_id == Some(self.agency_id)
+                    && s.credential_in_force()
+            })
+    }
+
+    /// How many distinct assigned officers are qualified on the day.
+    pub fn qualified_assigned_officers(&self) -> usize {
+        let mut ids: Vec<i32> = self
+            .assigned_officer_ids
+            .iter()
+            .copied()
+            .filter(|id| self.is_qualified_officer(*id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
