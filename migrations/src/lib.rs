@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_create_organisation;
 mod m20261126_000002_create_audit_log;
+mod m20261126_000003_create_clues;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_create_organisation::Migration),
             Box::new(m20261126_000002_create_audit_log::Migration),
+            Box::new(m20261126_000003_create_clues::Migration),
         ]
     }
 }

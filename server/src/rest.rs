@@ -13,7 +13,7 @@ use app::{
     ssr::{
         AppState,
         auth::{self, AuthSession},
-        services::{audit_log, org},
+        services::{audit_log, clues, org},
     },
 };
 use axum::{
@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/users/{id}/credentials", post(add_credential))
         .route("/users/{id}/active", put(set_user_active))
         .route("/audit/verify", get(verify_audit))
+        .route("/clues", get(list_clues).post(receive_clue))
         .route("/public/agencies", get(public_agencies))
 }
 
@@ -320,6 +321,30 @@ async fn set_user_active(
 async fn verify_audit(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
     Ok(Json(
         audit_log::verify(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn receive_clue(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<tianping_domain::clue::RawClue>,
+) -> ApiResult<Response> {
+    let receipt = clues::receive(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    let status = if receipt.duplicate {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, Json(receipt)).into_response())
+}
+
+async fn list_clues(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        clues::list(&state, &c.session.actor)
             .await
             .map_err(fail(c.lang))?,
     ))

@@ -62,6 +62,10 @@ pub enum Action<'a> {
     ReadAuditLog,
     /// Change one's own password.
     ChangeOwnPassword,
+    /// Push or register a case clue into an agency's intake queue.
+    SubmitClue(&'a AgencyScope),
+    /// Read an agency's intake queue of clues (with the reporters' private data).
+    ViewClues(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -90,6 +94,20 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
         Action::ManageOrganisation => allow_if(actor.role == Role::Admin),
         Action::ReadAuditLog => allow_if(matches!(actor.role, Role::Admin | Role::Supervisor)),
         Action::ChangeOwnPassword => Ok(()),
+        Action::SubmitClue(agency) => match actor.role {
+            // A city-wide system (no agency) routes to any agency; a local one to its own.
+            Role::Integration => {
+                visible_if(actor.agency_id.is_none_or(|own| own == agency.agency_id))
+            }
+            Role::Officer => visible_if(actor.agency_id == Some(agency.agency_id)),
+            _ => Err(Denied::Forbidden),
+        },
+        Action::ViewClues(agency) => match actor.role {
+            Role::Officer | Role::AgencyHead | Role::Supervisor | Role::Admin => {
+                visible_if(sees_agency(actor, agency))
+            }
+            Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
+        },
     }
 }
 
@@ -290,6 +308,87 @@ mod tests {
                 }
             );
         }
+    }
+
+    #[test]
+    fn clues_are_pushed_by_integrations_and_officers_and_read_by_the_agency_and_its_supervisors() {
+        let own = agency(1, CITY);
+        let other = agency(2, CITY);
+        // (role, submit to own, submit to other, view own, view other)
+        let table = [
+            (
+                Role::Officer,
+                Ok(()),
+                Err(Denied::NotFound),
+                Ok(()),
+                Err(Denied::NotFound),
+            ),
+            (
+                Role::AgencyHead,
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+                Ok(()),
+                Err(Denied::NotFound),
+            ),
+            (
+                Role::LegalReviewer,
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+            ),
+            (
+                Role::Supervisor,
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+                Ok(()),
+                Ok(()),
+            ),
+            (
+                Role::Admin,
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+                Ok(()),
+                Ok(()),
+            ),
+            (
+                Role::Integration,
+                Ok(()),
+                Err(Denied::NotFound),
+                Err(Denied::Forbidden),
+                Err(Denied::Forbidden),
+            ),
+        ];
+        for (role, submit_own, submit_other, view_own, view_other) in table {
+            let a = actor(role);
+            assert_eq!(
+                can(&a, &Action::SubmitClue(&own)),
+                submit_own,
+                "{role:?} submit own"
+            );
+            assert_eq!(
+                can(&a, &Action::SubmitClue(&other)),
+                submit_other,
+                "{role:?} submit other"
+            );
+            assert_eq!(
+                can(&a, &Action::ViewClues(&own)),
+                view_own,
+                "{role:?} view own"
+            );
+            assert_eq!(
+                can(&a, &Action::ViewClues(&other)),
+                view_other,
+                "{role:?} view other"
+            );
+        }
+        let mut hotline = actor(Role::Integration);
+        hotline.agency_id = None;
+        assert_eq!(
+            can(&hotline, &Action::SubmitClue(&other)),
+            Ok(()),
+            "a city-wide hotline routes anywhere"
+        );
     }
 
     #[test]

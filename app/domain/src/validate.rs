@@ -52,6 +52,22 @@ pub enum Field {
     ValidTo,
     /// Resident ID number (居民身份证号码).
     IdNumber,
+    /// Where a case clue came from.
+    ClueSource,
+    /// The sender's own identifier of a clue (idempotency key).
+    Reference,
+    /// A short title.
+    Title,
+    /// A description.
+    Description,
+    /// A place.
+    Location,
+    /// When something was reported.
+    ReportedAt,
+    /// A reporter's name.
+    ReporterName,
+    /// A reporter's phone number.
+    ReporterPhone,
     /// A request body as a whole.
     Body,
 }
@@ -81,6 +97,14 @@ impl Field {
             ValidFrom => lang.pick("有效期起", "Valid from"),
             ValidTo => lang.pick("有效期止", "Valid to"),
             IdNumber => lang.pick("身份证号码", "ID number"),
+            ClueSource => lang.pick("案源渠道", "Source"),
+            Reference => lang.pick("来源编号", "Reference"),
+            Title => lang.pick("标题", "Title"),
+            Description => lang.pick("内容描述", "Description"),
+            Location => lang.pick("地点", "Location"),
+            ReportedAt => lang.pick("反映时间", "Reported at"),
+            ReporterName => lang.pick("反映人姓名", "Reporter's name"),
+            ReporterPhone => lang.pick("反映人电话", "Reporter's phone"),
             Body => lang.pick("请求内容", "Request body"),
         }
     }
@@ -115,6 +139,8 @@ pub enum Rule {
     Exists,
     /// The request body is not well-formed JSON of the expected shape.
     Malformed,
+    /// A date or time lies in the future.
+    NotInFuture,
 }
 
 /// A field that broke a rule.
@@ -162,6 +188,8 @@ impl ValidationError {
             (Rule::Exists, Lang::En) => "does not exist".to_owned(),
             (Rule::Malformed, Lang::Zh) => "格式不正确".to_owned(),
             (Rule::Malformed, Lang::En) => "is malformed".to_owned(),
+            (Rule::NotInFuture, Lang::Zh) => "不能晚于当前时间".to_owned(),
+            (Rule::NotInFuture, Lang::En) => "must not be in the future".to_owned(),
         };
         match lang {
             Lang::Zh => format!("「{label}」{rule}"),
@@ -571,6 +599,14 @@ mod tests {
             ValidFrom,
             ValidTo,
             IdNumber,
+            ClueSource,
+            Reference,
+            Title,
+            Description,
+            Location,
+            ReportedAt,
+            ReporterName,
+            ReporterPhone,
             Body,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());

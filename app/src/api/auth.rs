@@ -37,7 +37,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
 pub async fn current_user() -> Result<Option<Me>, AppError> {
     use super::ctx;
     use crate::ssr::services::org;
-    let Ok((state, session, lang)) = ctx::caller().await else {
+    let Some((state, session, lang)) = ctx::session().await? else {
         return Ok(None);
     };
     org::me(&state, &session.actor)

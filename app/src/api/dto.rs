@@ -192,3 +192,45 @@ pub struct AuditStatus {
     /// What is wrong, when something is.
     pub problem: Option<String>,
 }
+
+/// A clue in an intake queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClueView {
+    /// Clue id.
+    pub id: i32,
+    /// The agency whose queue it is in.
+    pub agency: AgencyRef,
+    /// Source.
+    pub source: tianping_domain::clue::ClueSource,
+    /// The sender's own id.
+    pub reference: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Location.
+    pub location: String,
+    /// When it was reported (RFC 3339).
+    pub reported_at: String,
+    /// When it was received (RFC 3339).
+    pub received_at: String,
+    /// Reporter's name (private: staff only).
+    pub reporter_name: Option<String>,
+    /// Reporter's phone (private: staff only).
+    pub reporter_phone: Option<String>,
+    /// `pending`, `accepted` or `declined`.
+    pub status: String,
+}
+
+/// The answer to a pushed clue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClueReceipt {
+    /// Clue id.
+    pub id: i32,
+    /// The agency it was routed to (code).
+    pub agency: String,
+    /// The sender's reference.
+    pub reference: String,
+    /// `true` when the same reference had been received before (nothing new was stored).
+    pub duplicate: bool,
+}

@@ -3,6 +3,7 @@
 //! service.
 
 pub mod auth;
+pub mod clues;
 pub mod dto;
 pub mod error;
 pub mod org;
@@ -44,14 +45,27 @@ pub mod ctx {
         Ok((state, parts.headers, lang))
     }
 
-    /// The authenticated caller, or `Unauthenticated`.
-    pub async fn caller() -> Result<(AppState, AuthSession, Lang), AppError> {
+    /// The authenticated caller, if any; no status is set when there is none.
+    pub async fn session() -> Result<Option<(AppState, AuthSession, Lang)>, AppError> {
         let (state, headers, lang) = request()?;
-        let token = auth::token_from_headers(&headers)
-            .ok_or_else(|| AppError::unauthenticated(lang).respond())?;
-        let session = auth::authenticate(&state, &token)
-            .await
-            .map_err(|e| AppError::from_service(e, lang))?;
-        Ok((state, session, lang))
+        let Some(token) = auth::token_from_headers(&headers) else {
+            return Ok(None);
+        };
+        match auth::authenticate(&state, &token).await {
+            Ok(session) => Ok(Some((state, session, lang))),
+            Err(crate::ssr::ServiceError::Unauthenticated) => Ok(None),
+            Err(e) => Err(AppError::from_service(e, lang)),
+        }
+    }
+
+    /// The authenticated caller, or `Unauthenticated` (401 for a server-function request).
+    pub async fn caller() -> Result<(AppState, AuthSession, Lang), AppError> {
+        match session().await? {
+            Some(found) => Ok(found),
+            None => {
+                let lang = request().map(|(_, _, lang)| lang).unwrap_or_default();
+                Err(AppError::unauthenticated(lang).respond())
+            }
+        }
     }
 }

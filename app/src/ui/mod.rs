@@ -13,7 +13,7 @@ use leptos_router::{
 };
 
 use common::{NotFound, provide_lang};
-use pages::{account, admin, login, portal, work};
+use pages::{account, admin, clues, login, portal, work};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/agencies/:id") view=work::AgencyDetail ssr=SsrMode::Async />
                 <Route path=path!("/work/users") view=work::UserList ssr=SsrMode::Async />
                 <Route path=path!("/work/audit") view=work::AuditPage ssr=SsrMode::Async />
+                <Route path=path!("/work/clues") view=clues::ClueQueue ssr=SsrMode::Async />
                 <Route path=path!("/admin/agencies") view=admin::AdminAgencies ssr=SsrMode::Async />
                 <Route path=path!("/admin/users") view=admin::AdminUsers ssr=SsrMode::Async />
                 <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />

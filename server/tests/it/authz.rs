@@ -1,7 +1,14 @@
 //! Server-side authorization for every JSON endpoint and server function, for every role,
 //! anonymous callers and forged tokens. Things a caller may not see answer 404.
 
-use app::api::org::{CreateAgency, GetAgency, ListAgencies, ListUsers, VerifyAuditLog};
+use app::api::{
+    auth::{ChangePassword, CurrentUser, Login},
+    clues::ListClues,
+    org::{
+        AddCredential, CreateAgency, CreateUser, GetAgency, ListAgencies, ListUsers,
+        PublicAgencies, SetUserActive, VerifyAuditLog,
+    },
+};
 use axum::{
     body::Body,
     http::{Method, Request, StatusCode, header},
@@ -159,6 +166,25 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
             row([200, 200, 200, 200, 200, 200, 200, 200]),
         ),
     ];
+    let clue_body = |i: usize| {
+        json!({
+            "source": "12345", "reference": format!("REF-{i}"), "title": "t", "description": "d", "location": "l",
+            "reported_at": "2026-11-26T09:00:00+08:00", "agency": "SCJG",
+        })
+    };
+    let mut cases = cases;
+    cases.push((
+        Method::GET,
+        "/api/v1/clues".into(),
+        None,
+        row([200, 200, 200, 403, 200, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::POST,
+        "/api/v1/clues".into(),
+        Some(Box::new(clue_body)),
+        row([403, 201, 403, 403, 403, 201, 401, 401]),
+    ));
     let mut failures = Vec::new();
     for (i, (method, path, body, expected)) in cases.iter().enumerate() {
         for (j, (who, token)) in callers.iter().enumerate() {
@@ -204,6 +230,11 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     let app = TestApp::seeded().await;
     let callers = tokens(&app).await;
     let cgzf = app.id_of_agency("CGZF").await;
+    let li = app.id_of_user("officer.li").await;
+    let create_user = "input%5Busername%5D=fn.user{n}&input%5Bdisplay_name%5D=x&input%5Brole%5D=officer&input%5Bagency_code%5D=SCJG&input%5Bpassword%5D=A-good-password";
+    let add_credential = format!(
+        "user_id={li}&input%5Bkind%5D=enforcement_certificate&input%5Bnumber%5D=FN000{{n}}&input%5Bscope%5D=x&input%5Bvalid_from%5D=2026-01-01&input%5Bvalid_to%5D=2027-01-01"
+    );
     let create_agency = "input%5Bcode%5D=FN{n}&input%5Bname%5D=%E6%96%B0%E6%9C%BA%E5%85%B3{n}&input%5Bshort_name%5D=x&input%5Bkind%5D=enforcement&input%5Bregion_code%5D=339900&input%5Bregion_name%5D=%E4%B8%B4%E6%B1%9F&input%5Bcredit_code%5D=11339900MB0500015W&input%5Blegal_basis%5D=%E4%BE%9D%E6%8D%AE%E4%BE%9D%E6%8D%AE";
     let cases: Vec<(&str, String, [StatusCode; 8])> = vec![
         (
@@ -230,6 +261,49 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             VerifyAuditLog::PATH,
             String::new(),
             row([200, 403, 403, 403, 200, 403, 401, 401]),
+        ),
+        (
+            CreateUser::PATH,
+            create_user.to_owned(),
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            AddCredential::PATH,
+            add_credential,
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            SetUserActive::PATH,
+            format!("user_id={li}&active=true"),
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            ListClues::PATH,
+            String::new(),
+            row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        // Who is signed in: nobody is a valid answer, not an error.
+        (
+            CurrentUser::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+        (
+            PublicAgencies::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+        // A wrong current password is bad input for a signed-in caller.
+        (
+            ChangePassword::PATH,
+            "current_password=wrong&new_password=A-new-password-1".into(),
+            row([422, 422, 422, 422, 422, 422, 401, 401]),
+        ),
+        // Wrong credentials are refused whoever asks.
+        (
+            Login::PATH,
+            "username=ghost{n}&password=wrong&next=%2Fwork".into(),
+            row([401, 401, 401, 401, 401, 401, 401, 401]),
         ),
     ];
     let mut failures = Vec::new();

@@ -7,5 +7,6 @@ mod helpers;
 mod audit;
 mod auth;
 mod authz;
+mod clues;
 mod schema;
 mod validation;

@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod audit_events;
 pub mod audit_head;
+pub mod clues;
 pub mod credentials;
 pub mod login_throttle;
 pub mod reviewer_assignments;

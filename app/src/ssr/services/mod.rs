@@ -2,4 +2,5 @@
 //! `tianping_domain::authz::can`, parses its input, and writes through a `UnitOfWork`.
 
 pub mod audit_log;
+pub mod clues;
 pub mod org;

@@ -1,0 +1,173 @@
+//! Clue intake (案源登记): external systems push clues into an agency's queue; staff read the
+//! queue. Idempotent on the sender's reference: the same clue sent twice is stored once.
+
+use std::collections::HashMap;
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use serde_json::json;
+use tianping_domain::{
+    agency::AgencyKind,
+    authz::{Action, Actor, AgencyScope, can},
+    clue::{self, RawClue},
+    validate::{Field, Rule, ValidationError},
+};
+
+use crate::{
+    api::dto::{AgencyRef, ClueReceipt, ClueView},
+    ssr::{
+        AppState,
+        audit::{AuditActor, NewEvent, UnitOfWork},
+        entities::{agencies, clues},
+        error::ServiceError,
+    },
+};
+
+/// Receives a clue for the agency named in it (or the sender's own agency).
+pub async fn receive(
+    state: &AppState,
+    actor: &Actor,
+    raw: &RawClue,
+) -> Result<ClueReceipt, ServiceError> {
+    let now = state.clock.now();
+    let parsed = clue::parse(raw, now).map_err(ServiceError::ValidationMany)?;
+    let agency = match (&parsed.agency_code, actor.agency_id) {
+        (Some(code), _) => {
+            agencies::Entity::find()
+                .filter(agencies::Column::Code.eq(code.clone()))
+                .one(&state.db.conn)
+                .await?
+        }
+        (None, Some(own)) => {
+            agencies::Entity::find_by_id(own)
+                .one(&state.db.conn)
+                .await?
+        }
+        (None, None) => return Err(ValidationError::new(Field::Agency, Rule::Required).into()),
+    }
+    .filter(|a| a.kind == AgencyKind::Enforcement.as_str())
+    .ok_or(ServiceError::Validation(ValidationError::new(
+        Field::Agency,
+        Rule::Exists,
+    )))?;
+    can(
+        actor,
+        &Action::SubmitClue(&AgencyScope {
+            agency_id: agency.id,
+            region_code: agency.region_code.clone(),
+        }),
+    )?;
+
+    let mut uow = UnitOfWork::begin(&state.db, now).await?;
+    let existing = clues::Entity::find()
+        .filter(clues::Column::SubmittedBy.eq(actor.user_id))
+        .filter(clues::Column::Reference.eq(parsed.reference.clone()))
+        .one(uow.txn())
+        .await?;
+    if let Some(found) = existing {
+        // Dropping the unit of work rolls back its (empty) transaction.
+        let code = agencies::Entity::find_by_id(found.agency_id)
+            .one(&state.db.conn)
+            .await?
+            .map(|a| a.code)
+            .unwrap_or_default();
+        return Ok(ClueReceipt {
+            id: found.id,
+            agency: code,
+            reference: found.reference,
+            duplicate: true,
+        });
+    }
+    let model = clues::ActiveModel {
+        agency_id: Set(agency.id),
+        submitted_by: Set(actor.user_id),
+        source: Set(parsed.source.as_str().to_owned()),
+        reference: Set(parsed.reference.clone()),
+        title: Set(parsed.title.clone()),
+        description: Set(parsed.description.clone()),
+        location: Set(parsed.location.clone()),
+        reported_at: Set(parsed.reported_at),
+        reporter_name: Set(parsed.reporter_name.clone()),
+        reporter_phone: Set(parsed.reporter_phone.clone()),
+        status: Set("pending".into()),
+        decline_reason: Set(None),
+        received_at: Set(now),
+        decided_at: Set(None),
+        decided_by: Set(None),
+        ..Default::default()
+    }
+    .insert(uow.txn())
+    .await?;
+    // The reporter's name and phone are private: they stay out of the audit log.
+    uow.record(NewEvent {
+        actor: AuditActor::from(actor),
+        action: "clue.receive",
+        subject_type: "clue",
+        subject_id: model.id.to_string(),
+        payload: json!({
+            "agency_id": agency.id, "source": model.source, "reference": model.reference,
+            "title": model.title, "location": model.location,
+            "reported_at": tianping_domain::audit::format_timestamp(model.reported_at),
+            "has_reporter": model.reporter_name.is_some() || model.reporter_phone.is_some(),
+        }),
+    });
+    uow.commit().await?;
+    Ok(ClueReceipt {
+        id: model.id,
+        agency: agency.code,
+        reference: model.reference,
+        duplicate: false,
+    })
+}
+
+/// The clues the actor may see, newest first.
+pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<ClueView>, ServiceError> {
+    can(actor, &Action::UseWorkbench)?;
+    let visible: HashMap<i32, agencies::Model> = agencies::Entity::find()
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            can(
+                actor,
+                &Action::ViewClues(&AgencyScope {
+                    agency_id: a.id,
+                    region_code: a.region_code.clone(),
+                }),
+            )
+            .is_ok()
+        })
+        .map(|a| (a.id, a))
+        .collect();
+    if visible.is_empty() {
+        return Err(ServiceError::Forbidden);
+    }
+    let rows = clues::Entity::find()
+        .filter(clues::Column::AgencyId.is_in(visible.keys().copied()))
+        .order_by_desc(clues::Column::ReceivedAt)
+        .order_by_desc(clues::Column::Id)
+        .all(&state.db.conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|c| {
+            let agency = visible.get(&c.agency_id)?;
+            Some(ClueView {
+                id: c.id,
+                agency: AgencyRef {
+                    id: agency.id,
+                    name: agency.name.clone(),
+                },
+                source: clue::ClueSource::parse(&c.source)?,
+                reference: c.reference,
+                title: c.title,
+                description: c.description,
+                location: c.location,
+                reported_at: c.reported_at.to_rfc3339(),
+                received_at: c.received_at.to_rfc3339(),
+                reporter_name: c.reporter_name,
+                reporter_phone: c.reporter_phone,
+                status: c.status,
+            })
+        })
+        .collect())
+}
