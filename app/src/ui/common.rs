@@ -263,3 +263,28 @@ pub fn action_error<T: Clone + Send + Sync + 'static>(
 ) -> Option<AppError> {
     value.and_then(|r| r.err())
 }
+
+/// Renders a server resource inside a `Suspense`: its value through `render`, or the right
+/// error page (sign-in redirect, 403, 404, message).
+pub fn loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => render(value).into_any(),
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -11,7 +11,7 @@ use crate::{
         org::{AddCredential, CreateAgency, CreateUser, SetUserActive, list_agencies, list_users},
     },
     ui::{
-        common::{ErrorView, StaffPage, action_error, use_lang},
+        common::{StaffPage, action_error, loaded, use_lang},
         pages::work::CredentialList,
     },
 };
@@ -51,10 +51,7 @@ pub fn AdminAgencies() -> impl IntoView {
     let error = Signal::derive(move || action_error(create.value().get()));
     view! {
         <StaffPage title=lang.pick("机关管理", "Agencies").to_owned() only=Role::Admin>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match agencies.await {
-                        Ok(list) => view! {
+            {loaded(agencies, move |list| view! {
                             <table class="table" data-test="admin-agency-table">
                                 <thead><tr>
                                     <th scope="col">{lang.pick("名称", "Name")}</th>
@@ -68,11 +65,7 @@ pub fn AdminAgencies() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any())}
             <h2>{lang.pick("新增机关", "Add an agency")}</h2>
             <ActionForm action=create attr:class="form" attr:data-test="agency-form">
                 {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
@@ -125,10 +118,7 @@ pub fn AdminUsers() -> impl IntoView {
     let credential_error = Signal::derive(move || action_error(add_credential.value().get()));
     view! {
         <StaffPage title=lang.pick("用户与证件", "Users and credentials").to_owned() only=Role::Admin>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(list) => view! {
+            {loaded(users, move |list| view! {
                             <table class="table" data-test="admin-user-table">
                                 <thead><tr>
                                     <th scope="col">{lang.pick("用户名", "User name")}</th>
@@ -159,11 +149,7 @@ pub fn AdminUsers() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any())}
             <div class="two-col">
                 <section>
                     <h2>{lang.pick("新增用户", "Add a user")}</h2>

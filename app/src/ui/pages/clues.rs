@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::clues::list_clues,
-    ui::common::{ErrorView, StaffPage, use_lang},
+    ui::common::{StaffPage, loaded, use_lang},
 };
 
 /// Clues received for the user's agency (or region), newest first.
@@ -14,13 +14,13 @@ pub fn ClueQueue() -> impl IntoView {
     let clues = Resource::new(|| (), |_| list_clues());
     view! {
         <StaffPage title=lang.pick("案源登记", "Clue intake").to_owned()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match clues.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="muted" data-test="clues-empty">{lang.pick("暂无案源。", "No clues yet.")}</p>
-                        }.into_any(),
-                        Ok(list) => view! {
+            {loaded(clues, move |list| {
+                        if list.is_empty() {
+                            return view! {
+                                <p class="muted" data-test="clues-empty">{lang.pick("暂无案源。", "No clues yet.")}</p>
+                            }.into_any();
+                        }
+                        view! {
                             <table class="table" data-test="clue-table">
                                 <thead><tr>
                                     <th scope="col">{lang.pick("接收时间", "Received")}</th>
@@ -52,11 +52,8 @@ pub fn ClueQueue() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any()
+            })}
         </StaffPage>
     }
 }

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::org::public_agencies,
-    ui::common::{ErrorView, PortalPage, use_lang},
+    ui::common::{ErrorView, PortalPage, loaded, use_lang},
 };
 
 /// The portal's home page.
@@ -22,10 +22,7 @@ pub fn PortalHome() -> impl IntoView {
                 )}
             </p>
             <h2>{lang.pick("执法主体", "Enforcement agencies")}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match agencies.await {
-                        Ok(list) => view! {
+            {loaded(agencies, move |list| view! {
                             <ul class="card-list" data-test="agency-list">
                                 {list.into_iter().map(|a| view! {
                                     <li class="card">
@@ -34,11 +31,7 @@ pub fn PortalHome() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any())}
         </PortalPage>
     }
 }

@@ -9,7 +9,7 @@ use crate::{
         dto::{CredentialView, Me},
         org::{get_agency, list_agencies, list_users, verify_audit_log},
     },
-    ui::common::{ErrorView, StaffPage, use_lang},
+    ui::common::{ErrorView, StaffPage, loaded, use_lang},
 };
 
 /// A badge for a credential's standing.
@@ -95,10 +95,7 @@ pub fn AgencyList() -> impl IntoView {
     let agencies = Resource::new(|| (), |_| list_agencies());
     view! {
         <StaffPage title=lang.pick("机关", "Agencies").to_owned()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match agencies.await {
-                        Ok(list) => view! {
+            {loaded(agencies, move |list| view! {
                             <table class="table" data-test="agency-table">
                                 <thead><tr>
                                     <th scope="col">{lang.pick("名称", "Name")}</th>
@@ -117,11 +114,7 @@ pub fn AgencyList() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any())}
         </StaffPage>
     }
 }
@@ -143,10 +136,7 @@ pub fn AgencyDetail() -> impl IntoView {
     );
     view! {
         <StaffPage title=lang.pick("机关信息", "Agency").to_owned()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match agency.await {
-                        Ok(a) => view! {
+            {loaded(agency, move |a| view! {
                             <dl class="facts" data-test="agency-detail">
                                 <dt>{lang.pick("名称", "Name")}</dt><dd>{a.name}</dd>
                                 <dt>{lang.pick("代码", "Code")}</dt><dd>{a.code}</dd>
@@ -156,11 +146,7 @@ pub fn AgencyDetail() -> impl IntoView {
                                 <dt>{lang.pick("统一社会信用代码", "Credit code")}</dt><dd>{a.credit_code}</dd>
                                 <dt>{lang.pick("设立依据", "Legal basis")}</dt><dd>{a.legal_basis}</dd>
                             </dl>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any())}
         </StaffPage>
     }
 }
@@ -172,10 +158,7 @@ pub fn UserList() -> impl IntoView {
     let users = Resource::new(|| (), |_| list_users());
     view! {
         <StaffPage title=lang.pick("人员", "People").to_owned()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(list) => view! {
+            {loaded(users, move |list| view! {
                             <table class="table" data-test="user-table">
                                 <thead><tr>
                                     <th scope="col">{lang.pick("姓名", "Name")}</th>
@@ -194,11 +177,7 @@ pub fn UserList() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        }.into_any())}
         </StaffPage>
     }
 }
