@@ -51,9 +51,13 @@ fi
 
 if [ "$MODE" = "test" ]; then
   apt_install chromium poppler-utils sqlite3 fonts-wqy-microhei
-  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]; then
-    log "npm install (end2end, Playwright ${PLAYWRIGHT_VERSION}, no browser download)"
+  # Reinstall when package.json changed since the last install (a stamp holds its hash).
+  stamp="$ROOT/end2end/node_modules/.tianping-package-hash"
+  want="$(sha256sum "$ROOT/end2end/package.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "npm install (end2end, Playwright ${PLAYWRIGHT_VERSION}, axe-core; no browser download)"
     (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --silent --no-audit --no-fund)
+    echo "$want" > "$stamp"
   fi
 fi
 log "ready ($MODE)"

@@ -47,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .route("/users/{id}", get(get_user))
         .route("/users/{id}/credentials", post(add_credential))
         .route("/users/{id}/active", put(set_user_active))
+        .route("/users/{id}/assignments", post(assign_reviewer))
         .route("/audit/verify", get(verify_audit))
         .route("/clues", get(list_clues).post(receive_clue))
         .route("/public/agencies", get(public_agencies))
@@ -316,6 +317,23 @@ async fn set_user_active(
             .await
             .map_err(fail(c.lang))?,
     ))
+}
+
+#[derive(Deserialize)]
+struct AssignmentBody {
+    agency_code: String,
+}
+
+async fn assign_reviewer(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<AssignmentBody>,
+) -> ApiResult<impl IntoResponse> {
+    let updated = org::add_reviewer_assignment(&state, &c.session.actor, id, &b.agency_code)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(updated)))
 }
 
 async fn verify_audit(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {

@@ -74,6 +74,8 @@ pub struct UserView {
     pub active: bool,
     /// Certificates and qualifications.
     pub credentials: Vec<CredentialView>,
+    /// Agencies a legal reviewer serves (empty for other roles).
+    pub served_agencies: Vec<AgencyRef>,
 }
 
 /// A certificate or qualification with its standing today.

@@ -61,6 +61,20 @@ pub async fn add_credential(user_id: i32, input: NewCredential) -> Result<UserVi
         .map_err(|e| AppError::from_service(e, lang))
 }
 
+/// Assigns a legal reviewer to serve an agency (admins).
+#[server]
+pub async fn assign_reviewer(user_id: i32, agency_code: String) -> Result<UserView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::add_reviewer_assignment(
+        &state,
+        &session.actor,
+        user_id,
+        &agency_code,
+    )
+    .await
+    .map_err(|e| AppError::from_service(e, lang))
+}
+
 /// Enables or disables an account (admins).
 #[server]
 pub async fn set_user_active(user_id: i32, active: bool) -> Result<UserView, AppError> {

@@ -5,8 +5,8 @@ use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     clues::ListClues,
     org::{
-        AddCredential, CreateAgency, CreateUser, GetAgency, ListAgencies, ListUsers,
-        PublicAgencies, SetUserActive, VerifyAuditLog,
+        AddCredential, AssignReviewer, CreateAgency, CreateUser, GetAgency, ListAgencies,
+        ListUsers, PublicAgencies, SetUserActive, VerifyAuditLog,
     },
 };
 use axum::{
@@ -173,6 +173,14 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         })
     };
     let mut cases = cases;
+    let sun = app.id_of_user("reviewer.sun").await;
+    // The reviewer already serves SCJG: the admin passes authorization and meets the rule.
+    cases.push((
+        Method::POST,
+        format!("/api/v1/users/{sun}/assignments"),
+        Some(Box::new(|_| json!({"agency_code": "SCJG"}))),
+        row([422, 403, 403, 403, 403, 403, 401, 401]),
+    ));
     cases.push((
         Method::GET,
         "/api/v1/clues".into(),
@@ -231,6 +239,7 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     let callers = tokens(&app).await;
     let cgzf = app.id_of_agency("CGZF").await;
     let li = app.id_of_user("officer.li").await;
+    let sun = app.id_of_user("reviewer.sun").await;
     let create_user = "input%5Busername%5D=fn.user{n}&input%5Bdisplay_name%5D=x&input%5Brole%5D=officer&input%5Bagency_code%5D=SCJG&input%5Bpassword%5D=A-good-password";
     let add_credential = format!(
         "user_id={li}&input%5Bkind%5D=enforcement_certificate&input%5Bnumber%5D=FN000{{n}}&input%5Bscope%5D=x&input%5Bvalid_from%5D=2026-01-01&input%5Bvalid_to%5D=2027-01-01"
@@ -281,6 +290,11 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ListClues::PATH,
             String::new(),
             row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            AssignReviewer::PATH,
+            format!("user_id={sun}&agency_code=SCJG"),
+            row([422, 403, 403, 403, 403, 403, 401, 401]),
         ),
         // Who is signed in: nobody is a valid answer, not an error.
         (

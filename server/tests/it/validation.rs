@@ -218,3 +218,61 @@ async fn credentials_check_kind_dates_and_uniqueness() {
         .await;
     assert_eq!(res.body["error"]["fields"][0]["rule"], "unique");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_is_assigned_to_an_enforcement_agency_once() {
+    let app = TestApp::seeded().await;
+    let admin = app.login("admin").await;
+    let res = app
+        .post("/api/v1/agencies", Some(&admin), valid_agency())
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
+    let sun = app.id_of_user("reviewer.sun").await;
+    let path = format!("/api/v1/users/{sun}/assignments");
+    let res = app
+        .post(&path, Some(&admin), json!({"agency_code": "jt"}))
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
+    let served: Vec<&str> = res.body["served_agencies"]
+        .as_array()
+        .expect("served")
+        .iter()
+        .map(|a| a["name"].as_str().expect("n"))
+        .collect();
+    assert!(served.contains(&"临江市交通运输局"), "{served:?}");
+    let reviewer = app.login("reviewer.sun").await;
+    let jt = app.id_of_agency("JT").await;
+    assert_eq!(
+        app.get(&format!("/api/v1/agencies/{jt}"), Some(&reviewer))
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    let again = app
+        .post(&path, Some(&admin), json!({"agency_code": "JT"}))
+        .await;
+    assert_eq!(
+        (
+            again.status,
+            again.body["error"]["fields"][0]["rule"].clone()
+        ),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("unique"))
+    );
+    let supervision = app
+        .post(&path, Some(&admin), json!({"agency_code": "SFJ"}))
+        .await;
+    assert_eq!(supervision.body["error"]["fields"][0]["field"], "agency");
+    let zhang = app.id_of_user("officer.zhang").await;
+    let officer = app
+        .post(
+            &format!("/api/v1/users/{zhang}/assignments"),
+            Some(&admin),
+            json!({"agency_code": "JT"}),
+        )
+        .await;
+    assert_eq!(
+        officer.body["error"]["fields"][0]["field"], "role",
+        "only legal reviewers serve agencies"
+    );
+}

@@ -251,7 +251,18 @@ async fn user_view(
         .order_by_asc(credentials::Column::Id)
         .all(&state.db.conn)
         .await?;
+    let served = reviewer_assignments::Entity::find()
+        .filter(reviewer_assignments::Column::ReviewerId.eq(u.id))
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .map(|r| AgencyRef {
+            id: r.agency_id,
+            name: agency_names.get(&r.agency_id).cloned().unwrap_or_default(),
+        })
+        .collect();
     Ok(UserView {
+        served_agencies: served,
         id: u.id,
         role: Role::parse(&u.role).unwrap_or(Role::Officer),
         agency: u.agency_id.map(|id| AgencyRef {
@@ -584,6 +595,29 @@ pub async fn set_user_active(
     get_user(state, actor, user_id).await
 }
 
+/// Assigns a legal reviewer to serve an agency given by its code (admins).
+pub async fn add_reviewer_assignment(
+    state: &AppState,
+    actor: &Actor,
+    reviewer_id: i32,
+    agency_code: &str,
+) -> Result<UserView, ServiceError> {
+    can(actor, &Action::ManageOrganisation)?;
+    let code = validate::agency_code(agency_code)
+        .map_err(|e| ValidationError::new(Field::Agency, e.rule))?;
+    let agency = agencies::Entity::find()
+        .filter(agencies::Column::Code.eq(code))
+        .one(&state.db.conn)
+        .await?
+        .filter(|a| a.kind == AgencyKind::Enforcement.as_str())
+        .ok_or(ServiceError::Validation(ValidationError::new(
+            Field::Agency,
+            Rule::Exists,
+        )))?;
+    assign_reviewer(state, AuditActor::from(actor), reviewer_id, agency.id).await?;
+    get_user(state, actor, reviewer_id).await
+}
+
 /// Assigns a legal reviewer to serve an agency, on behalf of `by` (admins, seeding).
 pub async fn assign_reviewer(
     state: &AppState,
@@ -603,6 +637,12 @@ pub async fn assign_reviewer(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let already = reviewer_assignments::Entity::find_by_id((reviewer_id, agency_id))
+        .one(uow.txn())
+        .await?;
+    if already.is_some() {
+        return Err(ValidationError::new(Field::Agency, Rule::Unique).into());
+    }
     reviewer_assignments::ActiveModel {
         reviewer_id: Set(reviewer_id),
         agency_id: Set(agency_id),

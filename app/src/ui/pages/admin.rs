@@ -8,7 +8,10 @@ use tianping_domain::{
 use crate::{
     api::{
         AppError,
-        org::{AddCredential, CreateAgency, CreateUser, SetUserActive, list_agencies, list_users},
+        org::{
+            AddCredential, AssignReviewer, CreateAgency, CreateUser, SetUserActive, list_agencies,
+            list_users,
+        },
     },
     ui::{
         common::{StaffPage, action_error, loaded, use_lang},
@@ -103,12 +106,15 @@ pub fn AdminUsers() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let add_credential = ServerAction::<AddCredential>::new();
     let set_active = ServerAction::<SetUserActive>::new();
+    let assign = ServerAction::<AssignReviewer>::new();
+    let assign_error = Signal::derive(move || action_error(assign.value().get()));
     let users = Resource::new(
         move || {
             (
                 create.version().get(),
                 add_credential.version().get(),
                 set_active.version().get(),
+                assign.version().get(),
             )
         },
         |_| list_users(),
@@ -135,7 +141,14 @@ pub fn AdminUsers() -> impl IntoView {
                                             <td>{u.display_name.clone()}</td>
                                             <td>{u.role.label(lang)}</td>
                                             <td>{u.agency.clone().map(|a| a.name).unwrap_or_else(|| "—".into())}</td>
-                                            <td><CredentialList credentials=u.credentials.clone() /></td>
+                                            <td>
+                                                <CredentialList credentials=u.credentials.clone() />
+                                                {(!u.served_agencies.is_empty()).then(|| view! {
+                                                    <p class="meta">{lang.pick("服务机关：", "Serves: ")}
+                                                        {u.served_agencies.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("、")}
+                                                    </p>
+                                                })}
+                                            </td>
                                             <td>
                                                 <ActionForm action=set_active>
                                                     <input type="hidden" name="user_id" value=u.id />
@@ -209,6 +222,30 @@ pub fn AdminUsers() -> impl IntoView {
                         <TextField name="input[valid_from]" label=lang.pick("有效期起", "Valid from") field=Field::ValidFrom error=credential_error input_type="date" />
                         <TextField name="input[valid_to]" label=lang.pick("有效期止（法律职业资格可留空）", "Valid to (may be empty for a legal qualification)") field=Field::ValidTo error=credential_error input_type="date" />
                         <button type="submit" class="button" data-test="credential-submit">{lang.pick("登记证件", "Register")}</button>
+                    </ActionForm>
+                </section>
+                <section>
+                    <h2>{lang.pick("指派法制审核人员", "Assign a legal reviewer")}</h2>
+                    <ActionForm action=assign attr:class="form" attr:data-test="assign-form">
+                        {move || assign_error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                        <div class="field">
+                            <label for="assign_user_id">{lang.pick("法制审核人员", "Legal reviewer")}</label>
+                            {loaded(users, move |list| view! {
+                                <select id="assign_user_id" name="user_id">
+                                    {list.into_iter().filter(|u| u.role == Role::LegalReviewer).map(|u| view! { <option value=u.id>{u.display_name} " (" {u.username} ")"</option> }).collect_view()}
+                                </select>
+                            })}
+                        </div>
+                        <div class="field">
+                            <label for="assign_agency_code">{lang.pick("服务机关", "Agency served")}</label>
+                            {loaded(agencies, move |list| view! {
+                                <select id="assign_agency_code" name="agency_code">
+                                    {list.into_iter().filter(|a| a.kind == AgencyKind::Enforcement).map(|a| view! { <option value=a.code>{a.name}</option> }).collect_view()}
+                                </select>
+                            })}
+                            {move || assign_error.get().and_then(|e| e.field_message(Field::Agency).map(|m| view! { <p class="field-error">{m.to_owned()}</p> }))}
+                        </div>
+                        <button type="submit" class="button" data-test="assign-submit">{lang.pick("指派", "Assign")}</button>
                     </ActionForm>
                 </section>
             </div>

@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { login, waitForHydration } from "./helpers";
+
+// Serious and critical WCAG 2.1 A/AA problems fail the test; minor ones are reported only.
+async function audit(page: import("@playwright/test").Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${what}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("public pages pass an axe audit", async ({ page }) => {
+  for (const path of ["/", "/portal/agencies/SCJG", "/login", "/no-such-page"]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    await audit(page, path);
+  }
+});
+
+test("staff pages pass an axe audit", async ({ page }) => {
+  await login(page, "admin");
+  await expect(page).toHaveURL(/\/work$/);
+  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/account"]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    await audit(page, path);
+  }
+});
+
+test("the login form works with the keyboard alone", async ({ page }) => {
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByTestId("login-username").focus();
+  await page.keyboard.type("officer.zhang");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(process.env.TIANPING_DEMO_PASSWORD ?? "Tianping-Demo-2026");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/work$/);
+});
