@@ -39,9 +39,24 @@ impl Lang {
     }
 }
 
+/// China Standard Time (UTC+8, no daylight saving): how instants are shown to users.
+pub fn china_time(at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::FixedOffset> {
+    // `east_opt` fails only beyond ±24 h, so the fallback (UTC) is never taken.
+    chrono::FixedOffset::east_opt(8 * 3600)
+        .map_or_else(|| at.fixed_offset(), |cst| at.with_timezone(&cst))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_are_shown_in_china_standard_time() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T18:30:00Z")
+            .expect("instant")
+            .with_timezone(&chrono::Utc);
+        assert_eq!(china_time(at).to_rfc3339(), "2026-11-27T02:30:00+08:00");
+    }
 
     #[test]
     fn unknown_tags_fall_back_to_chinese() {
