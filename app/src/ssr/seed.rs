@@ -15,9 +15,10 @@ use super::{
     auth,
     entities::{agencies, users},
     error::ServiceError,
-    services::org,
+    services::{clues, org},
 };
 use crate::api::dto::{NewAgency, NewCredential, NewUser};
+use tianping_domain::clue::{RawClue, RawReporter};
 
 /// The demo password when `TIANPING_DEMO_PASSWORD` is not set.
 pub const DEFAULT_DEMO_PASSWORD: &str = "Tianping-Demo-2026";
@@ -283,8 +284,51 @@ pub async fn seed_demo(state: &AppState, password: &str) -> Result<Vec<DemoAccou
                 }
             }
         }
+        seed_clues(state).await?;
     }
     Ok(demo_accounts())
+}
+
+/// Two clues from the 12345 hotline and the grid platform in the environment bureau's queue.
+async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
+    let Some(hotline) = users::Entity::find()
+        .filter(users::Column::Username.eq("hotline12345"))
+        .one(&state.db.conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let actor = auth::load_actor(state, &hotline).await?;
+    let demo = [
+        RawClue {
+            source: "12345".into(),
+            reference: "HL-20261120-0415".into(),
+            title: "化工厂夜间排放刺鼻气体".into(),
+            description: "附近居民反映，临港工业园某化工厂连续多晚排放刺鼻气体，门窗紧闭仍能闻到。"
+                .into(),
+            location: "临江市临港工业园 3 号路".into(),
+            reported_at: "2026-11-20T22:15:00+08:00".into(),
+            reporter: Some(RawReporter {
+                name: Some("赵某".into()),
+                phone: Some("13700137000".into()),
+            }),
+            agency: Some("STHJ".into()),
+        },
+        RawClue {
+            source: "grid".into(),
+            reference: "GRID-339900-8821".into(),
+            title: "河道出现不明排污口".into(),
+            description: "网格员巡查发现沙河桥下游新增一处排污口，水体发黑。".into(),
+            location: "临江市沙河桥下游 200 米".into(),
+            reported_at: "2026-11-24T10:40:00+08:00".into(),
+            reporter: None,
+            agency: Some("STHJ".into()),
+        },
+    ];
+    for raw in &demo {
+        clues::receive(state, &actor, raw).await?;
+    }
+    Ok(())
 }
 
 /// The demo accounts as seeded.
