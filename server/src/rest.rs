@@ -172,7 +172,7 @@ async fn login(
     ReqLang(lang): ReqLang,
     Body(body): Body<LoginBody>,
 ) -> ApiResult<Response> {
-    let outcome = auth::login(&state, &body.username, &body.password)
+    let outcome = auth::login(&state, &body.username, &body.password, auth::Channel::Api)
         .await
         .map_err(fail(lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();

@@ -11,7 +11,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
     use super::ctx;
     use crate::ssr::auth;
     let (state, _, lang) = ctx::request()?;
-    let outcome = auth::login(&state, &username, &password)
+    let outcome = auth::login(&state, &username, &password, auth::Channel::Browser)
         .await
         .map_err(|e| AppError::from_service(e, lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();

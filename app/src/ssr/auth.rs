@@ -162,11 +162,22 @@ pub struct AuthSession {
     pub session_id: String,
 }
 
-/// Checks a user name and password and opens a session.
+/// Where a login comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// The sign-in page (a browser session).
+    Browser,
+    /// `POST /api/v1/auth/login` (a machine client's bearer token).
+    Api,
+}
+
+/// Checks a user name and password and opens a session. Integration accounts get API tokens
+/// only: a browser sign-in with their (correct) password is refused and opens nothing.
 pub async fn login(
     state: &AppState,
     username: &str,
     password: &str,
+    channel: Channel,
 ) -> Result<LoginOutcome, ServiceError> {
     let name = username.trim().to_ascii_lowercase();
     let mut missing = Vec::new();
@@ -209,6 +220,9 @@ pub async fn login(
         }
     };
     let actor = load_actor(state, &user).await?;
+    if channel == Channel::Browser && !actor.role.uses_browser() {
+        return Err(ServiceError::Forbidden);
+    }
     let session_id = uuid::Uuid::new_v4().to_string();
     let expires_at = now + state.settings.session_ttl;
     let mut uow = UnitOfWork::begin(&state.db, now).await?;

@@ -195,3 +195,33 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions() {
         .await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_integration_account_gets_api_tokens_but_no_browser_session() {
+    use app::api::auth::Login;
+    use axum::{
+        body::Body,
+        http::{Method, Request, header},
+    };
+    use leptos::server_fn::ServerFn;
+    let app = TestApp::seeded().await;
+    let sessions = app.scalar("SELECT COUNT(*) FROM sessions").await;
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(Login::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(format!(
+            "username=hotline12345&password={PASSWORD}&next=%2Fwork"
+        )))
+        .expect("request");
+    let res = app.send(req).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text);
+    assert!(res.headers.get("set-cookie").is_none());
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM sessions").await,
+        sessions,
+        "no session was opened"
+    );
+    app.login("hotline12345").await; // the API still issues a token
+}
