@@ -199,23 +199,16 @@ async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_integration_account_gets_api_tokens_but_no_browser_session() {
     use app::api::auth::Login;
-    use axum::{
-        body::Body,
-        http::{Method, Request, header},
-    };
     use leptos::server_fn::ServerFn;
     let app = TestApp::seeded().await;
     let sessions = app.scalar("SELECT COUNT(*) FROM sessions").await;
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(Login::PATH)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json")
-        .body(Body::from(format!(
-            "username=hotline12345&password={PASSWORD}&next=%2Fwork"
-        )))
-        .expect("request");
-    let res = app.send(req).await;
+    let res = app
+        .server_fn(
+            Login::PATH,
+            None,
+            &format!("username=hotline12345&password={PASSWORD}&next=%2Fwork"),
+        )
+        .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text);
     assert!(res.headers.get("set-cookie").is_none());
     assert_eq!(

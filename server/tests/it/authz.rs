@@ -9,10 +9,7 @@ use app::api::{
         ListUsers, PublicAgencies, SetUserActive, VerifyAuditLog,
     },
 };
-use axum::{
-    body::Body,
-    http::{Method, Request, StatusCode, header},
-};
+use axum::http::{Method, StatusCode};
 use leptos::server_fn::ServerFn;
 use serde_json::{Value, json};
 
@@ -219,20 +216,6 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
     );
 }
 
-async fn call_server_fn(app: &TestApp, path: &str, token: Option<&str>, form: &str) -> StatusCode {
-    let mut req = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
-    if let Some(t) = token {
-        req = req.header(header::COOKIE, format!("tianping_session={t}"));
-    }
-    app.send(req.body(Body::from(form.to_owned())).expect("request"))
-        .await
-        .status
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_checks_the_caller_on_the_server() {
     let app = TestApp::seeded().await;
@@ -324,7 +307,7 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     for (path, form, expected) in &cases {
         for (j, (who, token)) in callers.iter().enumerate() {
             let form = form.replace("{n}", &j.to_string());
-            let status = call_server_fn(&app, path, token.as_deref(), &form).await;
+            let status = app.server_fn(path, token.as_deref(), &form).await.status;
             if status != expected[j] {
                 failures.push(format!(
                     "{path} as {who}: got {status}, want {}",

@@ -147,6 +147,21 @@ impl TestApp {
         }
     }
 
+    /// Calls a server function the way the browser does: a form-encoded POST with the session
+    /// cookie.
+    pub async fn server_fn(&self, path: &str, token: Option<&str>, form: &str) -> Response {
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(t) = token {
+            req = req.header(header::COOKIE, format!("tianping_session={t}"));
+        }
+        self.send(req.body(Body::from(form.to_owned())).expect("request"))
+            .await
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
         self.request(Method::GET, path, token, None).await
     }
