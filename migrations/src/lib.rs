@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_create_organisation;
 mod m20261126_000002_create_audit_log;
 mod m20261126_000003_create_clues;
+mod m20261126_000004_create_cases;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_create_organisation::Migration),
             Box::new(m20261126_000002_create_audit_log::Migration),
             Box::new(m20261126_000003_create_clues::Migration),
+            Box::new(m20261126_000004_create_cases::Migration),
         ]
     }
 }

@@ -20,6 +20,12 @@ pub const SECURE_COOKIE: &str = "TIANPING_SECURE_COOKIE";
 /// `TIANPING_FAKE_NOW`: an RFC 3339 instant that freezes the clock (end-to-end tests only).
 pub const FAKE_NOW: &str = "TIANPING_FAKE_NOW";
 
+/// Largest evidence file in MiB (default 2048).
+pub const MAX_UPLOAD_MB: &str = "TIANPING_MAX_UPLOAD_MB";
+/// A JSON holiday calendar replacing the built-in national one (same format as
+/// `app/domain/data/holidays-cn.json`).
+pub const HOLIDAYS_FILE: &str = "TIANPING_HOLIDAYS_FILE";
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -37,6 +43,10 @@ pub struct Config {
     pub secure_cookie: bool,
     /// A frozen clock, if any.
     pub fake_now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Largest evidence file, in bytes.
+    pub max_upload_bytes: u64,
+    /// The working-day calendar.
+    pub calendar: tianping_domain::calendar::WorkCalendar,
 }
 
 impl Config {
@@ -62,7 +72,28 @@ impl Config {
             ),
             None => None,
         };
+        let max_upload_bytes = match var(MAX_UPLOAD_MB) {
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|mb| *mb > 0)
+                .ok_or_else(|| anyhow::anyhow!("{MAX_UPLOAD_MB} must be a positive number of MiB"))?
+                .saturating_mul(1024 * 1024),
+            None => app::ssr::state::DEFAULT_MAX_UPLOAD_BYTES,
+        };
+        let calendar = match var(HOLIDAYS_FILE) {
+            Some(path) => {
+                let json = std::fs::read_to_string(&path)
+                    .map_err(|e| anyhow::anyhow!("{HOLIDAYS_FILE} {path}: {e}"))?;
+                tianping_domain::calendar::WorkCalendar::from_json(&json)
+                    .map_err(|e| anyhow::anyhow!("{HOLIDAYS_FILE} {path}: {e}"))?
+            }
+            None => tianping_domain::calendar::WorkCalendar::china(),
+        };
         Ok(Self {
+            max_upload_bytes,
+            calendar,
             database_url,
             data_dir,
             site_addr,

@@ -2,6 +2,7 @@
 //! [`build_router`].
 
 pub mod config;
+pub mod evidence;
 pub mod rest;
 
 use std::sync::Arc;
@@ -40,6 +41,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     };
     let mut settings = Settings::new(config.data_dir.clone());
     settings.secure_cookie = config.secure_cookie;
+    settings.max_upload_bytes = config.max_upload_bytes;
+    settings.calendar = Arc::new(config.calendar.clone());
     let leptos_options = LeptosOptions::builder()
         .output_name("tianping")
         .site_root(config.site_root.as_str())

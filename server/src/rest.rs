@@ -7,18 +7,22 @@
 use app::{
     api::{
         AppError,
+        case_dto::{CaseFilter, NewCaseForm, StepForm, SummaryForm},
         ctx::lang_of,
         dto::{NewAgency, NewCredential, NewUser},
     },
     ssr::{
         AppState,
         auth::{self, AuthSession},
-        services::{audit_log, clues, org},
+        services::{audit_log, cases, clues, org},
     },
 };
 use axum::{
     Json, Router,
-    extract::{FromRequest, FromRequestParts, Path, Request, State, rejection::JsonRejection},
+    extract::{
+        DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
+        rejection::JsonRejection,
+    },
     http::{HeaderValue, StatusCode, header, request::Parts},
     response::{IntoResponse, Response},
     routing::{get, post, put},
@@ -51,10 +55,20 @@ pub fn router() -> Router<AppState> {
         .route("/audit/verify", get(verify_audit))
         .route("/clues", get(list_clues).post(receive_clue))
         .route("/public/agencies", get(public_agencies))
+        .route("/cases", get(list_cases).post(register_case))
+        .route("/cases/summary", post(decide_on_the_spot))
+        .route("/cases/{id}", get(get_case))
+        .route("/cases/{id}/steps", post(take_step))
+        .route("/cases/{id}/parties", post(add_party))
+        .route(
+            "/cases/{id}/evidence",
+            post(crate::evidence::upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/evidence/{id}/file", get(crate::evidence::download))
 }
 
 /// An API error response.
-pub struct ApiError(AppError);
+pub struct ApiError(pub AppError);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -83,7 +97,7 @@ impl IntoResponse for ApiError {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+pub(crate) type ApiResult<T> = Result<T, ApiError>;
 
 /// The request's language.
 pub struct ReqLang(pub Lang);
@@ -157,7 +171,7 @@ fn body_error(rejection: &JsonRejection, lang: Lang) -> AppError {
     }])
 }
 
-fn fail(lang: Lang) -> impl Fn(app::ssr::ServiceError) -> ApiError {
+pub(crate) fn fail(lang: Lang) -> impl Fn(app::ssr::ServiceError) -> ApiError {
     move |e| ApiError(AppError::from_service(e, lang))
 }
 
@@ -382,4 +396,75 @@ async fn openapi() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "application/json")],
         include_str!("openapi.json"),
     )
+}
+
+async fn list_cases(
+    State(state): State<AppState>,
+    c: Caller,
+    Query(filter): Query<CaseFilter>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        cases::list(&state, &c.session.actor, &filter)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn register_case(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<NewCaseForm>,
+) -> ApiResult<impl IntoResponse> {
+    let created = cases::register(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+async fn decide_on_the_spot(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<SummaryForm>,
+) -> ApiResult<impl IntoResponse> {
+    let created = cases::summary(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+async fn get_case(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        cases::detail(&state, &c.session.actor, id)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn take_step(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<StepForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        cases::step(&state, &c.session.actor, id, &b)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn add_party(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<tianping_domain::party::RawParty>,
+) -> ApiResult<impl IntoResponse> {
+    let party_id = cases::add_party(&state, &c.session.actor, id, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": party_id }))))
 }

@@ -66,6 +66,9 @@ pub enum Action<'a> {
     SubmitClue(&'a AgencyScope),
     /// Read an agency's intake queue of clues (with the reporters' private data).
     ViewClues(&'a AgencyScope),
+    /// Read a case of an agency: its record, parties, evidence files and timeline. Steps on the
+    /// case are judged by the case state machine.
+    ViewCase(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -107,6 +110,10 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
                 visible_if(sees_agency(actor, agency))
             }
             Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
+        },
+        Action::ViewCase(agency) => match actor.role {
+            Role::Integration => Err(Denied::NotFound),
+            _ => visible_if(sees_agency(actor, agency)),
         },
     }
 }
@@ -399,5 +406,35 @@ mod tests {
             can(&a, &Action::ViewAgency(&agency(1, CITY))),
             Err(Denied::NotFound)
         );
+    }
+
+    #[test]
+    fn cases_are_visible_within_each_roles_scope_only() {
+        let own = agency(1, CITY);
+        let other_agency = agency(2, CITY);
+        let other_city = agency(3, OTHER_CITY);
+        for role in Role::ALL {
+            let a = actor(role);
+            let sees = |scope: &AgencyScope| can(&a, &Action::ViewCase(scope));
+            let (own_ok, same_city_ok, other_city_ok) = match role {
+                Role::Officer | Role::AgencyHead => (true, false, false),
+                Role::LegalReviewer => (true, false, false),
+                Role::Supervisor => (true, true, false),
+                Role::Admin => (true, true, true),
+                Role::Integration => (false, false, false),
+            };
+            for (scope, expected) in [
+                (&own, own_ok),
+                (&other_agency, same_city_ok),
+                (&other_city, other_city_ok),
+            ] {
+                let expected = if expected {
+                    Ok(())
+                } else {
+                    Err(Denied::NotFound)
+                };
+                assert_eq!(sees(scope), expected, "{role:?} {scope:?}");
+            }
+        }
     }
 }

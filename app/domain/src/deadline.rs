@@ -107,6 +107,12 @@ pub enum DeadlineKind {
         /// The act had harmful consequences.
         caused_harm: bool,
     },
+    /// File an on-the-spot decision with the agency (备案, APL Art. 52). Starts: the decision.
+    /// The APL sets no limit; some rules use 3 days **[L]**, read strictly as 3 working days.
+    SummaryRecordFiling,
+    /// Archive the case file (归档, DOMAIN.md §1b). Starts: closure (结案). No statutory limit;
+    /// e.g. 30 days **[U][L]**.
+    Archiving,
 }
 
 impl DeadlineKind {
@@ -127,6 +133,8 @@ impl DeadlineKind {
             DeadlineKind::Reconsideration => "reconsideration",
             DeadlineKind::Litigation => "litigation",
             DeadlineKind::Limitation { .. } => "limitation",
+            DeadlineKind::SummaryRecordFiling => "summary_record_filing",
+            DeadlineKind::Archiving => "archiving",
         }
     }
 
@@ -151,6 +159,10 @@ impl DeadlineKind {
             }
             DeadlineKind::Litigation => lang.pick("提起行政诉讼", "Administrative litigation"),
             DeadlineKind::Limitation { .. } => lang.pick("追责时效", "Limitation period"),
+            DeadlineKind::SummaryRecordFiling => {
+                lang.pick("当场处罚决定备案", "Filing of the on-the-spot decision")
+            }
+            DeadlineKind::Archiving => lang.pick("案卷归档", "Archiving"),
         }
     }
 
@@ -289,6 +301,12 @@ pub struct DeadlineRules {
     /// Days after which service by public notice (公告送达) is deemed done. 民事诉讼法 Art. 95
     /// (applied through APL Art. 61): 30.
     pub public_notice_days: u32,
+    /// Filing an on-the-spot decision with the agency (备案), in working days. The APL sets
+    /// none; some rules use 3 days, read here as working days (the stricter reading) **[L]**.
+    pub summary_record_filing_working_days: u32,
+    /// Archiving a closed case, in calendar days after closure. No statutory limit; 30 is a
+    /// common local value **[U][L]**.
+    pub archiving_days: u32,
     /// A deadline is [`Level::Approaching`] from this many calendar days before its due date.
     /// A platform choice: 3.
     pub approaching_days: u32,
@@ -319,6 +337,8 @@ impl Default for DeadlineRules {
             limitation_years: 2,
             limitation_years_harm: 5,
             public_notice_days: 30,
+            summary_record_filing_working_days: 3,
+            archiving_days: 30,
             approaching_days: 3,
             roll_over_holidays: true,
         }
@@ -365,6 +385,8 @@ impl DeadlineRules {
             ),
             Reconsideration => Period::Days(self.reconsideration_days),
             Litigation => Period::Months(self.litigation_months),
+            SummaryRecordFiling => Period::WorkingDays(self.summary_record_filing_working_days),
+            Archiving => Period::Days(self.archiving_days),
             Limitation {
                 endangers_safety_or_finance,
                 caused_harm,
@@ -533,6 +555,8 @@ mod tests {
             DeadlineKind::Reconsideration,
             DeadlineKind::Litigation,
             LIMITATION_2Y,
+            DeadlineKind::SummaryRecordFiling,
+            DeadlineKind::Archiving,
         ]
     }
 
@@ -556,6 +580,8 @@ mod tests {
             (DeadlineKind::Litigation, Period::Months(6)),
             (LIMITATION_2Y, Period::Years(2)),
             (LIMITATION_5Y, Period::Years(5)),
+            (DeadlineKind::SummaryRecordFiling, Period::WorkingDays(3)),
+            (DeadlineKind::Archiving, Period::Days(30)),
         ];
         for (kind, period) in table {
             assert_eq!(rules.period(kind), period, "{kind:?}");
@@ -617,6 +643,22 @@ mod tests {
                 },
                 "2026-04-28",
                 "2026-05-21",
+            ),
+            // Summary record filing, 3 working days across Mid-Autumn and National Day 2026.
+            (
+                DeadlineKind::SummaryRecordFiling,
+                "2026-09-24",
+                "2026-09-30",
+            ),
+            (
+                DeadlineKind::SummaryRecordFiling,
+                "2026-09-29",
+                "2026-10-09",
+            ),
+            (
+                DeadlineKind::SummaryRecordFiling,
+                "2026-10-08",
+                "2026-10-12",
             ),
             // New Year 2026 and the end of the data: 2027 counts weekdays only.
             (DeadlineKind::Withdrawal, "2025-12-31", "2026-01-06"),
@@ -738,6 +780,19 @@ mod tests {
                 "2028-02-29",
                 "2028-02-29",
             ), // leap day, Tuesday
+            // Archiving, 30 days after closure.
+            (
+                DeadlineKind::Archiving,
+                "2026-03-02",
+                "2026-04-01",
+                "2026-04-01",
+            ),
+            (
+                DeadlineKind::Archiving,
+                "2026-09-05",
+                "2026-10-08",
+                "2026-10-05",
+            ), // National Day
             // Limitation, 2 or 5 years from the act; never rolled over.
             (LIMITATION_2Y, "2024-02-29", "2026-02-28", "2026-02-28"),
             (LIMITATION_5Y, "2024-02-29", "2029-02-28", "2029-02-28"),
@@ -974,7 +1029,7 @@ mod tests {
             (1_001, 34, 1_001),
             (0, 10, 0),
             (-500, 10, 0),
-            (i64::MAX, 1, i64::MAX / 100 * 3 + (i64::MAX % 100) * 3 / 100),
+            (i64::MAX, 1, i64::MAX / 100 * 3), // i64::MAX % 100 = 7: 21/100 fen rounds to 0
             (i64::MAX, 34, i64::MAX),
         ];
         for (fine, days, expected) in table {

@@ -70,6 +70,64 @@ pub enum Field {
     ReporterPhone,
     /// A request body as a whole.
     Body,
+    /// Step.
+    Step,
+    /// Date.
+    Date,
+    /// Reason or opinion.
+    Reason,
+    /// Officers.
+    Officers,
+    /// Outcome.
+    Outcome,
+    /// Service method.
+    ServiceMethod,
+    /// Hearing date.
+    HearingDate,
+    /// Hearing host.
+    Host,
+    /// Days of extension.
+    Days,
+    /// Discretion standard.
+    Standard,
+    /// Date of the act.
+    ActDate,
+    /// Date received.
+    ReceivedOn,
+    /// Kind of evidence.
+    EvidenceKind,
+    /// File.
+    File,
+    /// Collected at.
+    CollectedAt,
+    /// Person questioned or object inspected.
+    Subject,
+    /// Record text.
+    Content,
+    /// Capture device.
+    Device,
+    /// Clue.
+    Clue,
+    /// Kind of penalty.
+    Penalty,
+    /// A fine, or a bound of a fine band, in fen.
+    Fine,
+    /// The written reasons for departing from the discretion standard (裁量基准).
+    Justification,
+    /// The provision the act violates (违法条款).
+    Provision,
+    /// The circumstance tier of a violation (违法情节).
+    Circumstance,
+    /// Whether the party is a natural person or an organisation.
+    PartyKind,
+    /// A party's name (当事人名称).
+    PartyName,
+    /// A party's phone number.
+    Phone,
+    /// A party's address.
+    Address,
+    /// An organisation's legal representative (法定代表人).
+    LegalRepresentative,
 }
 
 impl Field {
@@ -106,6 +164,41 @@ impl Field {
             ReporterName => lang.pick("反映人姓名", "Reporter's name"),
             ReporterPhone => lang.pick("反映人电话", "Reporter's phone"),
             Body => lang.pick("请求内容", "Request body"),
+            Step => lang.pick("办理环节", "Step"),
+            Date => lang.pick("日期", "Date"),
+            Reason => lang.pick("理由或意见", "Reason or opinion"),
+            Officers => lang.pick("执法人员", "Officers"),
+            Outcome => lang.pick("处理结果", "Outcome"),
+            ServiceMethod => lang.pick("送达方式", "Service method"),
+            HearingDate => lang.pick("听证日期", "Hearing date"),
+            Host => lang.pick("听证主持人", "Hearing host"),
+            Days => lang.pick("延长天数", "Days of extension"),
+            Standard => lang.pick("裁量基准", "Discretion standard"),
+            ActDate => lang.pick("违法行为发生日期", "Date of the act"),
+            ReceivedOn => lang.pick("案源受理日期", "Date received"),
+            EvidenceKind => lang.pick("证据种类", "Kind of evidence"),
+            File => lang.pick("文件", "File"),
+            CollectedAt => lang.pick("收集时间", "Collected at"),
+            Subject => lang.pick(
+                "被询问人或检查对象",
+                "Person questioned or object inspected",
+            ),
+            Content => lang.pick("笔录内容", "Record text"),
+            Device => lang.pick("采集设备", "Capture device"),
+            Clue => lang.pick("案源线索", "Clue"),
+            Penalty => lang.pick("处罚种类", "Kind of penalty"),
+            Fine => lang.pick("罚款金额", "Fine"),
+            Justification => lang.pick(
+                "偏离裁量基准的理由",
+                "Justification for departing from the standard",
+            ),
+            Provision => lang.pick("违法条款", "Violated provision"),
+            Circumstance => lang.pick("违法情节", "Circumstance"),
+            PartyKind => lang.pick("当事人类型", "Party type"),
+            PartyName => lang.pick("当事人名称", "Party name"),
+            Phone => lang.pick("联系电话", "Phone"),
+            Address => lang.pick("地址", "Address"),
+            LegalRepresentative => lang.pick("法定代表人", "Legal representative"),
         }
     }
 }
@@ -141,6 +234,20 @@ pub enum Rule {
     Malformed,
     /// A date or time lies in the future.
     NotInFuture,
+    /// An amount is below zero.
+    NonNegative,
+    /// The upper bound of a range is below its lower bound.
+    RangeOrder,
+    /// The discretion tiers are out of order: a heavier tier's upper bound is below a lighter
+    /// tier's (minor ≤ general ≤ serious).
+    TierOrder,
+    /// Not an amount in yuan with at most two decimals.
+    Amount,
+    /// A file is larger than the configured limit.
+    FileTooLarge {
+        /// The limit in MiB.
+        max_mib: u64,
+    },
 }
 
 /// A field that broke a rule.
@@ -190,6 +297,27 @@ impl ValidationError {
             (Rule::Malformed, Lang::En) => "is malformed".to_owned(),
             (Rule::NotInFuture, Lang::Zh) => "不能晚于当前时间".to_owned(),
             (Rule::NotInFuture, Lang::En) => "must not be in the future".to_owned(),
+            (Rule::NonNegative, Lang::Zh) => "不能为负数".to_owned(),
+            (Rule::NonNegative, Lang::En) => "must not be negative".to_owned(),
+            (Rule::RangeOrder, Lang::Zh) => "上限不能低于下限".to_owned(),
+            (Rule::RangeOrder, Lang::En) => {
+                "must have an upper bound no lower than its lower bound".to_owned()
+            }
+            (Rule::TierOrder, Lang::Zh) => "各档次上限须按轻微、一般、严重依次不降低".to_owned(),
+            (Rule::TierOrder, Lang::En) => {
+                "upper bounds must not decrease from minor to general to serious".to_owned()
+            }
+            (Rule::Amount, Lang::Zh) => {
+                "须为以元为单位的金额，最多两位小数（如 2000 或 2000.50）".to_owned()
+            }
+            (Rule::Amount, Lang::En) => {
+                "must be an amount in yuan with at most two decimals (e.g. 2000 or 2000.50)"
+                    .to_owned()
+            }
+            (Rule::FileTooLarge { max_mib }, Lang::Zh) => format!("超过大小上限 {max_mib} MiB"),
+            (Rule::FileTooLarge { max_mib }, Lang::En) => {
+                format!("is larger than the limit of {max_mib} MiB")
+            }
         };
         match lang {
             Lang::Zh => format!("「{label}」{rule}"),
@@ -576,6 +704,37 @@ mod tests {
     }
 
     #[test]
+    fn range_and_tier_rules_have_messages_in_both_languages() {
+        let table = [
+            (
+                Rule::NonNegative,
+                "「罚款金额」不能为负数",
+                "Fine: must not be negative",
+            ),
+            (
+                Rule::RangeOrder,
+                "「罚款金额」上限不能低于下限",
+                "Fine: must have an upper bound no lower than its lower bound",
+            ),
+            (
+                Rule::TierOrder,
+                "「罚款金额」各档次上限须按轻微、一般、严重依次不降低",
+                "Fine: upper bounds must not decrease from minor to general to serious",
+            ),
+        ];
+        for (rule, zh, en) in table {
+            let e = ValidationError::new(Field::Fine, rule);
+            assert_eq!(e.message(Lang::Zh), zh);
+            assert_eq!(e.message(Lang::En), en);
+        }
+        assert_eq!(
+            serde_json::to_value(ValidationError::new(Field::Fine, Rule::TierOrder))
+                .expect("serialise"),
+            serde_json::json!({"field": "fine", "rule": "tier_order"})
+        );
+    }
+
+    #[test]
     fn every_field_has_labels_in_both_languages() {
         use Field::*;
         for f in [
@@ -608,6 +767,35 @@ mod tests {
             ReporterName,
             ReporterPhone,
             Body,
+            Fine,
+            Justification,
+            Provision,
+            Circumstance,
+            PartyKind,
+            PartyName,
+            Phone,
+            Address,
+            LegalRepresentative,
+            Step,
+            Date,
+            Reason,
+            Officers,
+            Outcome,
+            ServiceMethod,
+            HearingDate,
+            Host,
+            Days,
+            Standard,
+            ActDate,
+            ReceivedOn,
+            EvidenceKind,
+            File,
+            CollectedAt,
+            Subject,
+            Content,
+            Device,
+            Clue,
+            Penalty,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

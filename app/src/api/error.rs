@@ -46,6 +46,9 @@ pub enum AppError {
     /// Does not exist, or not visible to the caller.
     #[error("{0}")]
     NotFound(String),
+    /// The step is not possible now; the message says why (the state machine's reason).
+    #[error("{0}")]
+    Refused(String),
     /// Something failed on the server; details are in the server log only.
     #[error("{0}")]
     Internal(String),
@@ -63,6 +66,7 @@ impl AppError {
             AppError::TooManyAttempts { .. } => 429,
             AppError::Forbidden(_) => 403,
             AppError::NotFound(_) => 404,
+            AppError::Refused(_) => 409,
             AppError::Internal(_) => 500,
             AppError::Transport(_) => 400,
         }
@@ -77,6 +81,7 @@ impl AppError {
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
+            AppError::Refused(_) => "refused",
             AppError::Internal(_) => "internal",
             AppError::Transport(_) => "bad_request",
         }
@@ -180,6 +185,7 @@ impl AppError {
             },
             S::Forbidden => AppError::forbidden(lang),
             S::NotFound => AppError::not_found(lang),
+            S::Refused(e) => AppError::Refused(e.message(lang)),
             S::Db(e) => {
                 let id = error_id();
                 tracing::error!(error_id = %id, "database error: {e}");

@@ -3,12 +3,22 @@
 //! service.
 
 pub mod auth;
+pub mod case_dto;
+pub mod cases;
 pub mod clues;
 pub mod dto;
 pub mod error;
 pub mod org;
 
 pub use error::AppError;
+
+/// The machine name of a domain enum value (its serde name), as forms send it.
+pub fn case_dto_code<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
 
 #[cfg(feature = "ssr")]
 pub mod ctx {

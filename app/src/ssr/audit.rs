@@ -83,6 +83,7 @@ pub struct UnitOfWork {
     backend: DbBackend,
     now: DateTime<Utc>,
     events: Vec<NewEvent>,
+    appended: usize,
     guard: Option<OwnedMutexGuard<()>>,
 }
 
@@ -111,6 +112,7 @@ impl UnitOfWork {
             backend: db.backend(),
             now,
             events: Vec::new(),
+            appended: 0,
             guard,
         })
     }
@@ -133,9 +135,26 @@ impl UnitOfWork {
         self.events.push(event);
     }
 
-    /// Appends the recorded events to the chain and commits. Returns their sequence numbers.
-    /// A unit of work without events is a bug and is rolled back.
+    /// Appends the events recorded so far to the chain now, inside the transaction, and
+    /// returns their sequence numbers (for rows that refer to their event, such as documents).
+    /// They become visible only if the unit of work commits.
+    pub async fn flush(&mut self) -> Result<Vec<i64>, ServiceError> {
+        let events = std::mem::take(&mut self.events);
+        let seqs = append(self.txn(), self.backend, self.now, &events).await?;
+        self.appended += events.len();
+        Ok(seqs)
+    }
+
+    /// Appends the recorded events to the chain and commits. Returns the sequence numbers of
+    /// the events not flushed before. A unit of work without events is a bug and is rolled
+    /// back.
     pub async fn commit(mut self) -> Result<Vec<i64>, ServiceError> {
+        if self.events.is_empty() && self.appended > 0 {
+            if let Some(txn) = self.txn.take() {
+                txn.commit().await?;
+            }
+            return Ok(Vec::new());
+        }
         if self.events.is_empty() {
             // Dropping `self` rolls back.
             return Err(ServiceError::Internal(

@@ -27,6 +27,9 @@ pub enum ServiceError {
     /// The caller sees the thing but may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The case state machine refused the step, saying why.
+    #[error("refused: {0}")]
+    Refused(tianping_domain::case::CaseError),
     /// The thing does not exist, or the caller may not see it.
     #[error("not found")]
     NotFound,

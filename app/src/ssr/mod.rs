@@ -6,11 +6,13 @@
 
 pub mod audit;
 pub mod auth;
+pub mod blobs;
 pub mod clock;
 pub mod db;
 pub mod entities;
 pub mod error;
 pub mod seed;
+mod seed_cases;
 pub mod services;
 pub mod state;
 

@@ -97,7 +97,7 @@ type UserSeed = (
     )>,
 );
 
-const USERS: [UserSeed; 12] = [
+const USERS: [UserSeed; 14] = [
     ("admin", "系统管理员", Role::Admin, None, None),
     (
         "officer.zhang",
@@ -196,6 +196,30 @@ const USERS: [UserSeed; 12] = [
         )),
     ),
     (
+        "head.cgzf",
+        "郑海",
+        Role::AgencyHead,
+        Some("CGZF"),
+        Some((
+            "ZJ33990109",
+            "城市管理 临江市",
+            "2023-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
+        "head.sthj",
+        "冯涛",
+        Role::AgencyHead,
+        Some("STHJ"),
+        Some((
+            "ZJ33990209",
+            "生态环境 临江市",
+            "2023-01-01",
+            Some("2028-12-31"),
+        )),
+    ),
+    (
         "reviewer.sun",
         "孙丽",
         Role::LegalReviewer,
@@ -214,6 +238,16 @@ const USERS: [UserSeed; 12] = [
 
 /// Seeds the demo data, or resets the demo passwords when it is already there.
 pub async fn seed_demo(state: &AppState, password: &str) -> Result<Vec<DemoAccount>, ServiceError> {
+    seed_demo_with(state, password, true).await
+}
+
+/// Seeds the demo organisation, and the demo cases when `with_cases` (tests that do not need
+/// them skip the forty case histories).
+pub async fn seed_demo_with(
+    state: &AppState,
+    password: &str,
+    with_cases: bool,
+) -> Result<Vec<DemoAccount>, ServiceError> {
     let system = AuditActor::system();
     let existing = users::Entity::find()
         .filter(users::Column::Username.eq("admin"))
@@ -285,6 +319,9 @@ pub async fn seed_demo(state: &AppState, password: &str) -> Result<Vec<DemoAccou
             }
         }
         seed_clues(state).await?;
+        if with_cases {
+            super::seed_cases::seed_cases(state).await?;
+        }
     }
     Ok(demo_accounts())
 }

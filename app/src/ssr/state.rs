@@ -6,6 +6,9 @@ use leptos::prelude::LeptosOptions;
 
 use super::{auth::JwtKeys, clock::Clock, db::Db};
 
+/// The default evidence file limit: 2 GiB (a long body-camera video).
+pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
 /// Tunable settings (defaults suit a real deployment; tests shorten them).
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -19,6 +22,15 @@ pub struct Settings {
     pub lockout_duration: chrono::Duration,
     /// Whether the session cookie carries `Secure` (behind HTTPS).
     pub secure_cookie: bool,
+    /// The working-day calendar (national holidays and adjusted working days).
+    pub calendar: std::sync::Arc<tianping_domain::calendar::WorkCalendar>,
+    /// The statutory and local periods.
+    pub deadline_rules: tianping_domain::deadline::DeadlineRules,
+    /// The largest evidence file accepted, in bytes.
+    pub max_upload_bytes: u64,
+    /// Tests only: a named point at which writes fail on purpose (see
+    /// `services::cases::fail_point`). Always `None` in the server.
+    pub fail_at: Option<&'static str>,
 }
 
 impl Settings {
@@ -30,6 +42,10 @@ impl Settings {
             lockout_threshold: 5,
             lockout_duration: chrono::Duration::minutes(15),
             secure_cookie: false,
+            calendar: std::sync::Arc::new(tianping_domain::calendar::WorkCalendar::china()),
+            deadline_rules: tianping_domain::deadline::DeadlineRules::default(),
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            fail_at: None,
         }
     }
 }

@@ -124,12 +124,17 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
     let mut items = vec![("/work", "工作台", "Workbench")];
     match role {
         Role::Officer | Role::AgencyHead => {
+            items.push(("/work/cases", "案件办理", "Cases"));
             items.push(("/work/clues", "案源登记", "Clue intake"));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
         }
-        Role::LegalReviewer => items.push(("/work/agencies", "服务机关", "Agencies served")),
+        Role::LegalReviewer => {
+            items.push(("/work/cases", "案件", "Cases"));
+            items.push(("/work/agencies", "服务机关", "Agencies served"));
+        }
         Role::Supervisor => {
+            items.push(("/work/cases", "案件", "Cases"));
             items.push(("/work/clues", "案源", "Clues"));
             items.push(("/work/agencies", "辖区机关", "Agencies in region"));
             items.push(("/work/users", "执法人员", "Officers"));

@@ -13,7 +13,7 @@ use leptos_router::{
 };
 
 use common::{NotFound, provide_lang};
-use pages::{account, admin, clues, login, portal, work};
+use pages::{account, admin, cases, clues, login, portal, work};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -54,6 +54,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/users") view=work::UserList ssr=SsrMode::Async />
                 <Route path=path!("/work/audit") view=work::AuditPage ssr=SsrMode::Async />
                 <Route path=path!("/work/clues") view=clues::ClueQueue ssr=SsrMode::Async />
+                <Route path=path!("/work/cases") view=cases::CaseList ssr=SsrMode::Async />
+                <Route path=path!("/work/cases/new") view=cases::NewCase ssr=SsrMode::Async />
+                <Route path=path!("/work/cases/summary") view=cases::SummaryCase ssr=SsrMode::Async />
+                <Route path=path!("/work/cases/:id") view=cases::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/agencies") view=admin::AdminAgencies ssr=SsrMode::Async />
                 <Route path=path!("/admin/users") view=admin::AdminUsers ssr=SsrMode::Async />
                 <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />

@@ -52,13 +52,25 @@ pub struct Response {
 impl TestApp {
     /// A migrated database with the demo data.
     pub async fn seeded() -> Self {
-        let app = Self::empty().await;
-        seed::seed_demo(&app.state, PASSWORD).await.expect("seed");
+        Self::seeded_with(|_| {}).await
+    }
+
+    /// A migrated database with the demo organisation, with settings adjusted.
+    pub async fn seeded_with(adjust: impl FnOnce(&mut Settings)) -> Self {
+        let app = Self::empty_with(adjust).await;
+        seed::seed_demo_with(&app.state, PASSWORD, false)
+            .await
+            .expect("seed");
         app
     }
 
     /// A migrated, empty database.
     pub async fn empty() -> Self {
+        Self::empty_with(|_| {}).await
+    }
+
+    /// A migrated, empty database, with settings adjusted.
+    pub async fn empty_with(adjust: impl FnOnce(&mut Settings)) -> Self {
         let (db, backend, data_dir) = if backend_name() == "postgres" {
             let admin_url = pg_url();
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
@@ -99,7 +111,11 @@ impl TestApp {
                 b"0123456789abcdef0123456789abcdef-test",
             )),
             clock: clock.clone(),
-            settings: Arc::new(Settings::new(data_dir)),
+            settings: Arc::new({
+                let mut settings = Settings::new(data_dir);
+                adjust(&mut settings);
+                settings
+            }),
             leptos_options: LeptosOptions::builder().output_name("tianping").build(),
         };
         let router = server::build_router(state.clone());

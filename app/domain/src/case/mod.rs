@@ -27,16 +27,22 @@
 //!
 //! Where DOMAIN.md marks a rule [U] or [L], the stricter reading is taken and the code says so.
 
+mod checklist;
 mod command;
 mod error;
 mod facts;
 mod machine;
+mod schedule;
 mod state;
 mod transition;
 
 #[cfg(test)]
 mod tests;
 
+pub use checklist::{
+    FileItem, FileShape, HEARING_THRESHOLD_NATURAL_PERSON_FEN, HEARING_THRESHOLD_ORGANISATION_FEN,
+    hearing_eligible, missing_items, required_items,
+};
 pub use command::{
     CloseReason, ClueSource, Command, CommandKind, DecisionOutcome, InvestigationOutcome,
     PartyKind, SUMMARY_FINE_LIMIT_NATURAL_PERSON_FEN, SUMMARY_FINE_LIMIT_ORGANISATION_FEN,
@@ -48,6 +54,7 @@ pub use facts::{
     SAMR_EXTENSION_DAYS, StaffStanding,
 };
 pub use machine::{allowed_commands, apply, check};
+pub use schedule::{ScheduleFacts, due_date, most_urgent, rule_for};
 pub use state::{CaseState, Procedure};
 pub use transition::{
     AUDIT_SUBJECT_TYPE, DeadlineChange, DeadlineEffect, DeadlineKind, DocumentKind, Transition,

@@ -1,0 +1,356 @@
+//! Data shapes of penalty cases that cross the wire.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tianping_domain::{
+    case::{CaseState, CommandKind, DeadlineKind, DocumentKind, Procedure},
+    deadline::Level,
+    role::Role,
+};
+
+use super::dto::AgencyRef;
+
+/// Filters of the case list; empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseFilter {
+    /// A state's machine name.
+    pub state: String,
+    /// Only cases this officer is assigned to (user id).
+    pub officer: String,
+    /// `ok`, `approaching` or `overdue`.
+    pub deadline: String,
+    /// Text in the number, title, location or a party's name.
+    pub q: String,
+}
+
+/// A deadline as shown on a badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineBadge {
+    /// Which deadline.
+    pub kind: DeadlineKind,
+    /// Its due date.
+    pub due: NaiveDate,
+    /// Days until it (negative: days overdue).
+    pub days_left: i64,
+    /// How urgent.
+    pub level: Level,
+}
+
+/// A case in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    /// Case id.
+    pub id: i32,
+    /// Case number.
+    pub number: String,
+    /// Short title.
+    pub title: String,
+    /// The handling agency.
+    pub agency: AgencyRef,
+    /// Procedure.
+    pub procedure: Procedure,
+    /// Current state.
+    pub state: CaseState,
+    /// Names of the assigned officers.
+    pub officers: Vec<String>,
+    /// The first party's name, if any.
+    pub party: Option<String>,
+    /// The most urgent running deadline.
+    pub deadline: Option<DeadlineBadge>,
+}
+
+/// A person named on a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    /// User id.
+    pub id: i32,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+}
+
+/// A party (当事人) of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyView {
+    /// Party id.
+    pub id: i32,
+    /// `natural_person` or `organisation`.
+    pub kind: String,
+    /// Name.
+    pub name: String,
+    /// ID number or unified social credit code.
+    pub identifier: String,
+    /// Legal representative (organisations).
+    pub legal_representative: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Address.
+    pub address: String,
+}
+
+/// An evidence item or record (笔录).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceView {
+    /// Evidence id.
+    pub id: i32,
+    /// Kind's machine name.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// When collected or when the record started (China time, RFC 3339).
+    pub collected_at: String,
+    /// Where.
+    pub location: String,
+    /// Who collected it.
+    pub collectors: Vec<String>,
+    /// The person questioned or the object inspected (records).
+    pub subject: Option<String>,
+    /// The record's text.
+    pub content: Option<String>,
+    /// The capture device.
+    pub device: Option<String>,
+    /// The file's SHA-256, if a file is attached.
+    pub sha256: Option<String>,
+    /// The file's name.
+    pub file_name: Option<String>,
+    /// The file's size in bytes.
+    pub size: Option<i64>,
+}
+
+/// A deadline of the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineView {
+    /// Which.
+    pub kind: DeadlineKind,
+    /// When it started.
+    pub started_on: NaiveDate,
+    /// Due date.
+    pub due: NaiveDate,
+    /// `running`, `paused` or `stopped`.
+    pub status: String,
+    /// Days left and urgency, for running deadlines.
+    pub badge: Option<DeadlineBadge>,
+}
+
+/// A document a step produced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentView {
+    /// Document id.
+    pub id: i32,
+    /// Kind.
+    pub kind: DocumentKind,
+    /// When (China time, RFC 3339).
+    pub created_at: String,
+    /// By whom.
+    pub created_by: String,
+}
+
+/// One entry of the case's timeline, read from the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// Audit sequence number.
+    pub seq: i64,
+    /// When (China time, RFC 3339).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// The step, when the event is a state-machine step.
+    pub command: Option<CommandKind>,
+    /// The audit action (`case.*`).
+    pub action: String,
+    /// State before.
+    pub from: Option<CaseState>,
+    /// State after.
+    pub to: Option<CaseState>,
+    /// A short description of what was recorded.
+    pub detail: String,
+}
+
+/// A discretion standard's bands for the decision form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardView {
+    /// Standard id.
+    pub id: i32,
+    /// The violated provision.
+    pub provision: String,
+    /// What it covers.
+    pub title: String,
+    /// Bands in fen: minor, general, serious (min, max).
+    pub bands: [(i64, i64); 3],
+}
+
+/// Everything the case page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseDetail {
+    /// The list's view of the case.
+    pub summary: CaseSummary,
+    /// Description.
+    pub description: String,
+    /// Where it happened.
+    pub location: String,
+    /// Clue source's machine name.
+    pub source: String,
+    /// When the clue was received.
+    pub received_on: NaiveDate,
+    /// When the act happened.
+    pub act_date: Option<NaiveDate>,
+    /// End of the limitation period.
+    pub limitation_ends: Option<NaiveDate>,
+    /// Investigation outcome's machine name.
+    pub outcome: Option<String>,
+    /// Major case (legal review required).
+    pub major: bool,
+    /// Proposed fine in fen.
+    pub proposed_fine_fen: Option<i64>,
+    /// Decided fine in fen.
+    pub fine_fen: Option<i64>,
+    /// Decision outcome's machine name.
+    pub decision: Option<String>,
+    /// Decision date.
+    pub decided_on: Option<NaiveDate>,
+    /// `within`, `below` or `above` the discretion band.
+    pub discretion_check: Option<String>,
+    /// The written justification of a departure.
+    pub discretion_justification: Option<String>,
+    /// What has been paid, in fen.
+    pub paid_fen: i64,
+    /// What remains (fine plus surcharge less payments), in fen.
+    pub outstanding_fen: i64,
+    /// The reason recorded with the current state (declined, returned, withdrawn, suspended,
+    /// transfer recipient).
+    pub state_reason: Option<String>,
+    /// Officers on the case.
+    pub officers: Vec<PersonRef>,
+    /// Deadlines.
+    pub deadlines: Vec<DeadlineView>,
+    /// Parties.
+    pub parties: Vec<PartyView>,
+    /// Evidence items (files and physical evidence).
+    pub evidence: Vec<EvidenceView>,
+    /// Records (笔录).
+    pub records: Vec<EvidenceView>,
+    /// Documents.
+    pub documents: Vec<DocumentView>,
+    /// Timeline from the audit log.
+    pub timeline: Vec<TimelineEntry>,
+    /// The steps this user may take now.
+    pub actions: Vec<CommandKind>,
+    /// Whether this user may add parties.
+    pub can_add_party: bool,
+    /// Whether this user may record evidence and records.
+    pub can_record: bool,
+    /// Officers of the agency with a certificate in force (for the forms).
+    pub agency_officers: Vec<PersonRef>,
+    /// The agency's discretion standards (for the decision form).
+    pub standards: Vec<StandardView>,
+}
+
+/// The data of one step, as a form or JSON body sends it. Which fields matter depends on
+/// `kind`; the others are ignored. Amounts are in yuan (`1234.50`), dates `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepForm {
+    /// The step's machine name (`file_case`, `decide`, ...).
+    pub kind: String,
+    /// The step's date (service, statement, request, decision, payment).
+    pub date: String,
+    /// A reason, opinion, note, or the receiving organ of a transfer.
+    pub reason: String,
+    /// First officer (user id).
+    pub officer_1: String,
+    /// Second officer (user id).
+    pub officer_2: String,
+    /// Optional third officer (user id).
+    pub officer_3: String,
+    /// An amount in yuan.
+    pub amount: String,
+    /// Investigation outcome or decision outcome.
+    pub outcome: String,
+    /// Service method.
+    pub method: String,
+    /// Hearing date.
+    pub hearing_date: String,
+    /// Hearing host (user id).
+    pub host: String,
+    /// Days of an extension.
+    pub days: String,
+    /// `on` when the officer flags the case as major (重大).
+    pub major: String,
+    /// `on` when the party consented to electronic service.
+    pub e_consent: String,
+    /// `on` when execution is finished (non-fine penalties) or an extension was collectively
+    /// discussed.
+    pub confirmed: String,
+    /// Discretion standard id.
+    pub standard: String,
+    /// Circumstance (`minor`, `general`, `serious`).
+    pub circumstance: String,
+    /// Justification of a fine outside the discretion band.
+    pub justification: String,
+}
+
+/// A new case registered from a clue in the intake queue, or directly by an officer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewCaseForm {
+    /// The clue it comes from (id), if any.
+    pub clue: String,
+    /// Source (`inspection`, `complaint_or_report`, `transfer`, `assignment`,
+    /// `electronic_monitoring`).
+    pub source: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Where the act happened.
+    pub location: String,
+    /// When the agency received the clue.
+    pub received_on: String,
+    /// When the act happened (or ended): the limitation period runs from it.
+    pub act_date: String,
+}
+
+/// An on-the-spot decision (简易程序) with its party.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummaryForm {
+    /// Title (the act).
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Where.
+    pub location: String,
+    /// Second officer on the spot (user id); the first is the user.
+    pub officer_2: String,
+    /// `warning` or `fine`.
+    pub penalty: String,
+    /// Fine in yuan.
+    pub amount: String,
+    /// Party kind.
+    pub party_kind: String,
+    /// Party name.
+    pub party_name: String,
+    /// ID number (natural persons).
+    pub id_number: String,
+    /// Credit code (organisations).
+    pub credit_code: String,
+    /// Legal representative (organisations).
+    pub legal_representative: String,
+    /// Phone.
+    pub phone: String,
+    /// Address.
+    pub address: String,
+}
+
+/// What a step answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepOutcome {
+    /// Case id.
+    pub case_id: i32,
+    /// The state after the step.
+    pub state: CaseState,
+    /// The audit event's sequence number.
+    pub seq: i64,
+}

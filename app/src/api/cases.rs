@@ -1,0 +1,67 @@
+//! Penalty cases: list, page, steps, parties, on-the-spot decisions. Evidence files are
+//! uploaded and downloaded through streaming routes of the server (`/api/v1/cases/{id}/evidence`,
+//! `/api/v1/evidence/{id}/file`), not server functions.
+
+use leptos::prelude::*;
+
+use super::{
+    AppError,
+    case_dto::{
+        CaseDetail, CaseFilter, CaseSummary, NewCaseForm, StepForm, StepOutcome, SummaryForm,
+    },
+};
+use tianping_domain::party::RawParty;
+
+/// The cases the caller may see, filtered.
+#[server]
+pub async fn list_cases(filter: CaseFilter) -> Result<Vec<CaseSummary>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::list(&state, &session.actor, &filter)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// One case with everything its page shows.
+#[server]
+pub async fn get_case(id: i32) -> Result<CaseDetail, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::detail(&state, &session.actor, id)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Takes one step on a case.
+#[server]
+pub async fn take_step(id: i32, form: StepForm) -> Result<StepOutcome, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::step(&state, &session.actor, id, &form)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Registers a case from a clue or an inspection.
+#[server]
+pub async fn register_case(form: NewCaseForm) -> Result<StepOutcome, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::register(&state, &session.actor, &form)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Decides a case on the spot (简易程序).
+#[server]
+pub async fn decide_on_the_spot(form: SummaryForm) -> Result<StepOutcome, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::summary(&state, &session.actor, &form)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Adds a party to a case.
+#[server]
+pub async fn add_party(id: i32, party: RawParty) -> Result<i32, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::add_party(&state, &session.actor, id, &party)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

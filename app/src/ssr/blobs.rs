@@ -1,0 +1,172 @@
+//! Content-addressed file storage for evidence: each file lives once under
+//! `<data dir>/blobs/<first two hex digits>/<sha256>`, whatever it was called and however often
+//! it was uploaded.
+//!
+//! Invariants: an upload is streamed to a temporary file in `<data dir>/blobs/tmp` while it is
+//! hashed, so memory stays flat whatever the size; it never exceeds the limit (the write that
+//! would cross it fails and the temporary file is removed); a stored file is only ever renamed
+//! into place, never written in place, so a reader never sees half a file.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use tokio::{fs, io::AsyncWriteExt};
+
+/// Why an upload failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BlobError {
+    /// The file is larger than the configured limit.
+    #[error("the file is larger than {max_bytes} bytes")]
+    TooLarge {
+        /// The limit.
+        max_bytes: u64,
+    },
+    /// The disk failed.
+    #[error("storage error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The store rooted in a data directory.
+#[derive(Debug, Clone)]
+pub struct BlobStore {
+    root: PathBuf,
+}
+
+impl BlobStore {
+    /// The store of a data directory.
+    pub fn new(data_dir: &Path) -> Self {
+        Self {
+            root: data_dir.join("blobs"),
+        }
+    }
+
+    /// Where the file with this hash lives (whether or not it exists).
+    pub fn path_of(&self, sha256: &str) -> PathBuf {
+        let prefix = sha256.get(..2).unwrap_or("xx");
+        self.root.join(prefix).join(sha256)
+    }
+
+    /// Starts an upload of at most `max_bytes`.
+    pub async fn upload(&self, max_bytes: u64) -> Result<Upload, BlobError> {
+        let dir = self.root.join("tmp");
+        fs::create_dir_all(&dir).await?;
+        let temp = dir.join(uuid::Uuid::new_v4().to_string());
+        let file = fs::File::create(&temp).await?;
+        Ok(Upload {
+            file: Some(file),
+            temp,
+            hasher: Sha256::new(),
+            size: 0,
+            max_bytes,
+        })
+    }
+
+    /// Moves a finished upload into place. Returns whether the content was new (false: an
+    /// identical file was already stored and the upload was discarded).
+    pub async fn put(&self, staged: &Staged) -> Result<bool, BlobError> {
+        let target = self.path_of(&staged.sha256);
+        if fs::try_exists(&target).await? {
+            remove_quietly(&staged.temp).await;
+            return Ok(false);
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).await?;
+        }
+        fs::rename(&staged.temp, &target).await?;
+        Ok(true)
+    }
+
+    /// Removes a stored file (used to undo a `put` whose database write failed).
+    pub async fn remove(&self, sha256: &str) {
+        remove_quietly(&self.path_of(sha256)).await;
+    }
+}
+
+/// An upload in progress. Dropping it without finishing removes the temporary file.
+#[derive(Debug)]
+pub struct Upload {
+    file: Option<fs::File>,
+    temp: PathBuf,
+    hasher: Sha256,
+    size: u64,
+    max_bytes: u64,
+}
+
+impl Upload {
+    /// Appends a chunk. Fails, removing what was written, once the limit would be crossed.
+    pub async fn write(&mut self, chunk: &[u8]) -> Result<(), BlobError> {
+        let len = u64::try_from(chunk.len()).unwrap_or(u64::MAX);
+        if self.size.saturating_add(len) > self.max_bytes {
+            self.abort().await;
+            return Err(BlobError::TooLarge {
+                max_bytes: self.max_bytes,
+            });
+        }
+        let Some(file) = self.file.as_mut() else {
+            return Err(BlobError::Io(std::io::Error::other("upload already ended")));
+        };
+        if let Err(e) = file.write_all(chunk).await {
+            self.abort().await;
+            return Err(e.into());
+        }
+        self.hasher.update(chunk);
+        self.size += len;
+        Ok(())
+    }
+
+    /// Finishes the upload: flushes it to disk and returns its hash and size.
+    pub async fn finish(mut self) -> Result<Staged, BlobError> {
+        let Some(mut file) = self.file.take() else {
+            return Err(BlobError::Io(std::io::Error::other("upload already ended")));
+        };
+        file.flush().await?;
+        file.sync_all().await?;
+        drop(file);
+        let hasher = std::mem::replace(&mut self.hasher, Sha256::new());
+        let staged = Staged {
+            sha256: hex::encode(hasher.finalize()),
+            size: self.size,
+            temp: std::mem::take(&mut self.temp),
+        };
+        Ok(staged)
+    }
+
+    async fn abort(&mut self) {
+        self.file = None;
+        remove_quietly(&self.temp).await;
+    }
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        if !self.temp.as_os_str().is_empty() {
+            // Best effort; `finish` takes the path so a finished upload is never removed.
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// A finished upload, hashed, waiting to be moved into place.
+#[derive(Debug)]
+pub struct Staged {
+    /// Hex SHA-256 of the content.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    temp: PathBuf,
+}
+
+impl Staged {
+    /// Discards the upload.
+    pub async fn discard(self) {
+        remove_quietly(&self.temp).await;
+    }
+}
+
+async fn remove_quietly(path: &Path) {
+    if let Err(e) = fs::remove_file(path).await
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        tracing::warn!("could not remove {}: {e}", path.display());
+    }
+}

@@ -1,0 +1,819 @@
+//! Demo cases for `seed --demo`: about forty cases in every state, both procedures and each
+//! enforcement agency, with parties, evidence files and records, some overdue.
+//!
+//! Each case's history is replayed through the services with the clock set to the day of each
+//! step, so its deadlines, documents and audit events are what they would have been; the audit
+//! events therefore carry those (past) days as their times, in seeding order.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use tianping_domain::party::RawParty;
+
+use super::{
+    AppState, auth,
+    blobs::BlobStore,
+    clock::FixedClock,
+    entities::{agencies, discretion_standards, users},
+    error::ServiceError,
+    services::cases::{self, EvidenceInput},
+};
+use crate::api::case_dto::{NewCaseForm, StepForm, SummaryForm};
+
+/// How far a demo case goes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Registered,
+    Proposed,
+    Filed,
+    Investigating,
+    Concluded,
+    Noticed,
+    Decided,
+    Served,
+    Paying,
+    Closed,
+    Archived,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Twist {
+    None,
+    Decline,
+    Withdraw,
+    Suspend,
+    Transfer,
+    Major,
+    MajorReturned,
+    Hearing,
+    NoPenalty,
+}
+
+struct Plan {
+    agency: usize,
+    days_ago: i64,
+    stage: Stage,
+    twist: Twist,
+    title: &'static str,
+    place: &'static str,
+    party: (&'static str, &'static str, &'static str),
+    fine_yuan: i64,
+}
+
+/// Officers (a, b) and head of each enforcement agency.
+const TEAMS: [(&str, &str, &str, &str); 3] = [
+    ("SCJG", "officer.zhang", "officer.li", "head.scjg"),
+    ("CGZF", "officer.wang", "officer.chen", "head.cgzf"),
+    ("STHJ", "officer.zhao", "officer.qian", "head.sthj"),
+];
+
+const ORG: &str = "organisation";
+const PERSON: &str = "natural_person";
+
+fn plans() -> Vec<Plan> {
+    use Stage as S;
+    use Twist as T;
+    let acts: [(&str, &str, (&str, &str, &str), i64); 12] = [
+        (
+            "销售过期食品",
+            "临江市解放路 18 号惠民超市",
+            (ORG, "临江市惠民超市有限公司", "91339900MA2B3C4D5F"),
+            8_000,
+        ),
+        (
+            "未按规定明码标价",
+            "临江市人民路 66 号",
+            (ORG, "临江市鑫源商贸有限公司", "91339900MA2C7D8E9C"),
+            3_000,
+        ),
+        (
+            "生产销售不合格电线",
+            "临江市经济开发区 12 幢",
+            (ORG, "临江市光明电缆有限公司", "91339900MA2D1E2F34"),
+            60_000,
+        ),
+        (
+            "占道经营",
+            "临江市中山路与北京路交叉口",
+            (PERSON, "陈某", "110101199003071516"),
+            500,
+        ),
+        (
+            "违规张贴小广告",
+            "临江市文化广场东侧",
+            (PERSON, "李某", "110101198512120019"),
+            200,
+        ),
+        (
+            "建筑垃圾未覆盖运输",
+            "临江市滨江大道",
+            (ORG, "临江市通达运输有限公司", "91339900MA2E4F5G6G"),
+            20_000,
+        ),
+        (
+            "超标排放废水",
+            "临江市沙河桥下游",
+            (ORG, "临江市宏达化工有限公司", "91339900MA2F7G8H9W"),
+            150_000,
+        ),
+        (
+            "未批先建",
+            "临江市临港工业园 5 号地块",
+            (ORG, "临江市恒远新材料有限公司", "91339900MA2G1H2J3L"),
+            80_000,
+        ),
+        (
+            "餐饮油烟直排",
+            "临江市美食街 9 号",
+            (PERSON, "王某", "110101197706060638"),
+            5_000,
+        ),
+        (
+            "虚假宣传",
+            "临江市网络交易平台",
+            (ORG, "临江市优品电子商务有限公司", "91339900MA2H4J5K61"),
+            30_000,
+        ),
+        (
+            "擅自挖掘城市道路",
+            "临江市东风路 200 米",
+            (ORG, "临江市市政建设工程有限公司", "91339900MA2J7K8L9D"),
+            10_000,
+        ),
+        (
+            "危险废物未规范贮存",
+            "临江市临港工业园 8 号",
+            (ORG, "临江市金源化工有限公司", "91339900MA2K1L2M35"),
+            100_000,
+        ),
+    ];
+    let shapes: [(Stage, Twist, i64); 36] = [
+        (S::Registered, T::None, 2),
+        (S::Registered, T::None, 20),
+        (S::Proposed, T::None, 3),
+        (S::Filed, T::None, 5),
+        (S::Investigating, T::None, 10),
+        (S::Investigating, T::None, 95),
+        (S::Investigating, T::None, 86),
+        (S::Investigating, T::Suspend, 40),
+        (S::Concluded, T::None, 30),
+        (S::Concluded, T::Major, 35),
+        (S::Concluded, T::MajorReturned, 45),
+        (S::Noticed, T::None, 25),
+        (S::Noticed, T::Hearing, 50),
+        (S::Decided, T::None, 60),
+        (S::Decided, T::NoPenalty, 40),
+        (S::Served, T::None, 70),
+        (S::Served, T::None, 120),
+        (S::Paying, T::None, 80),
+        (S::Closed, T::None, 100),
+        (S::Closed, T::Transfer, 60),
+        (S::Archived, T::None, 150),
+        (S::Archived, T::None, 200),
+        (S::Closed, T::Withdraw, 90),
+        (S::Registered, T::Decline, 15),
+        (S::Investigating, T::None, 12),
+        (S::Concluded, T::None, 18),
+        (S::Decided, T::Major, 75),
+        (S::Archived, T::Hearing, 160),
+        (S::Served, T::None, 40),
+        (S::Filed, T::None, 1),
+        (S::Investigating, T::None, 6),
+        (S::Noticed, T::None, 14),
+        (S::Closed, T::NoPenalty, 110),
+        (S::Investigating, T::Suspend, 70),
+        (S::Proposed, T::None, 25),
+        (S::Paying, T::None, 45),
+    ];
+    shapes
+        .into_iter()
+        .enumerate()
+        .map(|(i, (stage, twist, days_ago))| {
+            let agency = i % 3;
+            let (title, place, party, fine) = acts[(i / 3) % 4 + agency * 4 % 12];
+            let fine_yuan = match twist {
+                T::Hearing => fine.max(60_000),
+                _ => fine,
+            };
+            Plan {
+                agency,
+                days_ago,
+                stage,
+                twist,
+                title,
+                place,
+                party,
+                fine_yuan,
+            }
+        })
+        .collect()
+}
+
+/// A view of the state whose clock stands on a given instant.
+fn at(state: &AppState, when: DateTime<Utc>) -> AppState {
+    AppState {
+        clock: Arc::new(FixedClock::new(when)),
+        ..state.clone()
+    }
+}
+
+async fn actor(
+    state: &AppState,
+    username: &str,
+) -> Result<tianping_domain::authz::Actor, ServiceError> {
+    let user = users::Entity::find()
+        .filter(users::Column::Username.eq(username))
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    auth::load_actor(state, &user).await
+}
+
+fn step(kind: &str) -> StepForm {
+    StepForm {
+        kind: kind.into(),
+        ..StepForm::default()
+    }
+}
+
+/// Seeds the demo cases and the agencies' discretion standards.
+pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
+    let now = state.clock.now();
+    seed_standards(state, now).await?;
+    let store = BlobStore::new(&state.settings.data_dir);
+    for (n, plan) in plans().into_iter().enumerate() {
+        let (_, a, b, head) = TEAMS[plan.agency];
+        let officer = actor(state, a).await?;
+        let second = actor(state, b).await?;
+        let head = actor(state, head).await?;
+        let start = now - Duration::days(plan.days_ago);
+        let day = |offset: i64| {
+            let t = start + Duration::days(offset);
+            if t > now { now } else { t }
+        };
+        let case_at = |offset: i64| at(state, day(offset));
+        let s0 = case_at(0);
+        let registered = cases::register(
+            &s0,
+            &officer,
+            &NewCaseForm {
+                source: ["inspection", "complaint_or_report", "transfer"][n % 3].into(),
+                title: plan.title.into(),
+                description: format!(
+                    "{}：{}。经现场核查，初步认定存在违法嫌疑。",
+                    plan.place, plan.title
+                ),
+                location: plan.place.into(),
+                act_date: (day(0) - Duration::days(3)).date_naive().to_string(),
+                ..NewCaseForm::default()
+            },
+        )
+        .await?;
+        let id = registered.case_id;
+        let (kind, name, code) = plan.party;
+        cases::add_party(
+            &s0,
+            &officer,
+            id,
+            &RawParty {
+                kind: kind.into(),
+                name: name.into(),
+                id_number: if kind == PERSON {
+                    code.into()
+                } else {
+                    String::new()
+                },
+                credit_code: if kind == ORG {
+                    code.into()
+                } else {
+                    String::new()
+                },
+                legal_representative: if kind == ORG {
+                    "张某".into()
+                } else {
+                    String::new()
+                },
+                phone: "13800138000".into(),
+                address: plan.place.into(),
+            },
+        )
+        .await?;
+        if plan.twist == Twist::Decline {
+            cases::step(
+                &case_at(2),
+                &head,
+                id,
+                &StepForm {
+                    reason: "经核查，反映问题不属实，不予立案。".into(),
+                    ..step("decline_clue")
+                },
+            )
+            .await?;
+            continue;
+        }
+        if plan.stage == Stage::Registered {
+            continue;
+        }
+        let mut file = step("file_case");
+        file.officer_1 = officer.user_id.to_string();
+        file.officer_2 = second.user_id.to_string();
+        cases::step(&case_at(1), &officer, id, &file).await?;
+        if plan.stage == Stage::Proposed {
+            continue;
+        }
+        cases::step(&case_at(1), &head, id, &step("approve_filing")).await?;
+        if plan.stage == Stage::Filed {
+            continue;
+        }
+        cases::step(&case_at(2), &officer, id, &step("start_investigation")).await?;
+        let evidence_at = day(2);
+        let photo = format!("TIANPING-DEMO-PHOTO case {id} {}", plan.title);
+        let mut upload = store
+            .upload(1 << 20)
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        upload
+            .write(photo.as_bytes())
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let staged = upload
+            .finish()
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let china = tianping_domain::i18n::china_time(evidence_at)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string();
+        cases::record_evidence(
+            &case_at(2),
+            &officer,
+            id,
+            &EvidenceInput {
+                kind: "photo".into(),
+                title: "现场照片".into(),
+                collected_at: china.clone(),
+                location: plan.place.into(),
+                officers: [
+                    officer.user_id.to_string(),
+                    second.user_id.to_string(),
+                    String::new(),
+                ],
+                device: "执法记录仪 DSJ-0012".into(),
+                file_name: "scene.txt".into(),
+                content_type: "text/plain".into(),
+                ..EvidenceInput::default()
+            },
+            Some(staged),
+        )
+        .await?;
+        cases::record_evidence(
+            &case_at(2),
+            &officer,
+            id,
+            &EvidenceInput {
+                kind: "inspection_record".into(),
+                title: "现场检查笔录".into(),
+                collected_at: china,
+                location: plan.place.into(),
+                officers: [officer.user_id.to_string(), second.user_id.to_string(), String::new()],
+                subject: name.into(),
+                content: format!("执法人员出示执法证件，表明身份后对{}进行现场检查，发现{}。当事人在场并签字确认。", plan.place, plan.title),
+                ..EvidenceInput::default()
+            },
+            None,
+        )
+        .await?;
+        match plan.twist {
+            Twist::Suspend => {
+                cases::step(
+                    &case_at(5),
+                    &head,
+                    id,
+                    &StepForm {
+                        reason: "需委托检验检测，检测期间中止调查。".into(),
+                        ..step("suspend")
+                    },
+                )
+                .await?;
+                continue;
+            }
+            Twist::Withdraw => {
+                cases::step(
+                    &case_at(5),
+                    &head,
+                    id,
+                    &StepForm {
+                        reason: "当事人已注销，撤销立案。".into(),
+                        ..step("withdraw")
+                    },
+                )
+                .await?;
+                cases::step(
+                    &case_at(6),
+                    &head,
+                    id,
+                    &StepForm {
+                        outcome: "withdrawn".into(),
+                        ..step("close")
+                    },
+                )
+                .await?;
+                continue;
+            }
+            _ => {}
+        }
+        if plan.stage == Stage::Investigating {
+            continue;
+        }
+        let outcome = match plan.twist {
+            Twist::Transfer => "transfer",
+            Twist::NoPenalty => "first_violation_waiver",
+            _ => "penalty",
+        };
+        let major = matches!(plan.twist, Twist::Major | Twist::MajorReturned);
+        cases::step(
+            &case_at(6),
+            &officer,
+            id,
+            &StepForm {
+                outcome: outcome.into(),
+                major: if major { "on".into() } else { String::new() },
+                ..step("conclude_investigation")
+            },
+        )
+        .await?;
+        if plan.twist == Twist::Transfer {
+            cases::step(
+                &case_at(7),
+                &head,
+                id,
+                &StepForm {
+                    reason: "临江市公安局".into(),
+                    ..step("transfer")
+                },
+            )
+            .await?;
+            cases::step(
+                &case_at(8),
+                &head,
+                id,
+                &StepForm {
+                    outcome: "transferred".into(),
+                    ..step("close")
+                },
+            )
+            .await?;
+            continue;
+        }
+        if major {
+            cases::step(&case_at(7), &officer, id, &step("submit_for_review")).await?;
+            let reviewer = actor(state, "reviewer.sun").await?;
+            if plan.twist == Twist::MajorReturned {
+                cases::step(
+                    &case_at(9),
+                    &reviewer,
+                    id,
+                    &StepForm {
+                        reason: "证据不足：请补充涉案产品的检验报告。".into(),
+                        ..step("return_review")
+                    },
+                )
+                .await?;
+                continue;
+            }
+            if plan.stage == Stage::Concluded {
+                continue;
+            }
+            cases::step(&case_at(9), &reviewer, id, &step("approve_review")).await?;
+        }
+        if plan.stage == Stage::Concluded && plan.twist != Twist::NoPenalty {
+            continue;
+        }
+        if plan.twist == Twist::NoPenalty {
+            if plan.stage == Stage::Concluded {
+                continue;
+            }
+            cases::step(
+                &case_at(8),
+                &head,
+                id,
+                &StepForm {
+                    outcome: "no_penalty".into(),
+                    ..step("decide")
+                },
+            )
+            .await?;
+        } else {
+            let fine = plan.fine_yuan.to_string();
+            cases::step(
+                &case_at(10),
+                &officer,
+                id,
+                &StepForm {
+                    amount: fine.clone(),
+                    date: day(10).date_naive().to_string(),
+                    ..step("serve_prior_notice")
+                },
+            )
+            .await?;
+            if plan.twist == Twist::Hearing {
+                cases::step(
+                    &case_at(12),
+                    &officer,
+                    id,
+                    &StepForm {
+                        date: day(12).date_naive().to_string(),
+                        ..step("request_hearing")
+                    },
+                )
+                .await?;
+                if plan.stage == Stage::Noticed {
+                    continue;
+                }
+                let hearing = day(30).date_naive();
+                cases::step(
+                    &case_at(14),
+                    &officer,
+                    id,
+                    &StepForm {
+                        date: day(14).date_naive().to_string(),
+                        hearing_date: hearing.to_string(),
+                        ..step("notice_hearing")
+                    },
+                )
+                .await?;
+                cases::step(
+                    &case_at(30),
+                    &officer,
+                    id,
+                    &StepForm {
+                        host: head.user_id.to_string(),
+                        ..step("hold_hearing")
+                    },
+                )
+                .await?;
+                // A decision after a hearing rests on a legal review of the hearing's result.
+                let reviewer = actor(state, "reviewer.sun").await?;
+                cases::step(&case_at(30), &officer, id, &step("submit_for_review")).await?;
+                cases::step(&case_at(31), &reviewer, id, &step("approve_review")).await?;
+            } else {
+                if plan.stage == Stage::Noticed {
+                    continue;
+                }
+                cases::step(&case_at(11), &officer, id, &step("waive_rights")).await?;
+            }
+            if major {
+                cases::step(
+                    &case_at(31),
+                    &head,
+                    id,
+                    &StepForm {
+                        reason: "经集体讨论，同意按拟处罚意见作出决定。".into(),
+                        ..step("hold_collective_discussion")
+                    },
+                )
+                .await?;
+            }
+            let standard = standard_for(state, TEAMS[plan.agency].0).await?;
+            cases::step(
+                &case_at(32),
+                &head,
+                id,
+                &StepForm {
+                    outcome: "penalty".into(),
+                    amount: fine,
+                    date: day(32).date_naive().to_string(),
+                    standard: standard.map(|s| s.to_string()).unwrap_or_default(),
+                    circumstance: "general".into(),
+                    justification: "当事人积极配合调查并主动消除危害后果，依法从轻处罚。".into(),
+                    ..step("decide")
+                },
+            )
+            .await?;
+        }
+        if plan.stage == Stage::Decided {
+            continue;
+        }
+        let served = if plan.twist == Twist::NoPenalty {
+            9
+        } else {
+            33
+        };
+        cases::step(
+            &case_at(served),
+            &officer,
+            id,
+            &StepForm {
+                method: "direct".into(),
+                date: day(served).date_naive().to_string(),
+                ..step("serve")
+            },
+        )
+        .await?;
+        if plan.stage == Stage::Served {
+            continue;
+        }
+        if plan.twist != Twist::NoPenalty {
+            let half = (plan.fine_yuan / 2).max(1).to_string();
+            let paid = if plan.stage == Stage::Paying {
+                half
+            } else {
+                plan.fine_yuan.to_string()
+            };
+            cases::step(
+                &case_at(served + 5),
+                &officer,
+                id,
+                &StepForm {
+                    amount: paid,
+                    date: day(served + 5).date_naive().to_string(),
+                    ..step("record_payment")
+                },
+            )
+            .await?;
+            if plan.stage == Stage::Paying {
+                continue;
+            }
+        }
+        let reason = if plan.twist == Twist::NoPenalty {
+            "not_punished"
+        } else {
+            "executed"
+        };
+        cases::step(
+            &case_at(served + 6),
+            &head,
+            id,
+            &StepForm {
+                outcome: reason.into(),
+                ..step("close")
+            },
+        )
+        .await?;
+        if plan.stage == Stage::Closed {
+            continue;
+        }
+        cases::step(&case_at(served + 10), &officer, id, &step("archive")).await?;
+    }
+    seed_summary_cases(state, now).await
+}
+
+async fn standard_for(state: &AppState, code: &str) -> Result<Option<i32>, ServiceError> {
+    let Some(agency) = agencies::Entity::find()
+        .filter(agencies::Column::Code.eq(code))
+        .one(&state.db.conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(discretion_standards::Entity::find()
+        .filter(discretion_standards::Column::AgencyId.eq(agency.id))
+        .one(&state.db.conn)
+        .await?
+        .map(|s| s.id))
+}
+
+async fn seed_summary_cases(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    let demo = [
+        (
+            "officer.wang",
+            "officer.chen",
+            1,
+            "fine",
+            "100",
+            "乱扔垃圾",
+            "临江市中山公园南门",
+            "110101199003071516",
+            true,
+        ),
+        (
+            "officer.zhang",
+            "officer.li",
+            4,
+            "warning",
+            "",
+            "未亮证经营",
+            "临江市人民路 12 号",
+            "110101198512120019",
+            true,
+        ),
+        (
+            "officer.zhao",
+            "officer.qian",
+            0,
+            "fine",
+            "200",
+            "露天焚烧落叶",
+            "临江市沙河村",
+            "110101197706060638",
+            false,
+        ),
+        (
+            "officer.chen",
+            "officer.wang",
+            8,
+            "fine",
+            "50",
+            "违规停放共享单车",
+            "临江市火车站广场",
+            "110101199003071516",
+            false,
+        ),
+    ];
+    for (a, b, days_ago, penalty, amount, title, place, id_number, file) in demo {
+        let officer = actor(state, a).await?;
+        let second = actor(state, b).await?;
+        let s = at(state, now - Duration::days(days_ago));
+        let outcome = cases::summary(
+            &s,
+            &officer,
+            &SummaryForm {
+                title: title.into(),
+                description: format!("执法人员巡查发现当事人{title}，事实清楚，当场作出处罚决定。"),
+                location: place.into(),
+                officer_2: second.user_id.to_string(),
+                penalty: penalty.into(),
+                amount: amount.into(),
+                party_kind: PERSON.into(),
+                party_name: "周某".into(),
+                id_number: id_number.into(),
+                phone: "13900139000".into(),
+                address: place.into(),
+                ..SummaryForm::default()
+            },
+        )
+        .await?;
+        if file {
+            cases::step(&s, &officer, outcome.case_id, &step("file_summary_record")).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One discretion standard per enforcement agency (bands in fen).
+async fn seed_standards(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    use sea_orm::{ActiveModelTrait, Set};
+    let standards = [
+        (
+            "SCJG",
+            "《食品安全法》第一百二十四条",
+            "经营超过保质期的食品",
+            [
+                (500_000, 2_000_000),
+                (2_000_000, 5_000_000),
+                (5_000_000, 10_000_000),
+            ],
+        ),
+        (
+            "CGZF",
+            "《城市市容和环境卫生管理条例》第三十六条",
+            "占道经营、乱张贴",
+            [(5_000, 20_000), (20_000, 100_000), (100_000, 500_000)],
+        ),
+        (
+            "STHJ",
+            "《水污染防治法》第八十三条",
+            "超标排放水污染物",
+            [
+                (10_000_000, 30_000_000),
+                (30_000_000, 60_000_000),
+                (60_000_000, 100_000_000),
+            ],
+        ),
+    ];
+    let mut uow = super::audit::UnitOfWork::begin(&state.db, now).await?;
+    for (code, provision, title, bands) in standards {
+        let Some(agency) = agencies::Entity::find()
+            .filter(agencies::Column::Code.eq(code))
+            .one(uow.txn())
+            .await?
+        else {
+            continue;
+        };
+        let row = discretion_standards::ActiveModel {
+            agency_id: Set(agency.id),
+            provision: Set(provision.into()),
+            title: Set(title.into()),
+            minor_min_fen: Set(bands[0].0),
+            minor_max_fen: Set(bands[0].1),
+            general_min_fen: Set(bands[1].0),
+            general_max_fen: Set(bands[1].1),
+            serious_min_fen: Set(bands[2].0),
+            serious_max_fen: Set(bands[2].1),
+            active: Set(true),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(uow.txn())
+        .await?;
+        uow.record(super::audit::NewEvent {
+            actor: super::audit::AuditActor::system(),
+            action: "discretion.create",
+            subject_type: "discretion_standard",
+            subject_id: row.id.to_string(),
+            payload: serde_json::json!({"agency_id": agency.id, "provision": provision, "bands": bands}),
+        });
+    }
+    uow.commit().await?;
+    Ok(())
+}

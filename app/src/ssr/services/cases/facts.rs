@@ -1,0 +1,223 @@
+//! Loads what the state machine needs to judge a step: the case row, the officers on it, their
+//! standing on the day, the evidence and the money owed.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use tianping_domain::{
+    authz::Actor,
+    case::{
+        CaseFacts, CaseState, DecisionFacts, DecisionOutcome, EvidenceStanding,
+        InvestigationOutcome, PriorNoticeFacts, Procedure, ProcedureRules, StaffStanding,
+    },
+    credential::{self, CredentialKind, CredentialStatus},
+    deadline,
+    role::Role,
+};
+
+use super::codes::{parse_code, parse_state};
+use crate::ssr::{
+    entities::{case_deadlines, case_officers, cases, credentials, evidence, users},
+    error::ServiceError,
+};
+
+/// The standing on `today` of each of `ids`.
+pub async fn standings<C: ConnectionTrait>(
+    conn: &C,
+    ids: &BTreeSet<i32>,
+    today: NaiveDate,
+) -> Result<Vec<StaffStanding>, ServiceError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let people = users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?;
+    let mut held: HashMap<i32, Vec<credentials::Model>> = HashMap::new();
+    for c in credentials::Entity::find()
+        .filter(credentials::Column::UserId.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+    {
+        held.entry(c.user_id).or_default().push(c);
+    }
+    Ok(people
+        .into_iter()
+        .filter(|u| u.active)
+        .filter_map(|u| {
+            let role = Role::parse(&u.role)?;
+            let credential = held.get(&u.id).and_then(|list| {
+                best_status(
+                    list.iter()
+                        .filter(|c| CredentialKind::parse(&c.kind).is_some_and(|k| k.held_by(role)))
+                        .map(|c| credential::status(c.valid_from, c.valid_to, c.revoked, today)),
+                )
+            });
+            Some(StaffStanding {
+                user_id: u.id,
+                role,
+                agency_id: u.agency_id,
+                credential,
+            })
+        })
+        .collect())
+}
+
+/// The best of several standings: one in force wins.
+fn best_status(all: impl Iterator<Item = CredentialStatus>) -> Option<CredentialStatus> {
+    let all: Vec<CredentialStatus> = all.collect();
+    all.iter()
+        .copied()
+        .find(|s| *s == CredentialStatus::Valid)
+        .or_else(|| all.iter().copied().find(|s| s.in_force()))
+        .or_else(|| all.first().copied())
+}
+
+/// The facts of a new case about to be created by `actor` (the officers on the spot for a
+/// summary case).
+pub async fn for_new_case<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    procedure: Procedure,
+    officers: &[i32],
+    today: NaiveDate,
+) -> Result<CaseFacts, ServiceError> {
+    let mut ids: BTreeSet<i32> = officers.iter().copied().collect();
+    ids.insert(actor.user_id);
+    Ok(CaseFacts {
+        procedure,
+        state: CaseState::New,
+        agency_id: actor.agency_id.unwrap_or_default(),
+        assigned_officer_ids: officers.to_vec(),
+        staff: standings(conn, &ids, today).await?,
+        rules: ProcedureRules::default(),
+        ..CaseFacts::default()
+    })
+}
+
+/// The facts of a stored case on `today`, with the standing of `actor` and of `named` people.
+pub async fn load<C: ConnectionTrait>(
+    conn: &C,
+    row: &cases::Model,
+    actor: &Actor,
+    named: &[i32],
+    today: NaiveDate,
+) -> Result<CaseFacts, ServiceError> {
+    let officers = case_officers::Entity::find()
+        .filter(case_officers::Column::CaseId.eq(row.id))
+        .all(conn)
+        .await?;
+    let items = evidence::Entity::find()
+        .filter(evidence::Column::CaseId.eq(row.id))
+        .all(conn)
+        .await?;
+    let mut ids: BTreeSet<i32> = officers.iter().map(|o| o.user_id).collect();
+    ids.insert(actor.user_id);
+    ids.extend(named.iter().copied());
+    let staff = standings(conn, &ids, today).await?;
+
+    let state = parse_state(&row.state)?;
+    let procedure: Procedure = parse_code(&row.procedure)
+        .ok_or_else(|| ServiceError::Internal(format!("case {} has a bad procedure", row.id)))?;
+    let prior_notice = match (
+        row.prior_notice_on,
+        row.statement_window_ends,
+        row.hearing_request_window_ends,
+    ) {
+        (Some(served_on), Some(statement), Some(hearing)) => Some(PriorNoticeFacts {
+            served_on,
+            proposed_fine_fen: row.proposed_fine_fen.unwrap_or(0),
+            statement_window_ends: statement,
+            hearing_request_window_ends: hearing,
+        }),
+        _ => None,
+    };
+    let decision = match (row.decision_outcome.as_deref(), row.decided_on) {
+        (Some(outcome), Some(decided_on)) => Some(DecisionFacts {
+            outcome: parse_code::<DecisionOutcome>(outcome).ok_or_else(|| {
+                ServiceError::Internal(format!("case {} has a bad decision", row.id))
+            })?,
+            fine_fen: row.fine_fen.unwrap_or(0),
+            decided_on,
+        }),
+        _ => None,
+    };
+    let outstanding_fen = outstanding(conn, row, today).await?;
+    Ok(CaseFacts {
+        procedure,
+        state,
+        agency_id: row.agency_id,
+        assigned_officer_ids: officers
+            .iter()
+            .filter(|o| o.assigned)
+            .map(|o| o.user_id)
+            .collect(),
+        investigator_ids: officers
+            .iter()
+            .filter(|o| o.investigator)
+            .map(|o| o.user_id)
+            .collect(),
+        recused_user_ids: officers
+            .iter()
+            .filter(|o| o.recused)
+            .map(|o| o.user_id)
+            .collect(),
+        staff,
+        limitation_ends: row.limitation_ends,
+        evidence: items
+            .iter()
+            .map(|e| EvidenceStanding {
+                evidence_id: i64::from(e.id),
+                certified_collectors: u32::try_from(e.certified_collectors).unwrap_or(0),
+            })
+            .collect(),
+        outcome: row
+            .outcome
+            .as_deref()
+            .and_then(parse_code::<InvestigationOutcome>),
+        major: row.major,
+        review_passed: row.review_passed,
+        review_passed_after_hearing: row.review_passed_after_hearing,
+        prior_notice,
+        hearing_eligible: row.hearing_eligible,
+        rights_waived: row.rights_waived,
+        hearing_date: row.hearing_date,
+        hearing_held: row.hearing_held,
+        collective_discussion_required: row.collective_discussion_required,
+        collective_discussion_done: row.collective_discussion_done,
+        extensions_granted: u32::try_from(row.extensions_granted).unwrap_or(0),
+        extension_discussed: row.extension_discussed,
+        suspended_from: row.suspended_from.as_deref().and_then(CaseState::parse),
+        decision,
+        e_service_consent: row.e_service_consent,
+        outstanding_fen,
+        execution_finished: row.execution_finished,
+        case_file_complete: false,
+        rules: ProcedureRules::default(),
+    })
+}
+
+/// What remains to be paid on `today`: the fine, plus the late surcharge once the payment
+/// deadline has passed (APL Art. 72, capped at the fine), less payments.
+pub async fn outstanding<C: ConnectionTrait>(
+    conn: &C,
+    row: &cases::Model,
+    today: NaiveDate,
+) -> Result<i64, ServiceError> {
+    let fine = row.fine_fen.unwrap_or(0);
+    if fine <= 0 || row.decision_outcome.as_deref() != Some("penalty") {
+        return Ok(0);
+    }
+    let payment = case_deadlines::Entity::find()
+        .filter(case_deadlines::Column::CaseId.eq(row.id))
+        .filter(case_deadlines::Column::Kind.eq("payment"))
+        .one(conn)
+        .await?;
+    let surcharge = match payment {
+        Some(p) if p.status != "stopped" => deadline::surcharge(fine, p.due_on, today, 0),
+        _ => 0,
+    };
+    Ok((fine + surcharge - row.paid_fen).max(0))
+}

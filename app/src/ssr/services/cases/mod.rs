@@ -1,0 +1,988 @@
+//! Penalty cases: registering, taking steps through the state machine, parties, evidence and
+//! records, and reading cases back with their deadlines, documents and timeline.
+//!
+//! Every write runs in one [`UnitOfWork`]: the case facts are loaded inside the transaction,
+//! the pure state machine judges the step, and the case change, its deadlines, its documents and
+//! its audit event are written together or not at all.
+
+mod codes;
+mod facts;
+pub mod form;
+mod store;
+mod view;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, Set,
+};
+use serde_json::{Value, json};
+use tianping_domain::{
+    authz::{Action, Actor, AgencyScope, can},
+    case::{
+        self, CaseError, CaseFacts, CaseState, ClueSource, Command, PartyKind, Procedure,
+        SummaryPenalty,
+    },
+    discretion::{self, FineBand},
+    i18n::china_time,
+    party::{self, RawParty},
+    validate::{self, Field, Rule, ValidationError},
+};
+
+pub use codes::{code, parse_code};
+pub use view::{detail, list};
+
+use crate::{
+    api::case_dto::{NewCaseForm, StepForm, StepOutcome, SummaryForm},
+    ssr::{
+        AppState,
+        audit::{AuditActor, NewEvent, UnitOfWork},
+        blobs::{BlobStore, Staged},
+        entities::{
+            agencies, blobs, cases, clues, discretion_standards, evidence, evidence_collectors,
+            parties,
+        },
+        error::ServiceError,
+    },
+};
+
+/// Today in China, the day every step is judged on.
+pub fn today(state: &AppState) -> NaiveDate {
+    china_time(state.clock.now()).date_naive()
+}
+
+/// Loads a case the actor may see, inside `conn`; others answer "not found".
+async fn visible_case<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: i32,
+) -> Result<(cases::Model, agencies::Model), ServiceError> {
+    let row = cases::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let agency = agencies::Entity::find_by_id(row.agency_id)
+        .one(conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    can(
+        actor,
+        &Action::ViewCase(&AgencyScope {
+            agency_id: agency.id,
+            region_code: agency.region_code.clone(),
+        }),
+    )?;
+    Ok((row, agency))
+}
+
+/// Refuses a step the state machine refused, naming why.
+fn refused(e: CaseError) -> ServiceError {
+    ServiceError::Refused(e)
+}
+
+/// The next case number of an agency in a year: `<CODE>-<YEAR>-<NNNNN>`.
+async fn next_number<C: ConnectionTrait>(
+    conn: &C,
+    agency: &agencies::Model,
+    year: i32,
+) -> Result<String, ServiceError> {
+    let prefix = format!("{}-{year}-", agency.code);
+    let count = cases::Entity::find()
+        .filter(cases::Column::AgencyId.eq(agency.id))
+        .filter(cases::Column::Number.starts_with(prefix.clone()))
+        .count(conn)
+        .await?;
+    Ok(format!("{prefix}{:05}", count + 1))
+}
+
+fn audit_payload(transition_payload: &Value, extra: Value) -> Value {
+    let mut payload = transition_payload.clone();
+    if let (Value::Object(map), Value::Object(more)) = (&mut payload, extra) {
+        for (k, v) in more {
+            map.insert(k, v);
+        }
+    }
+    payload
+}
+
+/// Registers a case (S0 案源登记) in the actor's agency, from a clue in the intake queue or
+/// from the officer's own inspection.
+pub async fn register(
+    state: &AppState,
+    actor: &Actor,
+    form: &NewCaseForm,
+) -> Result<StepOutcome, ServiceError> {
+    let today = today(state);
+    let mut errors = Vec::new();
+    let mut take = |r: Result<String, ValidationError>| match r {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(e);
+            String::new()
+        }
+    };
+    let title = take(validate::text(Field::Title, &form.title, 2, 200));
+    let description = take(validate::text(
+        Field::Description,
+        &form.description,
+        1,
+        5000,
+    ));
+    let location = take(validate::text(Field::Location, &form.location, 2, 200));
+    let source = if form.source.trim().is_empty() && !form.clue.trim().is_empty() {
+        Some(ClueSource::ComplaintOrReport)
+    } else {
+        parse_code::<ClueSource>(form.source.trim())
+    };
+    if source.is_none() {
+        errors.push(ValidationError::new(Field::ClueSource, Rule::OneOf));
+    }
+    let received_on = if form.received_on.trim().is_empty() {
+        Ok(today)
+    } else {
+        validate::date(Field::ReceivedOn, &form.received_on)
+    };
+    let act_date = validate::date(Field::ActDate, &form.act_date);
+    let clue_id = if form.clue.trim().is_empty() {
+        None
+    } else {
+        match form.clue.trim().parse::<i32>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.push(ValidationError::new(Field::Clue, Rule::Exists));
+                None
+            }
+        }
+    };
+    let (received_on, act_date) = match (received_on, act_date) {
+        (Ok(r), Ok(a)) if a > today => {
+            errors.push(ValidationError::new(Field::ActDate, Rule::NotInFuture));
+            (r, a)
+        }
+        (Ok(r), Ok(a)) => (r, a),
+        (r, a) => {
+            errors.extend(r.err());
+            errors.extend(a.err());
+            (today, today)
+        }
+    };
+    let (Some(source), true) = (source, errors.is_empty()) else {
+        return Err(ServiceError::ValidationMany(errors));
+    };
+
+    let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let Some(agency_id) = actor.agency_id else {
+        return Err(ServiceError::Forbidden);
+    };
+    let agency = agencies::Entity::find_by_id(agency_id)
+        .one(uow.txn())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let clue = match clue_id {
+        Some(id) => {
+            let clue = clues::Entity::find_by_id(id)
+                .one(uow.txn())
+                .await?
+                .filter(|c| c.agency_id == agency_id)
+                .ok_or(ServiceError::Validation(ValidationError::new(
+                    Field::Clue,
+                    Rule::Exists,
+                )))?;
+            if clue.status != "pending" {
+                return Err(ServiceError::Validation(ValidationError::new(
+                    Field::Clue,
+                    Rule::Unique,
+                )));
+            }
+            Some(clue)
+        }
+        None => None,
+    };
+    let mut facts = facts::for_new_case(uow.txn(), actor, Procedure::Ordinary, &[], today).await?;
+    facts.agency_id = agency_id;
+    let command = Command::RegisterClue {
+        source,
+        received_on,
+    };
+    let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
+    let now = uow.now();
+    let limitation_ends = state.settings.deadline_rules.due(
+        &state.settings.calendar,
+        tianping_domain::deadline::DeadlineKind::Limitation {
+            endangers_safety_or_finance: false,
+            caused_harm: false,
+        },
+        act_date,
+    );
+    let row = cases::ActiveModel {
+        number: Set(next_number(
+            uow.txn(),
+            &agency,
+            received_on.format("%Y").to_string().parse().unwrap_or(2026),
+        )
+        .await?),
+        agency_id: Set(agency_id),
+        clue_id: Set(clue.as_ref().map(|c| c.id)),
+        procedure: Set(Procedure::Ordinary.as_str().into()),
+        state: Set(transition.to.as_str().into()),
+        title: Set(title),
+        description: Set(description),
+        location: Set(location),
+        source: Set(code(&source)),
+        received_on: Set(received_on),
+        act_date: Set(Some(act_date)),
+        limitation_ends: Set(Some(limitation_ends)),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(uow.txn())
+    .await?;
+    if let Some(clue) = clue {
+        let mut c = clue.into_active_model();
+        c.status = Set("registered".into());
+        c.decided_at = Set(Some(now));
+        c.decided_by = Set(Some(actor.user_id));
+        c.update(uow.txn()).await?;
+    }
+    finish(
+        state,
+        uow,
+        actor,
+        &row,
+        &command,
+        &transition,
+        today,
+        json!({
+            "number": row.number, "title": row.title, "clue_id": row.clue_id,
+            "act_date": act_date, "limitation_ends": limitation_ends,
+        }),
+    )
+    .await
+}
+
+/// Writes a transition's deadlines, audit event and documents, and commits.
+#[allow(clippy::too_many_arguments)]
+async fn finish(
+    state: &AppState,
+    mut uow: UnitOfWork,
+    actor: &Actor,
+    row: &cases::Model,
+    command: &Command,
+    transition: &case::Transition,
+    today: NaiveDate,
+    extra: Value,
+) -> Result<StepOutcome, ServiceError> {
+    store::apply_deadlines(
+        uow.txn(),
+        row.id,
+        &transition.deadlines,
+        store::step_date(command, today),
+        today,
+        &state.settings.deadline_rules,
+        &state.settings.calendar,
+    )
+    .await?;
+    uow.record(NewEvent {
+        actor: AuditActor::from(actor),
+        action: transition.action,
+        subject_type: case::AUDIT_SUBJECT_TYPE,
+        subject_id: row.id.to_string(),
+        payload: audit_payload(&transition.payload, extra),
+    });
+    let seqs = uow.flush().await?;
+    let seq = seqs.last().copied().unwrap_or_default();
+    store::add_documents(uow.txn(), row.id, transition, seq, actor.user_id, uow.now()).await?;
+    fail_point(state, "case.before_commit")?;
+    uow.commit().await?;
+    Ok(StepOutcome {
+        case_id: row.id,
+        state: transition.to,
+        seq,
+    })
+}
+
+/// A failure injected by tests after the case change and its audit event are written and
+/// before the commit (`Settings::fail_at`). Never set in the server.
+fn fail_point(state: &AppState, name: &str) -> Result<(), ServiceError> {
+    if state.settings.fail_at == Some(name) {
+        return Err(ServiceError::Internal(format!(
+            "injected failure at {name}"
+        )));
+    }
+    Ok(())
+}
+
+/// Takes one step on a case.
+pub async fn step(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+    form: &StepForm,
+) -> Result<StepOutcome, ServiceError> {
+    let today = today(state);
+    let (command, extras) = form::parse(
+        form,
+        today,
+        &state.settings.deadline_rules,
+        &state.settings.calendar,
+    )
+    .map_err(ServiceError::ValidationMany)?;
+    let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let (row, _agency) = visible_case(uow.txn(), actor, case_id).await?;
+    let named: Vec<i32> = match &command {
+        Command::FileCase { officer_ids } => officer_ids.clone(),
+        Command::HoldHearing { host_id } => vec![*host_id],
+        _ => Vec::new(),
+    };
+    let mut facts = facts::load(uow.txn(), &row, actor, &named, today).await?;
+    view::with_file_state(uow.txn(), &row, &mut facts).await?;
+    let mut extra = json!({});
+    prepare(
+        state,
+        uow.txn(),
+        &row,
+        &mut facts,
+        &command,
+        &extras,
+        &mut extra,
+    )
+    .await?;
+    let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
+
+    let mut model = row.clone().into_active_model();
+    store::apply_to_row(&mut model, &row, &command, &transition, &extras, today);
+    if let Command::ServePriorNotice {
+        served_on,
+        proposed_fine_fen,
+    } = &command
+    {
+        let rules = &state.settings.deadline_rules;
+        let cal = &state.settings.calendar;
+        model.prior_notice_on = Set(Some(*served_on));
+        model.proposed_fine_fen = Set(Some(*proposed_fine_fen));
+        model.hearing_eligible = Set(facts.hearing_eligible);
+        model.statement_window_ends = Set(Some(case::due_date(
+            case::DeadlineKind::StatementWindow,
+            *served_on,
+            case::ScheduleFacts::default(),
+            rules,
+            cal,
+        )));
+        model.hearing_request_window_ends = Set(Some(case::due_date(
+            case::DeadlineKind::HearingRequestWindow,
+            *served_on,
+            case::ScheduleFacts::default(),
+            rules,
+            cal,
+        )));
+    }
+    if let (Command::Decide { .. }, Some(d)) = (&command, extra.get("discretion")) {
+        model.discretion_standard_id = Set(d
+            .get("standard_id")
+            .and_then(Value::as_i64)
+            .and_then(|v| i32::try_from(v).ok()));
+        model.circumstance = Set(d
+            .get("circumstance")
+            .and_then(Value::as_str)
+            .map(str::to_owned));
+        model.discretion_check = Set(d.get("check").and_then(Value::as_str).map(str::to_owned));
+        model.discretion_justification = Set(d
+            .get("justification")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned));
+    }
+    if extras.e_consent {
+        model.e_service_consent = Set(true);
+    }
+    model.updated_at = Set(uow.now());
+    let row = model.update(uow.txn()).await?;
+    if let Command::FileCase { officer_ids } = &command {
+        for id in officer_ids {
+            store::set_officer(uow.txn(), row.id, *id, true).await?;
+        }
+    }
+    if let Some(clue_id) = row.clue_id
+        && transition.to == CaseState::ClueDeclined
+    {
+        if let Some(clue) = clues::Entity::find_by_id(clue_id).one(uow.txn()).await? {
+            let mut c = clue.into_active_model();
+            c.status = Set("declined".into());
+            c.decline_reason = Set(row.state_reason.clone());
+            c.update(uow.txn()).await?;
+        }
+    }
+    if !extras.note.is_empty()
+        && !matches!(
+            command,
+            Command::DeclineClue { .. }
+                | Command::ReturnReview { .. }
+                | Command::Withdraw { .. }
+                | Command::Transfer { .. }
+                | Command::Suspend { .. }
+                | Command::Extend { .. }
+                | Command::RecordExecution { .. }
+        )
+    {
+        extra["note"] = Value::String(extras.note.clone());
+    }
+    finish(state, uow, actor, &row, &command, &transition, today, extra).await
+}
+
+/// Fills in the facts a step's own data decides before the state machine judges it: hearing
+/// eligibility from the proposed fine, the discretion check of a decision, the collective
+/// discussion behind a further extension.
+async fn prepare<C: ConnectionTrait>(
+    state: &AppState,
+    conn: &C,
+    row: &cases::Model,
+    facts: &mut CaseFacts,
+    command: &Command,
+    extras: &form::Extras,
+    extra: &mut Value,
+) -> Result<(), ServiceError> {
+    let _ = state;
+    match command {
+        Command::ServePriorNotice {
+            proposed_fine_fen, ..
+        } => {
+            let kind = party_kind(conn, row.id).await?;
+            facts.hearing_eligible = case::hearing_eligible(kind, *proposed_fine_fen);
+        }
+        Command::Extend { .. } if extras.confirmed => facts.extension_discussed = true,
+        Command::Decide {
+            fine_fen, outcome, ..
+        } if *outcome == case::DecisionOutcome::Penalty => {
+            if let Some((standard_id, circumstance, justification)) = &extras.discretion {
+                let standard = discretion_standards::Entity::find_by_id(*standard_id)
+                    .one(conn)
+                    .await?
+                    .filter(|s| s.agency_id == row.agency_id && s.active)
+                    .ok_or(ServiceError::Validation(ValidationError::new(
+                        Field::Standard,
+                        Rule::Exists,
+                    )))?;
+                let band = band_of(&standard, *circumstance);
+                let check = discretion::assess(band, *fine_fen, justification)?;
+                extra["discretion"] = json!({
+                    "standard_id": standard.id, "provision": standard.provision,
+                    "circumstance": circumstance.as_str(),
+                    "band": [band.min_fen, band.max_fen],
+                    "check": code(&check),
+                    "justification": if check.is_departure() { justification.clone() } else { String::new() },
+                });
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The band of a standard for a circumstance.
+pub fn band_of(s: &discretion_standards::Model, c: discretion::Circumstance) -> FineBand {
+    let (min_fen, max_fen) = match c {
+        discretion::Circumstance::Minor => (s.minor_min_fen, s.minor_max_fen),
+        discretion::Circumstance::General => (s.general_min_fen, s.general_max_fen),
+        discretion::Circumstance::Serious => (s.serious_min_fen, s.serious_max_fen),
+    };
+    FineBand { min_fen, max_fen }
+}
+
+/// The kind of the case's parties: an organisation if any party is one.
+async fn party_kind<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+) -> Result<Option<PartyKind>, ServiceError> {
+    let all = parties::Entity::find()
+        .filter(parties::Column::CaseId.eq(case_id))
+        .all(conn)
+        .await?;
+    Ok(all
+        .iter()
+        .filter_map(|p| parse_code::<PartyKind>(&p.kind))
+        .max_by_key(|k| matches!(k, PartyKind::Organisation)))
+}
+
+/// Whether the actor may add parties and record evidence on the case today: an assigned
+/// officer with a certificate in force, before the decision.
+fn may_record(facts: &CaseFacts, actor: &Actor) -> bool {
+    actor.role == tianping_domain::role::Role::Officer
+        && facts.is_qualified_officer(actor.user_id)
+        && facts.is_assigned(actor.user_id)
+        && (facts.state.is_open_before_decision()
+            || matches!(
+                facts.state,
+                CaseState::ClueRegistered | CaseState::FilingProposed
+            ))
+}
+
+/// Adds a party (当事人) to a case.
+pub async fn add_party(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+    raw: &RawParty,
+) -> Result<i32, ServiceError> {
+    let today = today(state);
+    let parsed = party::parse_party(raw).map_err(ServiceError::ValidationMany)?;
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let (row, _) = visible_case(uow.txn(), actor, case_id).await?;
+    let facts = facts::load(uow.txn(), &row, actor, &[], today).await?;
+    if !may_record(&facts, actor)
+        && !(row.created_by == actor.user_id && facts.state == CaseState::ClueRegistered)
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    let model = parties::ActiveModel {
+        case_id: Set(case_id),
+        kind: Set(code(&parsed.kind)),
+        name: Set(parsed.name.clone()),
+        id_number: Set(parsed.id_number.clone()),
+        credit_code: Set(parsed.credit_code.clone()),
+        legal_representative: Set(parsed.legal_representative.clone()),
+        phone: Set(parsed.phone.clone()),
+        address: Set(parsed.address.clone()),
+        created_at: Set(uow.now()),
+        ..Default::default()
+    }
+    .insert(uow.txn())
+    .await?;
+    // The ID number and phone are personal data: the audit log keeps the masked number only.
+    uow.record(NewEvent {
+        actor: AuditActor::from(actor),
+        action: "case.add_party",
+        subject_type: case::AUDIT_SUBJECT_TYPE,
+        subject_id: case_id.to_string(),
+        payload: json!({
+            "party_id": model.id, "kind": model.kind, "name": model.name,
+            "id_masked": parsed.masked_id(), "credit_code": model.credit_code,
+        }),
+    });
+    uow.commit().await?;
+    Ok(model.id)
+}
+
+/// An evidence item or record as submitted (files come separately, streamed).
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceInput {
+    /// Kind: `photo`, `audio`, `video`, `document`, `av_record`, `physical`, `inquiry_record`,
+    /// `inspection_record`, `inquest_record`.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// When collected (`YYYY-MM-DDTHH:MM`, China time) or the record's start.
+    pub collected_at: String,
+    /// Where.
+    pub location: String,
+    /// Collecting officers (user ids).
+    pub officers: [String; 3],
+    /// Person questioned / object inspected (records).
+    pub subject: String,
+    /// The record's text.
+    pub content: String,
+    /// Capture device.
+    pub device: String,
+    /// The uploaded file's name and type.
+    pub file_name: String,
+    /// The uploaded file's content type.
+    pub content_type: String,
+}
+
+/// Evidence kinds that are records (笔录) and need a text.
+pub const RECORD_KINDS: [&str; 3] = ["inquiry_record", "inspection_record", "inquest_record"];
+/// Evidence kinds that are files or things.
+pub const EVIDENCE_KINDS: [&str; 6] = [
+    "photo",
+    "audio",
+    "video",
+    "document",
+    "av_record",
+    "physical",
+];
+
+fn parse_evidence(
+    input: &EvidenceInput,
+    has_file: bool,
+    today: NaiveDate,
+) -> Result<(Vec<i32>, chrono::DateTime<chrono::Utc>), Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    let kind = input.kind.trim();
+    let is_record = RECORD_KINDS.contains(&kind);
+    if !is_record && !EVIDENCE_KINDS.contains(&kind) {
+        errors.push(ValidationError::new(Field::EvidenceKind, Rule::OneOf));
+    }
+    if let Err(e) = validate::text(Field::Title, &input.title, 2, 200) {
+        errors.push(e);
+    }
+    if let Err(e) = validate::text(Field::Location, &input.location, 2, 200) {
+        errors.push(e);
+    }
+    if is_record {
+        if let Err(e) = validate::text(Field::Subject, &input.subject, 1, 100) {
+            errors.push(e);
+        }
+        if let Err(e) = validate::text(Field::Content, &input.content, 10, 50_000) {
+            errors.push(e);
+        }
+    }
+    if matches!(kind, "photo" | "audio" | "video" | "av_record") && !has_file {
+        errors.push(ValidationError::new(Field::File, Rule::Required));
+    }
+    let collected_at =
+        chrono::NaiveDateTime::parse_from_str(input.collected_at.trim(), "%Y-%m-%dT%H:%M")
+            .or_else(|_| {
+                chrono::NaiveDateTime::parse_from_str(
+                    input.collected_at.trim(),
+                    "%Y-%m-%dT%H:%M:%S",
+                )
+            })
+            .ok()
+            .and_then(|t| {
+                t.and_local_timezone(chrono::FixedOffset::east_opt(8 * 3600)?)
+                    .single()
+            })
+            .map(|t| t.with_timezone(&chrono::Utc));
+    match collected_at {
+        None => errors.push(ValidationError::new(Field::CollectedAt, Rule::Date)),
+        Some(t) if china_time(t).date_naive() > today => {
+            errors.push(ValidationError::new(Field::CollectedAt, Rule::NotInFuture));
+        }
+        Some(_) => {}
+    }
+    let officers = match form::officers(&input.officers[0], &input.officers[1], &input.officers[2])
+    {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    match (collected_at, errors.is_empty()) {
+        (Some(t), true) => Ok((officers, t)),
+        _ => Err(errors),
+    }
+}
+
+/// Records an evidence item or record on a case, with its streamed file if any. The file's
+/// hash goes into the audit event; identical files are stored once.
+pub async fn record_evidence(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+    input: &EvidenceInput,
+    file: Option<Staged>,
+) -> Result<i32, ServiceError> {
+    let result = record_evidence_inner(state, actor, case_id, input, file.as_ref()).await;
+    if let Some(staged) = file {
+        // Moved into place on success; otherwise nothing of the upload remains.
+        staged.discard().await;
+    }
+    result
+}
+
+async fn record_evidence_inner(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+    input: &EvidenceInput,
+    file: Option<&Staged>,
+) -> Result<i32, ServiceError> {
+    let today = today(state);
+    let (officers, collected_at) =
+        parse_evidence(input, file.is_some(), today).map_err(ServiceError::ValidationMany)?;
+    let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let (row, _) = visible_case(uow.txn(), actor, case_id).await?;
+    let facts = facts::load(uow.txn(), &row, actor, &officers, today).await?;
+    let command = Command::RecordEvidence {
+        collected_by: officers.clone(),
+    };
+    let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
+    let store = BlobStore::new(&state.settings.data_dir);
+    let mut new_blob = None;
+    if let Some(staged) = file {
+        let known = blobs::Entity::find_by_id(staged.sha256.clone())
+            .one(uow.txn())
+            .await?
+            .is_some();
+        if !known {
+            blobs::ActiveModel {
+                sha256: Set(staged.sha256.clone()),
+                size: Set(i64::try_from(staged.size).unwrap_or(i64::MAX)),
+                created_at: Set(uow.now()),
+            }
+            .insert(uow.txn())
+            .await?;
+        }
+        let fresh = store
+            .put(staged)
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        if fresh {
+            new_blob = Some(staged.sha256.clone());
+        }
+    }
+    let item = evidence::ActiveModel {
+        case_id: Set(case_id),
+        kind: Set(input.kind.trim().to_owned()),
+        title: Set(input.title.trim().to_owned()),
+        sha256: Set(file.map(|f| f.sha256.clone())),
+        file_name: Set(file.map(|_| sanitize_name(&input.file_name))),
+        content_type: Set(file.map(|_| sanitize_type(&input.content_type))),
+        size: Set(file.map(|f| i64::try_from(f.size).unwrap_or(i64::MAX))),
+        collected_at: Set(collected_at),
+        ended_at: Set(None),
+        location: Set(input.location.trim().to_owned()),
+        subject: Set(Some(input.subject.trim().to_owned()).filter(|s| !s.is_empty())),
+        content: Set(Some(input.content.trim().to_owned()).filter(|s| !s.is_empty())),
+        device: Set(Some(input.device.trim().to_owned()).filter(|s| !s.is_empty())),
+        certified_collectors: Set(i32::try_from(officers.len()).unwrap_or(0)),
+        recorded_by: Set(actor.user_id),
+        recorded_at: Set(uow.now()),
+        ..Default::default()
+    }
+    .insert(uow.txn())
+    .await;
+    let item = match item {
+        Ok(item) => item,
+        Err(e) => {
+            if let Some(sha) = &new_blob {
+                store.remove(sha).await;
+            }
+            return Err(e.into());
+        }
+    };
+    for user_id in &officers {
+        evidence_collectors::ActiveModel {
+            evidence_id: Set(item.id),
+            user_id: Set(*user_id),
+        }
+        .insert(uow.txn())
+        .await?;
+    }
+    let extra = json!({
+        "evidence_id": item.id, "kind": item.kind, "title": item.title,
+        "sha256": item.sha256, "size": item.size, "file_name": item.file_name,
+        "collected_at": tianping_domain::audit::format_timestamp(collected_at),
+        "location": item.location, "collectors": officers,
+    });
+    let outcome = finish(state, uow, actor, &row, &command, &transition, today, extra).await;
+    if outcome.is_err()
+        && let Some(sha) = &new_blob
+    {
+        store.remove(sha).await;
+    }
+    outcome.map(|_| item.id)
+}
+
+fn sanitize_name(name: &str) -> String {
+    let cleaned: String = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    if cleaned.is_empty() {
+        "file".into()
+    } else {
+        cleaned
+    }
+}
+
+fn sanitize_type(t: &str) -> String {
+    let t = t.trim();
+    if !t.is_empty() && t.len() <= 100 && t.chars().all(|c| c.is_ascii_graphic()) {
+        t.to_owned()
+    } else {
+        "application/octet-stream".into()
+    }
+}
+
+/// A stored evidence file the actor may download.
+#[derive(Debug, Clone)]
+pub struct EvidenceFile {
+    /// Where it lives.
+    pub path: std::path::PathBuf,
+    /// Its name.
+    pub file_name: String,
+    /// Its type.
+    pub content_type: String,
+    /// Its size.
+    pub size: u64,
+    /// Its hash.
+    pub sha256: String,
+}
+
+/// Finds an evidence file, authorised like the case itself. The access is logged (调阅 is
+/// itself supervised, DOMAIN.md §1b).
+pub async fn evidence_file(
+    state: &AppState,
+    actor: &Actor,
+    evidence_id: i32,
+) -> Result<EvidenceFile, ServiceError> {
+    let item = evidence::Entity::find_by_id(evidence_id)
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    visible_case(&state.db.conn, actor, item.case_id).await?;
+    let sha = item.sha256.clone().ok_or(ServiceError::NotFound)?;
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    uow.record(NewEvent {
+        actor: AuditActor::from(actor),
+        action: "case.download_evidence",
+        subject_type: case::AUDIT_SUBJECT_TYPE,
+        subject_id: item.case_id.to_string(),
+        payload: json!({"evidence_id": item.id, "sha256": sha}),
+    });
+    uow.commit().await?;
+    Ok(EvidenceFile {
+        path: BlobStore::new(&state.settings.data_dir).path_of(&sha),
+        file_name: item.file_name.unwrap_or_else(|| "file".into()),
+        content_type: item
+            .content_type
+            .unwrap_or_else(|| "application/octet-stream".into()),
+        size: u64::try_from(item.size.unwrap_or(0)).unwrap_or(0),
+        sha256: sha,
+    })
+}
+
+/// Decides an on-the-spot case (简易程序): creates it with its party and the decision in one
+/// step.
+pub async fn summary(
+    state: &AppState,
+    actor: &Actor,
+    form: &SummaryForm,
+) -> Result<StepOutcome, ServiceError> {
+    let today = today(state);
+    let mut errors = Vec::new();
+    let title = validate::text(Field::Title, &form.title, 2, 200)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let description = validate::text(Field::Description, &form.description, 1, 5000)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let location = validate::text(Field::Location, &form.location, 2, 200)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let second = form::officers(&actor.user_id.to_string(), &form.officer_2, "")
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let penalty = match form.penalty.trim() {
+        "warning" => Some(SummaryPenalty::Warning),
+        "fine" => form::amount(Field::Fine, &form.amount)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .map(|fen| SummaryPenalty::Fine { fen }),
+        "" => {
+            errors.push(ValidationError::new(Field::Penalty, Rule::Required));
+            None
+        }
+        _ => {
+            errors.push(ValidationError::new(Field::Penalty, Rule::OneOf));
+            None
+        }
+    };
+    let raw = RawParty {
+        kind: form.party_kind.clone(),
+        name: form.party_name.clone(),
+        id_number: form.id_number.clone(),
+        credit_code: form.credit_code.clone(),
+        legal_representative: form.legal_representative.clone(),
+        phone: form.phone.clone(),
+        address: form.address.clone(),
+    };
+    let parsed = party::parse_party(&raw)
+        .map_err(|es| errors.extend(es))
+        .ok();
+    let (Some(penalty), Some(parsed), true) = (penalty, parsed, errors.is_empty()) else {
+        return Err(ServiceError::ValidationMany(errors));
+    };
+    let Some(agency_id) = actor.agency_id else {
+        return Err(ServiceError::Forbidden);
+    };
+    let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let agency = agencies::Entity::find_by_id(agency_id)
+        .one(uow.txn())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let facts = facts::for_new_case(uow.txn(), actor, Procedure::Summary, &second, today).await?;
+    let facts = CaseFacts { agency_id, ..facts };
+    let command = Command::SummaryDecide {
+        penalty,
+        party_kind: parsed.kind,
+    };
+    let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
+    let now = uow.now();
+    let mut model = cases::ActiveModel {
+        number: Set(next_number(
+            uow.txn(),
+            &agency,
+            today.format("%Y").to_string().parse().unwrap_or(2026),
+        )
+        .await?),
+        agency_id: Set(agency_id),
+        procedure: Set(Procedure::Summary.as_str().into()),
+        state: Set(transition.to.as_str().into()),
+        title: Set(title),
+        description: Set(description),
+        location: Set(location),
+        source: Set(code(&ClueSource::Inspection)),
+        received_on: Set(today),
+        act_date: Set(Some(today)),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let placeholder = model.clone().insert(uow.txn()).await?;
+    model = placeholder.clone().into_active_model();
+    store::apply_to_row(
+        &mut model,
+        &placeholder,
+        &command,
+        &transition,
+        &form::Extras::default(),
+        today,
+    );
+    let row = model.update(uow.txn()).await?;
+    for id in &second {
+        store::set_officer(uow.txn(), row.id, *id, true).await?;
+    }
+    let party = parties::ActiveModel {
+        case_id: Set(row.id),
+        kind: Set(code(&parsed.kind)),
+        name: Set(parsed.name.clone()),
+        id_number: Set(parsed.id_number.clone()),
+        credit_code: Set(parsed.credit_code.clone()),
+        legal_representative: Set(parsed.legal_representative.clone()),
+        phone: Set(parsed.phone.clone()),
+        address: Set(parsed.address.clone()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(uow.txn())
+    .await?;
+    let fine = match penalty {
+        SummaryPenalty::Warning => 0,
+        SummaryPenalty::Fine { fen } => fen,
+    };
+    finish(state, uow, actor, &row, &command, &transition, today, json!({
+        "number": row.number, "title": row.title, "location": row.location,
+        "officers": second, "fine_fen": fine,
+        "party": {"party_id": party.id, "kind": party.kind, "name": party.name, "id_masked": parsed.masked_id()},
+    }))
+    .await
+}
+
+/// Every officer id of the case's agency, for pickers (used by the view).
+pub(crate) fn distinct(ids: impl IntoIterator<Item = i32>) -> Vec<i32> {
+    ids.into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}

@@ -1,0 +1,356 @@
+//! Writes what an accepted step changes: the case row, the officers on it, the deadlines it
+//! starts, stops, pauses, resumes or extends, and the documents it produced. Always inside the
+//! caller's unit of work.
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    sea_query::OnConflict,
+};
+use tianping_domain::{
+    calendar::WorkCalendar,
+    case::{
+        self, Command, DeadlineChange, DeadlineEffect, DeadlineKind, DecisionOutcome,
+        ScheduleFacts, SummaryPenalty, Transition,
+    },
+    deadline::DeadlineRules,
+};
+
+use super::{codes::code, form::Extras};
+use crate::ssr::{
+    entities::{case_deadlines, case_documents, case_officers, cases},
+    error::ServiceError,
+};
+
+/// The deadlines that are the agency's own obligations; the party's windows (statement,
+/// hearing request, remedies) do not make a case urgent.
+pub fn is_agency_deadline(kind: DeadlineKind) -> bool {
+    !matches!(
+        kind,
+        DeadlineKind::StatementWindow
+            | DeadlineKind::HearingRequestWindow
+            | DeadlineKind::Reconsideration
+            | DeadlineKind::Litigation
+    )
+}
+
+/// The day a step's deadlines start from: the day the step says it happened.
+pub fn step_date(command: &Command, today: NaiveDate) -> NaiveDate {
+    match command {
+        Command::ServePriorNotice { served_on, .. } | Command::Serve { served_on, .. } => {
+            *served_on
+        }
+        Command::Decide { decided_on, .. } => *decided_on,
+        Command::RequestHearing { requested_on } => *requested_on,
+        Command::RecordPayment { paid_on, .. } => *paid_on,
+        _ => today,
+    }
+}
+
+/// Upserts an officer's flags on a case.
+pub async fn set_officer<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+    user_id: i32,
+    assigned: bool,
+) -> Result<(), ServiceError> {
+    case_officers::Entity::insert(case_officers::ActiveModel {
+        case_id: Set(case_id),
+        user_id: Set(user_id),
+        assigned: Set(assigned),
+        investigator: Set(true),
+        recused: Set(false),
+    })
+    .on_conflict(
+        OnConflict::columns([case_officers::Column::CaseId, case_officers::Column::UserId])
+            .update_columns([
+                case_officers::Column::Assigned,
+                case_officers::Column::Investigator,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// Applies the command's own data to the case row.
+pub fn apply_to_row(
+    row: &mut cases::ActiveModel,
+    current: &cases::Model,
+    command: &Command,
+    transition: &Transition,
+    extras: &Extras,
+    today: NaiveDate,
+) {
+    row.state = Set(transition.to.as_str().to_owned());
+    match command {
+        Command::DeclineClue { reason }
+        | Command::Withdraw { reason }
+        | Command::ReturnReview { opinion: reason }
+        | Command::Transfer { to: reason } => {
+            row.state_reason = Set(Some(reason.trim().to_owned()));
+            if matches!(command, Command::ReturnReview { .. }) {
+                row.review_passed = Set(false);
+            }
+        }
+        Command::ApproveFiling => row.filed_on = Set(Some(today)),
+        Command::ConcludeInvestigation { outcome } => {
+            row.outcome = Set(Some(code(outcome)));
+            row.major = Set(current.major || extras.major);
+            // Major cases are decided by collective discussion (Art. 57 ¶2) [L].
+            row.collective_discussion_required = Set(current.major || extras.major);
+            row.state_reason = Set(None);
+        }
+        Command::ApproveReview => {
+            row.review_passed = Set(true);
+            row.review_passed_after_hearing = Set(current.hearing_held);
+        }
+        Command::WaiveRights => row.rights_waived = Set(true),
+        Command::NoticeHearing { hearing_date, .. } => row.hearing_date = Set(Some(*hearing_date)),
+        Command::HoldHearing { .. } => row.hearing_held = Set(true),
+        Command::HoldCollectiveDiscussion => row.collective_discussion_done = Set(true),
+        Command::Decide {
+            decided_on,
+            outcome,
+            fine_fen,
+        } => {
+            row.decision_outcome = Set(Some(code(outcome)));
+            row.fine_fen = Set(Some(*fine_fen));
+            row.decided_on = Set(Some(*decided_on));
+        }
+        Command::Serve { served_on, method } => {
+            row.served_on = Set(Some(*served_on));
+            row.service_method = Set(Some(code(method)));
+            // A penalty without a fine (a warning) is performed by its service; a no-penalty
+            // decision has nothing to execute.
+            if current.fine_fen.unwrap_or(0) == 0 {
+                row.execution_finished = Set(true);
+            }
+        }
+        Command::RecordPayment { amount_fen, .. } => {
+            row.paid_fen = Set(current.paid_fen + amount_fen);
+            if transition.payload.get("settled") == Some(&serde_json::Value::Bool(true)) {
+                row.execution_finished = Set(true);
+            }
+        }
+        Command::RecordExecution { .. } => {
+            if extras.confirmed && current.fine_fen.unwrap_or(0) == current.paid_fen {
+                row.execution_finished = Set(true);
+            }
+        }
+        Command::Close { reason } => {
+            row.close_reason = Set(Some(code(reason)));
+            row.closed_on = Set(Some(today));
+        }
+        Command::Suspend { reason } => {
+            row.suspended_from = Set(Some(transition.from.as_str().to_owned()));
+            row.suspended_on = Set(Some(today));
+            row.state_reason = Set(Some(reason.trim().to_owned()));
+        }
+        Command::Resume => {
+            let paused = current
+                .suspended_on
+                .map_or(0, |since| (today - since).num_days());
+            row.suspended_days = Set(current.suspended_days + i32::try_from(paused).unwrap_or(0));
+            row.suspended_from = Set(None);
+            row.suspended_on = Set(None);
+            row.state_reason = Set(None);
+        }
+        Command::Extend { days, .. } => {
+            row.extensions_granted = Set(current.extensions_granted + 1);
+            row.extension_days =
+                Set(current.extension_days + i32::try_from(*days).unwrap_or(i32::MAX));
+            row.extension_discussed = Set(false);
+        }
+        Command::SummaryDecide { penalty, .. } => {
+            let fine = match penalty {
+                SummaryPenalty::Warning => 0,
+                SummaryPenalty::Fine { fen } => *fen,
+            };
+            row.decision_outcome = Set(Some(code(&DecisionOutcome::Penalty)));
+            row.fine_fen = Set(Some(fine));
+            row.decided_on = Set(Some(today));
+            row.served_on = Set(Some(today));
+            row.service_method = Set(Some("direct".into()));
+            row.execution_finished = Set(fine == 0);
+        }
+        Command::RegisterClue { .. }
+        | Command::FileCase { .. }
+        | Command::StartInvestigation
+        | Command::RecordEvidence { .. }
+        | Command::SubmitForReview
+        | Command::ServePriorNotice { .. }
+        | Command::RecordStatement { .. }
+        | Command::RequestHearing { .. }
+        | Command::Archive
+        | Command::FileSummaryRecord => {}
+    }
+}
+
+/// Applies the transition's deadline changes, then refreshes the case's most urgent deadline.
+pub async fn apply_deadlines<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+    changes: &[DeadlineChange],
+    start: NaiveDate,
+    today: NaiveDate,
+    rules: &DeadlineRules,
+    calendar: &WorkCalendar,
+) -> Result<(), ServiceError> {
+    for change in changes {
+        let kind = code(&change.deadline);
+        let existing = case_deadlines::Entity::find()
+            .filter(case_deadlines::Column::CaseId.eq(case_id))
+            .filter(case_deadlines::Column::Kind.eq(kind.clone()))
+            .one(conn)
+            .await?;
+        match (change.effect, existing) {
+            (DeadlineEffect::Start, existing) => {
+                let due = case::due_date(
+                    change.deadline,
+                    start,
+                    ScheduleFacts::default(),
+                    rules,
+                    calendar,
+                );
+                let mut model = match existing {
+                    Some(m) => m.into_active_model(),
+                    None => case_deadlines::ActiveModel {
+                        case_id: Set(case_id),
+                        kind: Set(kind),
+                        ..Default::default()
+                    },
+                };
+                model.started_on = Set(start);
+                model.due_on = Set(due);
+                model.status = Set("running".into());
+                model.paused_on = Set(None);
+                model.paused_days = Set(0);
+                model.extension_days = Set(0);
+                model.ended_on = Set(None);
+                model.save(conn).await?;
+            }
+            (DeadlineEffect::Stop, Some(m)) => {
+                let mut model = m.into_active_model();
+                model.status = Set("stopped".into());
+                model.ended_on = Set(Some(today));
+                model.update(conn).await?;
+            }
+            (DeadlineEffect::Pause, Some(m)) if m.status == "running" => {
+                let mut model = m.into_active_model();
+                model.status = Set("paused".into());
+                model.paused_on = Set(Some(today));
+                model.update(conn).await?;
+            }
+            (DeadlineEffect::Resume, Some(m)) if m.status == "paused" => {
+                let paused = m.paused_on.map_or(0, |since| (today - since).num_days());
+                let paused_days = m.paused_days + i32::try_from(paused).unwrap_or(0);
+                let due = reschedule(
+                    change.deadline,
+                    &m,
+                    paused_days,
+                    m.extension_days,
+                    rules,
+                    calendar,
+                );
+                let mut model = m.into_active_model();
+                model.status = Set("running".into());
+                model.paused_on = Set(None);
+                model.paused_days = Set(paused_days);
+                model.due_on = Set(due);
+                model.update(conn).await?;
+            }
+            (DeadlineEffect::Extend { days }, Some(m)) => {
+                let extension = m.extension_days + i32::try_from(days).unwrap_or(i32::MAX);
+                let due = reschedule(
+                    change.deadline,
+                    &m,
+                    m.paused_days,
+                    extension,
+                    rules,
+                    calendar,
+                );
+                let mut model = m.into_active_model();
+                model.extension_days = Set(extension);
+                model.due_on = Set(due);
+                model.update(conn).await?;
+            }
+            // Stopping, pausing or resuming a deadline that is not running is a no-op (e.g. a
+            // withdrawal stops every deadline the case might have).
+            _ => {}
+        }
+    }
+    refresh_next_due(conn, case_id).await
+}
+
+fn reschedule(
+    kind: DeadlineKind,
+    m: &case_deadlines::Model,
+    paused_days: i32,
+    extension_days: i32,
+    rules: &DeadlineRules,
+    calendar: &WorkCalendar,
+) -> NaiveDate {
+    case::due_date(
+        kind,
+        m.started_on,
+        ScheduleFacts {
+            extension_days: u32::try_from(extension_days).unwrap_or(0),
+            suspended_days: u32::try_from(paused_days).unwrap_or(0),
+        },
+        rules,
+        calendar,
+    )
+}
+
+/// Stores the case's most urgent running agency deadline on the case row.
+pub async fn refresh_next_due<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+) -> Result<(), ServiceError> {
+    let running = case_deadlines::Entity::find()
+        .filter(case_deadlines::Column::CaseId.eq(case_id))
+        .filter(case_deadlines::Column::Status.eq("running"))
+        .all(conn)
+        .await?;
+    let next = running
+        .iter()
+        .filter_map(|d| {
+            let kind: DeadlineKind = super::codes::parse_code(&d.kind)?;
+            is_agency_deadline(kind).then_some((d.due_on, d.kind.clone()))
+        })
+        .min();
+    let Some(row) = cases::Entity::find_by_id(case_id).one(conn).await? else {
+        return Err(ServiceError::NotFound);
+    };
+    let mut row = row.into_active_model();
+    row.next_due_on = Set(next.as_ref().map(|n| n.0));
+    row.next_due_kind = Set(next.map(|n| n.1));
+    row.update(conn).await?;
+    Ok(())
+}
+
+/// Records the documents a step produced.
+pub async fn add_documents<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+    transition: &Transition,
+    seq: i64,
+    by: i32,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ServiceError> {
+    for document in &transition.documents {
+        case_documents::ActiveModel {
+            case_id: Set(case_id),
+            kind: Set(document.as_str().to_owned()),
+            audit_seq: Set(Some(seq)),
+            created_by: Set(by),
+            created_at: Set(at),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}

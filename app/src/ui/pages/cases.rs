@@ -1,0 +1,691 @@
+//! Penalty cases: the list with filters and deadline badges, registering a case, the
+//! on-the-spot (summary procedure) form, and the case page with its next steps, tabs and
+//! timeline.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use tianping_domain::{
+    case::{CaseState, CommandKind, DeadlineKind, InvestigationOutcome, ServiceMethod},
+    deadline::Level,
+    discretion::Circumstance,
+    i18n::Lang,
+    money::format_yuan,
+    validate::Field,
+};
+
+use crate::{
+    api::{
+        AppError,
+        case_dto::{CaseDetail, CaseFilter, DeadlineBadge, EvidenceView, PersonRef, StepOutcome},
+        cases::{AddParty, DecideOnTheSpot, RegisterCase, TakeStep, get_case, list_cases},
+    },
+    ui::common::{StaffPage, action_error, loaded, use_lang},
+};
+
+/// A labelled input whose error (if the server named its field) shows beneath it.
+#[component]
+fn Input(
+    name: &'static str,
+    label: &'static str,
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let id = name.replace(['[', ']'], "_");
+    let message = move || {
+        error
+            .get()
+            .and_then(|e| e.field_message(field).map(str::to_owned))
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type=input_type.unwrap_or("text") value=value aria-invalid=move || message().map(|_| "true") data-test=name />
+            {move || message().map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select.
+#[component]
+fn Select(
+    name: &'static str,
+    label: &'static str,
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let id = name.replace(['[', ']'], "_");
+    let message = move || {
+        error
+            .get()
+            .and_then(|e| e.field_message(field).map(str::to_owned))
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name data-test=name aria-invalid=move || message().map(|_| "true")>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+            {move || message().map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+fn officer_options(people: &[PersonRef], lang: Lang) -> Vec<(String, String)> {
+    let mut v = vec![(
+        String::new(),
+        lang.pick("— 请选择 —", "— choose —").to_owned(),
+    )];
+    v.extend(people.iter().map(|p| (p.id.to_string(), p.name.clone())));
+    v
+}
+
+fn deadline_label(kind: DeadlineKind, lang: Lang) -> &'static str {
+    kind.label(lang)
+}
+
+/// A deadline badge: days left, amber when due soon, red when overdue.
+#[component]
+pub fn DeadlineBadgeView(badge: DeadlineBadge) -> impl IntoView {
+    let lang = use_lang();
+    let class = match badge.level {
+        Level::Ok => "badge badge-ok",
+        Level::Approaching => "badge badge-warn",
+        Level::Overdue => "badge badge-bad",
+    };
+    let days = match (badge.days_left, lang) {
+        (d, Lang::Zh) if d < 0 => format!("逾期 {} 天", -d),
+        (0, Lang::Zh) => "今日到期".to_owned(),
+        (d, Lang::Zh) => format!("剩 {d} 天"),
+        (d, Lang::En) if d < 0 => format!("{} days overdue", -d),
+        (0, Lang::En) => "due today".to_owned(),
+        (d, Lang::En) => format!("{d} days left"),
+    };
+    view! {
+        <span class=class data-test="deadline-badge" data-level=badge.level.as_str() title=badge.due.to_string()>
+            {deadline_label(badge.kind, lang)} " · " {days}
+        </span>
+    }
+}
+
+fn state_badge(state: CaseState, lang: Lang) -> impl IntoView {
+    let class = if state.is_terminal() {
+        "badge badge-ok"
+    } else {
+        "badge badge-warn"
+    };
+    view! { <span class=class data-test="case-state" data-state=state.as_str()>{state.label(lang)}</span> }
+}
+
+fn filter_form(f: CaseFilter, states: Vec<(String, String)>, lang: Lang) -> impl IntoView {
+    view! {
+            <form method="get" class="filters" data-test="case-filters" role="search">
+                <label>{lang.pick("状态", "State")} " "
+                    <select name="state" data-test="filter-state">
+                        {states.into_iter().map(|(v, l)| { let sel = v == f.state; view! { <option value=v.clone() selected=sel>{l}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <label>{lang.pick("期限", "Deadline")} " "
+                    <select name="deadline" data-test="filter-deadline">
+                        {[("", lang.pick("全部", "All")), ("overdue", lang.pick("已逾期", "Overdue")), ("approaching", lang.pick("即将到期", "Due soon")), ("ok", lang.pick("正常", "On track"))]
+                            .into_iter().map(|(v, l)| { let sel = v == f.deadline; view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <label>{lang.pick("承办人编号", "Officer id")} " "<input name="officer" size="4" value=f.officer.clone() data-test="filter-officer" /></label>
+                <label>{lang.pick("搜索", "Search")} " "<input name="q" type="search" value=f.q.clone() data-test="filter-q" /></label>
+                <button type="submit">{lang.pick("筛选", "Filter")}</button>
+            </form>
+    }
+}
+
+/// The case list.
+#[component]
+pub fn CaseList() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let filter = move || {
+        let q = query.get();
+        CaseFilter {
+            state: q.get("state").unwrap_or_default(),
+            officer: q.get("officer").unwrap_or_default(),
+            deadline: q.get("deadline").unwrap_or_default(),
+            q: q.get("q").unwrap_or_default(),
+        }
+    };
+    let cases = Resource::new(filter, list_cases);
+    let f = filter();
+    let states: Vec<(String, String)> = std::iter::once((
+        String::new(),
+        lang.pick("全部状态", "All states").to_owned(),
+    ))
+    .chain(
+        CaseState::ALL
+            .into_iter()
+            .skip(1)
+            .map(|s| (s.as_str().to_owned(), s.label(lang).to_owned())),
+    )
+    .collect();
+    view! {
+        <StaffPage title=lang.pick("案件办理", "Cases").to_owned()>
+            <p class="actions">
+                <a class="button" href="/work/cases/new" data-test="new-case">{lang.pick("登记案源", "Register a case")}</a>
+                " "
+                <a class="button" href="/work/cases/summary" data-test="summary-case">{lang.pick("当场处罚（简易程序）", "On-the-spot decision")}</a>
+            </p>
+            {filter_form(f.clone(), states.clone(), lang)}
+            {loaded(cases, move |list| {
+                if list.is_empty() {
+                    return view! { <p class="muted" data-test="cases-empty">{lang.pick("没有符合条件的案件。", "No cases match.")}</p> }.into_any();
+                }
+                view! {
+                    <table class="table" data-test="case-table">
+                        <thead><tr>
+                            <th scope="col">{lang.pick("案号", "Number")}</th>
+                            <th scope="col">{lang.pick("案由", "Case")}</th>
+                            <th scope="col">{lang.pick("当事人", "Party")}</th>
+                            <th scope="col">{lang.pick("状态", "State")}</th>
+                            <th scope="col">{lang.pick("承办人", "Officers")}</th>
+                            <th scope="col">{lang.pick("期限", "Deadline")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|c| view! {
+                                <tr data-test="case-row">
+                                    <td><a href=format!("/work/cases/{}", c.id)>{c.number}</a></td>
+                                    <td><strong>{c.title}</strong><br/><span class="muted">{c.procedure.label(lang)} " · " {c.agency.name}</span></td>
+                                    <td>{c.party.unwrap_or_default()}</td>
+                                    <td>{state_badge(c.state, lang)}</td>
+                                    <td>{c.officers.join("、")}</td>
+                                    <td>{c.deadline.map(|b| view! { <DeadlineBadgeView badge=b /> })}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            })}
+        </StaffPage>
+    }
+}
+
+fn go_to_case(outcome: Option<Result<StepOutcome, AppError>>) {
+    if let Some(Ok(o)) = outcome {
+        let navigate = use_navigate();
+        navigate(&format!("/work/cases/{}", o.case_id), Default::default());
+    }
+}
+
+/// Registering a case (案源登记), optionally from a clue in the queue.
+#[component]
+pub fn NewCase() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let register = ServerAction::<RegisterCase>::new();
+    let error = Signal::derive(move || action_error(register.value().get()));
+    Effect::new(move |_| go_to_case(register.value().get()));
+    let q = query.get_untracked();
+    let clue = StoredValue::new(q.get("clue").unwrap_or_default());
+    let title = StoredValue::new(q.get("title").unwrap_or_default());
+    let description = StoredValue::new(q.get("description").unwrap_or_default());
+    let location = StoredValue::new(q.get("location").unwrap_or_default());
+    let sources = StoredValue::new(vec![
+        (
+            "inspection".to_owned(),
+            lang.pick("检查发现", "Inspection").to_owned(),
+        ),
+        (
+            "complaint_or_report".to_owned(),
+            lang.pick("投诉举报", "Complaint or report").to_owned(),
+        ),
+        (
+            "transfer".to_owned(),
+            lang.pick("移送", "Transfer").to_owned(),
+        ),
+        (
+            "assignment".to_owned(),
+            lang.pick("上级交办", "Assignment").to_owned(),
+        ),
+        (
+            "electronic_monitoring".to_owned(),
+            lang.pick("电子监控", "Electronic monitoring").to_owned(),
+        ),
+    ]);
+    view! {
+        <StaffPage title=lang.pick("登记案源", "Register a case").to_owned()>
+            <ActionForm action=register attr:class="form" attr:data-test="new-case-form">
+                {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                <input type="hidden" name="form[clue]" value=clue.get_value() />
+                <Select name="form[source]" label=lang.pick("案源渠道", "Source") field=Field::ClueSource error options=sources.get_value() />
+                <Input name="form[title]" label=lang.pick("案由", "Title") field=Field::Title error value=title.get_value() />
+                <div class="field">
+                    <label for="form_description_">{lang.pick("基本情况", "Description")}</label>
+                    <textarea id="form_description_" name="form[description]" rows="4" data-test="form[description]">{description.get_value()}</textarea>
+                    {move || error.get().and_then(|e| e.field_message(Field::Description).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                </div>
+                <Input name="form[location]" label=lang.pick("地点", "Location") field=Field::Location error value=location.get_value() />
+                <Input name="form[received_on]" label=lang.pick("受理日期", "Received on") field=Field::ReceivedOn error input_type="date" />
+                <Input name="form[act_date]" label=lang.pick("违法行为发生日期", "Date of the act") field=Field::ActDate error input_type="date" />
+                <button type="submit" data-test="submit">{lang.pick("登记", "Register")}</button>
+            </ActionForm>
+        </StaffPage>
+    }
+}
+
+/// The on-the-spot decision (简易程序), laid out for a phone.
+#[component]
+pub fn SummaryCase() -> impl IntoView {
+    let lang = use_lang();
+    let decide = ServerAction::<DecideOnTheSpot>::new();
+    let error = Signal::derive(move || action_error(decide.value().get()));
+    Effect::new(move |_| go_to_case(decide.value().get()));
+    let colleagues = Resource::new(|| (), |_| crate::api::org::list_users());
+    view! {
+        <StaffPage title=lang.pick("当场行政处罚", "On-the-spot decision").to_owned()>
+            <ActionForm action=decide attr:class="form form-narrow" attr:data-test="summary-form">
+                {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                <Input name="form[title]" label=lang.pick("违法行为", "Act") field=Field::Title error />
+                <div class="field">
+                    <label for="form_description_">{lang.pick("事实与依据", "Facts and basis")}</label>
+                    <textarea id="form_description_" name="form[description]" rows="3" data-test="form[description]"></textarea>
+                </div>
+                <Input name="form[location]" label=lang.pick("地点", "Location") field=Field::Location error />
+                {loaded(colleagues, move |users| {
+                    let people: Vec<PersonRef> = users.into_iter()
+                        .filter(|u| u.role == tianping_domain::role::Role::Officer && u.active)
+                        .map(|u| PersonRef { id: u.id, name: u.display_name, role: u.role })
+                        .collect();
+                    view! { <Select name="form[officer_2]" label=lang.pick("在场执法人员", "Second officer on the spot") field=Field::Officers error options=officer_options(&people, lang) /> }
+                })}
+                <Select name="form[penalty]" label=lang.pick("处罚种类", "Penalty") field=Field::Penalty error
+                    options=vec![("fine".into(), lang.pick("罚款", "Fine").into()), ("warning".into(), lang.pick("警告", "Warning").into())] />
+                <Input name="form[amount]" label=lang.pick("罚款金额（元）", "Fine (yuan)") field=Field::Fine error input_type="text" />
+                <fieldset>
+                    <legend>{lang.pick("当事人", "Party")}</legend>
+                    <Select name="form[party_kind]" label=lang.pick("类型", "Type") field=Field::PartyKind error
+                        options=vec![("natural_person".into(), lang.pick("公民", "Natural person").into()), ("organisation".into(), lang.pick("法人或其他组织", "Organisation").into())] />
+                    <Input name="form[party_name]" label=lang.pick("姓名/名称", "Name") field=Field::PartyName error />
+                    <Input name="form[id_number]" label=lang.pick("身份证号码", "ID number") field=Field::IdNumber error />
+                    <Input name="form[credit_code]" label=lang.pick("统一社会信用代码", "Credit code") field=Field::CreditCode error />
+                    <Input name="form[legal_representative]" label=lang.pick("法定代表人", "Legal representative") field=Field::LegalRepresentative error />
+                    <Input name="form[phone]" label=lang.pick("电话", "Phone") field=Field::Phone error input_type="tel" />
+                    <Input name="form[address]" label=lang.pick("地址", "Address") field=Field::Address error />
+                </fieldset>
+                <button type="submit" data-test="submit">{lang.pick("作出当场处罚决定", "Decide on the spot")}</button>
+            </ActionForm>
+        </StaffPage>
+    }
+}
+
+/// The case page.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || {
+        params
+            .get()
+            .get("id")
+            .and_then(|s| s.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let step = ServerAction::<TakeStep>::new();
+    let party = ServerAction::<AddParty>::new();
+    let case = Resource::new(
+        move || (id(), step.version().get(), party.version().get()),
+        |(id, _, _)| get_case(id),
+    );
+    let step_error = Signal::derive(move || action_error(step.value().get()));
+    let party_error = Signal::derive(move || action_error(party.value().get()));
+    let tab = move || query.get().get("tab").unwrap_or_else(|| "overview".into());
+    let upload_error = move || query.get().get("error");
+    view! {
+        <StaffPage title=lang.pick("案件", "Case").to_owned()>
+            {loaded(case, move |c: CaseDetail| {
+                let s = c.summary.clone();
+                let base = format!("/work/cases/{}", s.id);
+                let tabs = [
+                    ("overview", lang.pick("概况与时间线", "Overview and timeline")),
+                    ("parties", lang.pick("当事人", "Parties")),
+                    ("evidence", lang.pick("证据", "Evidence")),
+                    ("records", lang.pick("笔录", "Records")),
+                    ("documents", lang.pick("文书", "Documents")),
+                ];
+                let current = tab();
+                let body = match current.as_str() {
+                    "parties" => parties_tab(&c, party, party_error, lang).into_any(),
+                    "evidence" => evidence_tab(&c, c.evidence.clone(), false, upload_error(), lang).into_any(),
+                    "records" => evidence_tab(&c, c.records.clone(), true, upload_error(), lang).into_any(),
+                    "documents" => documents_tab(&c, lang).into_any(),
+                    _ => overview_tab(&c, lang).into_any(),
+                };
+                view! {
+                    <header class="case-head" data-test="case-head">
+                        <p class="muted" data-test="case-number">{s.number.clone()} " · " {s.procedure.label(lang)} " · " {s.agency.name.clone()}</p>
+                        <h2 data-test="case-title">{s.title.clone()}</h2>
+                        <p>{state_badge(s.state, lang)} " " {s.deadline.map(|b| view! { <DeadlineBadgeView badge=b /> })}
+                           {c.major.then(|| view! { " " <span class="badge badge-bad">{lang.pick("重大案件", "Major case")}</span> })}</p>
+                        {c.state_reason.clone().map(|r| view! { <p class="alert" data-test="state-reason">{r}</p> })}
+                    </header>
+                    <section class="next-steps" aria-labelledby="next-steps-h" data-test="next-steps">
+                        <h2 id="next-steps-h">{lang.pick("可办理的环节", "Next steps")}</h2>
+                        {move || step_error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                        {if c.actions.is_empty() {
+                            view! { <p class="muted" data-test="no-actions">{lang.pick("您当前没有可办理的环节。", "There is no step for you to take now.")}</p> }.into_any()
+                        } else {
+                            c.actions.iter().map(|k| step_form(*k, &c, step, step_error, lang)).collect_view().into_any()
+                        }}
+                    </section>
+                    <nav class="tabs" aria-label=lang.pick("案件信息", "Case information")>
+                        {tabs.into_iter().map(|(key, label)| {
+                            let here = (key == current).then_some("page");
+                            view! { <a href=format!("{base}?tab={key}") aria-current=here data-test=format!("tab-{key}")>{label}</a> }
+                        }).collect_view()}
+                    </nav>
+                    {body}
+                }
+            })}
+        </StaffPage>
+    }
+}
+
+fn step_form(
+    kind: CommandKind,
+    c: &CaseDetail,
+    step: ServerAction<TakeStep>,
+    error: Signal<Option<AppError>>,
+    lang: Lang,
+) -> impl IntoView {
+    let id = c.summary.id;
+    let officers = officer_options(&c.agency_officers, lang);
+    let fields = match kind {
+        CommandKind::FileCase => view! {
+            <Select name="form[officer_1]" label=lang.pick("主办执法人员", "Lead officer") field=Field::Officers error options=officers.clone() />
+            <Select name="form[officer_2]" label=lang.pick("协办执法人员", "Second officer") field=Field::Officers error options=officers.clone() />
+            <Select name="form[officer_3]" label=lang.pick("其他执法人员（可选）", "Another officer (optional)") field=Field::Officers error options=officers />
+        }.into_any(),
+        CommandKind::DeclineClue | CommandKind::ReturnReview | CommandKind::Withdraw | CommandKind::Suspend
+        | CommandKind::RecordExecution | CommandKind::HoldCollectiveDiscussion | CommandKind::Transfer => {
+            let label = match kind {
+                CommandKind::ReturnReview => lang.pick("审核意见", "Opinion"),
+                CommandKind::Transfer => lang.pick("接收机关", "Receiving organ"),
+                CommandKind::HoldCollectiveDiscussion => lang.pick("讨论结论", "Conclusion"),
+                CommandKind::RecordExecution => lang.pick("执行情况", "What was done"),
+                _ => lang.pick("理由", "Reason"),
+            };
+            view! {
+                <div class="field">
+                    <label>{label}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label>
+                    {move || error.get().and_then(|e| e.field_message(Field::Reason).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                </div>
+                {(kind == CommandKind::RecordExecution).then(|| view! {
+                    <label class="check"><input type="checkbox" name="form[confirmed]" value="on" />{lang.pick("执行完毕", "Execution finished")}</label>
+                })}
+            }.into_any()
+        }
+        CommandKind::ConcludeInvestigation => view! {
+            <Select name="form[outcome]" label=lang.pick("调查结论", "Outcome") field=Field::Outcome error
+                options=InvestigationOutcome::ALL.into_iter().map(|o| (crate::api::case_dto_code(&o), o.label(lang).to_owned())).collect() />
+            <label class="check"><input type="checkbox" name="form[major]" value="on" data-test="form[major]" />{lang.pick("重大案件（须法制审核、集体讨论）", "Major case (legal review and collective discussion)")}</label>
+        }.into_any(),
+        CommandKind::ServePriorNotice => view! {
+            <Input name="form[date]" label=lang.pick("送达日期", "Served on") field=Field::Date error input_type="date" />
+            <Input name="form[amount]" label=lang.pick("拟罚款金额（元）", "Proposed fine (yuan)") field=Field::Fine error />
+        }.into_any(),
+        CommandKind::RecordStatement => view! {
+            <Input name="form[date]" label=lang.pick("收到日期", "Received on") field=Field::Date error input_type="date" />
+            <div class="field"><label>{lang.pick("陈述申辩要点及复核意见", "Statement and re-check")}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label></div>
+        }.into_any(),
+        CommandKind::RequestHearing => view! {
+            <Input name="form[date]" label=lang.pick("申请日期", "Requested on") field=Field::Date error input_type="date" />
+        }.into_any(),
+        CommandKind::NoticeHearing => view! {
+            <Input name="form[date]" label=lang.pick("通知送达日期", "Notice served on") field=Field::Date error input_type="date" />
+            <Input name="form[hearing_date]" label=lang.pick("听证日期", "Hearing date") field=Field::HearingDate error input_type="date" />
+        }.into_any(),
+        CommandKind::HoldHearing => view! {
+            <Select name="form[host]" label=lang.pick("听证主持人", "Hearing host") field=Field::Host error options=officers />
+        }.into_any(),
+        CommandKind::Decide => {
+            let standards: Vec<(String, String)> = std::iter::once((String::new(), lang.pick("— 不适用 —", "— none —").to_owned()))
+                .chain(c.standards.iter().map(|s| (s.id.to_string(), format!("{} {}", s.provision, s.title))))
+                .collect();
+            let bands = c.standards.iter().map(|s| view! {
+                <li>{s.provision.clone()} ": "
+                    {Circumstance::ALL.into_iter().zip(s.bands).map(|(ci, (lo, hi))| format!("{} {}–{} 元", ci.label(lang), format_yuan(lo), format_yuan(hi))).collect::<Vec<_>>().join("；")}
+                </li>
+            }).collect_view();
+            view! {
+                <Input name="form[date]" label=lang.pick("决定日期", "Decided on") field=Field::Date error input_type="date" />
+                <Select name="form[outcome]" label=lang.pick("决定", "Decision") field=Field::Outcome error
+                    options=vec![("penalty".into(), lang.pick("给予行政处罚", "Penalty").into()), ("no_penalty".into(), lang.pick("不予行政处罚", "No penalty").into())] />
+                <Input name="form[amount]" label=lang.pick("罚款金额（元）", "Fine (yuan)") field=Field::Fine error />
+                <Select name="form[standard]" label=lang.pick("裁量基准", "Discretion standard") field=Field::Standard error options=standards />
+                <Select name="form[circumstance]" label=lang.pick("违法情节", "Circumstance") field=Field::Circumstance error
+                    options=Circumstance::ALL.into_iter().map(|ci| (ci.as_str().to_owned(), ci.label(lang).to_owned())).collect() />
+                <ul class="hint" data-test="discretion-bands">{bands}</ul>
+                <div class="field">
+                    <label>{lang.pick("超出裁量幅度的理由", "Justification if outside the band")}<textarea name="form[justification]" rows="2" data-test="form[justification]"></textarea></label>
+                    {move || error.get().and_then(|e| e.field_message(Field::Justification).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                </div>
+            }.into_any()
+        }
+        CommandKind::Serve => view! {
+            <Input name="form[date]" label=lang.pick("送达日期", "Served on") field=Field::Date error input_type="date" />
+            <Select name="form[method]" label=lang.pick("送达方式", "Method") field=Field::ServiceMethod error
+                options=[ServiceMethod::Direct, ServiceMethod::LeftAtAddress, ServiceMethod::Postal, ServiceMethod::Entrusted, ServiceMethod::Electronic, ServiceMethod::PublicNotice]
+                    .into_iter().map(|m| (crate::api::case_dto_code(&m), method_label(m, lang).to_owned())).collect() />
+            <label class="check"><input type="checkbox" name="form[e_consent]" value="on" />{lang.pick("当事人已签署电子送达确认书", "The party signed consent to e-service")}</label>
+        }.into_any(),
+        CommandKind::RecordPayment => view! {
+            <p class="hint">{lang.pick("待缴：", "Outstanding: ")}{format_yuan(c.outstanding_fen)} {lang.pick(" 元", " yuan")}</p>
+            <Input name="form[date]" label=lang.pick("缴款日期", "Paid on") field=Field::Date error input_type="date" />
+            <Input name="form[amount]" label=lang.pick("金额（元）", "Amount (yuan)") field=Field::Fine error value=format_yuan(c.outstanding_fen).replace(',', "") />
+        }.into_any(),
+        CommandKind::Close => {
+            let reason = match (c.summary.state, c.decision.as_deref()) {
+                (CaseState::Transferred, _) => "transferred",
+                (CaseState::Withdrawn, _) => "withdrawn",
+                (_, Some("no_penalty")) => "not_punished",
+                _ => "executed",
+            };
+            view! { <input type="hidden" name="form[outcome]" value=reason /> }.into_any()
+        }
+        CommandKind::Extend => view! {
+            <Input name="form[days]" label=lang.pick("延长天数", "Days") field=Field::Days error value="30" />
+            <div class="field"><label>{lang.pick("理由", "Reason")}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label></div>
+            <label class="check"><input type="checkbox" name="form[confirmed]" value="on" />{lang.pick("已经集体讨论决定（第二次及以后延期）", "Decided by collective discussion (second and later extensions)")}</label>
+        }.into_any(),
+        _ => ().into_any(),
+    };
+    view! {
+        <details class="step" data-test=format!("step-{}", crate::api::case_dto_code(&kind))>
+            <summary>{kind.label(lang)}</summary>
+            <ActionForm action=step attr:class="form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="form[kind]" value=crate::api::case_dto_code(&kind) />
+                {fields}
+                <button type="submit" data-test="step-submit">{kind.label(lang)}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+fn method_label(m: ServiceMethod, lang: Lang) -> &'static str {
+    match m {
+        ServiceMethod::Direct => lang.pick("直接送达", "In person"),
+        ServiceMethod::LeftAtAddress => lang.pick("留置送达", "Left at the address"),
+        ServiceMethod::Entrusted => lang.pick("委托送达", "Entrusted"),
+        ServiceMethod::Postal => lang.pick("邮寄送达", "By post"),
+        ServiceMethod::Forwarded => lang.pick("转交送达", "Forwarded"),
+        ServiceMethod::Electronic => lang.pick("电子送达", "Electronic"),
+        ServiceMethod::PublicNotice => lang.pick("公告送达", "Public notice"),
+    }
+}
+
+fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
+    let money = |fen: Option<i64>| {
+        fen.map(|f| format!("{} 元", format_yuan(f)))
+            .unwrap_or_else(|| "—".into())
+    };
+    view! {
+        <section data-test="overview">
+            <dl class="facts">
+                <dt>{lang.pick("基本情况", "Description")}</dt><dd>{c.description.clone()}</dd>
+                <dt>{lang.pick("地点", "Location")}</dt><dd>{c.location.clone()}</dd>
+                <dt>{lang.pick("受理日期", "Received")}</dt><dd>{c.received_on.to_string()}</dd>
+                <dt>{lang.pick("追责时效届满", "Limitation ends")}</dt><dd>{c.limitation_ends.map(|d| d.to_string()).unwrap_or_default()}</dd>
+                <dt>{lang.pick("承办人", "Officers")}</dt><dd data-test="case-officers">{c.officers.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join("、")}</dd>
+                <dt>{lang.pick("拟罚款", "Proposed fine")}</dt><dd>{money(c.proposed_fine_fen)}</dd>
+                <dt>{lang.pick("决定罚款", "Fine decided")}</dt><dd data-test="fine">{money(c.fine_fen)}</dd>
+                <dt>{lang.pick("已缴 / 待缴", "Paid / outstanding")}</dt><dd>{format!("{} / {} 元", format_yuan(c.paid_fen), format_yuan(c.outstanding_fen))}</dd>
+                {c.discretion_check.clone().map(|d| view! {
+                    <dt>{lang.pick("裁量", "Discretion")}</dt>
+                    <dd data-test="discretion" class=if d == "within" { "" } else { "flag" }>{match d.as_str() { "within" => lang.pick("在裁量幅度内", "Within the band"), "below" => lang.pick("低于裁量幅度（已说明理由）", "Below the band (justified)"), _ => lang.pick("高于裁量幅度（已说明理由）", "Above the band (justified)") }}
+                        {c.discretion_justification.clone().map(|j| view! { <br/><span class="muted">{j}</span> })}</dd>
+                })}
+            </dl>
+            <h3>{lang.pick("办案期限", "Deadlines")}</h3>
+            <table class="table" data-test="deadlines">
+                <thead><tr><th>{lang.pick("期限", "Deadline")}</th><th>{lang.pick("起算", "From")}</th><th>{lang.pick("届满", "Due")}</th><th>{lang.pick("状态", "Status")}</th></tr></thead>
+                <tbody>{c.deadlines.iter().map(|d| view! {
+                    <tr><td>{d.kind.label(lang)}</td><td>{d.started_on.to_string()}</td><td>{d.due.to_string()}</td>
+                        <td>{match d.badge { Some(b) => view! { <DeadlineBadgeView badge=b /> }.into_any(), None => view! { <span class="muted">{match d.status.as_str() { "paused" => lang.pick("暂停计算", "Paused"), _ => lang.pick("已结束", "Ended") }}</span> }.into_any() }}</td></tr>
+                }).collect_view()}</tbody>
+            </table>
+            <h3>{lang.pick("办案时间线（审计日志）", "Timeline (audit log)")}</h3>
+            <ol class="timeline" data-test="timeline">
+                {c.timeline.iter().rev().map(|t| view! {
+                    <li data-test="timeline-entry" data-action=t.action.clone()>
+                        <time>{t.at.chars().take(16).collect::<String>().replace('T', " ")}</time> " "
+                        <strong>{t.command.map(|k| k.label(lang).to_owned()).unwrap_or_else(|| t.action.clone())}</strong> " · " {t.actor.clone()}
+                        {t.to.map(|s| view! { " → " {s.label(lang)} })}
+                        {(!t.detail.is_empty()).then(|| view! { <br/><span class="muted">{t.detail.clone()}</span> })}
+                        <span class="muted seq">" #" {t.seq}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn parties_tab(
+    c: &CaseDetail,
+    party: ServerAction<AddParty>,
+    error: Signal<Option<AppError>>,
+    lang: Lang,
+) -> impl IntoView {
+    let case_id = c.summary.id;
+    view! {
+        <section data-test="parties">
+            <table class="table">
+                <thead><tr><th>{lang.pick("名称", "Name")}</th><th>{lang.pick("证件号码", "Identifier")}</th><th>{lang.pick("法定代表人", "Representative")}</th><th>{lang.pick("电话", "Phone")}</th><th>{lang.pick("地址", "Address")}</th></tr></thead>
+                <tbody>{c.parties.iter().map(|p| view! {
+                    <tr data-test="party-row"><td>{p.name.clone()}</td><td>{p.identifier.clone()}</td><td>{p.legal_representative.clone().unwrap_or_default()}</td><td>{p.phone.clone().unwrap_or_default()}</td><td>{p.address.clone()}</td></tr>
+                }).collect_view()}</tbody>
+            </table>
+            {c.can_add_party.then(move || view! {
+                <h3>{lang.pick("添加当事人", "Add a party")}</h3>
+                <ActionForm action=party attr:class="form" attr:data-test="party-form">
+                    {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                    <input type="hidden" name="id" value=case_id />
+                    <Select name="party[kind]" label=lang.pick("类型", "Type") field=Field::PartyKind error
+                        options=vec![("natural_person".into(), lang.pick("公民", "Natural person").into()), ("organisation".into(), lang.pick("法人或其他组织", "Organisation").into())] />
+                    <Input name="party[name]" label=lang.pick("姓名/名称", "Name") field=Field::PartyName error />
+                    <Input name="party[id_number]" label=lang.pick("身份证号码（公民）", "ID number (persons)") field=Field::IdNumber error />
+                    <Input name="party[credit_code]" label=lang.pick("统一社会信用代码（组织）", "Credit code (organisations)") field=Field::CreditCode error />
+                    <Input name="party[legal_representative]" label=lang.pick("法定代表人（组织）", "Legal representative") field=Field::LegalRepresentative error />
+                    <Input name="party[phone]" label=lang.pick("电话", "Phone") field=Field::Phone error input_type="tel" />
+                    <Input name="party[address]" label=lang.pick("地址", "Address") field=Field::Address error />
+                    <button type="submit" data-test="party-submit">{lang.pick("添加", "Add")}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+fn evidence_tab(
+    c: &CaseDetail,
+    items: Vec<EvidenceView>,
+    records: bool,
+    upload_error: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
+    let kinds: Vec<(&str, &str)> = if records {
+        vec![
+            ("inquiry_record", lang.pick("询问笔录", "Interview record")),
+            (
+                "inspection_record",
+                lang.pick("现场检查笔录", "On-site inspection record"),
+            ),
+            ("inquest_record", lang.pick("勘验笔录", "Inquest record")),
+        ]
+    } else {
+        vec![
+            ("photo", lang.pick("照片", "Photo")),
+            ("video", lang.pick("视频", "Video")),
+            ("audio", lang.pick("录音", "Audio")),
+            (
+                "av_record",
+                lang.pick("执法记录仪音像记录", "Body-camera recording"),
+            ),
+            ("document", lang.pick("书证", "Document")),
+            ("physical", lang.pick("物证", "Physical evidence")),
+        ]
+    };
+    let officers = officer_options(&c.agency_officers, lang);
+    let action = format!("/api/v1/cases/{}/evidence", c.summary.id);
+    view! {
+        <section data-test=if records { "records" } else { "evidence" }>
+            <table class="table">
+                <thead><tr><th>{lang.pick("名称", "Title")}</th><th>{lang.pick("时间/地点", "When / where")}</th><th>{lang.pick("收集人", "Collected by")}</th><th>{lang.pick("文件", "File")}</th></tr></thead>
+                <tbody>{items.into_iter().map(|e| view! {
+                    <tr data-test="evidence-row">
+                        <td><strong>{e.title}</strong><br/><span class="muted">{e.kind}</span>
+                            {e.subject.map(|s| view! { <br/>{s} })}
+                            {e.content.map(|s| view! { <br/><span class="record-text">{s}</span> })}</td>
+                        <td>{e.collected_at.chars().take(16).collect::<String>().replace('T', " ")}<br/>{e.location}</td>
+                        <td>{e.collectors.join("、")}</td>
+                        <td>{e.sha256.map(|sha| view! {
+                            <a href=format!("/api/v1/evidence/{}/file", e.id) data-test="evidence-download">{e.file_name.clone().unwrap_or_default()}</a>
+                            <br/><code class="muted" title=sha.clone()>{sha.chars().take(12).collect::<String>()} "…"</code>
+                        })}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+            {c.can_record.then(move || view! {
+                <h3>{if records { lang.pick("登记笔录", "Add a record") } else { lang.pick("登记证据", "Add evidence") }}</h3>
+                {upload_error.map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e}</p> })}
+                <form method="post" action=action enctype="multipart/form-data" class="form" data-test="evidence-form">
+                    <div class="field"><label>{lang.pick("种类", "Kind")}
+                        <select name="kind" data-test="evidence-kind">{kinds.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}</select></label></div>
+                    <div class="field"><label>{lang.pick("名称", "Title")}<input name="title" data-test="evidence-title" /></label></div>
+                    <div class="field"><label>{lang.pick("时间", "When")}<input name="collected_at" type="datetime-local" data-test="evidence-at" /></label></div>
+                    <div class="field"><label>{lang.pick("地点", "Where")}<input name="location" data-test="evidence-location" /></label></div>
+                    <div class="field"><label>{lang.pick("执法人员 1", "Officer 1")}<select name="officer_1" data-test="evidence-officer-1">{officers.iter().map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> }).collect_view()}</select></label></div>
+                    <div class="field"><label>{lang.pick("执法人员 2", "Officer 2")}<select name="officer_2" data-test="evidence-officer-2">{officers.iter().map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> }).collect_view()}</select></label></div>
+                    {records.then(|| view! {
+                        <div class="field"><label>{lang.pick("被询问人/检查对象", "Person questioned / object")}<input name="subject" data-test="evidence-subject" /></label></div>
+                        <div class="field"><label>{lang.pick("笔录内容", "Record text")}<textarea name="content" rows="5" data-test="evidence-content"></textarea></label></div>
+                    })}
+                    <div class="field"><label>{lang.pick("采集设备", "Device")}<input name="device" /></label></div>
+                    <div class="field"><label>{lang.pick("文件", "File")}<input name="file" type="file" data-test="evidence-file" /></label></div>
+                    <button type="submit" data-test="evidence-submit">{lang.pick("登记", "Record")}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+fn documents_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
+    view! {
+        <section data-test="documents">
+            <table class="table">
+                <thead><tr><th>{lang.pick("文书", "Document")}</th><th>{lang.pick("时间", "When")}</th><th>{lang.pick("经办人", "By")}</th></tr></thead>
+                <tbody>{c.documents.iter().map(|d| view! {
+                    <tr data-test="document-row"><td>{d.kind.label(lang)}</td><td>{d.created_at.chars().take(16).collect::<String>().replace('T', " ")}</td><td>{d.created_by.clone()}</td></tr>
+                }).collect_view()}</tbody>
+            </table>
+        </section>
+    }
+}

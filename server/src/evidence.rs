@@ -1,0 +1,204 @@
+//! Evidence files: streamed upload (multipart, never held in memory, refused past the size
+//! limit) and streamed download, both authorised like the case.
+//!
+//! The upload form posts the evidence fields first and the file last. A browser (which asks
+//! for HTML) is redirected back to the case page, with the error in the address when the upload
+//! was refused; API clients get JSON.
+
+use app::{
+    api::AppError,
+    ssr::{
+        AppState,
+        blobs::{BlobError, BlobStore, Staged},
+        services::cases::{self, EvidenceInput},
+    },
+};
+use axum::{
+    Json,
+    body::Body,
+    extract::{Multipart, Path, State, multipart::MultipartError},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde_json::json;
+use tianping_domain::validate::{Field, Rule, ValidationError};
+
+use crate::rest::{ApiError, ApiResult, Caller, fail};
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn malformed(e: &MultipartError, lang: tianping_domain::i18n::Lang) -> AppError {
+    AppError::Invalid(vec![app::api::error::FieldError {
+        field: Field::Body,
+        rule: Rule::Malformed,
+        message: format!(
+            "{}: {}",
+            ValidationError::new(Field::Body, Rule::Malformed).message(lang),
+            e.body_text()
+        ),
+    }])
+}
+
+/// Reads the multipart body: the text fields, and the file streamed into the blob store.
+async fn read_form(
+    state: &AppState,
+    multipart: &mut Multipart,
+    lang: tianping_domain::i18n::Lang,
+) -> Result<(EvidenceInput, Option<Staged>), AppError> {
+    let mut input = EvidenceInput::default();
+    let mut staged = None;
+    let max = state.settings.max_upload_bytes;
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| malformed(&e, lang))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            if file_name.is_empty() {
+                continue;
+            }
+            input.file_name = file_name;
+            input.content_type = field.content_type().unwrap_or_default().to_owned();
+            let store = BlobStore::new(&state.settings.data_dir);
+            let mut upload = store
+                .upload(max)
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => upload.write(&chunk).await.map_err(|e| match e {
+                        BlobError::TooLarge { max_bytes } => AppError::invalid(
+                            &[ValidationError::new(
+                                Field::File,
+                                Rule::FileTooLarge {
+                                    max_mib: max_bytes / (1024 * 1024),
+                                },
+                            )],
+                            lang,
+                        ),
+                        BlobError::Io(e) => AppError::from_service(
+                            app::ssr::ServiceError::Internal(e.to_string()),
+                            lang,
+                        ),
+                    })?,
+                    Ok(None) => break,
+                    Err(e) => return Err(malformed(&e, lang)),
+                }
+            }
+            staged = Some(
+                upload
+                    .finish()
+                    .await
+                    .map_err(|e| AppError::Internal(e.to_string()))?,
+            );
+            continue;
+        }
+        let value = field.text().await.map_err(|e| malformed(&e, lang))?;
+        match name.as_str() {
+            "kind" => input.kind = value,
+            "title" => input.title = value,
+            "collected_at" => input.collected_at = value,
+            "location" => input.location = value,
+            "officer_1" => input.officers[0] = value,
+            "officer_2" => input.officers[1] = value,
+            "officer_3" => input.officers[2] = value,
+            "subject" => input.subject = value,
+            "content" => input.content = value,
+            "device" => input.device = value,
+            _ => {}
+        }
+    }
+    Ok((input, staged))
+}
+
+/// `POST /api/v1/cases/{id}/evidence` (multipart/form-data).
+pub async fn upload(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let html = wants_html(&headers);
+    let result = match read_form(&state, &mut multipart, c.lang).await {
+        Ok((input, staged)) => cases::record_evidence(&state, &c.session.actor, id, &input, staged)
+            .await
+            .map_err(|e| AppError::from_service(e, c.lang)),
+        Err(e) => Err(e),
+    };
+    match (result, html) {
+        (Ok(evidence_id), false) => {
+            (StatusCode::CREATED, Json(json!({ "id": evidence_id }))).into_response()
+        }
+        (Ok(_), true) => Redirect::to(&format!("/work/cases/{id}?tab=evidence")).into_response(),
+        (Err(e), true) => Redirect::to(&format!(
+            "/work/cases/{id}?tab=evidence&error={}",
+            encode(&e.to_string())
+        ))
+        .into_response(),
+        (Err(e), false) => {
+            let too_large = matches!(&e, AppError::Invalid(f) if f.iter().any(|f| matches!(f.rule, Rule::FileTooLarge { .. })));
+            let mut response = ApiError(e).into_response();
+            if too_large {
+                *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+            }
+            response
+        }
+    }
+}
+
+/// `GET /api/v1/evidence/{id}/file`: the stored file, streamed.
+pub async fn download(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<Response> {
+    let file = cases::evidence_file(&state, &c.session.actor, id)
+        .await
+        .map_err(fail(c.lang))?;
+    let handle = tokio::fs::File::open(&file.path).await.map_err(|e| {
+        ApiError(AppError::from_service(
+            app::ssr::ServiceError::Internal(e.to_string()),
+            c.lang,
+        ))
+    })?;
+    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(handle)).into_response();
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&file.content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(file.size));
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"evidence-{id}\"; filename*=UTF-8''{}",
+        encode(&file.file_name)
+    )) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", file.sha256)) {
+        h.insert(header::ETAG, v);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    Ok(response)
+}

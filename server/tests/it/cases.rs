@@ -1,0 +1,454 @@
+//! Penalty cases through the JSON API: a full ordinary case, refusals that change nothing,
+//! atomicity of a step and its audit event, evidence storage (dedup, limit, download rights)
+//! and the demo cases.
+
+use axum::{
+    body::Body,
+    http::{Method, Request, StatusCode, header},
+};
+use serde_json::{Value, json};
+
+use crate::helpers::{Response, TestApp};
+
+async fn step(app: &TestApp, token: &str, id: i64, body: Value) -> Response {
+    app.post(&format!("/api/v1/cases/{id}/steps"), Some(token), body)
+        .await
+}
+
+async fn state_of(app: &TestApp, id: i64) -> String {
+    let token = app.login("admin").await;
+    let detail = app.get(&format!("/api/v1/cases/{id}"), Some(&token)).await;
+    detail.body["summary"]["state"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn upload(
+    app: &TestApp,
+    token: &str,
+    id: i64,
+    officers: (i64, i64),
+    file: &[u8],
+) -> Response {
+    let boundary = "----tianping-test-boundary";
+    let mut body = Vec::new();
+    let mut text = |name: &str, value: &str| {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    };
+    text("kind", "photo");
+    text("title", "现场照片");
+    text("collected_at", "2026-11-25T10:00");
+    text("location", "临江市解放路 18 号");
+    text("officer_1", &officers.0.to_string());
+    text("officer_2", &officers.1.to_string());
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scene.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    app.send(
+        Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/v1/cases/{id}/evidence"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}
+
+/// Registers a case as officer.zhang, adds a party, files it and has the head approve it, and
+/// starts the investigation. Returns the case id.
+async fn investigating_case(app: &TestApp) -> (i64, String, String) {
+    let officer = app.login("officer.zhang").await;
+    let head = app.login("head.scjg").await;
+    let created = app
+        .post(
+            "/api/v1/cases",
+            Some(&officer),
+            json!({"source": "inspection", "title": "销售过期食品", "description": "货架上有过期牛奶",
+                   "location": "临江市解放路 18 号", "act_date": "2026-11-20"}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let id = created.body["case_id"].as_i64().expect("id");
+    let party = app
+        .post(
+            &format!("/api/v1/cases/{id}/parties"),
+            Some(&officer),
+            json!({"kind": "organisation", "name": "临江市惠民超市有限公司", "credit_code": "91339900MA2B3C4D5F",
+                   "legal_representative": "张某", "address": "临江市解放路 18 号"}),
+        )
+        .await;
+    assert_eq!(party.status, StatusCode::CREATED, "{}", party.text);
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    let r = step(
+        app,
+        &officer,
+        id,
+        json!({"kind": "file_case", "officer_1": zhang.to_string(), "officer_2": li.to_string()}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = step(app, &head, id, json!({"kind": "approve_filing"})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = step(app, &officer, id, json!({"kind": "start_investigation"})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    (id, officer, head)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ordinary_case_runs_from_registration_to_archive() {
+    let app = TestApp::seeded().await;
+    let (id, officer, head) = investigating_case(&app).await;
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    let r = upload(&app, &officer, id, (zhang, li), b"jpeg bytes of the shelf").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+
+    for (token, body, expected) in [
+        (
+            &officer,
+            json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+            "investigation_concluded",
+        ),
+        (
+            &officer,
+            json!({"kind": "serve_prior_notice", "amount": "8000", "date": "2026-11-26"}),
+            "prior_notice_served",
+        ),
+        (
+            &officer,
+            json!({"kind": "waive_rights"}),
+            "prior_notice_served",
+        ),
+        (
+            &head,
+            json!({"kind": "decide", "outcome": "penalty", "amount": "8000"}),
+            "decided",
+        ),
+        (
+            &officer,
+            json!({"kind": "serve", "method": "direct"}),
+            "served",
+        ),
+        (
+            &officer,
+            json!({"kind": "record_payment", "amount": "8000"}),
+            "executing",
+        ),
+        (
+            &head,
+            json!({"kind": "close", "outcome": "executed"}),
+            "closed",
+        ),
+        (&officer, json!({"kind": "archive"}), "archived"),
+    ] {
+        let r = step(&app, token, id, body.clone()).await;
+        assert_eq!(r.status, StatusCode::OK, "{body}: {}", r.text);
+        assert_eq!(r.body["state"], expected, "{body}");
+    }
+    assert_eq!(state_of(&app, id).await, "archived");
+    // Every step is in the case's timeline, in order, and the chain verifies.
+    let admin = app.login("admin").await;
+    let detail = app.get(&format!("/api/v1/cases/{id}"), Some(&admin)).await;
+    let actions: Vec<&str> = detail.body["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "case.register_clue",
+            "case.add_party",
+            "case.file",
+            "case.approve_filing",
+            "case.start_investigation",
+            "case.record_evidence",
+            "case.conclude_investigation",
+            "case.serve_prior_notice",
+            "case.waive_rights",
+            "case.decide",
+            "case.serve",
+            "case.record_payment",
+            "case.close",
+            "case.archive",
+        ]
+    );
+    let docs = detail.body["documents"]
+        .as_array()
+        .expect("documents")
+        .len();
+    assert!(docs >= 10, "documents recorded: {docs}");
+    let verify = app.get("/api/v1/audit/verify", Some(&admin)).await;
+    assert_eq!(verify.body["ok"], true, "{}", verify.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_step_names_the_reason_and_changes_nothing() {
+    let app = TestApp::seeded().await;
+    let (id, officer, head) = investigating_case(&app).await;
+    let other = app.login("officer.wang").await;
+    let before = app.audit_count().await;
+    // No evidence yet: a penalty conclusion is refused.
+    let r = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert_eq!(r.body["error"]["code"], "refused");
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("证据"),
+        "{}",
+        r.text
+    );
+    // The head may not take an officer's step; an officer may not decide.
+    let r = step(&app, &head, id, json!({"kind": "start_investigation"})).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let r = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "decide", "outcome": "penalty", "amount": "100"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    // Bad input names the field.
+    let r = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "serve_prior_notice", "amount": "12.345"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["error"]["fields"][0]["field"], "fine");
+    // Another agency's officer does not even see the case.
+    let r = step(&app, &other, id, json!({"kind": "start_investigation"})).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+    let r = app.get(&format!("/api/v1/cases/{id}"), Some(&other)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.audit_count().await, before, "refusals write nothing");
+    assert_eq!(state_of(&app, id).await, "investigating");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failure_between_the_change_and_the_commit_leaves_neither() {
+    let app = TestApp::seeded_with(|s| s.fail_at = Some("case.before_commit")).await;
+    let officer = app.login("officer.zhang").await;
+    let before_events = app.audit_count().await;
+    let r = app
+        .post(
+            "/api/v1/cases",
+            Some(&officer),
+            json!({"source": "inspection", "title": "销售过期食品", "description": "x",
+                   "location": "临江市解放路 18 号", "act_date": "2026-11-20"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text);
+    // Give the abandoned unit of work's rollback a moment on the background task.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM cases").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM case_deadlines").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM case_documents").await, 0);
+    assert_eq!(app.audit_count().await, before_events);
+    let head_seq = app.scalar("SELECT seq FROM audit_head WHERE id = 1").await;
+    assert_eq!(head_seq, before_events, "the chain head did not move");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identical_files_are_stored_once_and_downloads_follow_case_rights() {
+    let app = TestApp::seeded().await;
+    let (id, officer, _) = investigating_case(&app).await;
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    for _ in 0..2 {
+        let r = upload(&app, &officer, id, (zhang, li), b"the same photo").await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM evidence").await, 2);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM blobs").await, 1);
+    let blobs = app.state.settings.data_dir.join("blobs");
+    let stored: Vec<_> = walk(&blobs)
+        .into_iter()
+        .filter(|p| !p.contains("/blobs/tmp/"))
+        .collect();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let evidence_id = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM evidence")
+        .await;
+    let r = app
+        .get(
+            &format!("/api/v1/evidence/{evidence_id}/file"),
+            Some(&officer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text, "the same photo");
+    let other = app.login("officer.wang").await;
+    let r = app
+        .get(
+            &format!("/api/v1/evidence/{evidence_id}/file"),
+            Some(&other),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = app
+        .get(&format!("/api/v1/evidence/{evidence_id}/file"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // The hash is in the audit event.
+    let hash = app
+        .scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'case.record_evidence' AND payload LIKE '%\"sha256\":\"%'")
+        .await;
+    assert_eq!(hash, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_over_the_limit_is_refused_and_leaves_nothing() {
+    let app = TestApp::seeded_with(|s| s.max_upload_bytes = 1024 * 1024).await;
+    let (id, officer, _) = investigating_case(&app).await;
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    let before = app.audit_count().await;
+    let big = vec![7u8; 1024 * 1024 + 1];
+    let r = upload(&app, &officer, id, (zhang, li), &big).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.body["error"]["fields"][0]["field"], "file");
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1 MiB"),
+        "{}",
+        r.text
+    );
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM evidence").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM blobs").await, 0);
+    assert!(
+        walk(&app.state.settings.data_dir.join("blobs")).is_empty(),
+        "no file left behind"
+    );
+    assert_eq!(app.audit_count().await, before);
+    // Exactly at the limit is accepted.
+    let r = upload(&app, &officer, id, (zhang, li), &big[..1024 * 1024]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clue_is_registered_as_a_case_once() {
+    let app = TestApp::seeded().await;
+    let officer = app.login("officer.zhao").await;
+    let clue = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM clues")
+        .await;
+    let body = json!({"clue": clue.to_string(), "title": "化工厂夜间排放刺鼻气体", "description": "居民反映",
+                      "location": "临江市临港工业园 3 号路", "act_date": "2026-11-20"});
+    let r = app
+        .post("/api/v1/cases", Some(&officer), body.clone())
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let status = app
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM clues WHERE id = {clue} AND status = 'registered'"
+        ))
+        .await;
+    assert_eq!(status, 1);
+    let again = app.post("/api/v1/cases", Some(&officer), body).await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.text
+    );
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM cases").await, 1);
+    // Officers of another agency cannot register it.
+    let other = app.login("officer.zhang").await;
+    let r = app
+        .post("/api/v1/cases", Some(&other), json!({"clue": clue.to_string(), "title": "x x", "description": "x", "location": "xx", "act_date": "2026-11-20"}))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_has_forty_cases_in_every_state_and_a_valid_chain() {
+    let app = TestApp::empty().await;
+    app::ssr::seed::seed_demo(&app.state, crate::helpers::PASSWORD)
+        .await
+        .expect("seed");
+    assert!(app.scalar("SELECT COUNT(*) FROM cases").await >= 40);
+    assert!(app.scalar("SELECT COUNT(DISTINCT state) FROM cases").await >= 18);
+    assert_eq!(
+        app.scalar("SELECT COUNT(DISTINCT agency_id) FROM cases")
+            .await,
+        3
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(DISTINCT procedure) FROM cases")
+            .await,
+        2
+    );
+    assert!(
+        app.scalar("SELECT COUNT(*) FROM cases WHERE next_due_on < '2026-11-26'")
+            .await
+            >= 2,
+        "some overdue"
+    );
+    assert!(
+        app.scalar("SELECT COUNT(*) FROM evidence WHERE sha256 IS NOT NULL")
+            .await
+            >= 20
+    );
+    let admin = app.login("admin").await;
+    let verify = app.get("/api/v1/audit/verify", Some(&admin)).await;
+    assert_eq!(verify.body["ok"], true, "{}", verify.text);
+    let overdue = app
+        .get(
+            "/api/v1/cases?deadline=overdue",
+            Some(&app.login("officer.zhang").await),
+        )
+        .await;
+    assert!(
+        overdue
+            .body
+            .as_array()
+            .is_some_and(|l| l.iter().all(|c| c["deadline"]["level"] == "overdue")),
+        "{}",
+        overdue.text
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p.display().to_string());
+            }
+        }
+    }
+    out
+}
