@@ -114,16 +114,16 @@ async fn read_form(
         }
         let value = field.text().await.map_err(|e| malformed(&e, lang))?;
         match name.as_str() {
-            "kind" => input.kind = value,
-            "title" => input.title = value,
-            "collected_at" => input.collected_at = value,
-            "location" => input.location = value,
-            "officer_1" => input.officers[0] = value,
-            "officer_2" => input.officers[1] = value,
-            "officer_3" => input.officers[2] = value,
-            "subject" => input.subject = value,
-            "content" => input.content = value,
-            "device" => input.device = value,
+            "kind" => input.raw.kind = value,
+            "title" => input.raw.title = value,
+            "collected_at" => input.raw.collected_at = value,
+            "location" => input.raw.location = value,
+            "officer_1" => input.raw.officers[0] = value,
+            "officer_2" => input.raw.officers[1] = value,
+            "officer_3" => input.raw.officers[2] = value,
+            "subject" => input.raw.subject = value,
+            "content" => input.raw.content = value,
+            "device" => input.raw.device = value,
             _ => {}
         }
     }

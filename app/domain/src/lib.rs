@@ -13,6 +13,7 @@ pub mod clue;
 pub mod credential;
 pub mod deadline;
 pub mod discretion;
+pub mod evidence;
 pub mod i18n;
 pub mod money;
 pub mod party;

@@ -185,6 +185,12 @@ impl AppError {
             },
             S::Forbidden => AppError::forbidden(lang),
             S::NotFound => AppError::not_found(lang),
+            // A step of another role or another agency is a permission matter (403); every
+            // other refusal is about the case's state or facts (409).
+            S::Refused(
+                e @ (tianping_domain::case::CaseError::WrongRole { .. }
+                | tianping_domain::case::CaseError::NotOfThisAgency),
+            ) => AppError::Forbidden(e.message(lang)),
             S::Refused(e) => AppError::Refused(e.message(lang)),
             S::Db(e) => {
                 let id = error_id();

@@ -125,6 +125,12 @@ impl UnitOfWork {
             .unwrap_or_else(|| unreachable!("transaction used after commit"))
     }
 
+    /// Whether rows read for an update must be locked explicitly (`SELECT … FOR UPDATE`):
+    /// on PostgreSQL. SQLite writers are serialised by the write guard taken in `begin`.
+    pub fn locks_rows(&self) -> bool {
+        self.backend == DbBackend::Postgres
+    }
+
     /// The instant this unit of work happens at.
     pub fn now(&self) -> DateTime<Utc> {
         self.now

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use tianping_domain::party::RawParty;
+use tianping_domain::{evidence::RawEvidence, party::RawParty};
 
 use super::{
     AppState, auth,
@@ -349,19 +349,21 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             &officer,
             id,
             &EvidenceInput {
-                kind: "photo".into(),
-                title: "现场照片".into(),
-                collected_at: china.clone(),
-                location: plan.place.into(),
-                officers: [
-                    officer.user_id.to_string(),
-                    second.user_id.to_string(),
-                    String::new(),
-                ],
-                device: "执法记录仪 DSJ-0012".into(),
+                raw: RawEvidence {
+                    kind: "photo".into(),
+                    title: "现场照片".into(),
+                    collected_at: china.clone(),
+                    location: plan.place.into(),
+                    officers: [
+                        officer.user_id.to_string(),
+                        second.user_id.to_string(),
+                        String::new(),
+                    ],
+                    device: "执法记录仪 DSJ-0012".into(),
+                    ..RawEvidence::default()
+                },
                 file_name: "scene.txt".into(),
                 content_type: "text/plain".into(),
-                ..EvidenceInput::default()
             },
             Some(staged),
         )
@@ -371,13 +373,16 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             &officer,
             id,
             &EvidenceInput {
-                kind: "inspection_record".into(),
-                title: "现场检查笔录".into(),
-                collected_at: china,
-                location: plan.place.into(),
-                officers: [officer.user_id.to_string(), second.user_id.to_string(), String::new()],
-                subject: name.into(),
-                content: format!("执法人员出示执法证件，表明身份后对{}进行现场检查，发现{}。当事人在场并签字确认。", plan.place, plan.title),
+                raw: RawEvidence {
+                    kind: "inspection_record".into(),
+                    title: "现场检查笔录".into(),
+                    collected_at: china,
+                    location: plan.place.into(),
+                    officers: [officer.user_id.to_string(), second.user_id.to_string(), String::new()],
+                    subject: name.into(),
+                    content: format!("执法人员出示执法证件，表明身份后对{}进行现场检查，发现{}。当事人在场并签字确认。", plan.place, plan.title),
+                    ..RawEvidence::default()
+                },
                 ..EvidenceInput::default()
             },
             None,

@@ -88,7 +88,8 @@ fn Header(#[prop(optional)] me: Option<Me>) -> impl IntoView {
     }
 }
 
-fn urlencode(s: &str) -> String {
+/// Percent-encodes a string for a query parameter.
+pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => {

@@ -3,6 +3,7 @@
 
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
+    cases::{AddParty, DecideOnTheSpot, GetCase, ListCases, RegisterCase, TakeStep},
     clues::ListClues,
     org::{
         AddCredential, AssignReviewer, CreateAgency, CreateUser, GetAgency, ListAgencies,
@@ -190,6 +191,62 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         Some(Box::new(clue_body)),
         row([403, 201, 403, 403, 403, 201, 401, 401]),
     ));
+    // A case of SCJG registered by officer.zhang, for the case endpoints.
+    let zhang_token = app.login("officer.zhang").await;
+    let created = app
+        .post(
+            "/api/v1/cases",
+            Some(&zhang_token),
+            json!({"source": "inspection", "title": "销售过期食品", "description": "d",
+                   "location": "临江市解放路", "act_date": "2026-11-20"}),
+        )
+        .await;
+    let case_id = created.body["case_id"].as_i64().expect("case id");
+    let zhang = app.id_of_user("officer.zhang").await;
+    let case_body = |_: usize| {
+        json!({"source": "inspection", "title": "销售过期食品", "description": "d",
+               "location": "临江市解放路", "act_date": "2026-11-20"})
+    };
+    cases.push((
+        Method::GET,
+        "/api/v1/cases".into(),
+        None,
+        row([200, 200, 200, 200, 200, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::GET,
+        format!("/api/v1/cases/{case_id}"),
+        None,
+        row([200, 200, 200, 200, 200, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::POST,
+        "/api/v1/cases".into(),
+        Some(Box::new(case_body)),
+        row([403, 201, 403, 403, 403, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::POST,
+        format!("/api/v1/cases/{case_id}/steps"),
+        Some(Box::new(move |_| {
+            json!({"kind": "file_case", "officer_1": zhang.to_string(), "officer_2": li.to_string()})
+        })),
+        row([403, 200, 403, 403, 403, 404, 401, 401]),
+    ));
+    cases.push((
+        Method::POST,
+        format!("/api/v1/cases/{case_id}/parties"),
+        Some(Box::new(|_| {
+            json!({"kind": "natural_person", "name": "陈某", "id_number": "110101199003071516", "address": "临江市"})
+        })),
+        row([403, 201, 403, 403, 403, 404, 401, 401]),
+    ));
+    cases.push((
+        Method::GET,
+        "/api/v1/evidence/999999/file".into(),
+        None,
+        row([404, 404, 404, 404, 404, 404, 401, 401]),
+    ));
     let mut failures = Vec::new();
     for (i, (method, path, body, expected)) in cases.iter().enumerate() {
         for (j, (who, token)) in callers.iter().enumerate() {
@@ -303,6 +360,52 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             row([401, 401, 401, 401, 401, 401, 401, 401]),
         ),
     ];
+    // A case of SCJG in state clue_registered, for the case server functions.
+    let zhang_token = app.login("officer.zhang").await;
+    let created = app
+        .post(
+            "/api/v1/cases",
+            Some(&zhang_token),
+            json!({"source": "inspection", "title": "销售过期食品", "description": "d",
+                   "location": "临江市解放路", "act_date": "2026-11-20"}),
+        )
+        .await;
+    let case_id = created.body["case_id"].as_i64().expect("case id");
+    let mut cases = cases;
+    cases.extend([
+        (
+            ListCases::PATH,
+            "filter%5Bq%5D=".to_owned(),
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            GetCase::PATH,
+            format!("id={case_id}"),
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        // Starting the investigation of an unfiled case: another role's step is 403, the
+        // officer's own step is refused by the state (409), another agency's caller sees nothing.
+        (
+            TakeStep::PATH,
+            format!("id={case_id}&form%5Bkind%5D=start_investigation"),
+            row([403, 409, 403, 403, 403, 404, 401, 401]),
+        ),
+        (
+            RegisterCase::PATH,
+            "form%5Bsource%5D=inspection&form%5Btitle%5D=%E5%8D%A0%E9%81%93&form%5Bdescription%5D=d&form%5Blocation%5D=%E4%B8%B4%E6%B1%9F&form%5Bact_date%5D=2026-11-20".to_owned(),
+            row([403, 200, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            AddParty::PATH,
+            format!("id={case_id}&party%5Bkind%5D=natural_person&party%5Bname%5D=%E9%99%88%E6%9F%90&party%5Bid_number%5D=110101199003071516&party%5Baddress%5D=%E4%B8%B4%E6%B1%9F"),
+            row([403, 200, 403, 403, 403, 404, 401, 401]),
+        ),
+        (
+            DecideOnTheSpot::PATH,
+            format!("form%5Btitle%5D=%E5%8D%A0%E9%81%93&form%5Bdescription%5D=d&form%5Blocation%5D=%E4%B8%B4%E6%B1%9F&form%5Bofficer_2%5D={li}&form%5Bpenalty%5D=warning&form%5Bparty_kind%5D=natural_person&form%5Bparty_name%5D=%E9%99%88%E6%9F%90&form%5Bid_number%5D=110101199003071516&form%5Baddress%5D=%E4%B8%B4%E6%B1%9F"),
+            row([403, 200, 403, 403, 403, 403, 401, 401]),
+        ),
+    ]);
     let mut failures = Vec::new();
     for (path, form, expected) in &cases {
         for (j, (who, token)) in callers.iter().enumerate() {

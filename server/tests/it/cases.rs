@@ -222,9 +222,10 @@ async fn a_refused_step_names_the_reason_and_changes_nothing() {
         "{}",
         r.text
     );
-    // The head may not take an officer's step; an officer may not decide.
+    // The head may not take an officer's step; an officer may not decide
+    // (403, naming the role that may).
     let r = step(&app, &head, id, json!({"kind": "start_investigation"})).await;
-    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
     let r = step(
         &app,
         &officer,
@@ -232,7 +233,7 @@ async fn a_refused_step_names_the_reason_and_changes_nothing() {
         json!({"kind": "decide", "outcome": "penalty", "amount": "100"}),
     )
     .await;
-    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
     // Bad input names the field.
     let r = step(
         &app,

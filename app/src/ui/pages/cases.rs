@@ -8,6 +8,7 @@ use tianping_domain::{
     case::{CaseState, CommandKind, DeadlineKind, InvestigationOutcome, ServiceMethod},
     deadline::Level,
     discretion::Circumstance,
+    evidence::EvidenceKind,
     i18n::Lang,
     money::format_yuan,
     validate::Field,
@@ -611,28 +612,11 @@ fn evidence_tab(
     upload_error: Option<String>,
     lang: Lang,
 ) -> impl IntoView {
-    let kinds: Vec<(&str, &str)> = if records {
-        vec![
-            ("inquiry_record", lang.pick("询问笔录", "Interview record")),
-            (
-                "inspection_record",
-                lang.pick("现场检查笔录", "On-site inspection record"),
-            ),
-            ("inquest_record", lang.pick("勘验笔录", "Inquest record")),
-        ]
-    } else {
-        vec![
-            ("photo", lang.pick("照片", "Photo")),
-            ("video", lang.pick("视频", "Video")),
-            ("audio", lang.pick("录音", "Audio")),
-            (
-                "av_record",
-                lang.pick("执法记录仪音像记录", "Body-camera recording"),
-            ),
-            ("document", lang.pick("书证", "Document")),
-            ("physical", lang.pick("物证", "Physical evidence")),
-        ]
-    };
+    let kinds: Vec<(&str, &str)> = EvidenceKind::ALL
+        .into_iter()
+        .filter(|k| k.is_record() == records)
+        .map(|k| (k.as_str(), k.label(lang)))
+        .collect();
     let officers = officer_options(&c.agency_officers, lang);
     let action = format!("/api/v1/cases/{}/evidence", c.summary.id);
     view! {
@@ -641,7 +625,7 @@ fn evidence_tab(
                 <thead><tr><th>{lang.pick("名称", "Title")}</th><th>{lang.pick("时间/地点", "When / where")}</th><th>{lang.pick("收集人", "Collected by")}</th><th>{lang.pick("文件", "File")}</th></tr></thead>
                 <tbody>{items.into_iter().map(|e| view! {
                     <tr data-test="evidence-row">
-                        <td><strong>{e.title}</strong><br/><span class="muted">{e.kind}</span>
+                        <td><strong>{e.title}</strong><br/><span class="muted">{EvidenceKind::parse(&e.kind).map(|k| k.label(lang))}</span>
                             {e.subject.map(|s| view! { <br/>{s} })}
                             {e.content.map(|s| view! { <br/><span class="record-text">{s}</span> })}</td>
                         <td>{e.collected_at.chars().take(16).collect::<String>().replace('T', " ")}<br/>{e.location}</td>

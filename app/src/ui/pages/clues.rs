@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::clues::list_clues,
-    ui::common::{StaffPage, loaded, use_lang},
+    ui::common::{StaffPage, loaded, urlencode, use_lang},
 };
 
 /// Clues received for the user's agency (or region), newest first.
@@ -15,6 +15,8 @@ pub fn ClueQueue() -> impl IntoView {
     view! {
         <StaffPage title=lang.pick("案源登记", "Clue intake").to_owned()>
             {loaded(clues, move |list| {
+                        let officer = use_context::<crate::api::dto::Me>()
+                            .is_some_and(|me| me.role == tianping_domain::role::Role::Officer);
                         if list.is_empty() {
                             return view! {
                                 <p class="muted" data-test="clues-empty">{lang.pick("暂无案源。", "No clues yet.")}</p>
@@ -35,9 +37,13 @@ pub fn ClueQueue() -> impl IntoView {
                                     {list.into_iter().map(|c| {
                                         let status = match c.status.as_str() {
                                             "pending" => lang.pick("待处理", "Pending"),
-                                            "accepted" => lang.pick("已立案", "Accepted"),
+                                            "registered" => lang.pick("已登记为案件", "Registered as a case"),
                                             _ => lang.pick("不予立案", "Declined"),
                                         };
+                                        let register = (officer && c.status == "pending").then(|| format!(
+                                            "/work/cases/new?clue={}&title={}&description={}&location={}",
+                                            c.id, urlencode(&c.title), urlencode(&c.description), urlencode(&c.location)
+                                        ));
                                         view! {
                                             <tr>
                                                 <td>{c.received_at.chars().take(16).collect::<String>().replace('T', " ")}</td>
@@ -46,7 +52,8 @@ pub fn ClueQueue() -> impl IntoView {
                                                 <td>{c.location}</td>
                                                 <td>{c.agency.name}</td>
                                                 <td>{c.reporter_name.unwrap_or_default()} " " {c.reporter_phone.unwrap_or_default()}</td>
-                                                <td><span class="badge badge-warn">{status}</span></td>
+                                                <td><span class="badge badge-warn">{status}</span>
+                                                    {register.map(|href| view! { <br/><a href=href data-test="register-clue">{lang.pick("登记为案件", "Register as a case")}</a> })}</td>
                                             </tr>
                                         }
                                     }).collect_view()}

@@ -83,21 +83,6 @@ fn one_of<T: serde::de::DeserializeOwned>(field: Field, s: &str) -> Result<T, Va
     parse_code(s).ok_or_else(|| ValidationError::new(field, Rule::OneOf))
 }
 
-/// The officers named in a form (first, second, optional third), without duplicates.
-pub fn officers(form_1: &str, form_2: &str, form_3: &str) -> Result<Vec<i32>, ValidationError> {
-    let mut ids = Vec::new();
-    for (i, s) in [form_1, form_2, form_3].into_iter().enumerate() {
-        if s.trim().is_empty() && i == 2 {
-            continue;
-        }
-        let id = user_id(Field::Officers, s)?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    Ok(ids)
-}
-
 /// Parses the form for the step its `kind` names. `today` fills dates left empty where the
 /// step happens now.
 pub fn parse(
@@ -128,7 +113,11 @@ pub fn parse(
             return Err(vec![ValidationError::new(Field::Step, Rule::OneOf)]);
         }
         CommandKind::FileCase => errors
-            .take(officers(&form.officer_1, &form.officer_2, &form.officer_3))
+            .take(tianping_domain::evidence::officers(
+                &form.officer_1,
+                &form.officer_2,
+                &form.officer_3,
+            ))
             .map(|officer_ids| Command::FileCase { officer_ids }),
         CommandKind::DeclineClue => errors
             .take(required(Field::Reason, &form.reason))

@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, Set,
+    QueryFilter, QuerySelect, Set,
 };
 use serde_json::{Value, json};
 use tianping_domain::{
@@ -26,6 +26,7 @@ use tianping_domain::{
         SummaryPenalty,
     },
     discretion::{self, FineBand},
+    evidence::{self, RawEvidence},
     i18n::china_time,
     party::{self, RawParty},
     validate::{self, Field, Rule, ValidationError},
@@ -41,8 +42,8 @@ use crate::{
         audit::{AuditActor, NewEvent, UnitOfWork},
         blobs::{BlobStore, Staged},
         entities::{
-            agencies, blobs, cases, clues, discretion_standards, evidence, evidence_collectors,
-            parties,
+            agencies, blobs, cases, clues, discretion_standards, evidence as evidence_rows,
+            evidence_collectors, parties,
         },
         error::ServiceError,
     },
@@ -53,16 +54,20 @@ pub fn today(state: &AppState) -> NaiveDate {
     china_time(state.clock.now()).date_naive()
 }
 
-/// Loads a case the actor may see, inside `conn`; others answer "not found".
+/// Loads a case the actor may see, inside `conn`; others answer "not found". With `lock`,
+/// the case row is locked until the transaction ends, so concurrent steps on one case are
+/// judged one after the other.
 async fn visible_case<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     id: i32,
+    lock: bool,
 ) -> Result<(cases::Model, agencies::Model), ServiceError> {
-    let row = cases::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let mut query = cases::Entity::find_by_id(id);
+    if lock {
+        query = query.lock_exclusive();
+    }
+    let row = query.one(conn).await?.ok_or(ServiceError::NotFound)?;
     let agency = agencies::Entity::find_by_id(row.agency_id)
         .one(conn)
         .await?
@@ -77,12 +82,36 @@ async fn visible_case<C: ConnectionTrait>(
     Ok((row, agency))
 }
 
+/// The actor's agency, locked on PostgreSQL until the unit of work ends (case numbers are
+/// drawn under this lock).
+async fn agency_for_update(
+    uow: &UnitOfWork,
+    agency_id: i32,
+) -> Result<agencies::Model, ServiceError> {
+    let mut query = agencies::Entity::find_by_id(agency_id);
+    if uow.locks_rows() {
+        query = query.lock_exclusive();
+    }
+    query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)
+}
+
+/// Whether the actor may open a case with this first step at all: its role, in an agency.
+/// Checked before the input, so that those who may not act learn nothing about it.
+fn may_open(actor: &Actor, first: case::CommandKind) -> Result<(), ServiceError> {
+    if actor.role == first.required_role() && actor.agency_id.is_some() {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
+}
+
 /// Refuses a step the state machine refused, naming why.
 fn refused(e: CaseError) -> ServiceError {
     ServiceError::Refused(e)
 }
 
-/// The next case number of an agency in a year: `<CODE>-<YEAR>-<NNNNN>`.
+/// The next case number of an agency in a year: `<CODE>-<YEAR>-<NNNNN>`. The caller holds the
+/// agency row locked (see `agency_for_update`), so two registrations never draw one number.
 async fn next_number<C: ConnectionTrait>(
     conn: &C,
     agency: &agencies::Model,
@@ -115,6 +144,7 @@ pub async fn register(
     form: &NewCaseForm,
 ) -> Result<StepOutcome, ServiceError> {
     let today = today(state);
+    may_open(actor, case::CommandKind::RegisterClue)?;
     let mut errors = Vec::new();
     let mut take = |r: Result<String, ValidationError>| match r {
         Ok(v) => v,
@@ -176,10 +206,7 @@ pub async fn register(
     let Some(agency_id) = actor.agency_id else {
         return Err(ServiceError::Forbidden);
     };
-    let agency = agencies::Entity::find_by_id(agency_id)
-        .one(uow.txn())
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let agency = agency_for_update(&uow, agency_id).await?;
     let clue = match clue_id {
         Some(id) => {
             let clue = clues::Entity::find_by_id(id)
@@ -217,12 +244,7 @@ pub async fn register(
         act_date,
     );
     let row = cases::ActiveModel {
-        number: Set(next_number(
-            uow.txn(),
-            &agency,
-            received_on.format("%Y").to_string().parse().unwrap_or(2026),
-        )
-        .await?),
+        number: Set(next_number(uow.txn(), &agency, chrono::Datelike::year(&received_on)).await?),
         agency_id: Set(agency_id),
         clue_id: Set(clue.as_ref().map(|c| c.id)),
         procedure: Set(Procedure::Ordinary.as_str().into()),
@@ -324,6 +346,9 @@ pub async fn step(
     form: &StepForm,
 ) -> Result<StepOutcome, ServiceError> {
     let today = today(state);
+    // Those who may not see the case learn nothing about it, not even what is wrong with
+    // their input.
+    visible_case(&state.db.conn, actor, case_id, false).await?;
     let (command, extras) = form::parse(
         form,
         today,
@@ -332,7 +357,7 @@ pub async fn step(
     )
     .map_err(ServiceError::ValidationMany)?;
     let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let (row, _agency) = visible_case(uow.txn(), actor, case_id).await?;
+    let (row, _agency) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let named: Vec<i32> = match &command {
         Command::FileCase { officer_ids } => officer_ids.clone(),
         Command::HoldHearing { host_id } => vec![*host_id],
@@ -530,7 +555,7 @@ pub async fn add_party(
     let today = today(state);
     let parsed = party::parse_party(raw).map_err(ServiceError::ValidationMany)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let (row, _) = visible_case(uow.txn(), actor, case_id).await?;
+    let (row, _) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let facts = facts::load(uow.txn(), &row, actor, &[], today).await?;
     if !may_record(&facts, actor)
         && !(row.created_by == actor.user_id && facts.state == CaseState::ClueRegistered)
@@ -566,105 +591,16 @@ pub async fn add_party(
     Ok(model.id)
 }
 
-/// An evidence item or record as submitted (files come separately, streamed).
+/// An evidence item or record as submitted, with the name and type of its file (the file
+/// itself comes separately, streamed).
 #[derive(Debug, Clone, Default)]
 pub struct EvidenceInput {
-    /// Kind: `photo`, `audio`, `video`, `document`, `av_record`, `physical`, `inquiry_record`,
-    /// `inspection_record`, `inquest_record`.
-    pub kind: String,
-    /// Title.
-    pub title: String,
-    /// When collected (`YYYY-MM-DDTHH:MM`, China time) or the record's start.
-    pub collected_at: String,
-    /// Where.
-    pub location: String,
-    /// Collecting officers (user ids).
-    pub officers: [String; 3],
-    /// Person questioned / object inspected (records).
-    pub subject: String,
-    /// The record's text.
-    pub content: String,
-    /// Capture device.
-    pub device: String,
-    /// The uploaded file's name and type.
+    /// The item's fields.
+    pub raw: RawEvidence,
+    /// The uploaded file's name.
     pub file_name: String,
     /// The uploaded file's content type.
     pub content_type: String,
-}
-
-/// Evidence kinds that are records (笔录) and need a text.
-pub const RECORD_KINDS: [&str; 3] = ["inquiry_record", "inspection_record", "inquest_record"];
-/// Evidence kinds that are files or things.
-pub const EVIDENCE_KINDS: [&str; 6] = [
-    "photo",
-    "audio",
-    "video",
-    "document",
-    "av_record",
-    "physical",
-];
-
-fn parse_evidence(
-    input: &EvidenceInput,
-    has_file: bool,
-    today: NaiveDate,
-) -> Result<(Vec<i32>, chrono::DateTime<chrono::Utc>), Vec<ValidationError>> {
-    let mut errors = Vec::new();
-    let kind = input.kind.trim();
-    let is_record = RECORD_KINDS.contains(&kind);
-    if !is_record && !EVIDENCE_KINDS.contains(&kind) {
-        errors.push(ValidationError::new(Field::EvidenceKind, Rule::OneOf));
-    }
-    if let Err(e) = validate::text(Field::Title, &input.title, 2, 200) {
-        errors.push(e);
-    }
-    if let Err(e) = validate::text(Field::Location, &input.location, 2, 200) {
-        errors.push(e);
-    }
-    if is_record {
-        if let Err(e) = validate::text(Field::Subject, &input.subject, 1, 100) {
-            errors.push(e);
-        }
-        if let Err(e) = validate::text(Field::Content, &input.content, 10, 50_000) {
-            errors.push(e);
-        }
-    }
-    if matches!(kind, "photo" | "audio" | "video" | "av_record") && !has_file {
-        errors.push(ValidationError::new(Field::File, Rule::Required));
-    }
-    let collected_at =
-        chrono::NaiveDateTime::parse_from_str(input.collected_at.trim(), "%Y-%m-%dT%H:%M")
-            .or_else(|_| {
-                chrono::NaiveDateTime::parse_from_str(
-                    input.collected_at.trim(),
-                    "%Y-%m-%dT%H:%M:%S",
-                )
-            })
-            .ok()
-            .and_then(|t| {
-                t.and_local_timezone(chrono::FixedOffset::east_opt(8 * 3600)?)
-                    .single()
-            })
-            .map(|t| t.with_timezone(&chrono::Utc));
-    match collected_at {
-        None => errors.push(ValidationError::new(Field::CollectedAt, Rule::Date)),
-        Some(t) if china_time(t).date_naive() > today => {
-            errors.push(ValidationError::new(Field::CollectedAt, Rule::NotInFuture));
-        }
-        Some(_) => {}
-    }
-    let officers = match form::officers(&input.officers[0], &input.officers[1], &input.officers[2])
-    {
-        Ok(o) => o,
-        Err(e) => {
-            errors.push(e);
-            Vec::new()
-        }
-    };
-    match (collected_at, errors.is_empty()) {
-        (Some(t), true) => Ok((officers, t)),
-        _ => Err(errors),
-    }
 }
 
 /// Records an evidence item or record on a case, with its streamed file if any. The file's
@@ -692,10 +628,12 @@ async fn record_evidence_inner(
     file: Option<&Staged>,
 ) -> Result<i32, ServiceError> {
     let today = today(state);
-    let (officers, collected_at) =
-        parse_evidence(input, file.is_some(), today).map_err(ServiceError::ValidationMany)?;
+    let item =
+        evidence::parse(&input.raw, file.is_some(), today).map_err(ServiceError::ValidationMany)?;
+    let officers = item.collectors.clone();
+    let collected_at = item.collected_at;
     let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let (row, _) = visible_case(uow.txn(), actor, case_id).await?;
+    let (row, _) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let facts = facts::load(uow.txn(), &row, actor, &officers, today).await?;
     let command = Command::RecordEvidence {
         collected_by: officers.clone(),
@@ -725,20 +663,20 @@ async fn record_evidence_inner(
             new_blob = Some(staged.sha256.clone());
         }
     }
-    let item = evidence::ActiveModel {
+    let stored = evidence_rows::ActiveModel {
         case_id: Set(case_id),
-        kind: Set(input.kind.trim().to_owned()),
-        title: Set(input.title.trim().to_owned()),
+        kind: Set(item.kind.as_str().to_owned()),
+        title: Set(item.title.clone()),
         sha256: Set(file.map(|f| f.sha256.clone())),
         file_name: Set(file.map(|_| sanitize_name(&input.file_name))),
         content_type: Set(file.map(|_| sanitize_type(&input.content_type))),
         size: Set(file.map(|f| i64::try_from(f.size).unwrap_or(i64::MAX))),
         collected_at: Set(collected_at),
         ended_at: Set(None),
-        location: Set(input.location.trim().to_owned()),
-        subject: Set(Some(input.subject.trim().to_owned()).filter(|s| !s.is_empty())),
-        content: Set(Some(input.content.trim().to_owned()).filter(|s| !s.is_empty())),
-        device: Set(Some(input.device.trim().to_owned()).filter(|s| !s.is_empty())),
+        location: Set(item.location.clone()),
+        subject: Set(item.subject.clone()),
+        content: Set(item.content.clone()),
+        device: Set(item.device.clone()),
         certified_collectors: Set(i32::try_from(officers.len()).unwrap_or(0)),
         recorded_by: Set(actor.user_id),
         recorded_at: Set(uow.now()),
@@ -746,7 +684,7 @@ async fn record_evidence_inner(
     }
     .insert(uow.txn())
     .await;
-    let item = match item {
+    let item = match stored {
         Ok(item) => item,
         Err(e) => {
             if let Some(sha) = &new_blob {
@@ -825,11 +763,11 @@ pub async fn evidence_file(
     actor: &Actor,
     evidence_id: i32,
 ) -> Result<EvidenceFile, ServiceError> {
-    let item = evidence::Entity::find_by_id(evidence_id)
+    let item = evidence_rows::Entity::find_by_id(evidence_id)
         .one(&state.db.conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    visible_case(&state.db.conn, actor, item.case_id).await?;
+    visible_case(&state.db.conn, actor, item.case_id, false).await?;
     let sha = item.sha256.clone().ok_or(ServiceError::NotFound)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     uow.record(NewEvent {
@@ -859,6 +797,7 @@ pub async fn summary(
     form: &SummaryForm,
 ) -> Result<StepOutcome, ServiceError> {
     let today = today(state);
+    may_open(actor, case::CommandKind::SummaryDecide)?;
     let mut errors = Vec::new();
     let title = validate::text(Field::Title, &form.title, 2, 200)
         .map_err(|e| errors.push(e))
@@ -869,7 +808,7 @@ pub async fn summary(
     let location = validate::text(Field::Location, &form.location, 2, 200)
         .map_err(|e| errors.push(e))
         .unwrap_or_default();
-    let second = form::officers(&actor.user_id.to_string(), &form.officer_2, "")
+    let second = evidence::officers(&actor.user_id.to_string(), &form.officer_2, "")
         .map_err(|e| errors.push(e))
         .unwrap_or_default();
     let penalty = match form.penalty.trim() {
@@ -906,10 +845,7 @@ pub async fn summary(
         return Err(ServiceError::Forbidden);
     };
     let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let agency = agencies::Entity::find_by_id(agency_id)
-        .one(uow.txn())
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let agency = agency_for_update(&uow, agency_id).await?;
     let facts = facts::for_new_case(uow.txn(), actor, Procedure::Summary, &second, today).await?;
     let facts = CaseFacts { agency_id, ..facts };
     let command = Command::SummaryDecide {
@@ -919,12 +855,7 @@ pub async fn summary(
     let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
     let now = uow.now();
     let mut model = cases::ActiveModel {
-        number: Set(next_number(
-            uow.txn(),
-            &agency,
-            today.format("%Y").to_string().parse().unwrap_or(2026),
-        )
-        .await?),
+        number: Set(next_number(uow.txn(), &agency, chrono::Datelike::year(&today)).await?),
         agency_id: Set(agency_id),
         procedure: Set(Procedure::Summary.as_str().into()),
         state: Set(transition.to.as_str().into()),

@@ -216,7 +216,7 @@ async fn user_names(
 pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDetail, ServiceError> {
     can(actor, &Action::UseWorkbench)?;
     let db = &state.db.conn;
-    let (row, agency) = super::visible_case(db, actor, id).await?;
+    let (row, agency) = super::visible_case(db, actor, id, false).await?;
     let today = today(state);
     let rules = &state.settings.deadline_rules;
     let mut agencies_map = HashMap::new();
@@ -315,9 +315,10 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
         file_name: e.file_name.clone(),
         size: e.size,
     };
-    let (records, items): (Vec<_>, Vec<_>) = evidence_rows
-        .iter()
-        .partition(|e| super::RECORD_KINDS.contains(&e.kind.as_str()));
+    let (records, items): (Vec<_>, Vec<_>) = evidence_rows.iter().partition(|e| {
+        tianping_domain::evidence::EvidenceKind::parse(&e.kind)
+            .is_some_and(tianping_domain::evidence::EvidenceKind::is_record)
+    });
     let deadlines = case_deadlines::Entity::find()
         .filter(case_deadlines::Column::CaseId.eq(id))
         .order_by_asc(case_deadlines::Column::Id)

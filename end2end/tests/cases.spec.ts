@@ -1,0 +1,185 @@
+import { expect, Page, test } from "@playwright/test";
+import { failOnPageErrors, login, waitForHydration } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+async function switchTo(page: Page, username: string, caseUrl: string) {
+  await page.context().clearCookies();
+  await login(page, username);
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto(caseUrl);
+  await waitForHydration(page);
+}
+
+/** Opens a step's form, lets `fill` fill it, submits, and waits for the new state. */
+async function takeStep(page: Page, kind: string, state: string, fill?: (form: ReturnType<Page["getByTestId"]>) => Promise<void>) {
+  const step = page.getByTestId(`step-${kind}`);
+  await step.locator("summary").click();
+  if (fill) await fill(step);
+  await step.getByTestId("step-submit").click();
+  await expect(page.getByTestId("case-state")).toHaveAttribute("data-state", state);
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+}
+
+async function timelineHas(page: Page, action: string) {
+  await expect(page.getByTestId("timeline").locator(`[data-action="${action}"]`)).toHaveCount(1);
+}
+
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+test("an ordinary case goes from clue to archive through the officers, the head and the reviewer", async ({ page }) => {
+  test.setTimeout(180_000);
+  const noErrors = failOnPageErrors(page);
+  await login(page, "officer.zhang");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto("/work/cases/new");
+  await waitForHydration(page);
+  await page.getByTestId("form[title]").fill("销售过期食品（端到端）");
+  await page.getByTestId("form[description]").fill("巡查发现货架上有过期牛奶。");
+  await page.getByTestId("form[location]").fill("临江市解放路 18 号");
+  await page.getByTestId("form[act_date]").fill(chinaToday());
+  await page.getByTestId("submit").click();
+  await expect(page).toHaveURL(/\/work\/cases\/\d+$/);
+  const caseUrl = page.url();
+  await expect(page.getByTestId("case-state")).toHaveAttribute("data-state", "clue_registered");
+  await timelineHas(page, "case.register_clue");
+
+  // The party, with its credit code checked.
+  await page.getByTestId("tab-parties").click();
+  await page.getByTestId("party[kind]").selectOption("organisation");
+  await page.getByTestId("party[name]").fill("临江市惠民超市有限公司");
+  await page.getByTestId("party[credit_code]").fill("91339900MA2B3C4D5E");
+  await page.getByTestId("party[legal_representative]").fill("张某");
+  await page.getByTestId("party[address]").fill("临江市解放路 18 号");
+  await page.getByTestId("party-submit").click();
+  await expect(page.getByTestId("field-error").first()).toContainText("校验位");
+  await page.getByTestId("party[credit_code]").fill("91339900MA2B3C4D5F");
+  await page.getByTestId("party-submit").click();
+  await expect(page.getByTestId("party-row")).toHaveCount(1);
+
+  await page.getByTestId("tab-overview").click();
+  await takeStep(page, "file_case", "filing_proposed", async (f) => {
+    await f.getByTestId("form[officer_1]").selectOption({ label: "张伟" });
+    await f.getByTestId("form[officer_2]").selectOption({ label: "李娜" });
+  });
+
+  await switchTo(page, "head.scjg", caseUrl);
+  await takeStep(page, "approve_filing", "filed");
+  await timelineHas(page, "case.approve_filing");
+  await expect(page.getByTestId("deadline-badge").first()).toContainText("办案期限");
+
+  await switchTo(page, "officer.zhang", caseUrl);
+  await takeStep(page, "start_investigation", "investigating");
+  await page.getByTestId("tab-evidence").click();
+  await page.getByTestId("evidence-title").fill("货架照片");
+  await page.getByTestId("evidence-at").fill(`${chinaToday()}T00:05`);
+  await page.getByTestId("evidence-location").fill("临江市解放路 18 号");
+  await page.getByTestId("evidence-officer-1").selectOption({ label: "张伟" });
+  await page.getByTestId("evidence-officer-2").selectOption({ label: "李娜" });
+  await page.getByTestId("evidence-file").setInputFiles({ name: "shelf.jpg", mimeType: "image/jpeg", buffer: Buffer.from("e2e photo bytes") });
+  await page.getByTestId("evidence-submit").click();
+  await expect(page.getByTestId("evidence-row")).toHaveCount(1);
+  await expect(page.getByTestId("evidence-download")).toHaveText("shelf.jpg");
+  await page.goto(caseUrl);
+  await waitForHydration(page);
+  await timelineHas(page, "case.record_evidence");
+  await takeStep(page, "conclude_investigation", "investigation_concluded", async (f) => {
+    await f.getByTestId("form[major]").check();
+  });
+  await takeStep(page, "submit_for_review", "under_legal_review");
+
+  await switchTo(page, "reviewer.sun", caseUrl);
+  await takeStep(page, "approve_review", "investigation_concluded");
+  await timelineHas(page, "case.approve_review");
+
+  await switchTo(page, "officer.zhang", caseUrl);
+  await takeStep(page, "serve_prior_notice", "prior_notice_served", async (f) => {
+    await f.getByTestId("form[amount]").fill("8000");
+  });
+  await takeStep(page, "waive_rights", "prior_notice_served");
+
+  await switchTo(page, "head.scjg", caseUrl);
+  await takeStep(page, "hold_collective_discussion", "collective_discussion", async (f) => {
+    await f.getByTestId("form[reason]").fill("经集体讨论，同意按拟处罚意见作出决定。");
+  });
+  // A fine outside the discretion band without a justification is refused with the field named.
+  const decide = page.getByTestId("step-decide");
+  await decide.locator("summary").click();
+  await decide.getByTestId("form[amount]").fill("8000");
+  await decide.getByTestId("form[standard]").selectOption({ index: 1 });
+  await decide.getByTestId("form[circumstance]").selectOption("general");
+  await decide.getByTestId("step-submit").click();
+  await expect(page.getByTestId("form-error")).toContainText("理由");
+  await takeStep(page, "decide", "decided", async (f) => {
+    await f.getByTestId("form[amount]").fill("8000");
+    await f.getByTestId("form[standard]").selectOption({ index: 1 });
+    await f.getByTestId("form[circumstance]").selectOption("general");
+    await f.getByTestId("form[justification]").fill("当事人主动下架并销毁过期食品，依法从轻处罚。");
+  });
+  await expect(page.getByTestId("discretion")).toContainText("低于");
+
+  await switchTo(page, "officer.zhang", caseUrl);
+  await takeStep(page, "serve", "served");
+  await takeStep(page, "record_payment", "executing");
+
+  await switchTo(page, "head.scjg", caseUrl);
+  await takeStep(page, "close", "closed");
+
+  await switchTo(page, "officer.zhang", caseUrl);
+  await takeStep(page, "archive", "archived");
+  await expect(page.getByTestId("no-actions")).toBeVisible();
+  for (const action of ["case.serve", "case.record_payment", "case.close", "case.archive"]) await timelineHas(page, action);
+  await page.getByTestId("tab-documents").click();
+  await expect(page.getByTestId("document-row").filter({ hasText: "行政处罚决定书" })).toHaveCount(1);
+  noErrors();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("an officer decides a summary-procedure case on the spot", async ({ page }) => {
+    const noErrors = failOnPageErrors(page);
+    await login(page, "officer.wang");
+    await expect(page).toHaveURL(/\/work$/);
+    await page.goto("/work/cases/summary");
+    await waitForHydration(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.getByTestId("form[title]").fill("占道经营");
+    await page.getByTestId("form[description]").fill("在人行道上摆摊经营，经劝阻未改正。");
+    await page.getByTestId("form[location]").fill("临江市中山路与北京路交叉口");
+    await page.getByTestId("form[officer_2]").selectOption({ label: "陈静" });
+    await page.getByTestId("form[penalty]").selectOption("fine");
+    await page.getByTestId("form[amount]").fill("300");
+    await page.getByTestId("form[party_kind]").selectOption("natural_person");
+    await page.getByTestId("form[party_name]").fill("陈某");
+    await page.getByTestId("form[id_number]").fill("110101199003071516");
+    await page.getByTestId("form[address]").fill("临江市中山路 1 号");
+    await page.getByTestId("submit").click();
+    // Over the Art. 51 limit for a person (200 yuan): refused with the reason.
+    await expect(page.getByTestId("form-error")).toContainText("200");
+    await page.getByTestId("form[amount]").fill("200");
+    await page.getByTestId("submit").click();
+    await expect(page).toHaveURL(/\/work\/cases\/\d+$/);
+    await expect(page.getByTestId("case-state")).toHaveAttribute("data-state", "on_the_spot_decided");
+    await takeStep(page, "file_summary_record", "summary_record_filed");
+    await timelineHas(page, "case.summary_decide");
+    const after = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(after).toBeLessThanOrEqual(390);
+    noErrors();
+  });
+});
+
+test("the case list filters overdue cases and shows red badges", async ({ page }) => {
+  await login(page, "officer.zhang");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto("/work/cases?deadline=overdue");
+  const rows = page.getByTestId("case-row");
+  await expect(rows.first()).toBeVisible();
+  const badges = page.getByTestId("case-table").getByTestId("deadline-badge");
+  const count = await badges.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await expect(badges.nth(i)).toHaveAttribute("data-level", "overdue");
+});
