@@ -27,6 +27,20 @@ test("staff pages pass an axe audit", async ({ page }) => {
   }
 });
 
+test("case pages pass an axe audit", async ({ page }) => {
+  await login(page, "officer.zhang");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto("/work/cases");
+  await waitForHydration(page);
+  await audit(page, "/work/cases");
+  const first = await page.getByTestId("case-row").first().locator("a").getAttribute("href");
+  for (const path of [`${first}`, `${first}?tab=parties`, `${first}?tab=evidence`, `${first}?tab=documents`, "/work/cases/new", "/work/cases/summary", "/work/clues"]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    await audit(page, path);
+  }
+});
+
 test("the login form works with the keyboard alone", async ({ page }) => {
   await page.goto("/login");
   await waitForHydration(page);

@@ -13,8 +13,9 @@ async function switchTo(page: Page, username: string, caseUrl: string) {
 
 /** Opens a step's form, lets `fill` fill it, submits, and waits for the new state. */
 async function takeStep(page: Page, kind: string, state: string, fill?: (form: ReturnType<Page["getByTestId"]>) => Promise<void>) {
+  await page.waitForLoadState("networkidle");
   const step = page.getByTestId(`step-${kind}`);
-  await step.locator("summary").click();
+  if (!(await step.evaluate((el) => (el as HTMLDetailsElement).open))) await step.locator("summary").click();
   if (fill) await fill(step);
   await step.getByTestId("step-submit").click();
   await expect(page.getByTestId("case-state")).toHaveAttribute("data-state", state);
@@ -30,7 +31,7 @@ function chinaToday(): string {
 }
 
 test("an ordinary case goes from clue to archive through the officers, the head and the reviewer", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const noErrors = failOnPageErrors(page);
   await login(page, "officer.zhang");
   await expect(page).toHaveURL(/\/work$/);
@@ -105,8 +106,9 @@ test("an ordinary case goes from clue to archive through the officers, the head 
     await f.getByTestId("form[reason]").fill("经集体讨论，同意按拟处罚意见作出决定。");
   });
   // A fine outside the discretion band without a justification is refused with the field named.
+  await page.waitForLoadState("networkidle");
   const decide = page.getByTestId("step-decide");
-  await decide.locator("summary").click();
+  if (!(await decide.evaluate((el) => (el as HTMLDetailsElement).open))) await decide.locator("summary").click();
   await decide.getByTestId("form[amount]").fill("8000");
   await decide.getByTestId("form[standard]").selectOption({ index: 1 });
   await decide.getByTestId("form[circumstance]").selectOption("general");

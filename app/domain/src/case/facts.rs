@@ -213,6 +213,21 @@ impl CaseFacts {
             })
     }
 
+    /// Whether `actor` may add parties to the case on the day: an officer qualified for the
+    /// case (own agency, certificate in force, not recused) who is assigned to it, or, before
+    /// officers are assigned (a registered clue, a proposed filing), any such officer; and
+    /// only until the decision.
+    pub fn may_add_parties(&self, actor: &crate::authz::Actor) -> bool {
+        let before_assignment = matches!(
+            self.state,
+            CaseState::ClueRegistered | CaseState::FilingProposed
+        );
+        actor.role == Role::Officer
+            && self.is_qualified_officer(actor.user_id)
+            && (before_assignment
+                || (self.is_assigned(actor.user_id) && self.state.is_open_before_decision()))
+    }
+
     /// How many distinct assigned officers are qualified on the day.
     pub fn qualified_assigned_officers(&self) -> usize {
         let mut ids: Vec<i32> = self
@@ -224,5 +239,78 @@ impl CaseFacts {
         ids.sort_unstable();
         ids.dedup();
         ids.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authz::Actor;
+
+    fn actor(user_id: i32, role: Role) -> Actor {
+        Actor {
+            user_id,
+            role,
+            agency_id: Some(1),
+            region_code: None,
+            served_agency_ids: vec![],
+        }
+    }
+
+    fn staff(user_id: i32, role: Role, credential: CredentialStatus) -> StaffStanding {
+        StaffStanding {
+            user_id,
+            role,
+            agency_id: Some(1),
+            credential: Some(credential),
+        }
+    }
+
+    fn facts(state: CaseState) -> CaseFacts {
+        CaseFacts {
+            state,
+            agency_id: 1,
+            assigned_officer_ids: vec![1, 2],
+            staff: vec![
+                staff(1, Role::Officer, CredentialStatus::Valid),
+                staff(3, Role::Officer, CredentialStatus::Valid),
+                staff(4, Role::Officer, CredentialStatus::Expired),
+                staff(5, Role::AgencyHead, CredentialStatus::Valid),
+            ],
+            ..CaseFacts::default()
+        }
+    }
+
+    #[test]
+    fn parties_are_added_by_qualified_officers_until_the_decision() {
+        // Before assignment any qualified officer of the agency may.
+        let registered = facts(CaseState::ClueRegistered);
+        assert!(registered.may_add_parties(&actor(3, Role::Officer)));
+        assert!(
+            !registered.may_add_parties(&actor(4, Role::Officer)),
+            "certificate expired"
+        );
+        assert!(
+            !registered.may_add_parties(&actor(5, Role::AgencyHead)),
+            "not an officer"
+        );
+        assert!(
+            !registered.may_add_parties(&actor(9, Role::Officer)),
+            "unknown person"
+        );
+        // Afterwards only assigned officers, and not after the decision.
+        let investigating = facts(CaseState::Investigating);
+        assert!(investigating.may_add_parties(&actor(1, Role::Officer)));
+        assert!(
+            !investigating.may_add_parties(&actor(3, Role::Officer)),
+            "not assigned"
+        );
+        assert!(!facts(CaseState::Decided).may_add_parties(&actor(1, Role::Officer)));
+        let mut recused = facts(CaseState::Investigating);
+        recused.recused_user_ids = vec![1];
+        assert!(
+            !recused.may_add_parties(&actor(1, Role::Officer)),
+            "must recuse"
+        );
     }
 }

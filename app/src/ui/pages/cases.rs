@@ -500,7 +500,7 @@ fn step_form(
         _ => ().into_any(),
     };
     view! {
-        <details class="step" data-test=format!("step-{}", crate::api::case_dto_code(&kind))>
+        <details class="step" prop:open=false data-test=format!("step-{}", crate::api::case_dto_code(&kind))>
             <summary>{kind.label(lang)}</summary>
             <ActionForm action=step attr:class="form">
                 <input type="hidden" name="id" value=id />

@@ -532,19 +532,6 @@ async fn party_kind<C: ConnectionTrait>(
         .max_by_key(|k| matches!(k, PartyKind::Organisation)))
 }
 
-/// Whether the actor may add parties and record evidence on the case today: an assigned
-/// officer with a certificate in force, before the decision.
-fn may_record(facts: &CaseFacts, actor: &Actor) -> bool {
-    actor.role == tianping_domain::role::Role::Officer
-        && facts.is_qualified_officer(actor.user_id)
-        && facts.is_assigned(actor.user_id)
-        && (facts.state.is_open_before_decision()
-            || matches!(
-                facts.state,
-                CaseState::ClueRegistered | CaseState::FilingProposed
-            ))
-}
-
 /// Adds a party (当事人) to a case.
 pub async fn add_party(
     state: &AppState,
@@ -557,9 +544,7 @@ pub async fn add_party(
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let (row, _) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let facts = facts::load(uow.txn(), &row, actor, &[], today).await?;
-    if !may_record(&facts, actor)
-        && !(row.created_by == actor.user_id && facts.state == CaseState::ClueRegistered)
-    {
+    if !facts.may_add_parties(actor) {
         return Err(ServiceError::Forbidden);
     }
     let model = parties::ActiveModel {

@@ -357,7 +357,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
             ],
         })
         .collect();
-    let may_record = super::may_record(&facts, actor);
+    let may_add_parties = facts.may_add_parties(actor);
+    let may_record = case::check(&facts, CommandKind::RecordEvidence, actor, today).is_ok();
     Ok(CaseDetail {
         summary,
         description: row.description.clone(),
@@ -449,8 +450,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
             })
             .collect(),
         actions,
-        can_add_party: may_record,
-        can_record: may_record && facts.state == CaseState::Investigating,
+        can_add_party: may_add_parties,
+        can_record: may_record,
         agency_officers,
         standards,
     })
