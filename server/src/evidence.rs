@@ -181,7 +181,11 @@ pub async fn download(
             c.lang,
         ))
     })?;
-    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(handle)).into_response();
+    let mut response = Body::from_stream(tokio_util::io::ReaderStream::with_capacity(
+        handle,
+        256 * 1024,
+    ))
+    .into_response();
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&file.content_type) {
         h.insert(header::CONTENT_TYPE, v);

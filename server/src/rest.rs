@@ -7,7 +7,7 @@
 use app::{
     api::{
         AppError,
-        case_dto::{CaseFilter, NewCaseForm, StepForm, SummaryForm},
+        case_dto::{CaseFilter, NewCaseForm, StaffingForm, StepForm, SummaryForm},
         ctx::lang_of,
         dto::{NewAgency, NewCredential, NewUser},
     },
@@ -60,6 +60,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}", get(get_case))
         .route("/cases/{id}/steps", post(take_step))
         .route("/cases/{id}/parties", post(add_party))
+        .route("/cases/{id}/staffing", post(change_staffing))
         .route(
             "/cases/{id}/evidence",
             post(crate::evidence::upload).layer(DefaultBodyLimit::disable()),
@@ -467,4 +468,17 @@ async fn add_party(
         .await
         .map_err(fail(c.lang))?;
     Ok((StatusCode::CREATED, Json(json!({ "id": party_id }))))
+}
+
+async fn change_staffing(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<StaffingForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        cases::change_staffing(&state, &c.session.actor, id, &b)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
 }

@@ -241,6 +241,10 @@ pub struct CaseDetail {
     pub can_add_party: bool,
     /// Whether this user may record evidence and records.
     pub can_record: bool,
+    /// Whether this user may change the case's officers (recusal, assignment).
+    pub can_change_staffing: bool,
+    /// People who withdrew from the case (回避).
+    pub recused: Vec<PersonRef>,
     /// Officers of the agency with a certificate in force (for the forms).
     pub agency_officers: Vec<PersonRef>,
     /// The agency's discretion standards (for the decision form).
@@ -342,6 +346,18 @@ pub struct SummaryForm {
     pub phone: String,
     /// Address.
     pub address: String,
+}
+
+/// A change to who handles a case (agency heads).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StaffingForm {
+    /// `recuse` (回避) or `assign`.
+    pub change: String,
+    /// The officer (user id).
+    pub user_id: String,
+    /// The reason (required for a recusal).
+    pub reason: String,
 }
 
 /// What a step answered.

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::{
     AppError,
     case_dto::{
-        CaseDetail, CaseFilter, CaseSummary, NewCaseForm, StepForm, StepOutcome, SummaryForm,
+        CaseDetail, CaseFilter, CaseSummary, NewCaseForm, StaffingForm, StepForm, StepOutcome,
+        SummaryForm,
     },
 };
 use tianping_domain::party::RawParty;
@@ -62,6 +63,15 @@ pub async fn decide_on_the_spot(form: SummaryForm) -> Result<StepOutcome, AppErr
 pub async fn add_party(id: i32, party: RawParty) -> Result<i32, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     crate::ssr::services::cases::add_party(&state, &session.actor, id, &party)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Changes who handles a case (recusal, assignment; agency heads).
+#[server]
+pub async fn change_staffing(id: i32, form: StaffingForm) -> Result<StepOutcome, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::change_staffing(&state, &session.actor, id, &form)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -241,6 +241,15 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         })),
         row([403, 201, 403, 403, 403, 404, 401, 401]),
     ));
+    // After the filing proposal above: only the agency's head changes the officers.
+    cases.push((
+        Method::POST,
+        format!("/api/v1/cases/{case_id}/staffing"),
+        Some(Box::new(
+            move |_| json!({"change": "assign", "user_id": li.to_string()}),
+        )),
+        row([403, 403, 200, 403, 403, 404, 401, 401]),
+    ));
     cases.push((
         Method::GET,
         "/api/v1/evidence/999999/file".into(),

@@ -254,6 +254,76 @@ async fn a_refused_step_names_the_reason_and_changes_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recused_officer_can_no_longer_act_until_a_replacement_is_assigned() {
+    let app = TestApp::seeded().await;
+    let (id, officer, head) = investigating_case(&app).await;
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    let liu = app.id_of_user("officer.liu").await;
+    let staffing = format!("/api/v1/cases/{id}/staffing");
+    let recuse_li =
+        json!({"change": "recuse", "user_id": li.to_string(), "reason": "与当事人存在近亲属关系"});
+    let r = app.post(&staffing, Some(&officer), recuse_li.clone()).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    let r = app
+        .post(
+            &staffing,
+            Some(&head),
+            json!({"change": "recuse", "user_id": li.to_string()}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["error"]["fields"][0]["field"], "reason");
+    let r = app.post(&staffing, Some(&head), recuse_li).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+
+    // The recused officer may not act, nor be named as a collector; one officer is not enough.
+    let li_token = app.login("officer.li").await;
+    let r = step(
+        &app,
+        &li_token,
+        id,
+        json!({"kind": "conclude_investigation", "outcome": "facts_not_established"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let r = upload(&app, &officer, id, (zhang, li), b"photo").await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let r = upload(&app, &officer, id, (zhang, liu), b"photo").await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+
+    // A replacement restores two qualified officers; the recused one cannot come back.
+    let r = app
+        .post(
+            &staffing,
+            Some(&head),
+            json!({"change": "assign", "user_id": liu.to_string()}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = upload(&app, &officer, id, (zhang, liu), b"photo").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r = app
+        .post(
+            &staffing,
+            Some(&head),
+            json!({"change": "assign", "user_id": li.to_string()}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let admin = app.login("admin").await;
+    let detail = app.get(&format!("/api/v1/cases/{id}"), Some(&admin)).await;
+    assert_eq!(detail.body["recused"][0]["id"], li);
+    let officers: Vec<i64> = detail.body["officers"]
+        .as_array()
+        .expect("officers")
+        .iter()
+        .filter_map(|o| o["id"].as_i64())
+        .collect();
+    assert!(officers.contains(&zhang) && officers.contains(&liu) && !officers.contains(&li));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failure_between_the_change_and_the_commit_leaves_neither() {
     let app = TestApp::seeded_with(|s| s.fail_at = Some("case.before_commit")).await;
     let officer = app.login("officer.zhang").await;

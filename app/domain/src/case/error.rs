@@ -363,6 +363,12 @@ pub enum CaseError {
         /// Which text.
         field: TextField,
     },
+    /// Officers can no longer be changed in this state (before filing or after the decision).
+    #[error("the officers of a case in state {state:?} can no longer be changed")]
+    StaffingClosed {
+        /// The case's state.
+        state: CaseState,
+    },
     /// The caller did not supply a fact the state implies.
     #[error("the case record lacks the {fact:?}")]
     MissingFact {
@@ -482,6 +488,16 @@ impl CaseError {
                     "The legal reviewer must not be an investigator of this case",
                 )
                 .to_owned(),
+            CaseError::StaffingClosed { state } => {
+                if zh {
+                    format!("案件处于「{}」状态，不能再调整执法人员", state.label(lang))
+                } else {
+                    format!(
+                        "The officers of a case that is \"{}\" can no longer be changed",
+                        state.label(lang)
+                    )
+                }
+            }
             CaseError::NotAssigned { user_id } => {
                 if zh {
                     format!("用户 {user_id} 不是本案的承办人员")

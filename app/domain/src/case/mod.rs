@@ -33,6 +33,7 @@ mod error;
 mod facts;
 mod machine;
 mod schedule;
+mod staffing;
 mod state;
 mod transition;
 
@@ -55,6 +56,7 @@ pub use facts::{
 };
 pub use machine::{allowed_commands, apply, check};
 pub use schedule::{ScheduleFacts, due_date, most_urgent, rule_for};
+pub use staffing::{StaffingChange, check_staffing, may_change_staffing, staffing_open};
 pub use state::{CaseState, Procedure};
 pub use transition::{
     AUDIT_SUBJECT_TYPE, DeadlineChange, DeadlineEffect, DeadlineKind, DocumentKind, Transition,

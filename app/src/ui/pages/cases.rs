@@ -18,7 +18,9 @@ use crate::{
     api::{
         AppError,
         case_dto::{CaseDetail, CaseFilter, DeadlineBadge, EvidenceView, PersonRef, StepOutcome},
-        cases::{AddParty, DecideOnTheSpot, RegisterCase, TakeStep, get_case, list_cases},
+        cases::{
+            AddParty, ChangeStaffing, DecideOnTheSpot, RegisterCase, TakeStep, get_case, list_cases,
+        },
     },
     ui::common::{StaffPage, action_error, loaded, use_lang},
 };
@@ -266,7 +268,7 @@ pub fn NewCase() -> impl IntoView {
                 <Input name="form[location]" label=lang.pick("地点", "Location") field=Field::Location error value=location.get_value() />
                 <Input name="form[received_on]" label=lang.pick("受理日期", "Received on") field=Field::ReceivedOn error input_type="date" />
                 <Input name="form[act_date]" label=lang.pick("违法行为发生日期", "Date of the act") field=Field::ActDate error input_type="date" />
-                <button type="submit" data-test="submit">{lang.pick("登记", "Register")}</button>
+                <button type="submit" class="button" data-test="submit">{lang.pick("登记", "Register")}</button>
             </ActionForm>
         </StaffPage>
     }
@@ -311,7 +313,7 @@ pub fn SummaryCase() -> impl IntoView {
                     <Input name="form[phone]" label=lang.pick("电话", "Phone") field=Field::Phone error input_type="tel" />
                     <Input name="form[address]" label=lang.pick("地址", "Address") field=Field::Address error />
                 </fieldset>
-                <button type="submit" data-test="submit">{lang.pick("作出当场处罚决定", "Decide on the spot")}</button>
+                <button type="submit" class="button" data-test="submit">{lang.pick("作出当场处罚决定", "Decide on the spot")}</button>
             </ActionForm>
         </StaffPage>
     }
@@ -332,10 +334,19 @@ pub fn CasePage() -> impl IntoView {
     };
     let step = ServerAction::<TakeStep>::new();
     let party = ServerAction::<AddParty>::new();
+    let staffing = ServerAction::<ChangeStaffing>::new();
     let case = Resource::new(
-        move || (id(), step.version().get(), party.version().get()),
-        |(id, _, _)| get_case(id),
+        move || {
+            (
+                id(),
+                step.version().get(),
+                party.version().get(),
+                staffing.version().get(),
+            )
+        },
+        |(id, ..)| get_case(id),
     );
+    let staffing_error = Signal::derive(move || action_error(staffing.value().get()));
     let step_error = Signal::derive(move || action_error(step.value().get()));
     let party_error = Signal::derive(move || action_error(party.value().get()));
     let tab = move || query.get().get("tab").unwrap_or_else(|| "overview".into());
@@ -353,6 +364,11 @@ pub fn CasePage() -> impl IntoView {
                     ("documents", lang.pick("文书", "Documents")),
                 ];
                 let current = tab();
+                let staffing_view = if c.can_change_staffing {
+                    Some(staffing_form(&c, staffing, staffing_error, lang))
+                } else {
+                    None
+                };
                 let body = match current.as_str() {
                     "parties" => parties_tab(&c, party, party_error, lang).into_any(),
                     "evidence" => evidence_tab(&c, c.evidence.clone(), false, upload_error(), lang).into_any(),
@@ -376,6 +392,7 @@ pub fn CasePage() -> impl IntoView {
                         } else {
                             c.actions.iter().map(|k| step_form(*k, &c, step, step_error, lang)).collect_view().into_any()
                         }}
+                        {staffing_view}
                     </section>
                     <nav class="tabs" aria-label=lang.pick("案件信息", "Case information")>
                         {tabs.into_iter().map(|(key, label)| {
@@ -506,7 +523,52 @@ fn step_form(
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="form[kind]" value=crate::api::case_dto_code(&kind) />
                 {fields}
-                <button type="submit" data-test="step-submit">{kind.label(lang)}</button>
+                <button type="submit" class="button" data-test="step-submit">{kind.label(lang)}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Names of the case events that are not state-machine steps.
+fn other_action_label(action: &str, lang: Lang) -> &'static str {
+    match action {
+        "case.add_party" => lang.pick("添加当事人", "Party added"),
+        "case.download_evidence" => lang.pick("调阅证据文件", "Evidence file downloaded"),
+        "case.recuse" => lang.pick("决定回避", "Recusal"),
+        "case.assign_officer" => lang.pick("增派执法人员", "Officer assigned"),
+        _ => lang.pick("其他记录", "Other record"),
+    }
+}
+
+fn staffing_form(
+    c: &CaseDetail,
+    staffing: ServerAction<ChangeStaffing>,
+    error: Signal<Option<AppError>>,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let mut people = c.officers.clone();
+    people.extend(
+        c.agency_officers
+            .iter()
+            .filter(|p| !c.officers.iter().any(|o| o.id == p.id))
+            .cloned(),
+    );
+    let options = officer_options(&people, lang);
+    let case_id = c.summary.id;
+    view! {
+        <details class="step" prop:open=false data-test="step-staffing">
+            <summary>{lang.pick("调整执法人员（回避、增派）", "Change officers (recusal, assignment)")}</summary>
+            <ActionForm action=staffing attr:class="form">
+                {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                <input type="hidden" name="id" value=case_id />
+                <Select name="form[change]" label=lang.pick("调整方式", "Change") field=Field::Step error
+                    options=vec![("recuse".into(), lang.pick("决定回避", "Recusal").into()), ("assign".into(), lang.pick("增派执法人员", "Assign an officer").into())] />
+                <Select name="form[user_id]" label=lang.pick("执法人员", "Officer") field=Field::Officers error options=options />
+                <div class="field">
+                    <label>{lang.pick("理由（回避须填写）", "Reason (required for a recusal)")}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label>
+                    {move || error.get().and_then(|e| e.field_message(Field::Reason).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                </div>
+                <button type="submit" class="button" data-test="step-submit">{lang.pick("确定", "Confirm")}</button>
             </ActionForm>
         </details>
     }
@@ -537,6 +599,9 @@ fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
                 <dt>{lang.pick("受理日期", "Received")}</dt><dd>{c.received_on.to_string()}</dd>
                 <dt>{lang.pick("追责时效届满", "Limitation ends")}</dt><dd>{c.limitation_ends.map(|d| d.to_string()).unwrap_or_default()}</dd>
                 <dt>{lang.pick("承办人", "Officers")}</dt><dd data-test="case-officers">{c.officers.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join("、")}</dd>
+                {(!c.recused.is_empty()).then(|| view! {
+                    <dt>{lang.pick("回避人员", "Recused")}</dt><dd data-test="case-recused">{c.recused.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join("、")}</dd>
+                })}
                 <dt>{lang.pick("拟罚款", "Proposed fine")}</dt><dd>{money(c.proposed_fine_fen)}</dd>
                 <dt>{lang.pick("决定罚款", "Fine decided")}</dt><dd data-test="fine">{money(c.fine_fen)}</dd>
                 <dt>{lang.pick("已缴 / 待缴", "Paid / outstanding")}</dt><dd>{format!("{} / {} 元", format_yuan(c.paid_fen), format_yuan(c.outstanding_fen))}</dd>
@@ -555,11 +620,11 @@ fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
                 }).collect_view()}</tbody>
             </table>
             <h3>{lang.pick("办案时间线（审计日志）", "Timeline (audit log)")}</h3>
-            <ol class="timeline" data-test="timeline">
+            <ol class="timeline" reversed data-test="timeline">
                 {c.timeline.iter().rev().map(|t| view! {
                     <li data-test="timeline-entry" data-action=t.action.clone()>
                         <time>{t.at.chars().take(16).collect::<String>().replace('T', " ")}</time> " "
-                        <strong>{t.command.map(|k| k.label(lang).to_owned()).unwrap_or_else(|| t.action.clone())}</strong> " · " {t.actor.clone()}
+                        <strong>{t.command.map(|k| k.label(lang)).unwrap_or_else(|| other_action_label(&t.action, lang)).to_owned()}</strong> " · " {t.actor.clone()}
                         {t.to.map(|s| view! { " → " {s.label(lang)} })}
                         {(!t.detail.is_empty()).then(|| view! { <br/><span class="muted">{t.detail.clone()}</span> })}
                         <span class="muted seq">" #" {t.seq}</span>
@@ -598,7 +663,7 @@ fn parties_tab(
                     <Input name="party[legal_representative]" label=lang.pick("法定代表人（组织）", "Legal representative") field=Field::LegalRepresentative error />
                     <Input name="party[phone]" label=lang.pick("电话", "Phone") field=Field::Phone error input_type="tel" />
                     <Input name="party[address]" label=lang.pick("地址", "Address") field=Field::Address error />
-                    <button type="submit" data-test="party-submit">{lang.pick("添加", "Add")}</button>
+                    <button type="submit" class="button" data-test="party-submit">{lang.pick("添加", "Add")}</button>
                 </ActionForm>
             })}
         </section>
@@ -654,7 +719,7 @@ fn evidence_tab(
                     })}
                     <div class="field"><label>{lang.pick("采集设备", "Device")}<input name="device" /></label></div>
                     <div class="field"><label>{lang.pick("文件", "File")}<input name="file" type="file" data-test="evidence-file" /></label></div>
-                    <button type="submit" data-test="evidence-submit">{lang.pick("登记", "Record")}</button>
+                    <button type="submit" class="button" data-test="evidence-submit">{lang.pick("登记", "Record")}</button>
                 </form>
             })}
         </section>

@@ -1565,6 +1565,9 @@ fn one_of_each_error() -> Vec<CaseError> {
         CaseError::MissingFact {
             fact: Fact::Decision,
         },
+        CaseError::StaffingClosed {
+            state: CaseState::Decided,
+        },
     ];
     for e in &all {
         match e {
@@ -1616,7 +1619,8 @@ fn one_of_each_error() -> Vec<CaseError> {
             | CaseError::InvalidExtension { .. }
             | CaseError::ExtensionNeedsCollectiveDiscussion
             | CaseError::TextRequired { .. }
-            | CaseError::MissingFact { .. } => {}
+            | CaseError::MissingFact { .. }
+            | CaseError::StaffingClosed { .. } => {}
         }
     }
     all
@@ -1625,7 +1629,7 @@ fn one_of_each_error() -> Vec<CaseError> {
 #[test]
 fn every_refusal_has_a_chinese_and_an_english_message() {
     let errors = one_of_each_error();
-    assert_eq!(errors.len(), 49);
+    assert_eq!(errors.len(), 50);
     for e in errors {
         let zh = e.message(Lang::Zh);
         let en = e.message(Lang::En);

@@ -36,7 +36,7 @@ pub use codes::{code, parse_code};
 pub use view::{detail, list};
 
 use crate::{
-    api::case_dto::{NewCaseForm, StepForm, StepOutcome, SummaryForm},
+    api::case_dto::{NewCaseForm, StaffingForm, StepForm, StepOutcome, SummaryForm},
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
@@ -530,6 +530,77 @@ async fn party_kind<C: ConnectionTrait>(
         .iter()
         .filter_map(|p| parse_code::<PartyKind>(&p.kind))
         .max_by_key(|k| matches!(k, PartyKind::Organisation)))
+}
+
+/// Changes who handles a case: recusal (回避) or assignment of an officer, decided by the
+/// agency head.
+pub async fn change_staffing(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+    form: &StaffingForm,
+) -> Result<StepOutcome, ServiceError> {
+    let today = today(state);
+    visible_case(&state.db.conn, actor, case_id, false).await?;
+    let mut errors = Vec::new();
+    let user_id = form.user_id.trim().parse::<i32>().map_err(|_| {
+        errors.push(ValidationError::new(
+            Field::Officers,
+            if form.user_id.trim().is_empty() {
+                Rule::Required
+            } else {
+                Rule::Exists
+            },
+        ))
+    });
+    let change = match (form.change.trim(), user_id) {
+        ("recuse", Ok(user_id)) => Some(case::StaffingChange::Recuse { user_id }),
+        ("assign", Ok(user_id)) => Some(case::StaffingChange::Assign { user_id }),
+        ("recuse" | "assign", Err(())) => None,
+        _ => {
+            errors.push(ValidationError::new(Field::Step, Rule::OneOf));
+            None
+        }
+    };
+    let reason = form.reason.trim().to_owned();
+    if matches!(change, Some(case::StaffingChange::Recuse { .. })) {
+        if let Err(e) = validate::text(Field::Reason, &reason, 2, 2000) {
+            errors.push(e);
+        }
+    }
+    let (Some(change), true) = (change, errors.is_empty()) else {
+        return Err(ServiceError::ValidationMany(errors));
+    };
+    let named = match change {
+        case::StaffingChange::Recuse { user_id } | case::StaffingChange::Assign { user_id } => {
+            user_id
+        }
+    };
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let (row, _) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
+    let facts = facts::load(uow.txn(), &row, actor, &[named], today).await?;
+    case::check_staffing(&facts, actor, change).map_err(refused)?;
+    match change {
+        case::StaffingChange::Recuse { user_id } => {
+            store::set_recused(uow.txn(), case_id, user_id).await?;
+        }
+        case::StaffingChange::Assign { user_id } => {
+            store::set_officer(uow.txn(), case_id, user_id, true).await?;
+        }
+    }
+    uow.record(NewEvent {
+        actor: AuditActor::from(actor),
+        action: change.action(),
+        subject_type: case::AUDIT_SUBJECT_TYPE,
+        subject_id: case_id.to_string(),
+        payload: json!({ "change": change, "reason": reason, "state": facts.state }),
+    });
+    let seqs = uow.commit().await?;
+    Ok(StepOutcome {
+        case_id,
+        state: facts.state,
+        seq: seqs.last().copied().unwrap_or_default(),
+    })
 }
 
 /// Adds a party (当事人) to a case.

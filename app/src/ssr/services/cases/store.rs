@@ -74,6 +74,32 @@ pub async fn set_officer<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Marks a person as recused (回避) from a case: no longer assigned, never again.
+pub async fn set_recused<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+    user_id: i32,
+) -> Result<(), ServiceError> {
+    case_officers::Entity::insert(case_officers::ActiveModel {
+        case_id: Set(case_id),
+        user_id: Set(user_id),
+        assigned: Set(false),
+        investigator: Set(true),
+        recused: Set(true),
+    })
+    .on_conflict(
+        OnConflict::columns([case_officers::Column::CaseId, case_officers::Column::UserId])
+            .update_columns([
+                case_officers::Column::Assigned,
+                case_officers::Column::Recused,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
 /// Applies the command's own data to the case row.
 pub fn apply_to_row(
     row: &mut cases::ActiveModel,

@@ -450,6 +450,16 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
             })
             .collect(),
         actions,
+        can_change_staffing: case::may_change_staffing(&facts, actor).is_ok(),
+        recused: officer_rows
+            .iter()
+            .filter(|o| o.recused)
+            .map(|o| PersonRef {
+                id: o.user_id,
+                name: names.get(&o.user_id).cloned().unwrap_or_default(),
+                role: Role::Officer,
+            })
+            .collect(),
         can_add_party: may_add_parties,
         can_record: may_record,
         agency_officers,
