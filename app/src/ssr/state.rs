@@ -29,8 +29,9 @@ pub struct Settings {
     /// The largest evidence file accepted, in bytes.
     pub max_upload_bytes: u64,
     /// Tests only: a named point at which writes fail on purpose (see
-    /// `services::cases::fail_point`). Always `None` in the server.
-    pub fail_at: Option<&'static str>,
+    /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
+    /// server.
+    pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
 }
 
 impl Settings {
@@ -45,7 +46,7 @@ impl Settings {
             calendar: std::sync::Arc::new(tianping_domain::calendar::WorkCalendar::china()),
             deadline_rules: tianping_domain::deadline::DeadlineRules::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
-            fail_at: None,
+            fail_at: Arc::default(),
         }
     }
 }

@@ -325,7 +325,8 @@ async fn a_recused_officer_can_no_longer_act_until_a_replacement_is_assigned() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failure_between_the_change_and_the_commit_leaves_neither() {
-    let app = TestApp::seeded_with(|s| s.fail_at = Some("case.before_commit")).await;
+    let app = TestApp::seeded().await;
+    arm(&app, Some("case.before_commit"));
     let officer = app.login("officer.zhang").await;
     let before_events = app.audit_count().await;
     let r = app
@@ -345,6 +346,66 @@ async fn a_failure_between_the_change_and_the_commit_leaves_neither() {
     assert_eq!(app.audit_count().await, before_events);
     let head_seq = app.scalar("SELECT seq FROM audit_head WHERE id = 1").await;
     assert_eq!(head_seq, before_events, "the chain head did not move");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_step_leaves_the_case_its_deadlines_documents_and_the_chain_as_they_were() {
+    let app = TestApp::seeded().await;
+    let (id, officer, _) = investigating_case(&app).await;
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    let r = upload(&app, &officer, id, (zhang, li), b"photo").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let before = snapshot(&app, id).await;
+    arm(&app, Some("case.before_commit"));
+    let r = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    arm(&app, None);
+    assert_eq!(snapshot(&app, id).await, before);
+    assert_eq!(before[0], 1);
+    // The same step succeeds once the failure is gone, and the chain still verifies.
+    let r = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let admin = app.login("admin").await;
+    let verify = app.get("/api/v1/audit/verify", Some(&admin)).await;
+    assert_eq!(verify.body["ok"], true, "{}", verify.text);
+}
+
+/// The case's state, its documents and running deadlines, and the audit chain's length and head.
+async fn snapshot(app: &TestApp, id: i64) -> Vec<i64> {
+    let sql = [
+        format!(
+            "SELECT COUNT(*) FROM cases WHERE id = {id} AND state = 'investigating' AND outcome IS NULL"
+        ),
+        format!("SELECT COUNT(*) FROM case_documents WHERE case_id = {id}"),
+        format!("SELECT COUNT(*) FROM case_deadlines WHERE case_id = {id} AND status = 'running'"),
+        "SELECT COUNT(*) FROM audit_events".to_owned(),
+        "SELECT seq FROM audit_head WHERE id = 1".to_owned(),
+    ];
+    let mut out = Vec::new();
+    for q in sql {
+        out.push(app.scalar(&q).await);
+    }
+    out
+}
+
+fn arm(app: &TestApp, point: Option<&'static str>) {
+    if let Ok(mut p) = app.state.settings.fail_at.write() {
+        *p = point;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

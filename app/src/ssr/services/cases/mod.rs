@@ -330,7 +330,13 @@ async fn finish(
 /// A failure injected by tests after the case change and its audit event are written and
 /// before the commit (`Settings::fail_at`). Never set in the server.
 fn fail_point(state: &AppState, name: &str) -> Result<(), ServiceError> {
-    if state.settings.fail_at == Some(name) {
+    let armed = state
+        .settings
+        .fail_at
+        .read()
+        .map(|point| *point == Some(name))
+        .unwrap_or(false);
+    if armed {
         return Err(ServiceError::Internal(format!(
             "injected failure at {name}"
         )));
