@@ -71,10 +71,18 @@ const TEAMS: [(&str, &str, &str, &str); 3] = [
 const ORG: &str = "organisation";
 const PERSON: &str = "natural_person";
 
+/// A demo act: title, place, party (kind, name, identifier), fine in yuan.
+type Act = (
+    &'static str,
+    &'static str,
+    (&'static str, &'static str, &'static str),
+    i64,
+);
+
 fn plans() -> Vec<Plan> {
     use Stage as S;
     use Twist as T;
-    let acts: [(&str, &str, (&str, &str, &str), i64); 12] = [
+    let acts: [Act; 12] = [
         (
             "销售过期食品",
             "临江市解放路 18 号惠民超市",

@@ -1,8 +1,6 @@
 //! Clue intake (案源登记): external systems push clues into an agency's queue; staff read the
 //! queue. Idempotent on the sender's reference: the same clue sent twice is stored once.
 
-use std::collections::HashMap;
-
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 use tianping_domain::{
@@ -122,22 +120,7 @@ pub async fn receive(
 /// The clues the actor may see, newest first.
 pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<ClueView>, ServiceError> {
     can(actor, &Action::UseWorkbench)?;
-    let visible: HashMap<i32, agencies::Model> = agencies::Entity::find()
-        .all(&state.db.conn)
-        .await?
-        .into_iter()
-        .filter(|a| {
-            can(
-                actor,
-                &Action::ViewClues(&AgencyScope {
-                    agency_id: a.id,
-                    region_code: a.region_code.clone(),
-                }),
-            )
-            .is_ok()
-        })
-        .map(|a| (a.id, a))
-        .collect();
+    let visible = super::agencies_where(state, actor, |s| Action::ViewClues(s)).await?;
     if visible.is_empty() {
         return Err(ServiceError::Forbidden);
     }

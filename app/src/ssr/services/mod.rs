@@ -5,3 +5,31 @@ pub mod audit_log;
 pub mod cases;
 pub mod clues;
 pub mod org;
+
+use std::collections::HashMap;
+
+use sea_orm::EntityTrait;
+use tianping_domain::authz::{Action, Actor, AgencyScope, can};
+
+use super::{AppState, ServiceError, entities::agencies};
+
+/// The agencies on which `actor` may take the action `action_for` builds for each, by id.
+pub async fn agencies_where(
+    state: &AppState,
+    actor: &Actor,
+    action_for: impl for<'a> Fn(&'a AgencyScope) -> Action<'a>,
+) -> Result<HashMap<i32, agencies::Model>, ServiceError> {
+    Ok(agencies::Entity::find()
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            let scope = AgencyScope {
+                agency_id: a.id,
+                region_code: a.region_code.clone(),
+            };
+            can(actor, &action_for(&scope)).is_ok()
+        })
+        .map(|a| (a.id, a))
+        .collect())
+}

@@ -439,13 +439,12 @@ pub async fn step(
     }
     if let Some(clue_id) = row.clue_id
         && transition.to == CaseState::ClueDeclined
+        && let Some(clue) = clues::Entity::find_by_id(clue_id).one(uow.txn()).await?
     {
-        if let Some(clue) = clues::Entity::find_by_id(clue_id).one(uow.txn()).await? {
-            let mut c = clue.into_active_model();
-            c.status = Set("declined".into());
-            c.decline_reason = Set(row.state_reason.clone());
-            c.update(uow.txn()).await?;
-        }
+        let mut c = clue.into_active_model();
+        c.status = Set("declined".into());
+        c.decline_reason = Set(row.state_reason.clone());
+        c.update(uow.txn()).await?;
     }
     if !extras.note.is_empty()
         && !matches!(
@@ -569,10 +568,10 @@ pub async fn change_staffing(
         }
     };
     let reason = form.reason.trim().to_owned();
-    if matches!(change, Some(case::StaffingChange::Recuse { .. })) {
-        if let Err(e) = validate::text(Field::Reason, &reason, 2, 2000) {
-            errors.push(e);
-        }
+    if matches!(change, Some(case::StaffingChange::Recuse { .. }))
+        && let Err(e) = validate::text(Field::Reason, &reason, 2, 2000)
+    {
+        errors.push(e);
     }
     let (Some(change), true) = (change, errors.is_empty()) else {
         return Err(ServiceError::ValidationMany(errors));
@@ -624,20 +623,7 @@ pub async fn add_party(
     if !facts.may_add_parties(actor) {
         return Err(ServiceError::Forbidden);
     }
-    let model = parties::ActiveModel {
-        case_id: Set(case_id),
-        kind: Set(code(&parsed.kind)),
-        name: Set(parsed.name.clone()),
-        id_number: Set(parsed.id_number.clone()),
-        credit_code: Set(parsed.credit_code.clone()),
-        legal_representative: Set(parsed.legal_representative.clone()),
-        phone: Set(parsed.phone.clone()),
-        address: Set(parsed.address.clone()),
-        created_at: Set(uow.now()),
-        ..Default::default()
-    }
-    .insert(uow.txn())
-    .await?;
+    let model = store::insert_party(uow.txn(), case_id, &parsed, uow.now()).await?;
     // The ID number and phone are personal data: the audit log keeps the masked number only.
     uow.record(NewEvent {
         actor: AuditActor::from(actor),
@@ -946,20 +932,7 @@ pub async fn summary(
     for id in &second {
         store::set_officer(uow.txn(), row.id, *id, true).await?;
     }
-    let party = parties::ActiveModel {
-        case_id: Set(row.id),
-        kind: Set(code(&parsed.kind)),
-        name: Set(parsed.name.clone()),
-        id_number: Set(parsed.id_number.clone()),
-        credit_code: Set(parsed.credit_code.clone()),
-        legal_representative: Set(parsed.legal_representative.clone()),
-        phone: Set(parsed.phone.clone()),
-        address: Set(parsed.address.clone()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(uow.txn())
-    .await?;
+    let party = store::insert_party(uow.txn(), row.id, &parsed, now).await?;
     let fine = match penalty {
         SummaryPenalty::Warning => 0,
         SummaryPenalty::Fine { fen } => fen,

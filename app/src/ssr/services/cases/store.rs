@@ -18,7 +18,7 @@ use tianping_domain::{
 
 use super::{codes::code, form::Extras};
 use crate::ssr::{
-    entities::{case_deadlines, case_documents, case_officers, cases},
+    entities::{case_deadlines, case_documents, case_officers, cases, parties},
     error::ServiceError,
 };
 
@@ -72,6 +72,29 @@ pub async fn set_officer<C: ConnectionTrait>(
     .exec_without_returning(conn)
     .await?;
     Ok(())
+}
+
+/// Stores a checked party of a case.
+pub async fn insert_party<C: ConnectionTrait>(
+    conn: &C,
+    case_id: i32,
+    party: &tianping_domain::party::Party,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<parties::Model, ServiceError> {
+    Ok(parties::ActiveModel {
+        case_id: Set(case_id),
+        kind: Set(code(&party.kind)),
+        name: Set(party.name.clone()),
+        id_number: Set(party.id_number.clone()),
+        credit_code: Set(party.credit_code.clone()),
+        legal_representative: Set(party.legal_representative.clone()),
+        phone: Set(party.phone.clone()),
+        address: Set(party.address.clone()),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?)
 }
 
 /// Marks a person as recused (回避) from a case: no longer assigned, never again.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tianping_domain::{
-    authz::{Action, Actor, AgencyScope, can},
+    authz::{Action, Actor, can},
     case::{self, CaseState, CommandKind, DeadlineKind, DocumentKind},
     deadline::DeadlineRules,
     i18n::china_time,
@@ -59,22 +59,8 @@ pub async fn list(
 ) -> Result<Vec<CaseSummary>, ServiceError> {
     can(actor, &Action::UseWorkbench)?;
     let db = &state.db.conn;
-    let visible: HashMap<i32, agencies::Model> = agencies::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|a| {
-            can(
-                actor,
-                &Action::ViewCase(&AgencyScope {
-                    agency_id: a.id,
-                    region_code: a.region_code.clone(),
-                }),
-            )
-            .is_ok()
-        })
-        .map(|a| (a.id, a))
-        .collect();
+    let visible =
+        crate::ssr::services::agencies_where(state, actor, |s| Action::ViewCase(s)).await?;
     if visible.is_empty() {
         return Ok(Vec::new());
     }
