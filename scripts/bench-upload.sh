@@ -46,5 +46,5 @@ PEAK=$(cat "$WORK/peak")
 UP_SHA=$(sha256sum "$WORK/big.bin" | cut -c1-64)
 echo "file:            ${SIZE_MB} MiB, sha256 ${UP_SHA:0:16}…, download matches: $([ "$UP_SHA" = "$(cat "$WORK/down.sha")" ] && echo yes || echo NO)"
 echo "server RSS:      before ${BEFORE} KiB, peak during upload ${UPLOAD_PEAK} KiB, peak incl. download ${PEAK} KiB"
-echo "upload time:     $(echo "$END - $START" | bc) s; download time: $(echo "$END2 - $START2" | bc) s"
+echo "upload time:     $(awk "BEGIN {printf \"%.1f\", $END - $START}") s; download time: $(awk "BEGIN {printf \"%.1f\", $END2 - $START2}") s"
 rm -f "$WORK/big.bin"

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tianping_domain::{
-    case::{CaseState, CommandKind, DeadlineKind, DocumentKind, Procedure},
+    case::{CaseState, CloseReason, CommandKind, DeadlineKind, DocumentKind, Procedure},
     deadline::Level,
     role::Role,
 };
@@ -237,6 +237,8 @@ pub struct CaseDetail {
     pub timeline: Vec<TimelineEntry>,
     /// The steps this user may take now.
     pub actions: Vec<CommandKind>,
+    /// The reason the case would close with now, if it can close.
+    pub close_reason: Option<CloseReason>,
     /// Whether this user may add parties.
     pub can_add_party: bool,
     /// Whether this user may record evidence and records.

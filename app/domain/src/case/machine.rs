@@ -429,7 +429,9 @@ fn check_windows_ended(
 }
 
 /// The only closing reason that fits the case.
-fn expected_close_reason(facts: &CaseFacts) -> Result<CloseReason, CaseError> {
+/// The reason a case in its current situation closes with (transferred, withdrawn, not
+/// punished, executed), or why it cannot close yet.
+pub fn expected_close_reason(facts: &CaseFacts) -> Result<CloseReason, CaseError> {
     match facts.state {
         CaseState::Transferred => Ok(CloseReason::Transferred),
         CaseState::Withdrawn => Ok(CloseReason::Withdrawn),

@@ -54,7 +54,7 @@ pub use facts::{
     CaseFacts, DecisionFacts, EvidenceStanding, PriorNoticeFacts, ProcedureRules,
     SAMR_EXTENSION_DAYS, StaffStanding,
 };
-pub use machine::{allowed_commands, apply, check};
+pub use machine::{allowed_commands, apply, check, expected_close_reason};
 pub use schedule::{ScheduleFacts, due_date, most_urgent, rule_for};
 pub use staffing::{StaffingChange, check_staffing, may_change_staffing, staffing_open};
 pub use state::{CaseState, Procedure};

@@ -263,6 +263,20 @@ impl DeadlineKind {
     }
 }
 
+impl DeadlineKind {
+    /// Whether the deadline is the agency's own obligation, which makes a case urgent; the
+    /// party's windows (statement, hearing request, remedies) do not.
+    pub fn binds_the_agency(self) -> bool {
+        !matches!(
+            self,
+            DeadlineKind::StatementWindow
+                | DeadlineKind::HearingRequestWindow
+                | DeadlineKind::Reconsideration
+                | DeadlineKind::Litigation
+        )
+    }
+}
+
 /// What a step does to a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -360,6 +374,31 @@ mod tests {
             assert!(doc.label(Lang::En).is_ascii(), "{doc:?}");
             let json = serde_json::to_string(&doc).expect("serialise");
             assert_eq!(json, format!("\"{}\"", doc.as_str()));
+        }
+    }
+
+    #[test]
+    fn only_the_partys_windows_do_not_bind_the_agency() {
+        use DeadlineKind as D;
+        for kind in [
+            D::StatementWindow,
+            D::HearingRequestWindow,
+            D::Reconsideration,
+            D::Litigation,
+        ] {
+            assert!(!kind.binds_the_agency(), "{kind:?}");
+        }
+        for kind in [
+            D::ClueVerification,
+            D::CaseHandling,
+            D::LegalReview,
+            D::Service,
+            D::Publication,
+            D::Payment,
+            D::SummaryRecordFiling,
+            D::Archiving,
+        ] {
+            assert!(kind.binds_the_agency(), "{kind:?}");
         }
     }
 

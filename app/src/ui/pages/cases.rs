@@ -501,12 +501,7 @@ fn step_form(
             <Input name="form[amount]" label=lang.pick("金额（元）", "Amount (yuan)") field=Field::Fine error value=format_yuan(c.outstanding_fen).replace(',', "") />
         }.into_any(),
         CommandKind::Close => {
-            let reason = match (c.summary.state, c.decision.as_deref()) {
-                (CaseState::Transferred, _) => "transferred",
-                (CaseState::Withdrawn, _) => "withdrawn",
-                (_, Some("no_penalty")) => "not_punished",
-                _ => "executed",
-            };
+            let reason = c.close_reason.map(|r| crate::api::case_dto_code(&r)).unwrap_or_default();
             view! { <input type="hidden" name="form[outcome]" value=reason /> }.into_any()
         }
         CommandKind::Extend => view! {

@@ -945,7 +945,7 @@ pub async fn summary(
     .await
 }
 
-/// Every officer id of the case's agency, for pickers (used by the view).
+/// The ids, each once, in ascending order.
 pub(crate) fn distinct(ids: impl IntoIterator<Item = i32>) -> Vec<i32> {
     ids.into_iter()
         .collect::<BTreeSet<_>>()

@@ -22,18 +22,6 @@ use crate::ssr::{
     error::ServiceError,
 };
 
-/// The deadlines that are the agency's own obligations; the party's windows (statement,
-/// hearing request, remedies) do not make a case urgent.
-pub fn is_agency_deadline(kind: DeadlineKind) -> bool {
-    !matches!(
-        kind,
-        DeadlineKind::StatementWindow
-            | DeadlineKind::HearingRequestWindow
-            | DeadlineKind::Reconsideration
-            | DeadlineKind::Litigation
-    )
-}
-
 /// The day a step's deadlines start from: the day the step says it happened.
 pub fn step_date(command: &Command, today: NaiveDate) -> NaiveDate {
     match command {
@@ -367,7 +355,8 @@ pub async fn refresh_next_due<C: ConnectionTrait>(
         .iter()
         .filter_map(|d| {
             let kind: DeadlineKind = super::codes::parse_code(&d.kind)?;
-            is_agency_deadline(kind).then_some((d.due_on, d.kind.clone()))
+            kind.binds_the_agency()
+                .then_some((d.due_on, d.kind.clone()))
         })
         .min();
     let Some(row) = cases::Entity::find_by_id(case_id).one(conn).await? else {

@@ -436,6 +436,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
             })
             .collect(),
         actions,
+        close_reason: case::expected_close_reason(&facts).ok(),
         can_change_staffing: case::may_change_staffing(&facts, actor).is_ok(),
         recused: officer_rows
             .iter()
