@@ -30,7 +30,7 @@ function chinaToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-test("an ordinary case goes from clue to archive through the officers, the head and the reviewer", async ({ page }) => {
+test("a major case goes from clue to archive: returned by the reviewer, resubmitted, approved, decided by the head", async ({ page }) => {
   test.setTimeout(240_000);
   const noErrors = failOnPageErrors(page);
   await login(page, "officer.zhang");
@@ -86,14 +86,65 @@ test("an ordinary case goes from clue to archive through the officers, the head 
   await page.goto(caseUrl);
   await waitForHydration(page);
   await timelineHas(page, "case.record_evidence");
+  // Flagged as complex, the case is in the catalog: it must pass legal review.
   await takeStep(page, "conclude_investigation", "investigation_concluded", async (f) => {
-    await f.getByTestId("form[major]").check();
+    await f.getByTestId("form[amount]").fill("8000");
+    await f.getByTestId("flag-complex_facts").check();
   });
-  await takeStep(page, "submit_for_review", "under_legal_review");
+  await expect(page.getByTestId("major-criteria")).toContainText("疑难复杂");
+  // A submission without its materials names the missing ones.
+  await page.waitForLoadState("networkidle");
+  const submit = page.getByTestId("step-submit_for_review");
+  await submit.locator("summary").click();
+  await submit.getByTestId("step-submit").click();
+  await expect(submit.getByTestId("field-error").first()).toContainText("调查终结报告");
+  await takeStep(page, "submit_for_review", "under_legal_review", async (f) => {
+    await f.getByTestId("form[report]").fill("经查，当事人销售超过保质期的牛奶 12 盒，事实清楚，证据确凿。");
+    await f.getByTestId("form[draft_decision]").fill("拟对当事人处以罚款人民币 6000 元。");
+  });
 
+  // Round 1: the reviewer returns it with an opinion.
+  await switchTo(page, "reviewer.sun", "/work/reviews");
+  await page.getByTestId("queue-row").filter({ hasText: "销售过期食品（端到端）" }).getByTestId("queue-link").click();
+  await waitForHydration(page);
+  await expect(page.getByTestId("material-draft")).toContainText("6000");
+  await page.getByTestId("problem-discretion").check();
+  await page.getByTestId("comment-discretion").fill("拟罚款金额与调查终结报告认定的情节不一致。");
+  await page.getByTestId("form[outcome]").selectOption("return_for_correction");
+  await page.getByTestId("review-submit").click();
+  await expect(page.getByTestId("field-error").first()).toContainText("审核意见");
+  await page.getByTestId("form[opinion]").fill("请按裁量基准重新核定罚款金额后再送审。");
+  await page.getByTestId("review-submit").click();
+  await expect(page.getByTestId("review-done")).toBeVisible();
+
+  // The officer sees the opinion, corrects the draft and resubmits: round 2.
+  await switchTo(page, "officer.zhang", caseUrl);
+  await expect(page.getByTestId("case-state")).toHaveAttribute("data-state", "review_returned");
+  await expect(page.getByTestId("state-reason")).toContainText("重新核定罚款金额");
+  await takeStep(page, "submit_for_review", "under_legal_review", async (f) => {
+    await f.getByTestId("form[report]").fill("经查，当事人销售超过保质期的牛奶 12 盒，事实清楚，证据确凿；当事人主动下架并销毁。");
+    await f.getByTestId("form[draft_decision]").fill("拟对当事人处以罚款人民币 8000 元。");
+  });
+
+  // Round 2: approved.
   await switchTo(page, "reviewer.sun", caseUrl);
-  await takeStep(page, "approve_review", "investigation_concluded");
+  await page.getByTestId("open-review").click();
+  await waitForHydration(page);
+  await expect(page.getByTestId("review-round")).toHaveCount(2);
+  await page.getByTestId("form[outcome]").selectOption("approve");
+  await page.getByTestId("review-submit").click();
+  await expect(page.getByTestId("review-done")).toBeVisible();
+  await page.goto(caseUrl);
+  await waitForHydration(page);
+  await expect(page.getByTestId("case-state")).toHaveAttribute("data-state", "investigation_concluded");
   await timelineHas(page, "case.approve_review");
+  await timelineHas(page, "case.return_review");
+  await expect(page.getByTestId("timeline").locator('[data-action="case.submit_review"]')).toHaveCount(2);
+  const rounds = page.getByTestId("review-round");
+  await expect(rounds).toHaveCount(2);
+  await expect(rounds.nth(0)).toHaveAttribute("data-outcome", "return_for_correction");
+  await expect(rounds.nth(0)).toContainText("重新核定罚款金额");
+  await expect(rounds.nth(1)).toHaveAttribute("data-outcome", "approve");
 
   await switchTo(page, "officer.zhang", caseUrl);
   await takeStep(page, "serve_prior_notice", "prior_notice_served", async (f) => {

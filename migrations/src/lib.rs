@@ -7,6 +7,7 @@ mod m20261126_000001_create_organisation;
 mod m20261126_000002_create_audit_log;
 mod m20261126_000003_create_clues;
 mod m20261126_000004_create_cases;
+mod m20261127_000005_create_legal_review;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_create_audit_log::Migration),
             Box::new(m20261126_000003_create_clues::Migration),
             Box::new(m20261126_000004_create_cases::Migration),
+            Box::new(m20261127_000005_create_legal_review::Migration),
         ]
     }
 }

@@ -10,11 +10,12 @@ use app::{
         case_dto::{CaseFilter, NewCaseForm, StaffingForm, StepForm, SummaryForm},
         ctx::lang_of,
         dto::{NewAgency, NewCredential, NewUser},
+        review_dto::{CatalogForm, ReviewForm},
     },
     ssr::{
         AppState,
         auth::{self, AuthSession},
-        services::{audit_log, cases, clues, org},
+        services::{audit_log, cases, clues, org, reviews},
     },
 };
 use axum::{
@@ -66,6 +67,14 @@ pub fn router() -> Router<AppState> {
             post(crate::evidence::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/evidence/{id}/file", get(crate::evidence::download))
+        .route("/reviews", get(review_queue))
+        .route("/reviews/figures", get(review_figures))
+        .route("/reviews/{id}", get(get_review))
+        .route("/reviews/{id}/decision", post(decide_review))
+        .route(
+            "/review-catalogs",
+            get(list_review_catalogs).post(publish_review_catalog),
+        )
 }
 
 /// An API error response.
@@ -439,10 +448,76 @@ async fn get_case(
     Path(id): Path<i32>,
 ) -> ApiResult<impl IntoResponse> {
     Ok(Json(
-        cases::detail(&state, &c.session.actor, id)
+        cases::detail(&state, &c.session.actor, id, c.lang)
             .await
             .map_err(fail(c.lang))?,
     ))
+}
+
+async fn review_queue(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        reviews::queue(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn review_figures(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        reviews::figures(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn get_review(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        reviews::page(&state, &c.session.actor, id, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn decide_review(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<ReviewForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        reviews::decide(&state, &c.session.actor, id, &b)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn list_review_catalogs(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        reviews::catalogs(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+async fn publish_review_catalog(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<CatalogForm>,
+) -> ApiResult<impl IntoResponse> {
+    let id = reviews::publish_catalog(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
 async fn take_step(

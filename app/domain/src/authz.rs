@@ -69,6 +69,13 @@ pub enum Action<'a> {
     /// Read a case of an agency: its record, parties, evidence files and timeline. Steps on the
     /// case are judged by the case state machine.
     ViewCase(&'a AgencyScope),
+    /// Publish a new version of an agency's major-decision catalog (重大执法决定目录清单).
+    ManageReviewCatalog,
+    /// Work the legal-review queue: the rounds submitted by the agencies one serves. Deciding
+    /// a round is judged by the case state machine (independence, qualification).
+    WorkReviewQueue,
+    /// Read the legal-review figures of an agency (supervision side).
+    ViewReviewFigures(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -113,6 +120,12 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
         },
         Action::ViewCase(agency) => match actor.role {
             Role::Integration => Err(Denied::NotFound),
+            _ => visible_if(sees_agency(actor, agency)),
+        },
+        Action::ManageReviewCatalog => allow_if(actor.role == Role::Admin),
+        Action::WorkReviewQueue => allow_if(actor.role == Role::LegalReviewer),
+        Action::ViewReviewFigures(agency) => match actor.role {
+            Role::Officer | Role::Integration => Err(Denied::Forbidden),
             _ => visible_if(sees_agency(actor, agency)),
         },
     }
@@ -396,6 +409,49 @@ mod tests {
             Ok(()),
             "a city-wide hotline routes anywhere"
         );
+    }
+
+    #[test]
+    fn catalogs_are_managed_by_admins_and_the_queue_worked_by_reviewers() {
+        for role in Role::ALL {
+            let admin = if role == Role::Admin { Ok(()) } else { Err(Denied::Forbidden) };
+            assert_eq!(can(&actor(role), &Action::ManageReviewCatalog), admin, "{role:?}");
+            let reviewer = if role == Role::LegalReviewer {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(can(&actor(role), &Action::WorkReviewQueue), reviewer, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn review_figures_are_read_on_the_supervision_side_within_scope() {
+        let own = agency(1, CITY);
+        let same_region = agency(2, CITY);
+        let elsewhere = agency(3, OTHER_CITY);
+        let ok = Ok(());
+        let hidden = Err(Denied::NotFound);
+        let forbidden = Err(Denied::Forbidden);
+        // (role, own agency, another agency of the region, an agency of another region)
+        let table = [
+            (Role::Officer, forbidden, forbidden, forbidden),
+            (Role::Integration, forbidden, forbidden, forbidden),
+            (Role::AgencyHead, ok, hidden, hidden),
+            (Role::LegalReviewer, ok, hidden, hidden),
+            (Role::Supervisor, ok, ok, hidden),
+            (Role::Admin, ok, ok, ok),
+        ];
+        for (role, a, b, c) in table {
+            for (target, want) in [(&own, a), (&same_region, b), (&elsewhere, c)] {
+                assert_eq!(
+                    can(&actor(role), &Action::ViewReviewFigures(target)),
+                    want,
+                    "{role:?} reading figures of agency {}",
+                    target.agency_id
+                );
+            }
+        }
     }
 
     #[test]

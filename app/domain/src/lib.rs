@@ -17,5 +17,6 @@ pub mod evidence;
 pub mod i18n;
 pub mod money;
 pub mod party;
+pub mod review;
 pub mod role;
 pub mod validate;

@@ -128,6 +128,56 @@ pub enum Field {
     Address,
     /// An organisation's legal representative (法定代表人).
     LegalRepresentative,
+    /// A major-decision catalog as a whole.
+    Catalog,
+    /// The fine thresholds of a catalog.
+    FineThreshold,
+    /// The confiscation thresholds of a catalog.
+    ConfiscationThreshold,
+    /// Measures (orders, revocations).
+    Measures,
+    /// The code of a flagged circumstance.
+    FlagCode,
+    /// The label of a flagged circumstance.
+    FlagLabel,
+    /// The value of what is confiscated.
+    Confiscation,
+    /// The day a catalog version takes effect.
+    EffectiveFrom,
+    /// Review checklist: subject and authority.
+    CheckSubject,
+    /// Review checklist: officer qualification.
+    CheckQualification,
+    /// Review checklist: the party's identity.
+    CheckIdentity,
+    /// Review checklist: facts and evidence.
+    CheckFacts,
+    /// Review checklist: legal basis.
+    CheckBasis,
+    /// Review checklist: procedure.
+    CheckProcedure,
+    /// Review checklist: discretion.
+    CheckDiscretion,
+    /// Review checklist: the party's rights.
+    CheckRights,
+    /// Review checklist: documents.
+    CheckDocuments,
+    /// Review checklist: transfer of a suspected crime.
+    CheckCrime,
+    /// The outcome of a review.
+    ReviewOutcome,
+    /// The reviewer's written opinion.
+    Opinion,
+    /// Submission material: investigation report.
+    InvestigationReport,
+    /// Submission material: draft decision.
+    DraftDecision,
+    /// Submission material: evidence list.
+    EvidenceList,
+    /// Submission material: statement and defence record.
+    StatementRecord,
+    /// Submission material: hearing record and report.
+    HearingRecord,
 }
 
 impl Field {
@@ -199,6 +249,43 @@ impl Field {
             Phone => lang.pick("联系电话", "Phone"),
             Address => lang.pick("地址", "Address"),
             LegalRepresentative => lang.pick("法定代表人", "Legal representative"),
+            Catalog => lang.pick("重大执法决定目录", "Major-decision catalog"),
+            FineThreshold => lang.pick("罚款数额标准", "Fine thresholds"),
+            ConfiscationThreshold => lang.pick("没收数额标准", "Confiscation thresholds"),
+            Measures => lang.pick("处罚措施", "Measures"),
+            FlagCode => lang.pick("情形代码", "Circumstance code"),
+            FlagLabel => lang.pick("情形名称", "Circumstance name"),
+            Confiscation => lang.pick("没收违法所得、非法财物价值", "Value confiscated"),
+            EffectiveFrom => lang.pick("生效日期", "Effective from"),
+            CheckSubject => lang.pick(
+                "执法主体是否合法、是否在法定权限内",
+                "Lawful enforcement subject, within its statutory authority",
+            ),
+            CheckQualification => lang.pick("执法人员是否具备执法资格", "Officers qualified"),
+            CheckIdentity => lang.pick("当事人身份是否准确", "Party's identity accurate"),
+            CheckFacts => lang.pick(
+                "事实是否清楚，证据是否合法充分",
+                "Facts clear, evidence lawful and sufficient",
+            ),
+            CheckBasis => lang.pick("适用法律依据是否准确", "Legal basis applied correctly"),
+            CheckProcedure => lang.pick("程序是否合法", "Procedure lawful"),
+            CheckDiscretion => lang.pick("裁量基准运用是否适当", "Discretion applied appropriately"),
+            CheckRights => lang.pick(
+                "当事人陈述、申辩、听证等权利是否告知并保障",
+                "Party's rights of statement, defence and hearing notified and protected",
+            ),
+            CheckDocuments => lang.pick("执法文书是否完备、规范", "Documents complete and in proper form"),
+            CheckCrime => lang.pick(
+                "是否涉嫌犯罪需要移送司法机关",
+                "Crime suspected, transfer to judicial organs needed",
+            ),
+            ReviewOutcome => lang.pick("审核结论", "Review outcome"),
+            Opinion => lang.pick("审核意见", "Review opinion"),
+            InvestigationReport => lang.pick("调查终结报告", "Investigation report"),
+            DraftDecision => lang.pick("拟作出的处罚决定", "Draft decision"),
+            EvidenceList => lang.pick("证据清单", "Evidence list"),
+            StatementRecord => lang.pick("陈述申辩笔录及复核意见", "Statement and defence record"),
+            HearingRecord => lang.pick("听证笔录和听证报告", "Hearing record and report"),
         }
     }
 }
@@ -243,6 +330,12 @@ pub enum Rule {
     TierOrder,
     /// Not an amount in yuan with at most two decimals.
     Amount,
+    /// Must be greater than zero.
+    Positive,
+    /// A plain approval while a checklist point is marked as a problem.
+    ApprovalWithProblems,
+    /// A return while no checklist point is marked as a problem.
+    ReturnWithoutProblem,
     /// A file is larger than the configured limit.
     FileTooLarge {
         /// The limit in MiB.
@@ -313,6 +406,21 @@ impl ValidationError {
             (Rule::Amount, Lang::En) => {
                 "must be an amount in yuan with at most two decimals (e.g. 2000 or 2000.50)"
                     .to_owned()
+            }
+            (Rule::Positive, Lang::Zh) => "须大于零".to_owned(),
+            (Rule::Positive, Lang::En) => "must be greater than zero".to_owned(),
+            (Rule::ApprovalWithProblems, Lang::Zh) => {
+                "有审核要点存在问题时不能直接同意，请选择“同意，并提出意见”或退回".to_owned()
+            }
+            (Rule::ApprovalWithProblems, Lang::En) => {
+                "cannot be a plain approval while a point has a problem: approve with opinions or return"
+                    .to_owned()
+            }
+            (Rule::ReturnWithoutProblem, Lang::Zh) => {
+                "退回时须至少标明一个存在问题的审核要点".to_owned()
+            }
+            (Rule::ReturnWithoutProblem, Lang::En) => {
+                "a return must mark at least one point as a problem".to_owned()
             }
             (Rule::FileTooLarge { max_mib }, Lang::Zh) => format!("超过大小上限 {max_mib} MiB"),
             (Rule::FileTooLarge { max_mib }, Lang::En) => {

@@ -1,6 +1,8 @@
 //! Data shapes of penalty cases that cross the wire.
 
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use tianping_domain::{
     case::{CaseState, CloseReason, CommandKind, DeadlineKind, DocumentKind, Procedure},
@@ -202,6 +204,20 @@ pub struct CaseDetail {
     pub outcome: Option<String>,
     /// Major case (legal review required).
     pub major: bool,
+    /// The catalog entries the case matches now (descriptions), under the catalog in force.
+    pub major_criteria: Vec<String>,
+    /// The circumstances of the catalog in force the officer may flag: (code, label).
+    pub catalog_flags: Vec<(String, String)>,
+    /// Measures proposed at the conclusion (labels).
+    pub measures: Vec<String>,
+    /// Value confiscated or proposed to be, in fen.
+    pub confiscation_fen: i64,
+    /// Whether a submission to review now must carry the statement/defence record.
+    pub needs_statement_record: bool,
+    /// Whether a submission to review now must carry the hearing record.
+    pub needs_hearing_record: bool,
+    /// Every legal-review round of the case, oldest first.
+    pub review_rounds: Vec<super::review_dto::RoundView>,
     /// Proposed fine in fen.
     pub proposed_fine_fen: Option<i64>,
     /// Decided fine in fen.
@@ -282,8 +298,22 @@ pub struct StepForm {
     pub host: String,
     /// Days of an extension.
     pub days: String,
-    /// `on` when the officer flags the case as major (重大).
-    pub major: String,
+    /// The value confiscated or proposed to be (yuan), at the conclusion of the investigation.
+    pub confiscation: String,
+    /// Measures proposed at the conclusion: machine name → `on` (`revoke_licence`, ...).
+    pub measures: BTreeMap<String, String>,
+    /// Circumstances of the major-decision catalog the officer flags: code → `on`.
+    pub flags: BTreeMap<String, String>,
+    /// `on` when the proposal mitigates or departs from the discretion standard.
+    pub departure: String,
+    /// Submission to legal review: the investigation report (调查终结报告).
+    pub report: String,
+    /// Submission to legal review: the draft decision.
+    pub draft_decision: String,
+    /// Submission to legal review: the statement/defence record and re-check.
+    pub statement_record: String,
+    /// Submission to legal review: the hearing record and report.
+    pub hearing_record: String,
     /// `on` when the party consented to electronic service.
     pub e_consent: String,
     /// `on` when execution is finished (non-fine penalties) or an extension was collectively

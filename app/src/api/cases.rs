@@ -26,7 +26,7 @@ pub async fn list_cases(filter: CaseFilter) -> Result<Vec<CaseSummary>, AppError
 #[server]
 pub async fn get_case(id: i32) -> Result<CaseDetail, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
-    crate::ssr::services::cases::detail(&state, &session.actor, id)
+    crate::ssr::services::cases::detail(&state, &session.actor, id, lang)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -9,6 +9,8 @@ pub mod clues;
 pub mod dto;
 pub mod error;
 pub mod org;
+pub mod review_dto;
+pub mod reviews;
 
 pub use error::AppError;
 

@@ -318,12 +318,77 @@ pub async fn seed_demo_with(
                 }
             }
         }
+        seed_catalogs(state).await?;
         seed_clues(state).await?;
         if with_cases {
             super::seed_cases::seed_cases(state).await?;
         }
     }
     Ok(demo_accounts())
+}
+
+/// Each enforcement agency's major-decision catalog: the typical entries with the agency's own
+/// thresholds (DOMAIN.md §1c lists such pairs), the environment bureau's own circumstance, and
+/// a second version of the market regulator's catalog, so versioning shows.
+async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
+    use tianping_domain::review::{Criterion, ReviewCatalog};
+    let admin_user = users::Entity::find()
+        .filter(users::Column::Username.eq("admin"))
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let admin = super::auth::load_actor(state, &admin_user).await?;
+    let with = |person_yuan: i64, org_yuan: i64, extra: Option<Criterion>| {
+        let mut c = ReviewCatalog::typical();
+        for entry in &mut c.criteria {
+            if let Criterion::Fine {
+                natural_person_fen,
+                organisation_fen,
+            }
+            | Criterion::Confiscation {
+                natural_person_fen,
+                organisation_fen,
+            } = entry
+            {
+                *natural_person_fen = person_yuan * 100;
+                *organisation_fen = org_yuan * 100;
+            }
+        }
+        c.criteria.extend(extra);
+        c
+    };
+    let from = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    let versions = [
+        ("SCJG", "2025-01-01", with(10_000, 100_000, None), "依据市局重大执法决定法制审核目录清单制定"),
+        ("SCJG", "2026-07-01", with(5_000, 100_000, None), "下调对公民罚款的审核标准"),
+        ("CGZF", "2025-01-01", with(5_000, 200_000, None), "依据市局重大执法决定法制审核目录清单制定"),
+        (
+            "STHJ",
+            "2025-01-01",
+            with(
+                20_000,
+                200_000,
+                Some(Criterion::Flag {
+                    code: "drinking_water".into(),
+                    label_zh: "涉及饮用水水源保护区".into(),
+                    label_en: "Concerns a drinking-water source protection zone".into(),
+                }),
+            ),
+            "依据市局重大执法决定法制审核目录清单制定，增加饮用水水源保护区情形",
+        ),
+    ];
+    for (code, day, catalog, note) in versions {
+        if let Some(agency) = agencies::Entity::find()
+            .filter(agencies::Column::Code.eq(code))
+            .one(&state.db.conn)
+            .await?
+        {
+            let uow = super::audit::UnitOfWork::begin(&state.db, state.clock.now()).await?;
+            crate::ssr::services::reviews::insert_version(uow, &admin, &agency, from(day), &catalog, note)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Two clues from the 12345 hotline and the grid platform in the environment bureau's queue.

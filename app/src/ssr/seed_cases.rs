@@ -444,13 +444,22 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             _ => "penalty",
         };
         let major = matches!(plan.twist, Twist::Major | Twist::MajorReturned);
+        let mut flags = std::collections::BTreeMap::new();
+        if major {
+            flags.insert("complex_facts".to_owned(), "on".to_owned());
+        }
         cases::step(
             &case_at(6),
             &officer,
             id,
             &StepForm {
                 outcome: outcome.into(),
-                major: if major { "on".into() } else { String::new() },
+                amount: if outcome == "penalty" {
+                    plan.fine_yuan.to_string()
+                } else {
+                    String::new()
+                },
+                flags,
                 ..step("conclude_investigation")
             },
         )
@@ -479,17 +488,15 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             continue;
         }
         if major {
-            cases::step(&case_at(7), &officer, id, &step("submit_for_review")).await?;
+            cases::step(&case_at(7), &officer, id, &submission(&plan)).await?;
             let reviewer = actor(state, "reviewer.sun").await?;
             if plan.twist == Twist::MajorReturned {
-                cases::step(
+                review(
                     &case_at(9),
                     &reviewer,
                     id,
-                    &StepForm {
-                        reason: "证据不足：请补充涉案产品的检验报告。".into(),
-                        ..step("return_review")
-                    },
+                    "return_for_investigation",
+                    "证据不足：请补充涉案产品的检验报告。",
                 )
                 .await?;
                 continue;
@@ -497,7 +504,7 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             if plan.stage == Stage::Concluded {
                 continue;
             }
-            cases::step(&case_at(9), &reviewer, id, &step("approve_review")).await?;
+            review(&case_at(9), &reviewer, id, "approve", "").await?;
         }
         if plan.stage == Stage::Concluded && plan.twist != Twist::NoPenalty {
             continue;
@@ -567,15 +574,16 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
                 .await?;
                 // A decision after a hearing rests on a legal review of the hearing's result.
                 let reviewer = actor(state, "reviewer.sun").await?;
-                cases::step(&case_at(30), &officer, id, &step("submit_for_review")).await?;
-                cases::step(&case_at(31), &reviewer, id, &step("approve_review")).await?;
+                cases::step(&case_at(30), &officer, id, &submission(&plan)).await?;
+                review(&case_at(31), &reviewer, id, "approve_with_opinions", "听证程序合法，建议在决定书中对当事人听证意见逐项说明采纳情况。").await?;
             } else {
                 if plan.stage == Stage::Noticed {
                     continue;
                 }
                 cases::step(&case_at(11), &officer, id, &step("waive_rights")).await?;
             }
-            if major {
+            // Cases that went through a hearing are major under the catalog too.
+            if major || plan.twist == Twist::Hearing {
                 cases::step(
                     &case_at(31),
                     &head,
@@ -587,7 +595,9 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
                 )
                 .await?;
             }
-            let standard = standard_for(state, TEAMS[plan.agency].0).await?;
+            // The standard's tier that holds the fine: a departure would make the case major.
+            let (standard, circumstance) =
+                standard_for(state, TEAMS[plan.agency].0, plan.fine_yuan * 100).await?;
             cases::step(
                 &case_at(32),
                 &head,
@@ -597,7 +607,7 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
                     amount: fine,
                     date: day(32).date_naive().to_string(),
                     standard: standard.map(|s| s.to_string()).unwrap_or_default(),
-                    circumstance: "general".into(),
+                    circumstance: circumstance.into(),
                     justification: "当事人积极配合调查并主动消除危害后果，依法从轻处罚。".into(),
                     ..step("decide")
                 },
@@ -671,19 +681,85 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
     seed_summary_cases(state, now).await
 }
 
-async fn standard_for(state: &AppState, code: &str) -> Result<Option<i32>, ServiceError> {
+async fn standard_for(
+    state: &AppState,
+    code: &str,
+    fine_fen: i64,
+) -> Result<(Option<i32>, &'static str), ServiceError> {
     let Some(agency) = agencies::Entity::find()
         .filter(agencies::Column::Code.eq(code))
         .one(&state.db.conn)
         .await?
     else {
-        return Ok(None);
+        return Ok((None, ""));
     };
-    Ok(discretion_standards::Entity::find()
+    let Some(s) = discretion_standards::Entity::find()
         .filter(discretion_standards::Column::AgencyId.eq(agency.id))
         .one(&state.db.conn)
         .await?
-        .map(|s| s.id))
+    else {
+        return Ok((None, ""));
+    };
+    let tiers = [
+        ("general", s.general_min_fen, s.general_max_fen),
+        ("minor", s.minor_min_fen, s.minor_max_fen),
+        ("serious", s.serious_min_fen, s.serious_max_fen),
+    ];
+    Ok(tiers
+        .into_iter()
+        .find(|(_, lo, hi)| (*lo..=*hi).contains(&fine_fen))
+        .map_or((None, ""), |(c, ..)| (Some(s.id), c)))
+}
+
+/// A submission to legal review with the materials the stage needs.
+fn submission(plan: &Plan) -> StepForm {
+    StepForm {
+        report: format!(
+            "经查，当事人{}存在{}的违法行为，事实清楚，证据确凿。执法人员均持有有效执法证件。",
+            plan.party.1, plan.title
+        ),
+        draft_decision: format!("拟对当事人{}处以罚款人民币 {} 元。", plan.party.1, plan.fine_yuan),
+        statement_record: "当事人在法定期限内提出陈述申辩，经复核，申辩理由不成立，不予采纳。".into(),
+        hearing_record: "听证会依法公开举行，当事人到场陈述，听证笔录经当事人签字确认。".into(),
+        ..step("submit_for_review")
+    }
+}
+
+/// The reviewer decides the case's pending round: every point passes, except the facts when
+/// the case is returned.
+async fn review(
+    state: &AppState,
+    reviewer: &tianping_domain::authz::Actor,
+    case_id: i32,
+    outcome: &str,
+    opinion: &str,
+) -> Result<(), ServiceError> {
+    use tianping_domain::review::CheckPoint;
+    let round = super::entities::review_rounds::Entity::find()
+        .filter(super::entities::review_rounds::Column::CaseId.eq(case_id))
+        .filter(super::entities::review_rounds::Column::Status.eq("pending"))
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let returned = outcome.starts_with("return");
+    let mut form = crate::api::review_dto::ReviewForm {
+        outcome: outcome.into(),
+        opinion: opinion.into(),
+        ..Default::default()
+    };
+    for p in CheckPoint::ALL {
+        let problem = (returned && p == CheckPoint::FactsAndEvidence)
+            || (outcome == "approve_with_opinions" && p == CheckPoint::DocumentForm);
+        form.verdicts.insert(
+            p.as_str().into(),
+            if problem { "problem" } else { "pass" }.into(),
+        );
+        if problem {
+            form.comments.insert(p.as_str().into(), opinion.into());
+        }
+    }
+    crate::ssr::services::reviews::decide(state, reviewer, round.id, &form).await?;
+    Ok(())
 }
 
 async fn seed_summary_cases(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceError> {

@@ -124,15 +124,24 @@ pub fn PortalPage(title: String, children: Children) -> impl IntoView {
 pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
     let mut items = vec![("/work", "工作台", "Workbench")];
     match role {
-        Role::Officer | Role::AgencyHead => {
+        Role::Officer => {
             items.push(("/work/cases", "案件办理", "Cases"));
             items.push(("/work/clues", "案源登记", "Clue intake"));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
         }
+        Role::AgencyHead => {
+            items.push(("/work/cases", "案件办理", "Cases"));
+            items.push(("/work/clues", "案源登记", "Clue intake"));
+            items.push(("/work/agencies", "本机关", "My agency"));
+            items.push(("/work/users", "人员", "People"));
+            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
+        }
         Role::LegalReviewer => {
+            items.push(("/work/reviews", "法制审核", "Legal review"));
             items.push(("/work/cases", "案件", "Cases"));
             items.push(("/work/agencies", "服务机关", "Agencies served"));
+            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
         }
         Role::Supervisor => {
             items.push(("/work/cases", "案件", "Cases"));
@@ -140,10 +149,13 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/agencies", "辖区机关", "Agencies in region"));
             items.push(("/work/users", "执法人员", "Officers"));
             items.push(("/work/audit", "审计日志", "Audit log"));
+            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
         }
         Role::Admin => {
             items.push(("/admin/agencies", "机关管理", "Agencies"));
             items.push(("/admin/users", "用户与证件", "Users and credentials"));
+            items.push(("/admin/catalogs", "重大执法决定目录", "Major-decision catalogs"));
+            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
             items.push(("/work/audit", "审计日志", "Audit log"));
         }
         Role::Integration => {}

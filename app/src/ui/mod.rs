@@ -13,7 +13,7 @@ use leptos_router::{
 };
 
 use common::{NotFound, provide_lang};
-use pages::{account, admin, cases, clues, login, portal, work};
+use pages::{account, admin, cases, clues, login, portal, reviews, work};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,6 +58,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/cases/new") view=cases::NewCase ssr=SsrMode::Async />
                 <Route path=path!("/work/cases/summary") view=cases::SummaryCase ssr=SsrMode::Async />
                 <Route path=path!("/work/cases/:id") view=cases::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/work/reviews") view=reviews::ReviewQueue ssr=SsrMode::Async />
+                <Route path=path!("/work/reviews/:id") view=reviews::ReviewWork ssr=SsrMode::Async />
+                <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />
+                <Route path=path!("/admin/catalogs") view=reviews::AdminCatalogs ssr=SsrMode::Async />
                 <Route path=path!("/admin/agencies") view=admin::AdminAgencies ssr=SsrMode::Async />
                 <Route path=path!("/admin/users") view=admin::AdminUsers ssr=SsrMode::Async />
                 <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />

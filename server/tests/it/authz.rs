@@ -4,6 +4,7 @@
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{AddParty, DecideOnTheSpot, GetCase, ListCases, RegisterCase, TakeStep},
+    reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     clues::ListClues,
     org::{
         AddCredential, AssignReviewer, CreateAgency, CreateUser, GetAgency, ListAgencies,
@@ -179,6 +180,49 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         Some(Box::new(|_| json!({"agency_code": "SCJG"}))),
         row([422, 403, 403, 403, 403, 403, 401, 401]),
     ));
+    // Legal review: the queue is the reviewers', catalogs the admins', figures the
+    // supervision side's; rounds that do not exist are 404 to everyone signed in.
+    let catalog_body = move |_: usize| {
+        json!({"agency": scjg.to_string(), "fine_person": "10000", "fine_organisation": "100000", "hearing": "on"})
+    };
+    cases.extend([
+        (
+            Method::GET,
+            "/api/v1/reviews".into(),
+            None,
+            row([403, 403, 403, 200, 403, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/reviews/figures".into(),
+            None,
+            row([200, 403, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/reviews/99999".into(),
+            None,
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/reviews/99999/decision".into(),
+            Some(Box::new(|_| json!({"outcome": "approve"})) as Box<dyn Fn(usize) -> Value>),
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/review-catalogs".into(),
+            None,
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/review-catalogs".into(),
+            Some(Box::new(catalog_body) as Box<dyn Fn(usize) -> Value>),
+            row([201, 403, 403, 403, 403, 403, 401, 401]),
+        ),
+    ]);
     cases.push((
         Method::GET,
         "/api/v1/clues".into(),
@@ -288,6 +332,7 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     let callers = tokens(&app).await;
     let cgzf = app.id_of_agency("CGZF").await;
     let li = app.id_of_user("officer.li").await;
+    let scjg = app.id_of_agency("SCJG").await;
     let sun = app.id_of_user("reviewer.sun").await;
     let create_user = "input%5Busername%5D=fn.user{n}&input%5Bdisplay_name%5D=x&input%5Brole%5D=officer&input%5Bagency_code%5D=SCJG&input%5Bpassword%5D=A-good-password";
     let add_credential = format!(
@@ -398,6 +443,20 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             TakeStep::PATH,
             format!("id={case_id}&form%5Bkind%5D=start_investigation"),
             row([403, 409, 403, 403, 403, 404, 401, 401]),
+        ),
+        (ReviewQueue::PATH, String::new(), row([403, 403, 403, 200, 403, 403, 401, 401])),
+        (ReviewFigures::PATH, String::new(), row([200, 403, 200, 200, 200, 403, 401, 401])),
+        (GetReview::PATH, "id=99999".to_owned(), row([404, 404, 404, 404, 404, 404, 401, 401])),
+        (
+            DecideReview::PATH,
+            "id=99999&form%5Boutcome%5D=approve".to_owned(),
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
+        ),
+        (ListCatalogs::PATH, String::new(), row([200, 403, 403, 403, 403, 403, 401, 401])),
+        (
+            PublishCatalog::PATH,
+            format!("form%5Bagency%5D={scjg}&form%5Bfine_person%5D=10000&form%5Bfine_organisation%5D=100000"),
+            row([200, 403, 403, 403, 403, 403, 401, 401]),
         ),
         (
             RegisterCase::PATH,

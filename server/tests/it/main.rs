@@ -9,5 +9,6 @@ mod auth;
 mod authz;
 mod cases;
 mod clues;
+mod reviews;
 mod schema;
 mod validation;

@@ -106,6 +106,21 @@ async fn every_entity_reads_the_migrated_tables() {
             .len(),
         0
     );
+    // The demo's catalogs: one version each for three agencies, two for SCJG.
+    let catalogs = review_catalogs::Entity::find()
+        .all(db)
+        .await
+        .expect("catalogs");
+    assert_eq!(catalogs.len(), 4);
+    assert!(catalogs.iter().all(|c| c.criteria.starts_with("{\"criteria\"")));
+    assert_eq!(
+        review_rounds::Entity::find()
+            .all(db)
+            .await
+            .expect("rounds")
+            .len(),
+        0
+    );
     let events = audit_events::Entity::find().all(db).await.expect("events");
     let head = audit_head::Entity::find_by_id(1)
         .one(db)

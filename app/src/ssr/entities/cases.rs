@@ -64,6 +64,13 @@ pub struct Model {
     pub state_reason: Option<String>,
     pub next_due_on: Option<Date>,
     pub next_due_kind: Option<String>,
+    pub confiscation_fen: i64,
+    /// Comma-separated `Measure` machine names proposed at the conclusion.
+    pub measures: String,
+    /// Comma-separated codes of the catalog circumstances the officer flagged.
+    pub review_flags: String,
+    /// The officer proposes mitigation or a departure from the discretion standard.
+    pub departure_flagged: bool,
 }
 
 /// No navigable relations: services join explicitly.

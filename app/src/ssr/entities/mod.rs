@@ -17,6 +17,8 @@ pub mod evidence;
 pub mod evidence_collectors;
 pub mod login_throttle;
 pub mod parties;
+pub mod review_catalogs;
+pub mod review_rounds;
 pub mod reviewer_assignments;
 pub mod sessions;
 pub mod users;

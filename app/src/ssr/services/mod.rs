@@ -5,6 +5,7 @@ pub mod audit_log;
 pub mod cases;
 pub mod clues;
 pub mod org;
+pub mod reviews;
 
 use std::collections::HashMap;
 

@@ -11,6 +11,7 @@ use tianping_domain::{
     evidence::EvidenceKind,
     i18n::Lang,
     money::format_yuan,
+    review::Measure,
     validate::Field,
 };
 
@@ -413,7 +414,7 @@ fn step_form(
     step: ServerAction<TakeStep>,
     error: Signal<Option<AppError>>,
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
     let id = c.summary.id;
     let officers = officer_options(&c.agency_officers, lang);
     let fields = match kind {
@@ -422,10 +423,20 @@ fn step_form(
             <Select name="form[officer_2]" label=lang.pick("协办执法人员", "Second officer") field=Field::Officers error options=officers.clone() />
             <Select name="form[officer_3]" label=lang.pick("其他执法人员（可选）", "Another officer (optional)") field=Field::Officers error options=officers />
         }.into_any(),
-        CommandKind::DeclineClue | CommandKind::ReturnReview | CommandKind::Withdraw | CommandKind::Suspend
+        // Approving and returning are one decision, taken on the reviewer's work page.
+        CommandKind::ReturnReview => return ().into_any(),
+        CommandKind::ApproveReview => {
+            // Decided on the reviewer's work page, with the checklist.
+            let pending = c.review_rounds.iter().find(|r| r.outcome.is_none()).map(|r| r.id);
+            return view! {
+                <p class="step-link">{pending.map(|rid| view! {
+                    <a class="button" href=format!("/work/reviews/{rid}") data-test="open-review">{lang.pick("进入法制审核", "Open the legal review")}</a>
+                })}</p>
+            }.into_any();
+        }
+        CommandKind::DeclineClue | CommandKind::Withdraw | CommandKind::Suspend
         | CommandKind::RecordExecution | CommandKind::HoldCollectiveDiscussion | CommandKind::Transfer => {
             let label = match kind {
-                CommandKind::ReturnReview => lang.pick("审核意见", "Opinion"),
                 CommandKind::Transfer => lang.pick("接收机关", "Receiving organ"),
                 CommandKind::HoldCollectiveDiscussion => lang.pick("讨论结论", "Conclusion"),
                 CommandKind::RecordExecution => lang.pick("执行情况", "What was done"),
@@ -444,8 +455,42 @@ fn step_form(
         CommandKind::ConcludeInvestigation => view! {
             <Select name="form[outcome]" label=lang.pick("调查结论", "Outcome") field=Field::Outcome error
                 options=InvestigationOutcome::ALL.into_iter().map(|o| (crate::api::case_dto_code(&o), o.label(lang).to_owned())).collect() />
-            <label class="check"><input type="checkbox" name="form[major]" value="on" data-test="form[major]" />{lang.pick("重大案件（须法制审核、集体讨论）", "Major case (legal review and collective discussion)")}</label>
+            <Input name="form[amount]" label=lang.pick("拟罚款金额（元，无罚款留空）", "Proposed fine (yuan; empty if none)") field=Field::Fine error />
+            <Input name="form[confiscation]" label=lang.pick("拟没收违法所得、非法财物价值（元）", "Value to be confiscated (yuan)") field=Field::Confiscation error />
+            <fieldset class="checks"><legend>{lang.pick("拟作出的其他处罚", "Other penalties proposed")}</legend>
+                {Measure::ALL.into_iter().map(|m| view! {
+                    <label class="check"><input type="checkbox" name=format!("form[measures][{}]", m.as_str()) value="on" />{m.label(lang)}</label>
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="checks"><legend>{lang.pick("重大执法决定目录中的情形", "Circumstances of the major-decision catalog")}</legend>
+                {c.catalog_flags.iter().map(|(code, label)| view! {
+                    <label class="check"><input type="checkbox" name=format!("form[flags][{code}]") value="on" data-test=format!("flag-{code}") />{label.clone()}</label>
+                }).collect_view()}
+                <label class="check"><input type="checkbox" name="form[departure]" value="on" />{lang.pick("拟减轻处罚或者偏离裁量基准", "Mitigation or departure from the discretion standard proposed")}</label>
+                {move || error.get().and_then(|e| e.field_message(Field::FlagCode).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+            </fieldset>
+            <p class="hint">{lang.pick("系统按本机关现行的重大执法决定目录判断是否须经法制审核。", "Whether legal review is required is judged by the agency's catalog in force.")}</p>
         }.into_any(),
+        CommandKind::SubmitForReview => {
+            let area = move |name: &'static str, label: &'static str, field: Field| view! {
+                <div class="field">
+                    <label>{label}<textarea name=name rows="4" data-test=name></textarea></label>
+                    {move || error.get().and_then(|e| e.field_message(field).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                </div>
+            };
+            view! {
+                {(!c.major_criteria.is_empty()).then(|| view! {
+                    <div class="hint" data-test="major-criteria-hint">{lang.pick("本案列入重大执法决定目录：", "This case is in the major-decision catalog: ")}
+                        <ul>{c.major_criteria.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul></div>
+                })}
+                {area("form[report]", lang.pick("调查终结报告（事实、证据、依据、裁量、执法人员资格）", "Investigation report (facts, evidence, basis, discretion, officers' qualifications)"), Field::InvestigationReport)}
+                {area("form[draft_decision]", lang.pick("拟作出的处罚决定", "Draft decision"), Field::DraftDecision)}
+                {c.needs_statement_record.then(|| area("form[statement_record]", lang.pick("陈述申辩笔录及复核意见", "Statement and defence record, re-check"), Field::StatementRecord))}
+                {c.needs_hearing_record.then(|| area("form[hearing_record]", lang.pick("听证笔录和听证报告", "Hearing record and report"), Field::HearingRecord))}
+                <p class="hint">{lang.pick("证据清单由系统按已登记的证据自动附送。", "The evidence list is attached from the recorded evidence.")}</p>
+                {move || error.get().and_then(|e| e.field_message(Field::EvidenceList).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+            }.into_any()
+        }
         CommandKind::ServePriorNotice => view! {
             <Input name="form[date]" label=lang.pick("送达日期", "Served on") field=Field::Date error input_type="date" />
             <Input name="form[amount]" label=lang.pick("拟罚款金额（元）", "Proposed fine (yuan)") field=Field::Fine error />
@@ -522,6 +567,7 @@ fn step_form(
             </ActionForm>
         </details>
     }
+    .into_any()
 }
 
 /// Names of the case events that are not state-machine steps.
@@ -606,6 +652,13 @@ fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
                         {c.discretion_justification.clone().map(|j| view! { <br/><span class="muted">{j}</span> })}</dd>
                 })}
             </dl>
+            {(c.major || !c.review_rounds.is_empty()).then(|| view! {
+                <h3>{lang.pick("重大执法决定法制审核", "Legal review of the major decision")}</h3>
+                {(!c.major_criteria.is_empty()).then(|| view! {
+                    <ul data-test="major-criteria">{c.major_criteria.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                })}
+                {super::reviews::rounds_table(&c.review_rounds, lang)}
+            })}
             <h3>{lang.pick("办案期限", "Deadlines")}</h3>
             <table class="table" data-test="deadlines">
                 <thead><tr><th>{lang.pick("期限", "Deadline")}</th><th>{lang.pick("起算", "From")}</th><th>{lang.pick("届满", "Due")}</th><th>{lang.pick("状态", "Status")}</th></tr></thead>

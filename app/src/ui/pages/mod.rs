@@ -6,4 +6,5 @@ pub mod cases;
 pub mod clues;
 pub mod login;
 pub mod portal;
+pub mod reviews;
 pub mod work;

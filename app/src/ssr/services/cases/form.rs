@@ -10,17 +10,39 @@ use tianping_domain::{
     deadline::DeadlineRules,
     discretion::Circumstance,
     money,
+    review::{Measure, ReviewDecision, Submission},
     validate::{self, Field, Rule, ValidationError},
 };
 
 use super::codes::parse_code;
 use crate::api::case_dto::StepForm;
 
+/// The penalty an investigation report proposes, as the major-decision catalog judges it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Proposal {
+    /// The proposed fine, in fen (0: none).
+    pub fine_fen: i64,
+    /// The value confiscated or proposed to be, in fen.
+    pub confiscation_fen: i64,
+    /// Measures other than a fine.
+    pub measures: Vec<Measure>,
+    /// Circumstances of the catalog the officer flags (codes; checked against the catalog).
+    pub flags: Vec<String>,
+    /// Mitigation or departure from the discretion standard.
+    pub departure: bool,
+}
+
 /// What a step records besides the command itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extras {
-    /// The officer flagged the case as major (conclusion of the investigation).
-    pub major: bool,
+    /// The penalty proposed at the conclusion of the investigation.
+    pub proposal: Option<Proposal>,
+    /// The materials of a submission to legal review, as typed (checked against the case's
+    /// stage when the step is judged).
+    pub submission: Option<Submission>,
+    /// The reviewer's checked decision on a round (only `services::reviews` sets it: the
+    /// generic step form cannot approve or return a review).
+    pub review: Option<(i32, ReviewDecision)>,
     /// The discretion standard and circumstance chosen for a decision, with the justification
     /// of a fine outside the band.
     pub discretion: Option<(i32, Circumstance, String)>,
@@ -31,6 +53,10 @@ pub struct Extras {
     pub confirmed: bool,
     /// Free text recorded with steps whose command carries none (statements, discussions).
     pub note: String,
+}
+
+fn checked(v: &str) -> bool {
+    matches!(v.trim(), "on" | "true")
 }
 
 /// Collects field errors while parsing.
@@ -94,11 +120,10 @@ pub fn parse(
     let kind: CommandKind = one_of(Field::Step, &form.kind).map_err(|e| vec![e])?;
     let mut errors = Errors::default();
     let mut extras = Extras {
-        e_consent: form.e_consent == "on" || form.e_consent == "true",
-        confirmed: form.confirmed == "on" || form.confirmed == "true",
-        major: form.major == "on" || form.major == "true",
+        e_consent: checked(&form.e_consent),
+        confirmed: checked(&form.confirmed),
         note: form.reason.trim().to_owned(),
-        discretion: None,
+        ..Extras::default()
     };
     let date_or_today = |errors: &mut Errors| -> Option<NaiveDate> {
         if form.date.trim().is_empty() {
@@ -128,17 +153,53 @@ pub fn parse(
             // Evidence has its own form, with the file.
             return Err(vec![ValidationError::new(Field::Step, Rule::OneOf)]);
         }
-        CommandKind::ConcludeInvestigation => errors
-            .take(one_of::<InvestigationOutcome>(
+        CommandKind::ConcludeInvestigation => {
+            let outcome = errors.take(one_of::<InvestigationOutcome>(
                 Field::Outcome,
                 &form.outcome,
-            ))
-            .map(|outcome| Command::ConcludeInvestigation { outcome }),
-        CommandKind::SubmitForReview => Some(Command::SubmitForReview),
-        CommandKind::ApproveReview => Some(Command::ApproveReview),
-        CommandKind::ReturnReview => errors
-            .take(required(Field::Reason, &form.reason))
-            .map(|opinion| Command::ReturnReview { opinion }),
+            ));
+            let optional_amount = |field, s: &str| {
+                if s.trim().is_empty() {
+                    Ok(0)
+                } else {
+                    amount(field, s)
+                }
+            };
+            let fine_fen = errors.take(optional_amount(Field::Fine, &form.amount));
+            let confiscation_fen =
+                errors.take(optional_amount(Field::Confiscation, &form.confiscation));
+            let mut measures = Vec::new();
+            for k in form.measures.iter().filter(|(_, v)| checked(v)).map(|(k, _)| k) {
+                match Measure::parse(k) {
+                    Some(m) => measures.push(m),
+                    None => {
+                        errors.take::<()>(Err(ValidationError::new(Field::Measures, Rule::OneOf)));
+                    }
+                }
+            }
+            let flags: Vec<String> = form
+                .flags
+                .iter()
+                .filter(|(_, v)| checked(v))
+                .map(|(k, _)| k.clone())
+                .collect();
+            extras.proposal = Some(Proposal {
+                fine_fen: fine_fen.unwrap_or(0),
+                confiscation_fen: confiscation_fen.unwrap_or(0),
+                measures,
+                flags,
+                departure: checked(&form.departure),
+            });
+            outcome.map(|outcome| Command::ConcludeInvestigation { outcome })
+        }
+        CommandKind::SubmitForReview => {
+            extras.submission = Some(crate::ssr::services::reviews::submission_of(form));
+            Some(Command::SubmitForReview)
+        }
+        CommandKind::ApproveReview | CommandKind::ReturnReview => {
+            // A review is decided on its own form, with the checklist (services::reviews).
+            return Err(vec![ValidationError::new(Field::Step, Rule::OneOf)]);
+        }
         CommandKind::ServePriorNotice => {
             let served_on = date_or_today(&mut errors);
             let fine = errors.take(amount(Field::Fine, &form.amount));

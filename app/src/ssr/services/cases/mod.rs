@@ -42,8 +42,8 @@ use crate::{
         audit::{AuditActor, NewEvent, UnitOfWork},
         blobs::{BlobStore, Staged},
         entities::{
-            agencies, blobs, cases, clues, discretion_standards, evidence as evidence_rows,
-            evidence_collectors, parties,
+            agencies, blobs, case_officers, cases, clues, discretion_standards,
+            evidence as evidence_rows, evidence_collectors, parties, users,
         },
         error::ServiceError,
     },
@@ -362,6 +362,69 @@ pub async fn step(
         &state.settings.calendar,
     )
     .map_err(ServiceError::ValidationMany)?;
+    run_step(state, actor, case_id, command, extras, Vec::new()).await
+}
+
+/// A case the actor may see, with its agency; others answer "not found".
+pub(crate) async fn visible(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+) -> Result<(cases::Model, agencies::Model), ServiceError> {
+    visible_case(&state.db.conn, actor, case_id, false).await
+}
+
+/// Whether the actor may take a step of this kind on the case today, and if not, why.
+pub(crate) async fn may_take(
+    state: &AppState,
+    actor: &Actor,
+    row: &cases::Model,
+    kind: case::CommandKind,
+) -> Result<Result<(), CaseError>, ServiceError> {
+    let today = today(state);
+    let facts = facts::load(&state.db.conn, row, actor, &[], today).await?;
+    Ok(case::check(&facts, kind, actor, today))
+}
+
+/// The names of the officers assigned to a case.
+pub(crate) async fn officer_names(
+    state: &AppState,
+    case_id: i32,
+) -> Result<Vec<String>, ServiceError> {
+    let ids: Vec<i32> = case_officers::Entity::find()
+        .filter(case_officers::Column::CaseId.eq(case_id))
+        .filter(case_officers::Column::Assigned.eq(true))
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .map(|o| o.user_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .map(|u| u.display_name)
+        .collect())
+}
+
+/// The one write path of a step on an existing case: inside one unit of work, load and lock
+/// the case, load its facts, let the state machine judge the command, then write the case, its
+/// officers, deadlines, documents, review round and audit event. `deferred` holds input errors
+/// found before the step was judged: they are reported only to someone the state machine lets
+/// take the step, so that those who may not act learn nothing about it.
+pub(crate) async fn run_step(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+    command: Command,
+    extras: form::Extras,
+    mut deferred: Vec<ValidationError>,
+) -> Result<StepOutcome, ServiceError> {
+    let today = today(state);
     let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let (row, _agency) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let named: Vec<i32> = match &command {
@@ -372,7 +435,7 @@ pub async fn step(
     let mut facts = facts::load(uow.txn(), &row, actor, &named, today).await?;
     view::with_file_state(uow.txn(), &row, &mut facts).await?;
     let mut extra = json!({});
-    prepare(
+    let prepared = prepare(
         state,
         uow.txn(),
         &row,
@@ -380,12 +443,25 @@ pub async fn step(
         &command,
         &extras,
         &mut extra,
+        today,
     )
     .await?;
     let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
+    deferred.extend(prepared.errors);
+    if !deferred.is_empty() {
+        return Err(ServiceError::ValidationMany(deferred));
+    }
 
     let mut model = row.clone().into_active_model();
     store::apply_to_row(&mut model, &row, &command, &transition, &extras, today);
+    if let Some(c) = &prepared.classification
+        && c.is_major()
+    {
+        // Once a case matches the catalog it stays major; major cases are decided by
+        // collective discussion (Art. 57 ¶2) [L].
+        model.major = Set(true);
+        model.collective_discussion_required = Set(true);
+    }
     if let Command::ServePriorNotice {
         served_on,
         proposed_fine_fen,
@@ -437,6 +513,45 @@ pub async fn step(
             store::set_officer(uow.txn(), row.id, *id, true).await?;
         }
     }
+    if let (Command::SubmitForReview, Some(submission)) = (&command, &prepared.submission) {
+        let classification = prepared.classification.clone().unwrap_or_default();
+        let due_on = case::due_date(
+            case::DeadlineKind::LegalReview,
+            today,
+            case::ScheduleFacts::default(),
+            &state.settings.deadline_rules,
+            &state.settings.calendar,
+        );
+        let round = super::reviews::open_round(
+            uow.txn(),
+            &row,
+            actor,
+            &classification,
+            submission,
+            due_on,
+            uow.now(),
+        )
+        .await?;
+        extra["round"] = json!(round);
+        extra["review_due_on"] = json!(due_on);
+    }
+    if let Some((round_id, decision)) = &extras.review {
+        super::reviews::close_round(uow.txn(), *round_id, actor, decision, uow.now()).await?;
+        extra["round_id"] = json!(round_id);
+        extra["review_outcome"] = json!(decision.outcome);
+        if decision.outcome.passes() && !decision.opinion.is_empty() {
+            // A return's opinion is already in the command.
+            extra["opinion"] = json!(decision.opinion);
+        }
+        extra["problems"] = json!(
+            decision
+                .findings
+                .iter()
+                .filter(|f| f.verdict == tianping_domain::review::Verdict::Problem)
+                .map(|f| json!({"point": f.point, "comment": f.comment}))
+                .collect::<Vec<_>>()
+        );
+    }
     if let Some(clue_id) = row.clue_id
         && transition.to == CaseState::ClueDeclined
         && let Some(clue) = clues::Entity::find_by_id(clue_id).one(uow.txn()).await?
@@ -463,9 +578,23 @@ pub async fn step(
     finish(state, uow, actor, &row, &command, &transition, today, extra).await
 }
 
-/// Fills in the facts a step's own data decides before the state machine judges it: hearing
+/// What [`prepare`] found before the state machine judges a step.
+#[derive(Default)]
+struct Prepared {
+    /// Input errors to report once the step itself is allowed.
+    errors: Vec<ValidationError>,
+    /// The case's classification against the major-decision catalog, for the steps it matters
+    /// to (conclusion, submission, prior notice, hearing, decision).
+    classification: Option<super::reviews::Classification>,
+    /// The checked materials of a submission to review.
+    submission: Option<tianping_domain::review::Submission>,
+}
+
+/// Fills in the facts a step's own data decides before the state machine judges it: whether
+/// the case is major under the catalog (with what the step proposes or decides), hearing
 /// eligibility from the proposed fine, the discretion check of a decision, the collective
-/// discussion behind a further extension.
+/// discussion behind a further extension, the materials a submission must carry.
+#[allow(clippy::too_many_arguments)]
 async fn prepare<C: ConnectionTrait>(
     state: &AppState,
     conn: &C,
@@ -474,42 +603,100 @@ async fn prepare<C: ConnectionTrait>(
     command: &Command,
     extras: &form::Extras,
     extra: &mut Value,
-) -> Result<(), ServiceError> {
+    today: NaiveDate,
+) -> Result<Prepared, ServiceError> {
+    use super::reviews::{self, Judged};
     let _ = state;
-    match command {
+    let mut prepared = Prepared::default();
+    let kind = party_kind(conn, row.id).await?;
+    let mut profile = reviews::profile_of(row, kind);
+    let judged = match command {
+        Command::ConcludeInvestigation { .. } => {
+            let p = extras.proposal.clone().unwrap_or_default();
+            let known = reviews::known_flags(conn, row.agency_id, today).await?;
+            if p.flags.iter().any(|f| !known.iter().any(|(c, ..)| c == f)) {
+                prepared
+                    .errors
+                    .push(ValidationError::new(Field::FlagCode, Rule::Exists));
+            }
+            profile.fine_fen = p.fine_fen;
+            profile.confiscation_fen = p.confiscation_fen;
+            profile.measures = p.measures.clone();
+            profile.flags = p.flags.clone();
+            profile.discretion_departure = p.departure;
+            extra["proposal"] = json!({
+                "fine_fen": p.fine_fen, "confiscation_fen": p.confiscation_fen,
+                "measures": p.measures, "flags": p.flags, "departure": p.departure,
+            });
+            Some(Judged::Today)
+        }
+        Command::SubmitForReview => {
+            let stage = tianping_domain::review::SubmissionStage {
+                statement_due: row.prior_notice_on.is_some() && !row.rights_waived,
+                hearing_held: row.hearing_held,
+                evidence_count: facts.evidence.len(),
+            };
+            let raw = extras.submission.clone().unwrap_or_default();
+            match tianping_domain::review::check_submission(&raw, stage) {
+                Ok(s) => prepared.submission = Some(s),
+                Err(e) => prepared.errors.extend(e),
+            }
+            Some(Judged::Today)
+        }
         Command::ServePriorNotice {
             proposed_fine_fen, ..
         } => {
-            let kind = party_kind(conn, row.id).await?;
             facts.hearing_eligible = case::hearing_eligible(kind, *proposed_fine_fen);
+            profile.fine_fen = profile.fine_fen.max(*proposed_fine_fen);
+            Some(Judged::AsSubmitted)
         }
-        Command::Extend { .. } if extras.confirmed => facts.extension_discussed = true,
+        Command::RequestHearing { .. } | Command::HoldHearing { .. } => {
+            profile.hearing = true;
+            Some(Judged::AsSubmitted)
+        }
+        Command::Extend { .. } if extras.confirmed => {
+            facts.extension_discussed = true;
+            None
+        }
         Command::Decide {
             fine_fen, outcome, ..
-        } if *outcome == case::DecisionOutcome::Penalty => {
-            if let Some((standard_id, circumstance, justification)) = &extras.discretion {
-                let standard = discretion_standards::Entity::find_by_id(*standard_id)
-                    .one(conn)
-                    .await?
-                    .filter(|s| s.agency_id == row.agency_id && s.active)
-                    .ok_or(ServiceError::Validation(ValidationError::new(
-                        Field::Standard,
-                        Rule::Exists,
-                    )))?;
-                let band = band_of(&standard, *circumstance);
-                let check = discretion::assess(band, *fine_fen, justification)?;
-                extra["discretion"] = json!({
-                    "standard_id": standard.id, "provision": standard.provision,
-                    "circumstance": circumstance.as_str(),
-                    "band": [band.min_fen, band.max_fen],
-                    "check": code(&check),
-                    "justification": if check.is_departure() { justification.clone() } else { String::new() },
-                });
+        } => {
+            if *outcome == case::DecisionOutcome::Penalty {
+                profile.fine_fen = profile.fine_fen.max(*fine_fen);
+                if let Some((standard_id, circumstance, justification)) = &extras.discretion {
+                    let standard = discretion_standards::Entity::find_by_id(*standard_id)
+                        .one(conn)
+                        .await?
+                        .filter(|s| s.agency_id == row.agency_id && s.active)
+                        .ok_or(ServiceError::Validation(ValidationError::new(
+                            Field::Standard,
+                            Rule::Exists,
+                        )))?;
+                    let band = band_of(&standard, *circumstance);
+                    let check = discretion::assess(band, *fine_fen, justification)?;
+                    profile.discretion_departure |= check.is_departure();
+                    extra["discretion"] = json!({
+                        "standard_id": standard.id, "provision": standard.provision,
+                        "circumstance": circumstance.as_str(),
+                        "band": [band.min_fen, band.max_fen],
+                        "check": code(&check),
+                        "justification": if check.is_departure() { justification.clone() } else { String::new() },
+                    });
+                }
             }
+            Some(Judged::AsSubmitted)
         }
-        _ => {}
+        _ => None,
+    };
+    if let Some(judged) = judged {
+        let c = reviews::classify(conn, row, &profile, today, judged).await?;
+        // The state machine refuses a prior notice or a decision on a major case without a
+        // passed review: whatever the officer ticked, the catalog decides.
+        facts.major = facts.major || c.is_major();
+        extra["major"] = c.to_json();
+        prepared.classification = Some(c);
     }
-    Ok(())
+    Ok(prepared)
 }
 
 /// The band of a standard for a circumstance.
@@ -523,7 +710,7 @@ pub fn band_of(s: &discretion_standards::Model, c: discretion::Circumstance) -> 
 }
 
 /// The kind of the case's parties: an organisation if any party is one.
-async fn party_kind<C: ConnectionTrait>(
+pub(crate) async fn party_kind<C: ConnectionTrait>(
     conn: &C,
     case_id: i32,
 ) -> Result<Option<PartyKind>, ServiceError> {

@@ -134,9 +134,18 @@ pub fn apply_to_row(
         Command::ApproveFiling => row.filed_on = Set(Some(today)),
         Command::ConcludeInvestigation { outcome } => {
             row.outcome = Set(Some(code(outcome)));
-            row.major = Set(current.major || extras.major);
-            // Major cases are decided by collective discussion (Art. 57 ¶2) [L].
-            row.collective_discussion_required = Set(current.major || extras.major);
+            if let Some(p) = &extras.proposal {
+                row.proposed_fine_fen = Set((p.fine_fen > 0).then_some(p.fine_fen));
+                row.confiscation_fen = Set(p.confiscation_fen);
+                row.measures = Set(p
+                    .measures
+                    .iter()
+                    .map(|m| m.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","));
+                row.review_flags = Set(p.flags.join(","));
+                row.departure_flagged = Set(p.departure);
+            }
             row.state_reason = Set(None);
         }
         Command::ApproveReview => {

@@ -199,7 +199,12 @@ async fn user_names(
 }
 
 /// The case page.
-pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDetail, ServiceError> {
+pub async fn detail(
+    state: &AppState,
+    actor: &Actor,
+    id: i32,
+    lang: tianping_domain::i18n::Lang,
+) -> Result<CaseDetail, ServiceError> {
     can(actor, &Action::UseWorkbench)?;
     let db = &state.db.conn;
     let (row, agency) = super::visible_case(db, actor, id, false).await?;
@@ -344,6 +349,24 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
         })
         .collect();
     let may_add_parties = facts.may_add_parties(actor);
+    let party_kind = super::party_kind(db, row.id).await?;
+    let classification = crate::ssr::services::reviews::classify(
+        db,
+        &row,
+        &crate::ssr::services::reviews::profile_of(&row, party_kind),
+        today,
+        crate::ssr::services::reviews::Judged::AsSubmitted,
+    )
+    .await?;
+    let catalog_flags = crate::ssr::services::reviews::known_flags(db, row.agency_id, today)
+        .await?
+        .into_iter()
+        .map(|(code, zh, en)| {
+            let label = lang.pick(&zh, &en).to_owned();
+            (code, label)
+        })
+        .collect();
+    let review_rounds = crate::ssr::services::reviews::rounds_of(state, row.id, lang).await?;
     let may_record = case::check(&facts, CommandKind::RecordEvidence, actor, today).is_ok();
     Ok(CaseDetail {
         summary,
@@ -354,7 +377,23 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
         act_date: row.act_date,
         limitation_ends: row.limitation_ends,
         outcome: row.outcome.clone(),
-        major: row.major,
+        major: row.major || classification.is_major(),
+        major_criteria: classification
+            .matched
+            .iter()
+            .map(|c| c.describe(lang))
+            .collect(),
+        catalog_flags,
+        measures: row
+            .measures
+            .split(',')
+            .filter_map(tianping_domain::review::Measure::parse)
+            .map(|m| m.label(lang).to_owned())
+            .collect(),
+        confiscation_fen: row.confiscation_fen,
+        needs_statement_record: row.prior_notice_on.is_some() && !row.rights_waived,
+        needs_hearing_record: row.hearing_held,
+        review_rounds,
         proposed_fine_fen: row.proposed_fine_fen,
         fine_fen: row.fine_fen,
         decision: row.decision_outcome.clone(),
@@ -430,7 +469,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
                         .get("to")
                         .and_then(|v| v.as_str())
                         .and_then(CaseState::parse),
-                    detail: timeline_detail(&payload),
+                    detail: timeline_detail(&payload, lang),
                     action: r.action,
                 }
             })
@@ -455,15 +494,28 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i32) -> Result<CaseDeta
 }
 
 /// A short description of what a step recorded, from its audit payload.
-fn timeline_detail(payload: &serde_json::Value) -> String {
+fn timeline_detail(payload: &serde_json::Value, lang: tianping_domain::i18n::Lang) -> String {
     let command = payload.get("command");
     let mut parts = Vec::new();
+    if let Some(n) = payload.get("round").and_then(serde_json::Value::as_i64) {
+        parts.push(match lang {
+            tianping_domain::i18n::Lang::Zh => format!("第 {n} 轮审核"),
+            tianping_domain::i18n::Lang::En => format!("review round {n}"),
+        });
+    }
+    if let Some(o) = payload
+        .get("review_outcome")
+        .and_then(serde_json::Value::as_str)
+        .and_then(tianping_domain::review::ReviewOutcome::parse)
+    {
+        parts.push(o.label(lang).to_owned());
+    }
     for key in ["reason", "opinion", "to", "note"] {
         if let Some(s) = command.and_then(|c| c.get(key)).and_then(|v| v.as_str()) {
             parts.push(s.to_owned());
         }
     }
-    for key in ["title", "note", "name"] {
+    for key in ["title", "note", "name", "opinion"] {
         if let Some(s) = payload.get(key).and_then(|v| v.as_str()) {
             parts.push(s.to_owned());
         }
