@@ -20,7 +20,7 @@ test("public pages pass an axe audit", async ({ page }) => {
 test("staff pages pass an axe audit", async ({ page }) => {
   await login(page, "admin");
   await expect(page).toHaveURL(/\/work$/);
-  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/account"]) {
+  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/account"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);
@@ -39,6 +39,19 @@ test("case pages pass an axe audit", async ({ page }) => {
     await waitForHydration(page);
     await audit(page, path);
   }
+});
+
+test("legal review pages pass an axe audit", async ({ page }) => {
+  await login(page, "reviewer.sun");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto("/work/reviews");
+  await waitForHydration(page);
+  await audit(page, "/work/reviews");
+  const first = await page.getByTestId("queue-link").first().getAttribute("href");
+  await page.goto(`${first}`);
+  await waitForHydration(page);
+  await expect(page.getByTestId("checklist")).toBeVisible();
+  await audit(page, `${first}`);
 });
 
 test("the login form works with the keyboard alone", async ({ page }) => {

@@ -456,7 +456,7 @@ async fn get_case(
 
 async fn review_queue(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
     Ok(Json(
-        reviews::queue(&state, &c.session.actor)
+        reviews::queue(&state, &c.session.actor, c.lang)
             .await
             .map_err(fail(c.lang))?,
     ))

@@ -15,6 +15,7 @@ pub mod deadline;
 pub mod discretion;
 pub mod evidence;
 pub mod i18n;
+pub mod merkle;
 pub mod money;
 pub mod party;
 pub mod review;

@@ -13,7 +13,7 @@ use super::{
 #[server]
 pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
-    crate::ssr::services::reviews::queue(&state, &session.actor)
+    crate::ssr::services::reviews::queue(&state, &session.actor, lang)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -488,7 +488,7 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             continue;
         }
         if major {
-            cases::step(&case_at(7), &officer, id, &submission(&plan)).await?;
+            cases::step(&case_at(7), &officer, id, &submission(&plan, false)).await?;
             let reviewer = actor(state, "reviewer.sun").await?;
             if plan.twist == Twist::MajorReturned {
                 review(
@@ -574,7 +574,7 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
                 .await?;
                 // A decision after a hearing rests on a legal review of the hearing's result.
                 let reviewer = actor(state, "reviewer.sun").await?;
-                cases::step(&case_at(30), &officer, id, &submission(&plan)).await?;
+                cases::step(&case_at(30), &officer, id, &submission(&plan, true)).await?;
                 review(&case_at(31), &reviewer, id, "approve_with_opinions", "听证程序合法，建议在决定书中对当事人听证意见逐项说明采纳情况。").await?;
             } else {
                 if plan.stage == Stage::Noticed {
@@ -711,16 +711,18 @@ async fn standard_for(
         .map_or((None, ""), |(c, ..)| (Some(s.id), c)))
 }
 
-/// A submission to legal review with the materials the stage needs.
-fn submission(plan: &Plan) -> StepForm {
+/// A submission to legal review with the materials the stage needs: after a hearing, the
+/// statement and hearing records too.
+fn submission(plan: &Plan, after_hearing: bool) -> StepForm {
+    let record = |s: &str| if after_hearing { s.to_owned() } else { String::new() };
     StepForm {
         report: format!(
             "经查，当事人{}存在{}的违法行为，事实清楚，证据确凿。执法人员均持有有效执法证件。",
             plan.party.1, plan.title
         ),
         draft_decision: format!("拟对当事人{}处以罚款人民币 {} 元。", plan.party.1, plan.fine_yuan),
-        statement_record: "当事人在法定期限内提出陈述申辩，经复核，申辩理由不成立，不予采纳。".into(),
-        hearing_record: "听证会依法公开举行，当事人到场陈述，听证笔录经当事人签字确认。".into(),
+        statement_record: record("当事人在法定期限内提出陈述申辩，经复核，申辩理由不成立，不予采纳。"),
+        hearing_record: record("听证会依法公开举行，当事人到场陈述，听证笔录经当事人签字确认。"),
         ..step("submit_for_review")
     }
 }

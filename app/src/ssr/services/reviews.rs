@@ -340,7 +340,11 @@ pub async fn decide(
 }
 
 /// The pending rounds of the agencies the reviewer serves, oldest first.
-pub async fn queue(state: &AppState, actor: &Actor) -> Result<Vec<QueueItem>, ServiceError> {
+pub async fn queue(
+    state: &AppState,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<Vec<QueueItem>, ServiceError> {
     can(actor, &Action::WorkReviewQueue)?;
     let today = case_service::today(state);
     let pending = review_rounds::Entity::find()
@@ -377,7 +381,7 @@ pub async fn queue(state: &AppState, actor: &Actor) -> Result<Vec<QueueItem>, Se
                 submitted_by: names.get(&r.submitted_by).cloned().unwrap_or_default(),
                 due_on: r.due_on,
                 days_left: (r.due_on - today).num_days(),
-                matched: matched.iter().map(|m| m.describe(Lang::Zh)).collect(),
+                matched: matched.iter().map(|m| m.describe(lang)).collect(),
             })
         })
         .collect())

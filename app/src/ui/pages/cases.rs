@@ -627,13 +627,13 @@ fn method_label(m: ServiceMethod, lang: Lang) -> &'static str {
     }
 }
 
-fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
+/// The case's facts as a definition list.
+fn facts_list(c: &CaseDetail, lang: Lang) -> AnyView {
     let money = |fen: Option<i64>| {
         fen.map(|f| format!("{} 元", format_yuan(f)))
             .unwrap_or_else(|| "—".into())
     };
     view! {
-        <section data-test="overview">
             <dl class="facts">
                 <dt>{lang.pick("基本情况", "Description")}</dt><dd>{c.description.clone()}</dd>
                 <dt>{lang.pick("地点", "Location")}</dt><dd>{c.location.clone()}</dd>
@@ -644,6 +644,8 @@ fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
                     <dt>{lang.pick("回避人员", "Recused")}</dt><dd data-test="case-recused">{c.recused.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join("、")}</dd>
                 })}
                 <dt>{lang.pick("拟罚款", "Proposed fine")}</dt><dd>{money(c.proposed_fine_fen)}</dd>
+                {(c.confiscation_fen > 0).then(|| view! { <dt>{lang.pick("拟没收价值", "To be confiscated")}</dt><dd>{money(Some(c.confiscation_fen))}</dd> })}
+                {(!c.measures.is_empty()).then(|| view! { <dt>{lang.pick("拟作出的其他处罚", "Other penalties proposed")}</dt><dd>{c.measures.join("、")}</dd> })}
                 <dt>{lang.pick("决定罚款", "Fine decided")}</dt><dd data-test="fine">{money(c.fine_fen)}</dd>
                 <dt>{lang.pick("已缴 / 待缴", "Paid / outstanding")}</dt><dd>{format!("{} / {} 元", format_yuan(c.paid_fen), format_yuan(c.outstanding_fen))}</dd>
                 {c.discretion_check.clone().map(|d| view! {
@@ -652,13 +654,31 @@ fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
                         {c.discretion_justification.clone().map(|j| view! { <br/><span class="muted">{j}</span> })}</dd>
                 })}
             </dl>
-            {(c.major || !c.review_rounds.is_empty()).then(|| view! {
-                <h3>{lang.pick("重大执法决定法制审核", "Legal review of the major decision")}</h3>
-                {(!c.major_criteria.is_empty()).then(|| view! {
-                    <ul data-test="major-criteria">{c.major_criteria.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
-                })}
-                {super::reviews::rounds_table(&c.review_rounds, lang)}
-            })}
+    }
+    .into_any()
+}
+
+/// The case's classification against the catalog and its review rounds.
+fn review_section(c: &CaseDetail, lang: Lang) -> AnyView {
+    if !c.major && c.review_rounds.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <h3>{lang.pick("重大执法决定法制审核", "Legal review of the major decision")}</h3>
+        {(!c.major_criteria.is_empty()).then(|| view! {
+            <ul data-test="major-criteria">{c.major_criteria.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+        })}
+        {super::reviews::rounds_table(&c.review_rounds, lang).into_any()}
+    }
+    .into_any()
+}
+
+fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
+    let facts = facts_list(c, lang);
+    view! {
+        <section data-test="overview">
+            {facts}
+            {review_section(c, lang)}
             <h3>{lang.pick("办案期限", "Deadlines")}</h3>
             <table class="table" data-test="deadlines">
                 <thead><tr><th>{lang.pick("期限", "Deadline")}</th><th>{lang.pick("起算", "From")}</th><th>{lang.pick("届满", "Due")}</th><th>{lang.pick("状态", "Status")}</th></tr></thead>
