@@ -24,8 +24,9 @@ if [ "$status" -ne 0 ]; then
   echo "--- server log (tail) ---"; tail -50 "$WORK/server.log"
   exit "$status"
 fi
-echo "== audit verify after the end-to-end run =="
-"$BIN" audit verify
+echo "== audit verify after the end-to-end run (chain, Merkle tree, checkpoints, evidence files) =="
+"$BIN" audit checkpoint > "$WORK/checkpoint.txt"
+"$BIN" audit verify --checkpoint "$WORK/checkpoint.txt" --with-files
 
 echo "== audit verify detects one edited byte and a deleted row (SQLite file, command line) =="
 DB="$TIANPING_DATA_DIR/tianping.db"

@@ -8,6 +8,7 @@ mod m20261126_000002_create_audit_log;
 mod m20261126_000003_create_clues;
 mod m20261126_000004_create_cases;
 mod m20261127_000005_create_legal_review;
+mod m20261127_000006_create_transparency;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_create_clues::Migration),
             Box::new(m20261126_000004_create_cases::Migration),
             Box::new(m20261127_000005_create_legal_review::Migration),
+            Box::new(m20261127_000006_create_transparency::Migration),
         ]
     }
 }

@@ -25,6 +25,12 @@ pub const MAX_UPLOAD_MB: &str = "TIANPING_MAX_UPLOAD_MB";
 /// A JSON holiday calendar replacing the built-in national one (same format as
 /// `app/domain/data/holidays-cn.json`).
 pub const HOLIDAYS_FILE: &str = "TIANPING_HOLIDAYS_FILE";
+/// PostgreSQL schema to use (search path); tests run servers in their own schema.
+pub const DB_SCHEMA: &str = "TIANPING_DB_SCHEMA";
+/// The audit log's name in signed checkpoints.
+pub const LOG_ORIGIN: &str = "TIANPING_LOG_ORIGIN";
+/// Seconds between scheduled checkpoints (when there were new events); 0 turns them off.
+pub const CHECKPOINT_SECS: &str = "TIANPING_CHECKPOINT_SECS";
 
 /// The resolved configuration.
 #[derive(Debug, Clone)]
@@ -47,6 +53,12 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// The working-day calendar.
     pub calendar: tianping_domain::calendar::WorkCalendar,
+    /// PostgreSQL schema, if not the default.
+    pub db_schema: Option<String>,
+    /// The audit log's name in checkpoints.
+    pub log_origin: String,
+    /// Seconds between scheduled checkpoints; 0: none.
+    pub checkpoint_secs: u64,
 }
 
 impl Config {
@@ -91,7 +103,17 @@ impl Config {
             }
             None => tianping_domain::calendar::WorkCalendar::china(),
         };
+        let checkpoint_secs = match var(CHECKPOINT_SECS) {
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .map_err(|_| anyhow::anyhow!("{CHECKPOINT_SECS} must be a number of seconds"))?,
+            None => 60,
+        };
         Ok(Self {
+            db_schema: var(DB_SCHEMA),
+            log_origin: var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into()),
+            checkpoint_secs,
             max_upload_bytes,
             calendar,
             database_url,

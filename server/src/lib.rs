@@ -32,7 +32,7 @@ use config::Config;
 /// Connects, migrates and assembles the state.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     std::fs::create_dir_all(&config.data_dir)?;
-    let db = Db::connect(&config.database_url, None).await?;
+    let db = Db::connect(&config.database_url, config.db_schema.as_deref()).await?;
     db.migrate().await?;
     let jwt = JwtKeys::load_or_create(&config.data_dir, config.jwt_secret.as_deref())?;
     let clock: Arc<dyn Clock> = match config.fake_now {
@@ -43,6 +43,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     settings.secure_cookie = config.secure_cookie;
     settings.max_upload_bytes = config.max_upload_bytes;
     settings.calendar = Arc::new(config.calendar.clone());
+    settings.log_origin = config.log_origin.clone();
     let leptos_options = LeptosOptions::builder()
         .output_name("tianping")
         .site_root(config.site_root.as_str())

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Context;
 use app::{
     api::dto::NewUser,
-    ssr::{AppState, audit, audit::AuditActor, seed, services::org},
+    ssr::{AppState, audit, audit::AuditActor, seed, services::org, transparency},
 };
 use clap::{Parser, Subcommand};
 use server::{
@@ -79,8 +79,21 @@ enum UserCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Recompute the whole chain; exit 0 only if it checks out.
-    Verify,
+    /// Re-hash every event: the chain, the Merkle tree, every stored checkpoint and its
+    /// signature; exit 0 only if all check out.
+    Verify {
+        /// A checkpoint saved earlier (e.g. downloaded from the portal): today's log must
+        /// still contain exactly the history it signed.
+        #[arg(long)]
+        checkpoint: Option<std::path::PathBuf>,
+        /// Re-hash every evidence file too.
+        #[arg(long)]
+        with_files: bool,
+    },
+    /// Sign a checkpoint of the log now (even if nothing changed) and print it.
+    Checkpoint,
+    /// Retire the checkpoint signing key and start a new one; old checkpoints still verify.
+    RotateKey,
     /// Write the log as JSON Lines (one event per line, with its hashes).
     Export {
         /// Output file (default: standard output).
@@ -196,8 +209,31 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             }
         }
         Command::Audit {
-            command: AuditCommand::Verify,
-        } => return verify(&state).await,
+            command:
+                AuditCommand::Verify {
+                    checkpoint,
+                    with_files,
+                },
+        } => return verify(&state, checkpoint, with_files).await,
+        Command::Audit {
+            command: AuditCommand::Checkpoint,
+        } => {
+            let made = transparency::make_checkpoint(&state, true)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            match made {
+                Some(c) => print!("{}", c.note),
+                None => println!("the log is empty: nothing to sign"),
+            }
+        }
+        Command::Audit {
+            command: AuditCommand::RotateKey,
+        } => {
+            let name = transparency::rotate_key(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("new checkpoint signing key: {name}");
+        }
         Command::Audit {
             command: AuditCommand::Export { output },
         } => export(&state, output).await?,
@@ -205,23 +241,62 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-async fn verify(state: &AppState) -> anyhow::Result<std::process::ExitCode> {
+async fn verify(
+    state: &AppState,
+    checkpoint: Option<std::path::PathBuf>,
+    with_files: bool,
+) -> anyhow::Result<std::process::ExitCode> {
+    let external = match &checkpoint {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some(
+                tianping_domain::checkpoint::parse(&text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    let mut ok = true;
     match audit::verify_log(&state.db)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?
     {
-        Ok(summary) => {
-            println!(
-                "audit log OK: {} events, head {}",
-                summary.count, summary.head
-            );
-            Ok(std::process::ExitCode::SUCCESS)
-        }
+        Ok(summary) => println!(
+            "audit chain OK: {} events, head {}",
+            summary.count, summary.head
+        ),
         Err(e) => {
-            println!("audit log FAILED at event {}: {e}", e.first_bad_seq());
-            Ok(std::process::ExitCode::from(2))
+            println!("audit chain FAILED at event {}: {e}", e.first_bad_seq());
+            ok = false;
         }
     }
+    let report = transparency::verify_tree(state, external.as_ref(), with_files)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for p in &report.problems {
+        println!("FAILED: {}", p.describe());
+    }
+    if report.problems.is_empty() {
+        println!(
+            "Merkle tree OK: {} events, root {}, {} checkpoints checked{}",
+            report.size,
+            report.root,
+            report.checkpoints_checked,
+            if with_files {
+                format!(", {} evidence files re-hashed", report.files_checked)
+            } else {
+                String::new()
+            }
+        );
+    } else {
+        ok = false;
+    }
+    Ok(if ok {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::from(2)
+    })
 }
 
 async fn export(state: &AppState, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
@@ -241,6 +316,20 @@ async fn export(state: &AppState, output: Option<std::path::PathBuf>) -> anyhow:
 }
 
 async fn serve(state: AppState, config: &Config) -> anyhow::Result<()> {
+    // Sign checkpoints on a schedule, when there were new events.
+    if config.checkpoint_secs > 0 {
+        let st = state.clone();
+        let every = std::time::Duration::from_secs(config.checkpoint_secs);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tick.tick().await;
+                if let Err(e) = transparency::make_checkpoint(&st, false).await {
+                    tracing::warn!("scheduled checkpoint failed: {e}");
+                }
+            }
+        });
+    }
     let app = build_router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("listening on http://{}", config.site_addr);

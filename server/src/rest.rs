@@ -16,6 +16,7 @@ use app::{
         AppState,
         auth::{self, AuthSession},
         services::{audit_log, cases, clues, org, reviews},
+        transparency,
     },
 };
 use axum::{
@@ -56,6 +57,11 @@ pub fn router() -> Router<AppState> {
         .route("/audit/verify", get(verify_audit))
         .route("/clues", get(list_clues).post(receive_clue))
         .route("/public/agencies", get(public_agencies))
+        .route("/public/audit/checkpoints", get(public_checkpoints))
+        .route("/public/audit/checkpoints/latest", get(public_latest_checkpoint))
+        .route("/public/audit/keys", get(public_audit_keys))
+        .route("/public/audit/proof/inclusion", get(public_inclusion_proof))
+        .route("/public/audit/proof/consistency", get(public_consistency_proof))
         .route("/cases", get(list_cases).post(register_case))
         .route("/cases/summary", post(decide_on_the_spot))
         .route("/cases/{id}", get(get_case))
@@ -452,6 +458,87 @@ async fn get_case(
             .await
             .map_err(fail(c.lang))?,
     ))
+}
+
+#[derive(Deserialize)]
+struct CheckpointPage {
+    before: Option<i64>,
+    limit: Option<u64>,
+}
+
+fn public_cache(max_age: u32) -> [(header::HeaderName, HeaderValue); 2] {
+    [
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_str(&format!("public, max-age={max_age}"))
+                .unwrap_or(HeaderValue::from_static("no-cache")),
+        ),
+        (header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")),
+    ]
+}
+
+async fn public_checkpoints(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(page): Query<CheckpointPage>,
+) -> ApiResult<impl IntoResponse> {
+    let list = transparency::checkpoints(&state, page.before, page.limit.unwrap_or(100))
+        .await
+        .map_err(fail(lang))?;
+    Ok((public_cache(30), Json(list)))
+}
+
+async fn public_latest_checkpoint(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+) -> ApiResult<impl IntoResponse> {
+    let latest = transparency::latest(&state.db.conn)
+        .await
+        .map_err(fail(lang))?
+        .ok_or_else(|| fail(lang)(app::ssr::ServiceError::NotFound))?;
+    Ok((public_cache(30), Json(latest)))
+}
+
+async fn public_audit_keys(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+) -> ApiResult<impl IntoResponse> {
+    let keys = transparency::keys(&state.db.conn).await.map_err(fail(lang))?;
+    Ok((public_cache(300), Json(keys)))
+}
+
+#[derive(Deserialize)]
+struct InclusionQuery {
+    seq: i64,
+    size: Option<u64>,
+}
+
+async fn public_inclusion_proof(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<InclusionQuery>,
+) -> ApiResult<impl IntoResponse> {
+    let proof = transparency::inclusion(&state, q.seq, q.size)
+        .await
+        .map_err(fail(lang))?;
+    Ok((public_cache(300), Json(proof)))
+}
+
+#[derive(Deserialize)]
+struct ConsistencyQuery {
+    from: u64,
+    to: u64,
+}
+
+async fn public_consistency_proof(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<ConsistencyQuery>,
+) -> ApiResult<impl IntoResponse> {
+    let proof = transparency::consistency(&state, q.from, q.to)
+        .await
+        .map_err(fail(lang))?;
+    Ok((public_cache(3600), Json(proof)))
 }
 
 async fn review_queue(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod authz;
 pub mod calendar;
 pub mod case;
+pub mod checkpoint;
 pub mod clue;
 pub mod credential;
 pub mod deadline;

@@ -178,6 +178,8 @@ pub enum Field {
     StatementRecord,
     /// Submission material: hearing record and report.
     HearingRecord,
+    /// A Merkle tree size (audit proofs).
+    TreeSize,
 }
 
 impl Field {
@@ -286,6 +288,7 @@ impl Field {
             EvidenceList => lang.pick("证据清单", "Evidence list"),
             StatementRecord => lang.pick("陈述申辩笔录及复核意见", "Statement and defence record"),
             HearingRecord => lang.pick("听证笔录和听证报告", "Hearing record and report"),
+            TreeSize => lang.pick("日志树大小", "Tree size"),
         }
     }
 }

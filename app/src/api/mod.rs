@@ -2,6 +2,7 @@
 //! extracts its context, calls one service and maps the result; authorization happens in the
 //! service.
 
+pub mod audit_dto;
 pub mod auth;
 pub mod case_dto;
 pub mod cases;

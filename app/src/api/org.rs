@@ -101,3 +101,12 @@ pub async fn verify_audit_log() -> Result<AuditStatus, AppError> {
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// The public transparency page's data: the latest checkpoints and every signing key.
+#[server]
+pub async fn public_audit() -> Result<super::audit_dto::PublicAudit, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::transparency::public_page(&state)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

@@ -191,9 +191,11 @@ async fn append(
         .ok_or_else(|| ServiceError::Internal("audit head row is missing".into()))?;
     let mut prev = decode_hash(&head.hash)
         .ok_or_else(|| ServiceError::Internal("audit head hash is malformed".into()))?;
+    let seq_before = head.seq;
     let mut seq = head.seq;
     let occurred_at = audit::format_timestamp(now);
     let mut seqs = Vec::with_capacity(events.len());
+    let mut records = Vec::with_capacity(events.len());
     for event in events {
         seq += 1;
         let record = EventRecord {
@@ -206,6 +208,7 @@ async fn append(
             subject_id: event.subject_id.clone(),
             payload: audit::canonical_json(&event.payload),
         };
+        records.push(record.clone());
         let (stored, hash) = audit::link(&prev, record);
         audit_events::Entity::insert(to_active(&stored))
             .exec_without_returning(txn)
@@ -213,7 +216,10 @@ async fn append(
         prev = hash;
         seqs.push(seq);
     }
+    // The Merkle tree grows in the same transaction, under the same lock.
+    let tree_size = super::transparency::extend(txn, head.tree_size, seq_before, &records).await?;
     let mut head: audit_head::ActiveModel = head.into();
+    head.tree_size = Set(tree_size);
     head.seq = Set(seq);
     head.hash = Set(hex::encode(prev));
     head.update(txn).await?;

@@ -40,6 +40,27 @@ impl BlobStore {
         }
     }
 
+    /// Re-hashes a stored file (streamed): its SHA-256 now, or `None` if it is missing.
+    pub async fn rehash(&self, sha256: &str) -> std::io::Result<Option<String>> {
+        use sha2::Digest;
+        use tokio::io::AsyncReadExt;
+        let mut file = match tokio::fs::File::open(self.path_of(sha256)).await {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let mut hasher = sha2::Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = file.read(&mut buf).await?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        Ok(Some(hex::encode(hasher.finalize())))
+    }
+
     /// Where the file with this hash lives (whether or not it exists).
     pub fn path_of(&self, sha256: &str) -> PathBuf {
         let prefix = sha256.get(..2).unwrap_or("xx");

@@ -15,6 +15,7 @@ pub mod seed;
 mod seed_cases;
 pub mod services;
 pub mod state;
+pub mod transparency;
 
 pub use error::ServiceError;
 pub use state::AppState;

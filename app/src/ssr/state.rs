@@ -32,6 +32,8 @@ pub struct Settings {
     /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
     /// server.
     pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
+    /// The audit log's name in signed checkpoints (`TIANPING_LOG_ORIGIN`).
+    pub log_origin: String,
 }
 
 impl Settings {
@@ -47,6 +49,7 @@ impl Settings {
             deadline_rules: tianping_domain::deadline::DeadlineRules::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             fail_at: Arc::default(),
+            log_origin: "tianping/audit".to_owned(),
         }
     }
 }

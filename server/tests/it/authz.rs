@@ -42,6 +42,12 @@ async fn tokens(app: &TestApp) -> Vec<(&'static str, Option<String>)> {
     out
 }
 
+/// A request body built for the n-th caller.
+type BodyFor = Box<dyn Fn(usize) -> Value>;
+
+/// An endpoint, its body (if any), and the status each caller expects.
+type EndpointCase = (Method, String, Option<BodyFor>, [StatusCode; 8]);
+
 /// Expected status per caller, in `CALLERS` order.
 fn row(codes: [u16; 8]) -> [StatusCode; 8] {
     codes.map(|c| StatusCode::from_u16(c).expect("status"))
@@ -74,12 +80,7 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         })
     };
     //                       admin officer head reviewer supervisor integration anon forged
-    let cases: Vec<(
-        Method,
-        String,
-        Option<Box<dyn Fn(usize) -> Value>>,
-        [StatusCode; 8],
-    )> = vec![
+    let cases: Vec<EndpointCase> = vec![
         (
             Method::GET,
             "/api/v1/me".into(),
@@ -207,7 +208,7 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         (
             Method::POST,
             "/api/v1/reviews/99999/decision".into(),
-            Some(Box::new(|_| json!({"outcome": "approve"})) as Box<dyn Fn(usize) -> Value>),
+            Some(Box::new(|_| json!({"outcome": "approve"})) as BodyFor),
             row([404, 404, 404, 404, 404, 404, 401, 401]),
         ),
         (
@@ -219,7 +220,7 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         (
             Method::POST,
             "/api/v1/review-catalogs".into(),
-            Some(Box::new(catalog_body) as Box<dyn Fn(usize) -> Value>),
+            Some(Box::new(catalog_body) as BodyFor),
             row([201, 403, 403, 403, 403, 403, 401, 401]),
         ),
     ]);

@@ -19,7 +19,7 @@ pub const PASSWORD: &str = "Test-Password-2026";
 
 pub enum Backend {
     /// Kept so the temporary directory lives as long as the app.
-    Sqlite(#[expect(dead_code)] tempfile::TempDir),
+    Sqlite(tempfile::TempDir),
     Postgres {
         admin_url: String,
         schema: String,
@@ -124,6 +124,25 @@ impl TestApp {
             router,
             clock,
             backend,
+        }
+    }
+
+    /// How another process reaches this app's database: (URL, PostgreSQL schema).
+    pub fn database(&self) -> (String, Option<String>) {
+        match &self.backend {
+            Backend::Postgres { admin_url, schema } => (admin_url.clone(), Some(schema.clone())),
+            Backend::Sqlite(dir) => (
+                format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display()),
+                None,
+            ),
+        }
+    }
+
+    /// The PostgreSQL URL and schema of this app's database, on PostgreSQL.
+    pub fn pg(&self) -> Option<(String, String)> {
+        match &self.backend {
+            Backend::Postgres { admin_url, schema } => Some((admin_url.clone(), schema.clone())),
+            Backend::Sqlite(_) => None,
         }
     }
 

@@ -9,6 +9,8 @@ mod auth;
 mod authz;
 mod cases;
 mod clues;
+mod crash;
 mod reviews;
 mod schema;
+mod transparency;
 mod validation;

@@ -121,6 +121,24 @@ async fn every_entity_reads_the_migrated_tables() {
             .len(),
         0
     );
+    // The Merkle tree covers every seeded event; no key or checkpoint until the first
+    // checkpoint is signed.
+    let leaves = merkle_nodes::Entity::find()
+        .all(db)
+        .await
+        .expect("nodes")
+        .into_iter()
+        .filter(|n| n.level == 0)
+        .count();
+    assert_eq!(Ok(leaves), usize::try_from(app.audit_count().await));
+    assert_eq!(audit_keys::Entity::find().count(db).await.expect("keys"), 0);
+    assert_eq!(
+        audit_checkpoints::Entity::find()
+            .count(db)
+            .await
+            .expect("checkpoints"),
+        0
+    );
     let events = audit_events::Entity::find().all(db).await.expect("events");
     let head = audit_head::Entity::find_by_id(1)
         .one(db)

@@ -10,6 +10,8 @@ pub struct Model {
     pub id: i32,
     pub seq: i64,
     pub hash: String,
+    /// How many events the Merkle tree covers.
+    pub tree_size: i64,
 }
 
 /// No navigable relations.

@@ -3,8 +3,10 @@
 //! backends.
 
 pub mod agencies;
+pub mod audit_checkpoints;
 pub mod audit_events;
 pub mod audit_head;
+pub mod audit_keys;
 pub mod blobs;
 pub mod case_deadlines;
 pub mod case_documents;
@@ -16,6 +18,7 @@ pub mod discretion_standards;
 pub mod evidence;
 pub mod evidence_collectors;
 pub mod login_throttle;
+pub mod merkle_nodes;
 pub mod parties;
 pub mod review_catalogs;
 pub mod review_rounds;

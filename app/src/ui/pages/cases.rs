@@ -695,7 +695,7 @@ fn overview_tab(c: &CaseDetail, lang: Lang) -> impl IntoView {
                         <strong>{t.command.map(|k| k.label(lang)).unwrap_or_else(|| other_action_label(&t.action, lang)).to_owned()}</strong> " · " {t.actor.clone()}
                         {t.to.map(|s| view! { " → " {s.label(lang)} })}
                         {(!t.detail.is_empty()).then(|| view! { <br/><span class="muted">{t.detail.clone()}</span> })}
-                        <span class="muted seq">" #" {t.seq}</span>
+                        <a class="muted seq" href=format!("/api/v1/public/audit/proof/inclusion?seq={}", t.seq) title=lang.pick("默克尔树包含证明", "Merkle inclusion proof") data-test="proof-link">" #" {t.seq}</a>
                     </li>
                 }).collect_view()}
             </ol>
