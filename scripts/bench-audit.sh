@@ -9,6 +9,9 @@ cd "$ROOT"
 N="${1:-1000000}"
 APPENDS="${2:-2000}"
 WORK="$ROOT/target/bench-audit"
+# Its own target directory: a bench build would otherwise replace the release binary that
+# cargo-leptos built (with its site settings) under target/release.
+export CARGO_TARGET_DIR="$ROOT/target/bench"
 cargo bench -p server --bench audit --no-run
 cargo bench -p server --bench audit -- append "$APPENDS"
 cargo bench -p server --bench audit -- generate "$WORK" "$N"

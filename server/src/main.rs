@@ -258,10 +258,10 @@ async fn verify(
         None => None,
     };
     let mut ok = true;
-    match audit::verify_log(&state.db)
+    let (chain, report) = transparency::verify_all(state, external.as_ref(), with_files)
         .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-    {
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    match chain {
         Ok(summary) => println!(
             "audit chain OK: {} events, head {}",
             summary.count, summary.head
@@ -271,9 +271,6 @@ async fn verify(
             ok = false;
         }
     }
-    let report = transparency::verify_tree(state, external.as_ref(), with_files)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
     for p in &report.problems {
         println!("FAILED: {}", p.describe());
     }

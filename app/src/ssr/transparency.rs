@@ -22,7 +22,7 @@ use tianping_domain::{
 
 use super::{
     AppState,
-    audit::{AuditActor, NewEvent, UnitOfWork, for_each_event},
+    audit::{AuditActor, NewEvent, UnitOfWork},
     db::Db,
     entities::{audit_checkpoints, audit_events, audit_head, audit_keys, merkle_nodes},
     error::ServiceError,
@@ -701,6 +701,90 @@ pub async fn verify_tree(
     external: Option<&Signed>,
     with_files: bool,
 ) -> Result<TreeReport, ServiceError> {
+    verify_inner(state, external, with_files, None).await
+}
+
+/// Verifies the chain and the tree in one streamed pass (the command line's `audit verify`):
+/// the chain's outcome, then the tree's report.
+pub async fn verify_all(
+    state: &AppState,
+    external: Option<&Signed>,
+    with_files: bool,
+) -> Result<(super::audit::VerifyOutcome, TreeReport), ServiceError> {
+    let mut chain = ChainCheck::default();
+    let report = verify_inner(state, external, with_files, Some(&mut chain)).await?;
+    let outcome = match chain.failure {
+        Some(e) => Err(e),
+        None => {
+            let head = audit_head::Entity::find_by_id(1).one(&state.db.conn).await?;
+            chain
+                .verifier
+                .finish(head.as_ref().map(|h| (h.seq, h.hash.as_str())))
+        }
+    };
+    Ok((outcome, report))
+}
+
+/// The chain check carried along a tree verification.
+struct ChainCheck {
+    verifier: audit::ChainVerifier,
+    failure: Option<audit::ChainError>,
+}
+
+impl Default for ChainCheck {
+    fn default() -> Self {
+        Self {
+            verifier: audit::ChainVerifier::new(),
+            failure: None,
+        }
+    }
+}
+
+/// Rows fetched per page while verifying.
+const VERIFY_PAGE: u64 = 10_000;
+
+async fn fetch_page(
+    conn: sea_orm::DatabaseConnection,
+    after: i64,
+) -> Result<Vec<audit_events::Model>, ServiceError> {
+    Ok(audit_events::Entity::find()
+        .filter(audit_events::Column::Seq.gt(after))
+        .order_by_asc(audit_events::Column::Seq)
+        .limit(VERIFY_PAGE)
+        .all(&conn)
+        .await?)
+}
+
+/// Streams the log in pages, fetching the next page while the current one is hashed (the
+/// database and the hashing run on both cores); memory holds two pages.
+async fn stream_prefetched(
+    conn: &sea_orm::DatabaseConnection,
+    mut visit: impl FnMut(audit::StoredEvent),
+) -> Result<(), ServiceError> {
+    let mut pending = Some(tokio::spawn(fetch_page(conn.clone(), 0)));
+    while let Some(handle) = pending.take() {
+        let rows = handle
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))??;
+        let Some(last) = rows.last().map(|r| r.seq) else {
+            break;
+        };
+        if rows.len() as u64 == VERIFY_PAGE {
+            pending = Some(tokio::spawn(fetch_page(conn.clone(), last)));
+        }
+        for row in rows {
+            visit(super::audit::from_model(row));
+        }
+    }
+    Ok(())
+}
+
+async fn verify_inner(
+    state: &AppState,
+    external: Option<&Signed>,
+    with_files: bool,
+    mut chain: Option<&mut ChainCheck>,
+) -> Result<TreeReport, ServiceError> {
     let conn = &state.db.conn;
     let keys = keys(conn).await?;
     let mut problems = Vec::new();
@@ -749,7 +833,13 @@ pub async fn verify_tree(
     let mut next = 0usize;
     let mut tree = Frontier::new();
     let mut mismatches = Vec::new();
-    for_each_event(conn, |event| {
+    stream_prefetched(conn, |event| {
+        if let Some(c) = chain.as_deref_mut()
+            && c.failure.is_none()
+            && let Err(e) = c.verifier.check(&event)
+        {
+            c.failure = Some(e);
+        }
         tree.push(leaf(&event.record));
         while next < targets.len() && targets[next].0 <= tree.size() {
             let (size, root, source) = &targets[next];
@@ -761,7 +851,6 @@ pub async fn verify_tree(
             }
             next += 1;
         }
-        Ok(())
     })
     .await?;
     problems.extend(mismatches);
