@@ -9,6 +9,7 @@ CARGO_LEPTOS_VERSION="0.3.10"
 WASM_BINDGEN_VERSION="0.2.129"
 BINARYEN_VERSION="132.0.0"
 PLAYWRIGHT_VERSION="1.65"
+NOTO_SERIF_VERSION="0.4.3"
 
 export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
 
@@ -47,6 +48,23 @@ if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "
   mkdir -p "$ROOT/.tools"
   (cd "$ROOT/.tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
     && npm install --silent --no-audit --no-fund "binaryen@${BINARYEN_VERSION}")
+fi
+
+# CJK font for official documents (PDF): Noto Serif SC, SIL OFL 1.1, from the npm registry.
+# Only the two weights used and the licence are kept; nothing large is committed.
+FONT_DIR="$ROOT/.tools/fonts"
+if [ ! -f "$FONT_DIR/NotoSerifSC-Regular.ttf" ] || [ ! -f "$FONT_DIR/NotoSerifSC-Bold.ttf" ]; then
+  log "npm pack @expo-google-fonts/noto-serif-sc@${NOTO_SERIF_VERSION} (about 69 MB)"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "@expo-google-fonts/noto-serif-sc@${NOTO_SERIF_VERSION}" >/dev/null \
+    && tar xzf ./*.tgz package/400Regular/NotoSerifSC_400Regular.ttf \
+       package/700Bold/NotoSerifSC_700Bold.ttf package/LICENSE_FONT 2>/dev/null || tar xzf ./*.tgz)
+  mkdir -p "$FONT_DIR"
+  cp "$tmp/package/LICENSE_FONT" "$FONT_DIR/LICENSE-NotoSerifSC.txt" 2>/dev/null || true
+  cp "$tmp/package/700Bold/NotoSerifSC_700Bold.ttf" "$FONT_DIR/NotoSerifSC-Bold.ttf"
+  cp "$tmp/package/400Regular/NotoSerifSC_400Regular.ttf" "$FONT_DIR/NotoSerifSC-Regular.ttf.part"
+  mv "$FONT_DIR/NotoSerifSC-Regular.ttf.part" "$FONT_DIR/NotoSerifSC-Regular.ttf"
+  rm -rf "$tmp"
 fi
 
 if [ "$MODE" = "test" ]; then

@@ -10,7 +10,7 @@ async function audit(page: import("@playwright/test").Page, what: string) {
 }
 
 test("public pages pass an axe audit", async ({ page }) => {
-  for (const path of ["/", "/portal/agencies/SCJG", "/login", "/no-such-page"]) {
+  for (const path of ["/", "/portal/agencies/SCJG", "/portal/verify", "/portal/verify?code=0000-0000", "/login", "/no-such-page"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);

@@ -31,6 +31,10 @@ pub const DB_SCHEMA: &str = "TIANPING_DB_SCHEMA";
 pub const LOG_ORIGIN: &str = "TIANPING_LOG_ORIGIN";
 /// Seconds between scheduled checkpoints (when there were new events); 0 turns them off.
 pub const CHECKPOINT_SECS: &str = "TIANPING_CHECKPOINT_SECS";
+/// The directory holding the document fonts (`NotoSerifSC-Regular.ttf`, `NotoSerifSC-Bold.ttf`).
+pub const FONT_DIR: &str = "TIANPING_FONT_DIR";
+/// The public portal's address, printed on documents with their verification code.
+pub const PUBLIC_URL: &str = "TIANPING_PUBLIC_URL";
 
 /// The resolved configuration.
 #[derive(Debug, Clone)]
@@ -59,6 +63,10 @@ pub struct Config {
     pub log_origin: String,
     /// Seconds between scheduled checkpoints; 0: none.
     pub checkpoint_secs: u64,
+    /// The document fonts' directory, if not the default.
+    pub font_dir: Option<PathBuf>,
+    /// The portal's public address (default: `http://` and the listen address).
+    pub public_url: String,
 }
 
 impl Config {
@@ -110,7 +118,12 @@ impl Config {
                 .map_err(|_| anyhow::anyhow!("{CHECKPOINT_SECS} must be a number of seconds"))?,
             None => 60,
         };
+        let public_url = var(PUBLIC_URL)
+            .map(|u| u.trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| format!("http://{site_addr}"));
         Ok(Self {
+            font_dir: var(FONT_DIR).map(PathBuf::from),
+            public_url,
             db_schema: var(DB_SCHEMA),
             log_origin: var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into()),
             checkpoint_secs,

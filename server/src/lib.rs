@@ -2,6 +2,7 @@
 //! [`build_router`].
 
 pub mod config;
+pub mod documents;
 pub mod evidence;
 pub mod rest;
 
@@ -44,6 +45,10 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     settings.max_upload_bytes = config.max_upload_bytes;
     settings.calendar = Arc::new(config.calendar.clone());
     settings.log_origin = config.log_origin.clone();
+    settings.public_url = config.public_url.clone();
+    if let Some(dir) = &config.font_dir {
+        settings.font_dir = dir.clone();
+    }
     let leptos_options = LeptosOptions::builder()
         .output_name("tianping")
         .site_root(config.site_root.as_str())

@@ -73,6 +73,26 @@ pub fn router() -> Router<AppState> {
             post(crate::evidence::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/evidence/{id}/file", get(crate::evidence::download))
+        .route(
+            "/cases/{id}/documents/{doc}/preview",
+            get(crate::documents::preview),
+        )
+        .route(
+            "/cases/{id}/documents/{doc}/issue",
+            post(crate::documents::issue),
+        )
+        .route("/documents/{id}/file", get(crate::documents::download))
+        .route(
+            "/public/documents/verify",
+            get(crate::documents::verify_code).post(crate::documents::verify_file).layer(
+                DefaultBodyLimit::max(crate::documents::MAX_VERIFY_BYTES),
+            ),
+        )
+        .route(
+            "/public/documents/verify-form",
+            post(crate::documents::verify_form)
+                .layer(DefaultBodyLimit::max(crate::documents::MAX_VERIFY_BYTES)),
+        )
         .route("/reviews", get(review_queue))
         .route("/reviews/figures", get(review_figures))
         .route("/reviews/{id}", get(get_review))
@@ -509,7 +529,9 @@ async fn public_audit_keys(
 
 #[derive(Deserialize)]
 struct InclusionQuery {
-    seq: i64,
+    seq: Option<i64>,
+    /// An issued document's SHA-256 instead of `seq`: the proof of its issue event.
+    sha256: Option<String>,
     size: Option<u64>,
 }
 
@@ -518,7 +540,19 @@ async fn public_inclusion_proof(
     ReqLang(lang): ReqLang,
     Query(q): Query<InclusionQuery>,
 ) -> ApiResult<impl IntoResponse> {
-    let proof = transparency::inclusion(&state, q.seq, q.size)
+    let seq = match (q.seq, q.sha256.as_deref()) {
+        (Some(seq), _) => seq,
+        (None, Some(sha)) => cases::documents::issue_seq_of(&state, sha)
+            .await
+            .map_err(fail(lang))?,
+        (None, None) => {
+            return Err(ApiError(AppError::invalid(
+                &[ValidationError::new(Field::Seq, Rule::Required)],
+                lang,
+            )));
+        }
+    };
+    let proof = transparency::inclusion(&state, seq, q.size)
         .await
         .map_err(fail(lang))?;
     Ok((public_cache(300), Json(proof)))

@@ -76,6 +76,9 @@ pub enum Action<'a> {
     WorkReviewQueue,
     /// Read the legal-review figures of an agency (supervision side).
     ViewReviewFigures(&'a AgencyScope),
+    /// Issue (签发) an official document of a case of the agency, or supersede an issued one:
+    /// the agency's officers and heads. Previews and downloads follow [`Action::ViewCase`].
+    IssueDocument(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -127,6 +130,12 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
         Action::ViewReviewFigures(agency) => match actor.role {
             Role::Officer | Role::Integration => Err(Denied::Forbidden),
             _ => visible_if(sees_agency(actor, agency)),
+        },
+        Action::IssueDocument(agency) => match actor.role {
+            Role::Officer | Role::AgencyHead => visible_if(sees_agency(actor, agency)),
+            Role::Integration => Err(Denied::NotFound),
+            _ if sees_agency(actor, agency) => Err(Denied::Forbidden),
+            _ => Err(Denied::NotFound),
         },
     }
 }
@@ -210,6 +219,46 @@ mod tests {
                 expected,
                 "{role:?}"
             );
+        }
+    }
+
+    #[test]
+    fn only_the_agencys_officers_and_heads_issue_its_documents() {
+        let own = agency(1, CITY);
+        let other = agency(2, CITY);
+        let far = agency(3, OTHER_CITY);
+        for role in Role::ALL {
+            let (own_expected, other_expected, far_expected) = match role {
+                Role::Officer | Role::AgencyHead => {
+                    (Ok(()), Err(Denied::NotFound), Err(Denied::NotFound))
+                }
+                // Sees its served agency (1), not the others.
+                Role::LegalReviewer => (
+                    Err(Denied::Forbidden),
+                    Err(Denied::NotFound),
+                    Err(Denied::NotFound),
+                ),
+                // Sees the whole city, not the other one.
+                Role::Supervisor => (
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                    Err(Denied::NotFound),
+                ),
+                Role::Admin => (
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                ),
+                Role::Integration => (
+                    Err(Denied::NotFound),
+                    Err(Denied::NotFound),
+                    Err(Denied::NotFound),
+                ),
+            };
+            let a = actor(role);
+            assert_eq!(can(&a, &Action::IssueDocument(&own)), own_expected, "{role:?} own");
+            assert_eq!(can(&a, &Action::IssueDocument(&other)), other_expected, "{role:?} other");
+            assert_eq!(can(&a, &Action::IssueDocument(&far)), far_expected, "{role:?} far");
         }
     }
 

@@ -13,6 +13,7 @@ pub mod checkpoint;
 pub mod clue;
 pub mod credential;
 pub mod deadline;
+pub mod document;
 pub mod discretion;
 pub mod evidence;
 pub mod i18n;

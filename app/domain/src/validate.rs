@@ -180,6 +180,12 @@ pub enum Field {
     HearingRecord,
     /// A Merkle tree size (audit proofs).
     TreeSize,
+    /// A document's verification code (文书核验码).
+    VerificationCode,
+    /// A document file uploaded for verification.
+    DocumentFile,
+    /// An audit event's sequence number.
+    Seq,
 }
 
 impl Field {
@@ -289,6 +295,9 @@ impl Field {
             StatementRecord => lang.pick("陈述申辩笔录及复核意见", "Statement and defence record"),
             HearingRecord => lang.pick("听证笔录和听证报告", "Hearing record and report"),
             TreeSize => lang.pick("日志树大小", "Tree size"),
+            VerificationCode => lang.pick("文书核验码", "Verification code"),
+            DocumentFile => lang.pick("文书文件", "Document file"),
+            Seq => lang.pick("事件序号", "Event number"),
         }
     }
 }

@@ -147,6 +147,67 @@ pub struct DocumentView {
     pub created_at: String,
     /// By whom.
     pub created_by: String,
+    /// Every issued version, newest first.
+    pub issued: Vec<IssuedDocumentView>,
+}
+
+/// What the public learns from a document verification: which document it is and whether it
+/// stands. Nothing about the parties.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentCheck {
+    /// The document's name.
+    pub kind: String,
+    /// Its number.
+    pub number: String,
+    /// The issuing agency.
+    pub agency: String,
+    /// The day it was issued (China time).
+    pub issued_on: NaiveDate,
+    /// `in_force`, `superseded` or `withdrawn`.
+    pub status: String,
+    /// Why it was superseded or withdrawn.
+    pub status_reason: Option<String>,
+    /// The SHA-256 of the genuine file.
+    pub sha256: String,
+    /// The audit event that recorded the issue (its inclusion proof is public).
+    pub audit_seq: Option<i64>,
+}
+
+/// The answer to a document verification: the document, or `None` when nothing matches. (A
+/// struct, not a bare `Option`, so that "not asked" and "not found" stay apart on the wire.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyOutcome {
+    /// The matching issued document.
+    pub document: Option<DocumentCheck>,
+}
+
+/// An issued version of a document (签发的文书).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedDocumentView {
+    /// Issued document id.
+    pub id: i32,
+    /// The document record it was issued from.
+    pub case_document_id: i32,
+    /// Document number (文号).
+    pub number: String,
+    /// Verification code, `XXXX-XXXX`.
+    pub verification_code: String,
+    /// SHA-256 of the PDF.
+    pub sha256: String,
+    /// Size of the PDF in bytes.
+    pub size: i64,
+    /// When (China time, RFC 3339).
+    pub issued_at: String,
+    /// By whom.
+    pub issued_by: String,
+    /// `in_force`, `superseded` or `withdrawn`.
+    pub status: String,
+    /// Why it was superseded or withdrawn.
+    pub status_reason: Option<String>,
+    /// Whether a redacted public version exists (decisions).
+    pub has_public_version: bool,
+    /// The audit event that recorded the issue.
+    pub audit_seq: Option<i64>,
 }
 
 /// One entry of the case's timeline, read from the audit log.
@@ -261,6 +322,8 @@ pub struct CaseDetail {
     pub can_record: bool,
     /// Whether this user may change the case's officers (recusal, assignment).
     pub can_change_staffing: bool,
+    /// Whether this user may issue the case's documents.
+    pub can_issue: bool,
     /// People who withdrew from the case (回避).
     pub recused: Vec<PersonRef>,
     /// Officers of the agency with a certificate in force (for the forms).

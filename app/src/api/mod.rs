@@ -7,6 +7,7 @@ pub mod auth;
 pub mod case_dto;
 pub mod cases;
 pub mod clues;
+pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod org;

@@ -97,6 +97,33 @@ impl BlobStore {
         Ok(true)
     }
 
+    /// Stores bytes already in memory (a rendered document) under their SHA-256, written to a
+    /// temporary file and renamed into place. Returns whether the content was new.
+    pub async fn put_bytes(&self, sha256: &str, bytes: &[u8]) -> Result<bool, BlobError> {
+        let target = self.path_of(sha256);
+        if fs::try_exists(&target).await? {
+            return Ok(false);
+        }
+        let dir = self.root.join("tmp");
+        fs::create_dir_all(&dir).await?;
+        let temp = dir.join(uuid::Uuid::new_v4().to_string());
+        let written = async {
+            let mut file = fs::File::create(&temp).await?;
+            file.write_all(bytes).await?;
+            file.sync_all().await?;
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).await?;
+            }
+            fs::rename(&temp, &target).await
+        }
+        .await;
+        if let Err(e) = written {
+            remove_quietly(&temp).await;
+            return Err(e.into());
+        }
+        Ok(true)
+    }
+
     /// Removes a stored file (used to undo a `put` whose database write failed).
     pub async fn remove(&self, sha256: &str) {
         remove_quietly(&self.path_of(sha256)).await;

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod pdf;
 pub mod seed;
 mod seed_cases;
 pub mod services;

@@ -15,7 +15,7 @@ use super::{
     AppState, auth,
     blobs::BlobStore,
     clock::FixedClock,
-    entities::{agencies, discretion_standards, users},
+    entities::{agencies, case_documents, discretion_standards, users},
     error::ServiceError,
     services::cases::{self, EvidenceInput},
 };
@@ -614,6 +614,9 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             )
             .await?;
         }
+        // The decision is issued (numbered, rendered, hashed) the day it is made.
+        let decided_day = if plan.twist == Twist::NoPenalty { 8 } else { 32 };
+        issue_decision(&case_at(decided_day), &officer, id).await?;
         if plan.stage == Stage::Decided {
             continue;
         }
@@ -679,6 +682,22 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
         cases::step(&case_at(served + 10), &officer, id, &step("archive")).await?;
     }
     seed_summary_cases(state, now).await
+}
+
+/// Issues the case's decision (行政处罚决定书 or 不予行政处罚决定书) as `officer`.
+async fn issue_decision(
+    state: &AppState,
+    officer: &tianping_domain::authz::Actor,
+    case_id: i32,
+) -> Result<(), ServiceError> {
+    let record = case_documents::Entity::find()
+        .filter(case_documents::Column::CaseId.eq(case_id))
+        .filter(case_documents::Column::Kind.is_in(["penalty_decision", "no_penalty_decision"]))
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    cases::documents::issue(state, officer, case_id, record.id, "").await?;
+    Ok(())
 }
 
 async fn standard_for(

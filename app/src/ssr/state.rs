@@ -34,6 +34,23 @@ pub struct Settings {
     pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
     /// The audit log's name in signed checkpoints (`TIANPING_LOG_ORIGIN`).
     pub log_origin: String,
+    /// Where the CJK fonts for official documents are (`TIANPING_FONT_DIR`).
+    pub font_dir: PathBuf,
+    /// The fonts, parsed on first use and then shared.
+    pub fonts: Arc<tokio::sync::OnceCell<Arc<super::pdf::Fonts>>>,
+    /// The public portal's address, printed on documents for verification
+    /// (`TIANPING_PUBLIC_URL`).
+    pub public_url: String,
+}
+
+/// The default font directory: `.tools/fonts` (where `scripts/setup.sh` puts them) under the
+/// working directory, else under the source tree this binary was built from.
+pub fn default_font_dir() -> PathBuf {
+    let local = PathBuf::from(".tools/fonts");
+    if local.join(super::pdf::REGULAR_FILE).exists() {
+        return local;
+    }
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.tools/fonts"))
 }
 
 impl Settings {
@@ -50,6 +67,9 @@ impl Settings {
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             fail_at: Arc::default(),
             log_origin: "tianping/audit".to_owned(),
+            font_dir: default_font_dir(),
+            fonts: Arc::default(),
+            public_url: "http://127.0.0.1:3000".to_owned(),
         }
     }
 }

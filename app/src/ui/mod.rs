@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=portal::PortalHome ssr=SsrMode::Async />
                 <Route path=path!("/portal/audit") view=portal::AuditTransparency ssr=SsrMode::Async />
+                <Route path=path!("/portal/verify") view=portal::DocumentVerify ssr=SsrMode::Async />
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
                 <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/work") view=work::WorkHome ssr=SsrMode::Async />

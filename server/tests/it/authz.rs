@@ -4,6 +4,7 @@
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{AddParty, DecideOnTheSpot, GetCase, ListCases, RegisterCase, TakeStep},
+    documents::{CheckDocument, IssueDocument},
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     clues::ListClues,
     org::{
@@ -301,6 +302,40 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         None,
         row([404, 404, 404, 404, 404, 404, 401, 401]),
     ));
+    // Documents: previews follow the case's visibility, issuing is the agency's officers' and
+    // heads' (every call after the first supersedes, so each gives a reason), verification is
+    // public.
+    let doc = app
+        .scalar(&format!(
+            "SELECT CAST(MIN(id) AS BIGINT) FROM case_documents WHERE case_id = {case_id}"
+        ))
+        .await;
+    cases.extend([
+        (
+            Method::GET,
+            format!("/api/v1/cases/{case_id}/documents/{doc}/preview"),
+            None,
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/cases/{case_id}/documents/{doc}/issue"),
+            Some(Box::new(|_| json!({"reason": "授权测试"})) as BodyFor),
+            row([403, 201, 201, 403, 403, 404, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/documents/999999/file".into(),
+            None,
+            row([404, 404, 404, 404, 404, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/public/documents/verify?code=0000-0000".into(),
+            None,
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+    ]);
     let mut failures = Vec::new();
     for (i, (method, path, body, expected)) in cases.iter().enumerate() {
         for (j, (who, token)) in callers.iter().enumerate() {
@@ -473,6 +508,23 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             DecideOnTheSpot::PATH,
             format!("form%5Btitle%5D=%E5%8D%A0%E9%81%93&form%5Bdescription%5D=d&form%5Blocation%5D=%E4%B8%B4%E6%B1%9F&form%5Bofficer_2%5D={li}&form%5Bpenalty%5D=warning&form%5Bparty_kind%5D=natural_person&form%5Bparty_name%5D=%E9%99%88%E6%9F%90&form%5Bid_number%5D=110101199003071516&form%5Baddress%5D=%E4%B8%B4%E6%B1%9F"),
             row([403, 200, 403, 403, 403, 403, 401, 401]),
+        ),
+    ]);
+    let doc = app
+        .scalar(&format!(
+            "SELECT CAST(MIN(id) AS BIGINT) FROM case_documents WHERE case_id = {case_id}"
+        ))
+        .await;
+    cases.extend([
+        (
+            IssueDocument::PATH,
+            format!("case_id={case_id}&document_id={doc}&reason=x"),
+            row([403, 200, 200, 403, 403, 404, 401, 401]),
+        ),
+        (
+            CheckDocument::PATH,
+            "code=0000-0000&sha256=".to_owned(),
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
         ),
     ]);
     let mut failures = Vec::new();

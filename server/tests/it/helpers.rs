@@ -290,3 +290,48 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// Uploads a photo as evidence of case `id`, collected by the two officers.
+pub async fn upload_evidence(
+    app: &TestApp,
+    token: &str,
+    id: i64,
+    officers: (i64, i64),
+    file: &[u8],
+) -> Response {
+    let boundary = "----tianping-test-boundary";
+    let mut body = Vec::new();
+    let mut text = |name: &str, value: &str| {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    };
+    text("kind", "photo");
+    text("title", "现场照片");
+    text("collected_at", "2026-11-25T10:00");
+    text("location", "临江市解放路 18 号");
+    text("officer_1", &officers.0.to_string());
+    text("officer_2", &officers.1.to_string());
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scene.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    app.send(
+        Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/v1/cases/{id}/evidence"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}

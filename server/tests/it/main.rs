@@ -10,6 +10,7 @@ mod authz;
 mod cases;
 mod clues;
 mod crash;
+mod documents;
 mod reviews;
 mod schema;
 mod transparency;

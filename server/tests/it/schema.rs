@@ -106,6 +106,24 @@ async fn every_entity_reads_the_migrated_tables() {
             .len(),
         0
     );
+    // Issued documents and their counters (rows of both are read back through these entities
+    // by the document tests).
+    assert_eq!(
+        issued_documents::Entity::find()
+            .all(db)
+            .await
+            .expect("issued documents")
+            .len(),
+        0
+    );
+    assert_eq!(
+        document_counters::Entity::find()
+            .all(db)
+            .await
+            .expect("document counters")
+            .len(),
+        0
+    );
     // The demo's catalogs: one version each for three agencies, two for SCJG.
     let catalogs = review_catalogs::Entity::find()
         .all(db)

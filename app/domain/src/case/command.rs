@@ -165,6 +165,36 @@ pub enum ServiceMethod {
     PublicNotice,
 }
 
+impl ServiceMethod {
+    /// Name for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ServiceMethod::Direct => lang.pick("直接送达", "In person"),
+            ServiceMethod::LeftAtAddress => lang.pick("留置送达", "Left at the address"),
+            ServiceMethod::Entrusted => lang.pick("委托送达", "Entrusted"),
+            ServiceMethod::Postal => lang.pick("邮寄送达", "By post"),
+            ServiceMethod::Forwarded => lang.pick("转交送达", "Forwarded"),
+            ServiceMethod::Electronic => lang.pick("电子送达", "Electronic"),
+            ServiceMethod::PublicNotice => lang.pick("公告送达", "Public notice"),
+        }
+    }
+}
+
+impl ClueSource {
+    /// Where the case came from, as documents name it (「本机关根据…，于…立案调查」).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ClueSource::Inspection => lang.pick("监督检查中发现的线索", "a lead found in an inspection"),
+            ClueSource::ComplaintOrReport => lang.pick("投诉举报", "a complaint or report"),
+            ClueSource::Transfer => lang.pick("有关机关移送的线索", "a transfer from another organ"),
+            ClueSource::Assignment => lang.pick("上级机关交办的线索", "an assignment from a superior"),
+            ClueSource::ElectronicMonitoring => {
+                lang.pick("电子技术监控设备的记录", "a record of electronic monitoring")
+            }
+        }
+    }
+}
+
 /// Why a case is closed (DOMAIN.md §2.3 S11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

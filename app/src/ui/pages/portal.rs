@@ -1,10 +1,11 @@
-//! The public disclosure portal (no login): agencies and their officer rosters (事前公开).
+//! The public disclosure portal (no login): agencies and their officer rosters (事前公开), the
+//! audit log's checkpoints, and document verification (文书核验).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    api::org::public_agencies,
+    api::{documents::check_document, org::public_agencies},
     ui::common::{ErrorView, PortalPage, loaded, use_lang},
 };
 
@@ -21,6 +22,7 @@ pub fn PortalHome() -> impl IntoView {
                     "This portal publishes the city's enforcement agencies, their legal basis and their certified officers, so that the public can check and supervise them.",
                 )}
             </p>
+            <p><a href="/portal/verify" data-test="verify-link">{lang.pick("文书核验：核验执法文书的真伪和效力", "Verify a document: is it genuine and in force?")}</a></p>
             <p><a href="/portal/audit" data-test="audit-link">{lang.pick("执法记录防篡改核验：检查点与公钥", "Tamper-evident record: checkpoints and keys")}</a></p>
             <h2>{lang.pick("执法主体", "Enforcement agencies")}</h2>
             {loaded(agencies, move |list| view! {
@@ -129,6 +131,95 @@ pub fn AuditTransparency() -> impl IntoView {
                     </article>
                 }).collect_view()}
             }.into_any())}
+        </PortalPage>
+    }
+}
+
+/// Document verification (文书核验): by the code printed on a document, or by its file. Works
+/// without JavaScript: the code form is a plain GET, the file form posts to a server route that
+/// comes back here with the file's hash.
+#[component]
+pub fn DocumentVerify() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let code = move || query.read().get("code").unwrap_or_default();
+    let sha256 = move || query.read().get("sha256").unwrap_or_default();
+    let upload_error = move || query.read().get("error");
+    let result = Resource::new(
+        move || (code(), sha256()),
+        |(code, sha256)| async move {
+            if code.trim().is_empty() && sha256.trim().is_empty() {
+                return Ok(None);
+            }
+            check_document(code, sha256).await.map(Some)
+        },
+    );
+    view! {
+        <PortalPage title=lang.pick("文书核验", "Verify a document").to_owned()>
+            <p class="lead">{lang.pick(
+                "本平台签发的每一份执法文书都印有核验码和二维码，文书的数字指纹（SHA-256）在签发时记入防篡改的审计日志。输入核验码，或上传文书的 PDF 文件，即可核验文书是否真实、现在是否有效。",
+                "Every document issued through this platform carries a verification code and a QR code, and its digital fingerprint (SHA-256) was written to the tamper-evident audit log when it was issued. Enter the code, or upload the PDF, to check that the document is genuine and still in force.",
+            )}</p>
+            <form method="get" action="/portal/verify" class="form" data-test="verify-code-form">
+                <div class="field">
+                    <label for="verify-code">{lang.pick("核验码", "Verification code")}</label>
+                    <p class="hint" id="verify-code-hint">{lang.pick("8 位字母和数字，例如 7K3M-9QX2", "8 letters and digits, e.g. 7K3M-9QX2")}</p>
+                    <input id="verify-code" name="code" class="input-code" autocomplete="off" aria-describedby="verify-code-hint" prop:value=code data-test="verify-code" />
+                </div>
+                <button type="submit" class="button" data-test="verify-code-submit">{lang.pick("核验", "Verify")}</button>
+            </form>
+            <form method="post" action="/api/v1/public/documents/verify-form" enctype="multipart/form-data" class="form" data-test="verify-file-form">
+                <div class="field">
+                    <label for="verify-file">{lang.pick("或上传文书 PDF 文件", "Or upload the document's PDF")}</label>
+                    <input id="verify-file" name="file" type="file" accept="application/pdf" data-test="verify-file" />
+                </div>
+                <button type="submit" class="button button-secondary" data-test="verify-file-submit">{lang.pick("上传并核验", "Upload and verify")}</button>
+            </form>
+            {move || upload_error().map(|e| view! { <p class="alert alert-error" role="alert" data-test="verify-error">{e}</p> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match result.await {
+                        Ok(None) => ().into_any(),
+                        Ok(Some(crate::api::case_dto::VerifyOutcome { document: None })) => view! {
+                            <div class="alert alert-error" role="status" data-test="verify-not-found">
+                                <h2>{lang.pick("未找到该文书", "No such document")}</h2>
+                                <p>{lang.pick(
+                                    "没有与此核验码或文件对应的已签发文书。请核对核验码；上传的文件如经过任何修改（哪怕一个字节），也无法通过核验。",
+                                    "No issued document matches this code or file. Check the code; a file changed in any way, even by one byte, does not verify.",
+                                )}</p>
+                            </div>
+                        }.into_any(),
+                        Ok(Some(crate::api::case_dto::VerifyOutcome { document: Some(d) })) => {
+                            let in_force = d.status == "in_force";
+                            view! {
+                                <div class=if in_force { "alert alert-ok" } else { "alert alert-warn" } role="status" data-test="verify-found">
+                                    <h2 data-test="verify-verdict">{if in_force {
+                                        lang.pick("真实有效：这是本平台签发的文书", "Genuine and in force: this document was issued through this platform")
+                                    } else {
+                                        lang.pick("文书真实，但已不再有效", "Genuine, but no longer in force")
+                                    }}</h2>
+                                    <dl class="facts">
+                                        <dt>{lang.pick("文书名称", "Document")}</dt><dd data-test="verify-kind">{d.kind.clone()}</dd>
+                                        <dt>{lang.pick("文号", "Number")}</dt><dd data-test="verify-number">{d.number.clone()}</dd>
+                                        <dt>{lang.pick("签发机关", "Issued by")}</dt><dd>{d.agency.clone()}</dd>
+                                        <dt>{lang.pick("签发日期", "Issued on")}</dt><dd>{d.issued_on.to_string()}</dd>
+                                        <dt>{lang.pick("状态", "Status")}</dt><dd data-test="verify-status">{match d.status.as_str() {
+                                            "in_force" => lang.pick("有效", "In force"),
+                                            "superseded" => lang.pick("已被更正后的新版本替代", "Superseded by a corrected version"),
+                                            _ => lang.pick("已撤回", "Withdrawn"),
+                                        }}{d.status_reason.clone().map(|r| format!("（{r}）"))}</dd>
+                                        <dt>{lang.pick("数字指纹（SHA-256）", "Fingerprint (SHA-256)")}</dt><dd><code class="wrap">{d.sha256.clone()}</code></dd>
+                                    </dl>
+                                    {d.audit_seq.map(|seq| view! {
+                                        <p><a href=format!("/api/v1/public/audit/proof/inclusion?seq={seq}")>{lang.pick("查看该文书签发记录的审计包含证明", "See the audit inclusion proof of its issue")}</a></p>
+                                    })}
+                                </div>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </PortalPage>
     }
 }

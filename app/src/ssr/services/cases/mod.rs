@@ -6,6 +6,7 @@
 //! its audit event are written together or not at all.
 
 mod codes;
+pub mod documents;
 mod facts;
 pub mod form;
 mod store;

@@ -233,6 +233,7 @@ pub async fn detail(
         .order_by_asc(case_documents::Column::Id)
         .all(db)
         .await?;
+    let issued = super::documents::issued_for_case(db, id).await?;
     let documents: Vec<DocumentKind> = document_rows
         .iter()
         .filter_map(|d| parse_code(&d.kind))
@@ -439,6 +440,11 @@ pub async fn detail(
                     kind: parse_code(&d.kind)?,
                     created_at: china_time(d.created_at).to_rfc3339(),
                     created_by: names.get(&d.created_by).cloned().unwrap_or_default(),
+                    issued: issued
+                        .iter()
+                        .filter(|i| i.case_document_id == d.id)
+                        .cloned()
+                        .collect(),
                 })
             })
             .collect(),
@@ -477,6 +483,14 @@ pub async fn detail(
         actions,
         close_reason: case::expected_close_reason(&facts).ok(),
         can_change_staffing: case::may_change_staffing(&facts, actor).is_ok(),
+        can_issue: can(
+            actor,
+            &Action::IssueDocument(&tianping_domain::authz::AgencyScope {
+                agency_id: agency.id,
+                region_code: agency.region_code.clone(),
+            }),
+        )
+        .is_ok(),
         recused: officer_rows
             .iter()
             .filter(|o| o.recused)
