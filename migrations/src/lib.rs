@@ -10,6 +10,7 @@ mod m20261126_000004_create_cases;
 mod m20261127_000005_create_legal_review;
 mod m20261127_000006_create_transparency;
 mod m20261201_000007_create_documents;
+mod m20261201_000008_create_supervision;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_create_legal_review::Migration),
             Box::new(m20261127_000006_create_transparency::Migration),
             Box::new(m20261201_000007_create_documents::Migration),
+            Box::new(m20261201_000008_create_supervision::Migration),
         ]
     }
 }

@@ -15,7 +15,7 @@ use app::{
     ssr::{
         AppState,
         auth::{self, AuthSession},
-        services::{audit_log, cases, clues, org, reviews},
+        services::{audit_log, cases, clues, org, reviews, supervision},
         transparency,
     },
 };
@@ -95,6 +95,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/reviews", get(review_queue))
         .route("/reviews/figures", get(review_figures))
+        .route("/supervision/warnings", get(list_warnings))
+        .route("/supervision/warnings/acknowledge", post(acknowledge_warning))
+        .route("/supervision/matters", get(list_matters).post(open_matter))
+        .route("/supervision/matters/{id}/steps", post(step_matter))
         .route("/reviews/{id}", get(get_review))
         .route("/reviews/{id}/decision", post(decide_review))
         .route(
@@ -581,6 +585,95 @@ async fn review_queue(State(state): State<AppState>, c: Caller) -> ApiResult<imp
             .await
             .map_err(fail(c.lang))?,
     ))
+}
+
+async fn list_warnings(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::warnings(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct AckBody {
+    case_id: i32,
+    key: String,
+    #[serde(default)]
+    comment: String,
+}
+
+async fn acknowledge_warning(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<AckBody>,
+) -> ApiResult<impl IntoResponse> {
+    supervision::acknowledge(&state, &c.session.actor, b.case_id, &b.key, &b.comment)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok(Json(json!({"acknowledged": true})))
+}
+
+async fn list_matters(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::matters(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct MatterBody {
+    case_id: i32,
+    #[serde(default)]
+    requirement: String,
+    #[serde(default)]
+    due: String,
+}
+
+async fn open_matter(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<MatterBody>,
+) -> ApiResult<impl IntoResponse> {
+    let id = supervision::open_matter(&state, &c.session.actor, b.case_id, &b.requirement, &b.due)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(json!({"matter_id": id}))))
+}
+
+#[derive(Deserialize)]
+struct MatterStepBody {
+    step: String,
+    #[serde(default)]
+    text: String,
+}
+
+async fn step_matter(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<MatterStepBody>,
+) -> ApiResult<impl IntoResponse> {
+    use tianping_domain::supervision::matter::MatterStep;
+    let step = match b.step.as_str() {
+        "answer" => MatterStep::Answer { response: b.text },
+        "close" => MatterStep::Close { conclusion: b.text },
+        "reopen" => MatterStep::Reopen { requirement: b.text },
+        _ => {
+            return Err(ApiError(AppError::invalid(
+                &[ValidationError::new(Field::Step, Rule::OneOf)],
+                c.lang,
+            )));
+        }
+    };
+    supervision::step_matter(&state, &c.session.actor, id, &step)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok(Json(json!({"ok": true})))
 }
 
 async fn review_figures(

@@ -79,6 +79,11 @@ pub enum Action<'a> {
     /// Issue (签发) an official document of a case of the agency, or supersede an issued one:
     /// the agency's officers and heads. Previews and downloads follow [`Action::ViewCase`].
     IssueDocument(&'a AgencyScope),
+    /// Use the supervision side at all (warnings, supervision matters): supervisors, agency
+    /// heads (their own agency) and admins.
+    Supervise,
+    /// Read and acknowledge the supervision warnings of an agency's cases.
+    ViewWarnings(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -136,6 +141,16 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
             Role::Integration => Err(Denied::NotFound),
             _ if sees_agency(actor, agency) => Err(Denied::Forbidden),
             _ => Err(Denied::NotFound),
+        },
+        Action::Supervise => allow_if(matches!(
+            actor.role,
+            Role::Supervisor | Role::AgencyHead | Role::Admin
+        )),
+        Action::ViewWarnings(agency) => match actor.role {
+            Role::Supervisor | Role::AgencyHead | Role::Admin => {
+                visible_if(sees_agency(actor, agency))
+            }
+            Role::Officer | Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
         },
     }
 }
@@ -259,6 +274,34 @@ mod tests {
             assert_eq!(can(&a, &Action::IssueDocument(&own)), own_expected, "{role:?} own");
             assert_eq!(can(&a, &Action::IssueDocument(&other)), other_expected, "{role:?} other");
             assert_eq!(can(&a, &Action::IssueDocument(&far)), far_expected, "{role:?} far");
+        }
+    }
+
+    #[test]
+    fn supervisors_heads_and_admins_supervise_their_scope() {
+        let own = agency(1, CITY);
+        let other = agency(2, CITY);
+        let far = agency(3, OTHER_CITY);
+        for role in Role::ALL {
+            let a = actor(role);
+            let expected = match role {
+                Role::Supervisor | Role::AgencyHead | Role::Admin => Ok(()),
+                _ => Err(Denied::Forbidden),
+            };
+            assert_eq!(can(&a, &Action::Supervise), expected, "{role:?}");
+            let (own_e, other_e, far_e) = match role {
+                Role::Supervisor => (Ok(()), Ok(()), Err(Denied::NotFound)),
+                Role::AgencyHead => (Ok(()), Err(Denied::NotFound), Err(Denied::NotFound)),
+                Role::Admin => (Ok(()), Ok(()), Ok(())),
+                _ => (
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                ),
+            };
+            assert_eq!(can(&a, &Action::ViewWarnings(&own)), own_e, "{role:?} own");
+            assert_eq!(can(&a, &Action::ViewWarnings(&other)), other_e, "{role:?} other");
+            assert_eq!(can(&a, &Action::ViewWarnings(&far)), far_e, "{role:?} far");
         }
     }
 

@@ -22,4 +22,5 @@ pub mod money;
 pub mod party;
 pub mod review;
 pub mod role;
+pub mod supervision;
 pub mod validate;

@@ -186,6 +186,16 @@ pub enum Field {
     DocumentFile,
     /// An audit event's sequence number.
     Seq,
+    /// A comment (acknowledging a warning).
+    Comment,
+    /// What a supervision matter requires of the agency.
+    Requirement,
+    /// The correction deadline of a supervision matter.
+    DueDate,
+    /// The agency's answer to a supervision matter.
+    Response,
+    /// The supervisor's conclusion closing a matter.
+    Conclusion,
 }
 
 impl Field {
@@ -298,6 +308,11 @@ impl Field {
             VerificationCode => lang.pick("文书核验码", "Verification code"),
             DocumentFile => lang.pick("文书文件", "Document file"),
             Seq => lang.pick("事件序号", "Event number"),
+            Comment => lang.pick("说明", "Comment"),
+            Requirement => lang.pick("督办要求", "Requirement"),
+            DueDate => lang.pick("整改期限", "Correction deadline"),
+            Response => lang.pick("整改答复", "Answer"),
+            Conclusion => lang.pick("办结意见", "Conclusion"),
         }
     }
 }

@@ -13,6 +13,8 @@ pub mod error;
 pub mod org;
 pub mod review_dto;
 pub mod reviews;
+pub mod supervision;
+pub mod supervision_dto;
 
 pub use error::AppError;
 

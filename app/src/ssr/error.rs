@@ -30,6 +30,9 @@ pub enum ServiceError {
     /// The case state machine refused the step, saying why.
     #[error("refused: {0}")]
     Refused(tianping_domain::case::CaseError),
+    /// A supervision matter is not in the status the step needs.
+    #[error("matter is {0:?}")]
+    MatterRefused(tianping_domain::supervision::matter::MatterStatus),
     /// The thing does not exist, or the caller may not see it.
     #[error("not found")]
     NotFound,

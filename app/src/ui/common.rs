@@ -135,6 +135,8 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/clues", "案源登记", "Clue intake"));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
+            items.push(("/work/warnings", "监督预警", "Warnings"));
+            items.push(("/work/matters", "督办事项", "Supervision matters"));
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
         }
         Role::LegalReviewer => {
@@ -144,6 +146,8 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
         }
         Role::Supervisor => {
+            items.push(("/work/warnings", "监督预警", "Warnings"));
+            items.push(("/work/matters", "督办事项", "Supervision matters"));
             items.push(("/work/cases", "案件", "Cases"));
             items.push(("/work/clues", "案源", "Clues"));
             items.push(("/work/agencies", "辖区机关", "Agencies in region"));
@@ -155,6 +159,7 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/admin/agencies", "机关管理", "Agencies"));
             items.push(("/admin/users", "用户与证件", "Users and credentials"));
             items.push(("/admin/catalogs", "重大执法决定目录", "Major-decision catalogs"));
+            items.push(("/work/warnings", "监督预警", "Warnings"));
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
             items.push(("/work/audit", "审计日志", "Audit log"));
         }

@@ -13,7 +13,7 @@ use leptos_router::{
 };
 
 use common::{NotFound, provide_lang};
-use pages::{account, admin, cases, clues, login, portal, reviews, work};
+use pages::{account, admin, cases, clues, login, portal, reviews, supervision, work};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/reviews") view=reviews::ReviewQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/reviews/:id") view=reviews::ReviewWork ssr=SsrMode::Async />
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />
+                <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
+                <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
                 <Route path=path!("/admin/catalogs") view=reviews::AdminCatalogs ssr=SsrMode::Async />
                 <Route path=path!("/admin/agencies") view=admin::AdminAgencies ssr=SsrMode::Async />
                 <Route path=path!("/admin/users") view=admin::AdminUsers ssr=SsrMode::Async />

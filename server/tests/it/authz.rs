@@ -5,6 +5,7 @@ use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{AddParty, DecideOnTheSpot, GetCase, ListCases, RegisterCase, TakeStep},
     documents::{CheckDocument, IssueDocument},
+    supervision::{AcknowledgeWarning, ListMatters, ListWarnings, OpenMatter, StepMatter},
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     clues::ListClues,
     org::{
@@ -335,6 +336,36 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
             None,
             row([200, 200, 200, 200, 200, 200, 200, 200]),
         ),
+        (
+            Method::GET,
+            "/api/v1/supervision/warnings".into(),
+            None,
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/supervision/matters".into(),
+            None,
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/matters".into(),
+            Some(Box::new(move |_| json!({"case_id": case_id, "requirement": "补正", "due": "2099-01-01"})) as BodyFor),
+            row([403, 403, 403, 403, 201, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/matters/999999/steps".into(),
+            Some(Box::new(|_| json!({"step": "answer", "text": "x"})) as BodyFor),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/warnings/acknowledge".into(),
+            Some(Box::new(move |_| json!({"case_id": case_id, "key": "none", "comment": "x"})) as BodyFor),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
     ]);
     let mut failures = Vec::new();
     for (i, (method, path, body, expected)) in cases.iter().enumerate() {
@@ -525,6 +556,23 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             CheckDocument::PATH,
             "code=0000-0000&sha256=".to_owned(),
             row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+        (ListWarnings::PATH, String::new(), row([200, 403, 200, 403, 200, 403, 401, 401])),
+        (ListMatters::PATH, String::new(), row([200, 403, 200, 403, 200, 403, 401, 401])),
+        (
+            OpenMatter::PATH,
+            format!("case_id={case_id}&requirement=x&due=2099-01-01"),
+            row([403, 403, 403, 403, 200, 403, 401, 401]),
+        ),
+        (
+            StepMatter::PATH,
+            "matter_id=999999&step=answer&text=x".to_owned(),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
+        (
+            AcknowledgeWarning::PATH,
+            format!("case_id={case_id}&key=none&comment=x"),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
         ),
     ]);
     let mut failures = Vec::new();

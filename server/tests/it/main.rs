@@ -13,5 +13,6 @@ mod crash;
 mod documents;
 mod reviews;
 mod schema;
+mod supervision;
 mod transparency;
 mod validation;

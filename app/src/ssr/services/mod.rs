@@ -6,6 +6,7 @@ pub mod cases;
 pub mod clues;
 pub mod org;
 pub mod reviews;
+pub mod supervision;
 
 use std::collections::HashMap;
 

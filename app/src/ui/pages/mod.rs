@@ -7,4 +7,5 @@ pub mod clues;
 pub mod login;
 pub mod portal;
 pub mod reviews;
+pub mod supervision;
 pub mod work;

@@ -1,0 +1,489 @@
+//! Supervision (执法监督, DOMAIN.md §3): warnings (预警) — pure rules over a snapshot of one
+//! case — and supervision matters ([`matter`]).
+//!
+//! Invariants:
+//! - a warning is computed from the case as it is now, so it disappears as soon as its cause
+//!   is fixed (a deadline met, a review passed, a justification recorded);
+//! - each warning has a stable [`Warning::key`] (kind and subject), so an acknowledgement
+//!   recorded against it keeps applying while the cause stays the same, and no longer once a
+//!   new cause of the same kind appears;
+//! - the rules also catch what the state machine prevents (a decision on a major case without a
+//!   passed review), because imported or legacy data bypassed it.
+
+pub mod matter;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    case::DeadlineKind,
+    credential,
+    deadline::{DeadlineRules, Level},
+    discretion::DiscretionCheck,
+    i18n::Lang,
+};
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Act soon (amber).
+    Warning,
+    /// Something is wrong now (red).
+    Critical,
+}
+
+impl Severity {
+    /// Name for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Warning => lang.pick("提示", "Warning"),
+            Severity::Critical => lang.pick("严重", "Critical"),
+        }
+    }
+}
+
+/// What a warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WarningKind {
+    /// A statutory deadline is close.
+    DeadlineApproaching {
+        /// Which.
+        deadline: DeadlineKind,
+    },
+    /// A statutory deadline has passed.
+    DeadlineOverdue {
+        /// Which.
+        deadline: DeadlineKind,
+    },
+    /// A decision on a major case without a passed legal review (APL Art. 58).
+    MajorWithoutReview,
+    /// The fine lies outside the discretion band without written reasons.
+    FineOutsideBandUnjustified,
+    /// An officer acted on a day their certificate was not in force.
+    ActedWithoutCertificate,
+    /// Evidence collected by fewer than two certified officers (APL Art. 42).
+    TooFewCollectors,
+    /// Suspended for longer than the supervision threshold.
+    LongSuspended,
+}
+
+impl WarningKind {
+    /// Machine name (with the deadline, for deadline warnings).
+    pub fn code(self) -> String {
+        match self {
+            WarningKind::DeadlineApproaching { deadline } => {
+                format!("deadline_approaching:{}", deadline_code(deadline))
+            }
+            WarningKind::DeadlineOverdue { deadline } => {
+                format!("deadline_overdue:{}", deadline_code(deadline))
+            }
+            WarningKind::MajorWithoutReview => "major_without_review".into(),
+            WarningKind::FineOutsideBandUnjustified => "fine_outside_band".into(),
+            WarningKind::ActedWithoutCertificate => "acted_without_certificate".into(),
+            WarningKind::TooFewCollectors => "too_few_collectors".into(),
+            WarningKind::LongSuspended => "long_suspended".into(),
+        }
+    }
+
+    /// Name for people.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            WarningKind::DeadlineApproaching { deadline } => match lang {
+                Lang::Zh => format!("{}即将届满", deadline.label(lang)),
+                Lang::En => format!("{} due soon", deadline.label(lang)),
+            },
+            WarningKind::DeadlineOverdue { deadline } => match lang {
+                Lang::Zh => format!("{}已超期", deadline.label(lang)),
+                Lang::En => format!("{} overdue", deadline.label(lang)),
+            },
+            WarningKind::MajorWithoutReview => lang
+                .pick("重大执法决定未经法制审核", "Major decision without legal review")
+                .into(),
+            WarningKind::FineOutsideBandUnjustified => lang
+                .pick("罚款超出裁量基准且未说明理由", "Fine outside the discretion band, no reasons")
+                .into(),
+            WarningKind::ActedWithoutCertificate => lang
+                .pick("执法人员执法证件失效期间执法", "Officer acted without a valid certificate")
+                .into(),
+            WarningKind::TooFewCollectors => lang
+                .pick("取证执法人员少于两人", "Evidence collected by fewer than two officers")
+                .into(),
+            WarningKind::LongSuspended => lang
+                .pick("案件长期中止", "Case suspended for a long time")
+                .into(),
+        }
+    }
+}
+
+fn deadline_code(kind: DeadlineKind) -> String {
+    match serde_json::to_value(kind) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// A running deadline of the case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunningDeadline {
+    /// Which.
+    pub kind: DeadlineKind,
+    /// Due date.
+    pub due: NaiveDate,
+}
+
+/// A certificate period of an officer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificatePeriod {
+    /// Valid from.
+    pub valid_from: NaiveDate,
+    /// Valid to (inclusive), if limited.
+    pub valid_to: Option<NaiveDate>,
+    /// Revoked or suspended.
+    pub revoked: bool,
+}
+
+/// One piece of evidence and who collected it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFact {
+    /// Evidence id.
+    pub id: i32,
+    /// The day it was collected.
+    pub collected_on: NaiveDate,
+    /// The collecting officers with their certificates.
+    pub collectors: Vec<(i32, Vec<CertificatePeriod>)>,
+}
+
+/// What the rules read of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseSnapshot {
+    /// The case is a major case (legal review required).
+    pub major: bool,
+    /// A review round passed.
+    pub review_passed: bool,
+    /// The decision's date, if decided.
+    pub decided_on: Option<NaiveDate>,
+    /// A penalty decision (not a non-penalty one).
+    pub penalty: bool,
+    /// Where the decided fine lies against the band.
+    pub discretion_check: Option<DiscretionCheck>,
+    /// The written reasons of a departure.
+    pub justification: Option<String>,
+    /// The running deadlines.
+    pub deadlines: Vec<RunningDeadline>,
+    /// The evidence.
+    pub evidence: Vec<EvidenceFact>,
+    /// Suspended since, when suspended.
+    pub suspended_on: Option<NaiveDate>,
+}
+
+/// Local thresholds of the rules [L].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningRules {
+    /// Deadline levels (amber days).
+    pub deadlines: DeadlineRules,
+    /// A suspension longer than this many calendar days is flagged.
+    pub long_suspension_days: i64,
+}
+
+impl Default for WarningRules {
+    fn default() -> Self {
+        Self {
+            deadlines: DeadlineRules::default(),
+            long_suspension_days: 90,
+        }
+    }
+}
+
+/// One warning on a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What.
+    pub kind: WarningKind,
+    /// How serious.
+    pub severity: Severity,
+    /// Stable key within the case: the kind and its subject (deadline due date, evidence id).
+    pub key: String,
+    /// Details for people (dates, days), in the data's own terms.
+    pub detail: String,
+}
+
+fn in_force_on(periods: &[CertificatePeriod], day: NaiveDate) -> bool {
+    periods
+        .iter()
+        .any(|p| credential::status(p.valid_from, p.valid_to, p.revoked, day).in_force())
+}
+
+/// Every warning the case raises today, most serious first.
+pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for d in c.deadlines.iter().filter(|d| d.kind.binds_the_agency()) {
+        let status = rules.deadlines.status(d.due, today);
+        let kind = match status.level {
+            Level::Ok => continue,
+            Level::Approaching => WarningKind::DeadlineApproaching { deadline: d.kind },
+            Level::Overdue => WarningKind::DeadlineOverdue { deadline: d.kind },
+        };
+        out.push(Warning {
+            kind,
+            severity: if status.level == Level::Overdue {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            },
+            key: format!("{}@{}", kind.code(), d.due),
+            detail: format!("due {} ({} days)", d.due, status.days_left),
+        });
+    }
+    if let Some(day) = c.decided_on {
+        if c.major && !c.review_passed {
+            out.push(Warning {
+                kind: WarningKind::MajorWithoutReview,
+                severity: Severity::Critical,
+                key: format!("major_without_review@{day}"),
+                detail: format!("decided {day}"),
+            });
+        }
+        let departs = matches!(
+            c.discretion_check,
+            Some(DiscretionCheck::Above | DiscretionCheck::Below)
+        );
+        let reasons = c
+            .justification
+            .as_deref()
+            .is_some_and(|j| !j.trim().is_empty());
+        if c.penalty && departs && !reasons {
+            out.push(Warning {
+                kind: WarningKind::FineOutsideBandUnjustified,
+                severity: Severity::Critical,
+                key: format!("fine_outside_band@{day}"),
+                detail: format!("{:?}", c.discretion_check),
+            });
+        }
+    }
+    for e in &c.evidence {
+        let certified = e
+            .collectors
+            .iter()
+            .filter(|(_, periods)| in_force_on(periods, e.collected_on))
+            .count();
+        if e.collectors.iter().any(|(_, p)| !in_force_on(p, e.collected_on)) {
+            out.push(Warning {
+                kind: WarningKind::ActedWithoutCertificate,
+                severity: Severity::Critical,
+                key: format!("acted_without_certificate@evidence-{}", e.id),
+                detail: format!("evidence {} collected {}", e.id, e.collected_on),
+            });
+        }
+        if certified < 2 {
+            out.push(Warning {
+                kind: WarningKind::TooFewCollectors,
+                severity: Severity::Critical,
+                key: format!("too_few_collectors@evidence-{}", e.id),
+                detail: format!("evidence {}: {certified} certified", e.id),
+            });
+        }
+    }
+    if let Some(since) = c.suspended_on {
+        let days = (today - since).num_days();
+        if days > rules.long_suspension_days {
+            out.push(Warning {
+                kind: WarningKind::LongSuspended,
+                severity: Severity::Warning,
+                key: format!("long_suspended@{since}"),
+                detail: format!("since {since} ({days} days)"),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    const TODAY: &str = "2026-12-01";
+
+    fn kinds(c: &CaseSnapshot) -> Vec<String> {
+        warnings(c, d(TODAY), &WarningRules::default())
+            .into_iter()
+            .map(|w| w.kind.code())
+            .collect()
+    }
+
+    fn certificate(from: &str, to: &str) -> Vec<CertificatePeriod> {
+        vec![CertificatePeriod {
+            valid_from: d(from),
+            valid_to: Some(d(to)),
+            revoked: false,
+        }]
+    }
+
+    #[test]
+    fn a_quiet_case_raises_nothing() {
+        assert!(kinds(&CaseSnapshot::default()).is_empty());
+    }
+
+    #[test]
+    fn deadlines_warn_when_close_and_are_critical_once_passed() {
+        let approaching = DeadlineRules::default().approaching_days;
+        let today = d(TODAY);
+        for (offset, expected) in [
+            (i64::from(approaching) + 1, None),
+            (i64::from(approaching), Some(("deadline_approaching:case_handling", Severity::Warning))),
+            (0, Some(("deadline_approaching:case_handling", Severity::Warning))),
+            (-1, Some(("deadline_overdue:case_handling", Severity::Critical))),
+        ] {
+            let c = CaseSnapshot {
+                deadlines: vec![RunningDeadline {
+                    kind: DeadlineKind::CaseHandling,
+                    due: today + chrono::Duration::days(offset),
+                }],
+                ..CaseSnapshot::default()
+            };
+            let got = warnings(&c, today, &WarningRules::default());
+            match expected {
+                None => assert!(got.is_empty(), "{offset}: {got:?}"),
+                Some((code, severity)) => {
+                    assert_eq!(got.len(), 1, "{offset}");
+                    assert_eq!(got[0].kind.code(), code, "{offset}");
+                    assert_eq!(got[0].severity, severity, "{offset}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_deadline_that_binds_the_agency_is_watched_and_the_partys_windows_are_not() {
+        let today = d(TODAY);
+        for kind in [
+            DeadlineKind::ClueVerification,
+            DeadlineKind::CaseHandling,
+            DeadlineKind::LegalReview,
+            DeadlineKind::Service,
+            DeadlineKind::Publication,
+            DeadlineKind::Payment,
+            DeadlineKind::SummaryRecordFiling,
+            DeadlineKind::Archiving,
+        ] {
+            let c = CaseSnapshot {
+                deadlines: vec![RunningDeadline { kind, due: today - chrono::Duration::days(1) }],
+                ..CaseSnapshot::default()
+            };
+            assert_eq!(kinds(&c).len(), 1, "{kind:?}");
+        }
+        for kind in [
+            DeadlineKind::StatementWindow,
+            DeadlineKind::HearingRequestWindow,
+            DeadlineKind::Reconsideration,
+            DeadlineKind::Litigation,
+        ] {
+            let c = CaseSnapshot {
+                deadlines: vec![RunningDeadline { kind, due: today - chrono::Duration::days(1) }],
+                ..CaseSnapshot::default()
+            };
+            assert!(kinds(&c).is_empty(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_decided_major_case_needs_a_passed_review() {
+        let decided = CaseSnapshot {
+            major: true,
+            decided_on: Some(d("2026-11-20")),
+            penalty: true,
+            ..CaseSnapshot::default()
+        };
+        assert_eq!(kinds(&decided), vec!["major_without_review"]);
+        assert!(kinds(&CaseSnapshot { review_passed: true, ..decided.clone() }).is_empty());
+        // Not decided yet: nothing to catch.
+        assert!(kinds(&CaseSnapshot { decided_on: None, ..decided.clone() }).is_empty());
+        assert!(kinds(&CaseSnapshot { major: false, ..decided }).is_empty());
+    }
+
+    #[test]
+    fn a_fine_outside_the_band_needs_written_reasons() {
+        for (check, reasons, warned) in [
+            (Some(DiscretionCheck::Within), None, false),
+            (Some(DiscretionCheck::Above), None, true),
+            (Some(DiscretionCheck::Below), Some("  "), true),
+            (Some(DiscretionCheck::Below), Some("主动消除危害后果"), false),
+            (Some(DiscretionCheck::Above), Some("多次违法"), false),
+            (None, None, false),
+        ] {
+            let c = CaseSnapshot {
+                decided_on: Some(d("2026-11-20")),
+                penalty: true,
+                discretion_check: check,
+                justification: reasons.map(str::to_owned),
+                ..CaseSnapshot::default()
+            };
+            assert_eq!(kinds(&c) == vec!["fine_outside_band"], warned, "{check:?} {reasons:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_needs_two_officers_with_certificates_in_force_that_day() {
+        let valid = certificate("2026-01-01", "2027-12-31");
+        let ends = certificate("2025-01-01", "2026-11-10");
+        let evidence = |on: &str, collectors: Vec<(i32, Vec<CertificatePeriod>)>| CaseSnapshot {
+            evidence: vec![EvidenceFact { id: 7, collected_on: d(on), collectors }],
+            ..CaseSnapshot::default()
+        };
+        // Two officers in force.
+        assert!(kinds(&evidence("2026-11-10", vec![(1, valid.clone()), (2, ends.clone())])).is_empty());
+        // The last valid day passed the day before.
+        assert_eq!(
+            kinds(&evidence("2026-11-11", vec![(1, valid.clone()), (2, ends.clone())])),
+            vec!["acted_without_certificate", "too_few_collectors"]
+        );
+        // One officer only.
+        assert_eq!(kinds(&evidence("2026-11-11", vec![(1, valid.clone())])), vec!["too_few_collectors"]);
+        // No certificate at all.
+        assert_eq!(
+            kinds(&evidence("2026-11-11", vec![(1, valid.clone()), (2, Vec::new())])),
+            vec!["acted_without_certificate", "too_few_collectors"]
+        );
+        // A revoked certificate.
+        let revoked = vec![CertificatePeriod { valid_from: d("2026-01-01"), valid_to: None, revoked: true }];
+        assert_eq!(
+            kinds(&evidence("2026-11-11", vec![(1, valid), (2, revoked)])),
+            vec!["acted_without_certificate", "too_few_collectors"]
+        );
+    }
+
+    #[test]
+    fn a_suspension_is_flagged_only_past_the_threshold() {
+        let today = d(TODAY);
+        let days = WarningRules::default().long_suspension_days;
+        let at = |n: i64| CaseSnapshot {
+            suspended_on: Some(today - chrono::Duration::days(n)),
+            ..CaseSnapshot::default()
+        };
+        assert!(kinds(&at(days)).is_empty());
+        assert_eq!(kinds(&at(days + 1)), vec!["long_suspended"]);
+    }
+
+    #[test]
+    fn keys_are_stable_per_cause_and_critical_comes_first() {
+        let today = d(TODAY);
+        let c = CaseSnapshot {
+            suspended_on: Some(today - chrono::Duration::days(200)),
+            major: true,
+            decided_on: Some(d("2026-11-20")),
+            ..CaseSnapshot::default()
+        };
+        let a = warnings(&c, today, &WarningRules::default());
+        let b = warnings(&c, today + chrono::Duration::days(3), &WarningRules::default());
+        assert_eq!(a.iter().map(|w| &w.key).collect::<Vec<_>>(), b.iter().map(|w| &w.key).collect::<Vec<_>>());
+        assert_eq!(a[0].severity, Severity::Critical);
+        assert_eq!(a.last().map(|w| w.severity), Some(Severity::Warning));
+        assert!(a.iter().all(|w| !w.kind.label(Lang::Zh).is_empty() && !w.kind.label(Lang::En).is_empty()));
+    }
+}
