@@ -51,17 +51,15 @@ if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "
 fi
 
 # CJK font for official documents (PDF): Noto Serif SC, SIL OFL 1.1, from the npm registry.
-# Only the two weights used and the licence are kept; nothing large is committed.
+# Only the weight used and the licence are kept; nothing large is committed.
 FONT_DIR="$ROOT/.tools/fonts"
-if [ ! -f "$FONT_DIR/NotoSerifSC-Regular.ttf" ] || [ ! -f "$FONT_DIR/NotoSerifSC-Bold.ttf" ]; then
+if [ ! -f "$FONT_DIR/NotoSerifSC-Regular.ttf" ]; then
   log "npm pack @expo-google-fonts/noto-serif-sc@${NOTO_SERIF_VERSION} (about 69 MB)"
   tmp="$(mktemp -d)"
   (cd "$tmp" && npm pack --silent "@expo-google-fonts/noto-serif-sc@${NOTO_SERIF_VERSION}" >/dev/null \
-    && tar xzf ./*.tgz package/400Regular/NotoSerifSC_400Regular.ttf \
-       package/700Bold/NotoSerifSC_700Bold.ttf package/LICENSE_FONT 2>/dev/null || tar xzf ./*.tgz)
+    && tar xzf ./*.tgz package/400Regular/NotoSerifSC_400Regular.ttf package/LICENSE_FONT)
   mkdir -p "$FONT_DIR"
   cp "$tmp/package/LICENSE_FONT" "$FONT_DIR/LICENSE-NotoSerifSC.txt" 2>/dev/null || true
-  cp "$tmp/package/700Bold/NotoSerifSC_700Bold.ttf" "$FONT_DIR/NotoSerifSC-Bold.ttf"
   cp "$tmp/package/400Regular/NotoSerifSC_400Regular.ttf" "$FONT_DIR/NotoSerifSC-Regular.ttf.part"
   mv "$FONT_DIR/NotoSerifSC-Regular.ttf.part" "$FONT_DIR/NotoSerifSC-Regular.ttf"
   rm -rf "$tmp"

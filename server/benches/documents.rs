@@ -113,7 +113,7 @@ fn main() {
         .unwrap_or_else(|_| app::ssr::state::default_font_dir());
     let t = Instant::now();
     let fonts: Arc<Fonts> = Fonts::load(&dir).expect("fonts (run scripts/setup.sh)");
-    println!("font parse (two faces, once at start): {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!("font parse (once at start): {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
     let at = chrono::DateTime::from_timestamp(1_776_650_000, 0);
 
     // Warm-up, and the size of one decision.

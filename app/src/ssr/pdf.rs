@@ -1,5 +1,6 @@
-//! PDF writing for official documents: draws the pages [`typeset`] laid out, with the CJK font
-//! subset to the glyphs used, and a QR code for the verification address.
+//! PDF writing for official documents: draws the pages [`typeset`] laid out, with one CJK face
+//! subset to the glyphs used (titles and headings are set bold by stroking the glyph outlines,
+//! which costs one embedded font instead of two), and a QR code for the verification address.
 //!
 //! Invariants: output is deterministic. The font resources have fixed names, the metadata dates
 //! are the issue time, and the trailer's file identifier (which printpdf fills with process-wide
@@ -14,7 +15,7 @@ use chrono::{DateTime, Utc};
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,
-    WindingOrder,
+    TextRenderingMode, WindingOrder,
 };
 use sha2::{Digest, Sha256};
 use tianping_domain::document::{
@@ -22,10 +23,8 @@ use tianping_domain::document::{
     typeset::{self, Face, Ink, Mark, Metrics, PAGE_H},
 };
 
-/// The font files, relative to the font directory.
+/// The font file, relative to the font directory.
 pub const REGULAR_FILE: &str = "NotoSerifSC-Regular.ttf";
-/// The bold face.
-pub const BOLD_FILE: &str = "NotoSerifSC-Bold.ttf";
 
 /// Why fonts could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -43,12 +42,10 @@ pub enum FontError {
     Parse(String),
 }
 
-/// The parsed fonts, loaded once and shared.
+/// The parsed font, loaded once and shared.
 pub struct Fonts {
     regular: ParsedFont,
-    bold: ParsedFont,
-    regular_upem: f32,
-    bold_upem: f32,
+    upem: f32,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -67,24 +64,13 @@ fn parse(path: &Path) -> Result<ParsedFont, FontError> {
 }
 
 impl Fonts {
-    /// Parses the two faces in `dir` (60–200 ms each: do it once, off the async runtime).
+    /// Parses the face in `dir` (about 70 ms: do it once, off the async runtime).
     pub fn load(dir: &Path) -> Result<Arc<Self>, FontError> {
         let regular = parse(&dir.join(REGULAR_FILE))?;
-        let bold = parse(&dir.join(BOLD_FILE))?;
-        let upem = |f: &ParsedFont| f32::from(f.font_metrics.units_per_em.max(1));
         Ok(Arc::new(Self {
-            regular_upem: upem(&regular),
-            bold_upem: upem(&bold),
+            upem: f32::from(regular.font_metrics.units_per_em.max(1)),
             regular,
-            bold,
         }))
-    }
-
-    fn face(&self, face: Face) -> (&ParsedFont, f32) {
-        match face {
-            Face::Regular => (&self.regular, self.regular_upem),
-            Face::Bold => (&self.bold, self.bold_upem),
-        }
     }
 
     /// Whether every character of `text` has a glyph in the body face.
@@ -96,18 +82,17 @@ impl Fonts {
 }
 
 impl Metrics for Fonts {
-    fn advance(&self, face: Face, c: char, size: f32) -> f32 {
-        let (font, upem) = self.face(face);
-        match font.lookup_glyph_index(u32::from(c)) {
-            Some(gid) => f32::from(font.get_horizontal_advance(gid)) * size / upem,
+    /// Bold is stroked over the same glyphs, so both faces advance alike.
+    fn advance(&self, _face: Face, c: char, size: f32) -> f32 {
+        match self.regular.lookup_glyph_index(u32::from(c)) {
+            Some(gid) => f32::from(self.regular.get_horizontal_advance(gid)) * size / self.upem,
             // A missing glyph: reserve an em so lines never overflow.
             None => size,
         }
     }
 }
 
-const REGULAR_ID: &str = "F1";
-const BOLD_ID: &str = "F2";
+const FONT_ID: &str = "F1";
 
 fn colour(ink: Ink) -> Color {
     match ink {
@@ -177,12 +162,7 @@ fn qr_ops(x: f32, y: f32, size: f32, content: &str) -> Vec<Op> {
 }
 
 fn page_ops(marks: &[Mark]) -> Vec<Op> {
-    let mut ops = vec![
-        Op::SetOutlineThickness { pt: Pt(0.75) },
-        Op::SetOutlineColor {
-            col: colour(Ink::Black),
-        },
-    ];
+    let mut ops = Vec::new();
     for mark in marks {
         match mark {
             Mark::Text {
@@ -193,25 +173,44 @@ fn page_ops(marks: &[Mark]) -> Vec<Op> {
                 ink,
                 text,
             } => {
-                let id = match face {
-                    Face::Regular => REGULAR_ID,
-                    Face::Bold => BOLD_ID,
-                };
                 ops.extend([
                     Op::StartTextSection,
                     Op::SetFillColor { col: colour(*ink) },
                     Op::SetFont {
-                        font: PdfFontHandle::External(FontId(id.to_owned())),
+                        font: PdfFontHandle::External(FontId(FONT_ID.to_owned())),
                         size: Pt(*size),
                     },
+                ]);
+                if *face == Face::Bold {
+                    ops.extend([
+                        Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::FillStroke,
+                        },
+                        Op::SetOutlineColor { col: colour(*ink) },
+                        Op::SetOutlineThickness {
+                            pt: Pt(size * 0.035),
+                        },
+                    ]);
+                }
+                ops.extend([
                     Op::SetTextCursor { pos: pt(*x, *y) },
                     Op::ShowText {
                         items: vec![TextItem::Text(text.clone())],
                     },
-                    Op::EndTextSection,
                 ]);
+                if *face == Face::Bold {
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::Fill,
+                    });
+                }
+                ops.push(Op::EndTextSection);
             }
-            Mark::Rule { x1, y1, x2, y2 } => ops.push(Op::DrawLine {
+            Mark::Rule { x1, y1, x2, y2 } => ops.extend([
+                Op::SetOutlineColor {
+                    col: colour(Ink::Black),
+                },
+                Op::SetOutlineThickness { pt: Pt(0.75) },
+                Op::DrawLine {
                 line: Line {
                     points: vec![
                         LinePoint {
@@ -225,7 +224,8 @@ fn page_ops(marks: &[Mark]) -> Vec<Op> {
                     ],
                     is_closed: false,
                 },
-            }),
+                },
+            ]),
             Mark::Qr {
                 x,
                 y,
@@ -247,12 +247,8 @@ pub fn render(model: &DocumentModel, fonts: &Fonts, issued_at: Option<DateTime<U
     };
     let mut doc = PdfDocument::new(&title);
     doc.resources.fonts.map.insert(
-        FontId(REGULAR_ID.to_owned()),
+        FontId(FONT_ID.to_owned()),
         printpdf::PdfFont::new(fonts.regular.clone()),
-    );
-    doc.resources.fonts.map.insert(
-        FontId(BOLD_ID.to_owned()),
-        printpdf::PdfFont::new(fonts.bold.clone()),
     );
     let info = &mut doc.metadata.info;
     // The default dates are the Unix epoch, kept for previews (and for an unrepresentable time).

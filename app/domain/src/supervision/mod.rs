@@ -196,6 +196,104 @@ impl Default for WarningRules {
     }
 }
 
+/// What a warning points at, for the sentence that explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "subject", rename_all = "snake_case")]
+pub enum Subject {
+    /// A deadline: when it falls due and the days left (negative: overdue).
+    Due {
+        /// Due date.
+        due: NaiveDate,
+        /// Days left.
+        days_left: i64,
+    },
+    /// The decision and its day.
+    Decision {
+        /// Decision date.
+        on: NaiveDate,
+        /// Where the fine lies against the band, if it was checked.
+        check: Option<DiscretionCheck>,
+    },
+    /// A piece of evidence.
+    Evidence {
+        /// Evidence id.
+        id: i32,
+        /// The day it was collected.
+        collected_on: NaiveDate,
+        /// Collectors with a certificate in force that day.
+        certified: usize,
+        /// All collectors.
+        collectors: usize,
+    },
+    /// A suspension.
+    Suspension {
+        /// Since when.
+        since: NaiveDate,
+        /// For how many days.
+        days: i64,
+    },
+}
+
+impl Subject {
+    /// The explanation for people.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Subject::Due { due, days_left }, Lang::Zh) if *days_left < 0 => {
+                format!("应于 {due} 前完成，已超期 {} 天", -days_left)
+            }
+            (Subject::Due { due, days_left }, Lang::Zh) => {
+                format!("应于 {due} 前完成，剩余 {days_left} 天")
+            }
+            (Subject::Due { due, days_left }, Lang::En) if *days_left < 0 => {
+                format!("due {due}, {} days overdue", -days_left)
+            }
+            (Subject::Due { due, days_left }, Lang::En) => {
+                format!("due {due}, {days_left} days left")
+            }
+            (Subject::Decision { on, check }, _) => {
+                let band = match check {
+                    Some(DiscretionCheck::Above) => lang.pick("高于裁量基准", "above the band"),
+                    Some(DiscretionCheck::Below) => lang.pick("低于裁量基准", "below the band"),
+                    Some(DiscretionCheck::Within) => lang.pick("在裁量基准内", "within the band"),
+                    None => "",
+                };
+                match lang {
+                    Lang::Zh => format!("{on} 作出决定{}{band}", if band.is_empty() { "" } else { "，罚款" }),
+                    Lang::En => format!("decided {on}{}{band}", if band.is_empty() { "" } else { ", fine " }),
+                }
+            }
+            (
+                Subject::Evidence {
+                    id,
+                    collected_on,
+                    certified,
+                    collectors,
+                },
+                Lang::Zh,
+            ) => format!(
+                "证据 #{id}（{collected_on} 收集）：收集人 {collectors} 名，其中当日持有效执法证 {certified} 名"
+            ),
+            (
+                Subject::Evidence {
+                    id,
+                    collected_on,
+                    certified,
+                    collectors,
+                },
+                Lang::En,
+            ) => format!(
+                "evidence #{id} (collected {collected_on}): {collectors} collectors, {certified} with a certificate in force that day"
+            ),
+            (Subject::Suspension { since, days }, Lang::Zh) => {
+                format!("自 {since} 起中止，已 {days} 天")
+            }
+            (Subject::Suspension { since, days }, Lang::En) => {
+                format!("suspended since {since}, {days} days")
+            }
+        }
+    }
+}
+
 /// One warning on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
@@ -205,8 +303,8 @@ pub struct Warning {
     pub severity: Severity,
     /// Stable key within the case: the kind and its subject (deadline due date, evidence id).
     pub key: String,
-    /// Details for people (dates, days), in the data's own terms.
-    pub detail: String,
+    /// What it points at.
+    pub subject: Subject,
 }
 
 fn in_force_on(periods: &[CertificatePeriod], day: NaiveDate) -> bool {
@@ -233,7 +331,10 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
                 Severity::Warning
             },
             key: format!("{}@{}", kind.code(), d.due),
-            detail: format!("due {} ({} days)", d.due, status.days_left),
+            subject: Subject::Due {
+                due: d.due,
+                days_left: status.days_left,
+            },
         });
     }
     if let Some(day) = c.decided_on {
@@ -242,7 +343,10 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
                 kind: WarningKind::MajorWithoutReview,
                 severity: Severity::Critical,
                 key: format!("major_without_review@{day}"),
-                detail: format!("decided {day}"),
+                subject: Subject::Decision {
+                    on: day,
+                    check: c.discretion_check,
+                },
             });
         }
         let departs = matches!(
@@ -258,7 +362,10 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
                 kind: WarningKind::FineOutsideBandUnjustified,
                 severity: Severity::Critical,
                 key: format!("fine_outside_band@{day}"),
-                detail: format!("{:?}", c.discretion_check),
+                subject: Subject::Decision {
+                    on: day,
+                    check: c.discretion_check,
+                },
             });
         }
     }
@@ -268,12 +375,18 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
             .iter()
             .filter(|(_, periods)| in_force_on(periods, e.collected_on))
             .count();
+        let subject = Subject::Evidence {
+            id: e.id,
+            collected_on: e.collected_on,
+            certified,
+            collectors: e.collectors.len(),
+        };
         if e.collectors.iter().any(|(_, p)| !in_force_on(p, e.collected_on)) {
             out.push(Warning {
                 kind: WarningKind::ActedWithoutCertificate,
                 severity: Severity::Critical,
                 key: format!("acted_without_certificate@evidence-{}", e.id),
-                detail: format!("evidence {} collected {}", e.id, e.collected_on),
+                subject: subject.clone(),
             });
         }
         if certified < 2 {
@@ -281,7 +394,7 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
                 kind: WarningKind::TooFewCollectors,
                 severity: Severity::Critical,
                 key: format!("too_few_collectors@evidence-{}", e.id),
-                detail: format!("evidence {}: {certified} certified", e.id),
+                subject,
             });
         }
     }
@@ -292,7 +405,7 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
                 kind: WarningKind::LongSuspended,
                 severity: Severity::Warning,
                 key: format!("long_suspended@{since}"),
-                detail: format!("since {since} ({days} days)"),
+                subject: Subject::Suspension { since, days },
             });
         }
     }
@@ -485,5 +598,23 @@ mod tests {
         assert_eq!(a[0].severity, Severity::Critical);
         assert_eq!(a.last().map(|w| w.severity), Some(Severity::Warning));
         assert!(a.iter().all(|w| !w.kind.label(Lang::Zh).is_empty() && !w.kind.label(Lang::En).is_empty()));
+        assert!(a.iter().all(|w| !w.subject.describe(Lang::Zh).is_empty()));
+    }
+
+    #[test]
+    fn subjects_read_as_sentences_in_both_languages() {
+        let due = Subject::Due { due: d("2026-11-20"), days_left: -11 };
+        assert_eq!(due.describe(Lang::Zh), "应于 2026-11-20 前完成，已超期 11 天");
+        assert_eq!(due.describe(Lang::En), "due 2026-11-20, 11 days overdue");
+        let soon = Subject::Due { due: d("2026-12-03"), days_left: 2 };
+        assert_eq!(soon.describe(Lang::Zh), "应于 2026-12-03 前完成，剩余 2 天");
+        let decision = Subject::Decision { on: d("2026-11-20"), check: Some(DiscretionCheck::Above) };
+        assert_eq!(decision.describe(Lang::Zh), "2026-11-20 作出决定，罚款高于裁量基准");
+        let plain = Subject::Decision { on: d("2026-11-20"), check: None };
+        assert_eq!(plain.describe(Lang::En), "decided 2026-11-20");
+        let evidence = Subject::Evidence { id: 7, collected_on: d("2023-06-15"), certified: 0, collectors: 1 };
+        assert_eq!(evidence.describe(Lang::Zh), "证据 #7（2023-06-15 收集）：收集人 1 名，其中当日持有效执法证 0 名");
+        let suspended = Subject::Suspension { since: d("2026-07-01"), days: 153 };
+        assert_eq!(suspended.describe(Lang::Zh), "自 2026-07-01 起中止，已 153 天");
     }
 }

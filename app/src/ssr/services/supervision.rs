@@ -176,7 +176,7 @@ pub async fn warnings(
                 label: w.kind.label(lang),
                 severity: w.severity,
                 key: w.key,
-                detail: w.detail,
+                detail: w.subject.describe(lang),
                 acknowledged: ack,
                 can_open_matter: actor.role == tianping_domain::role::Role::Supervisor,
             });

@@ -582,6 +582,12 @@ fn other_action_label(action: &str, lang: Lang) -> &'static str {
         "case.recuse" => lang.pick("决定回避", "Recusal"),
         "case.assign_officer" => lang.pick("增派执法人员", "Officer assigned"),
         "document.issue" => lang.pick("签发文书", "Document issued"),
+        "case.import_legacy" => lang.pick("历史数据导入", "Imported from a legacy system"),
+        "supervision.acknowledge_warning" => lang.pick("确认监督预警", "Warning acknowledged"),
+        "supervision.open_matter" => lang.pick("发出督办", "Supervision matter opened"),
+        "supervision.answer_matter" => lang.pick("督办整改答复", "Matter answered"),
+        "supervision.reopen_matter" => lang.pick("督办退回重新整改", "Matter sent back"),
+        "supervision.close_matter" => lang.pick("督办办结", "Matter closed"),
         _ => lang.pick("其他记录", "Other record"),
     }
 }
