@@ -111,12 +111,29 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(ReviewCatalogs::Table)
                     .col(id(ReviewCatalogs::Id))
-                    .col(ColumnDef::new(ReviewCatalogs::AgencyId).integer().not_null())
+                    .col(
+                        ColumnDef::new(ReviewCatalogs::AgencyId)
+                            .integer()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(ReviewCatalogs::Version).integer().not_null())
-                    .col(ColumnDef::new(ReviewCatalogs::EffectiveFrom).date().not_null())
+                    .col(
+                        ColumnDef::new(ReviewCatalogs::EffectiveFrom)
+                            .date()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(ReviewCatalogs::Criteria).text().not_null())
-                    .col(ColumnDef::new(ReviewCatalogs::Note).text().not_null().default(""))
-                    .col(ColumnDef::new(ReviewCatalogs::CreatedBy).integer().not_null())
+                    .col(
+                        ColumnDef::new(ReviewCatalogs::Note)
+                            .text()
+                            .not_null()
+                            .default(""),
+                    )
+                    .col(
+                        ColumnDef::new(ReviewCatalogs::CreatedBy)
+                            .integer()
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(ReviewCatalogs::CreatedAt)
                             .timestamp_with_time_zone()
@@ -148,14 +165,22 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(ReviewRounds::CatalogId).integer().null())
                     .col(ColumnDef::new(ReviewRounds::Matched).text().not_null())
                     .col(ColumnDef::new(ReviewRounds::Materials).text().not_null())
-                    .col(ColumnDef::new(ReviewRounds::SubmittedBy).integer().not_null())
+                    .col(
+                        ColumnDef::new(ReviewRounds::SubmittedBy)
+                            .integer()
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(ReviewRounds::SubmittedAt)
                             .timestamp_with_time_zone()
                             .not_null(),
                     )
                     .col(ColumnDef::new(ReviewRounds::DueOn).date().not_null())
-                    .col(ColumnDef::new(ReviewRounds::Status).string_len(32).not_null())
+                    .col(
+                        ColumnDef::new(ReviewRounds::Status)
+                            .string_len(32)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(ReviewRounds::ReviewerId).integer().null())
                     .col(
                         ColumnDef::new(ReviewRounds::DecidedAt)
@@ -214,7 +239,12 @@ impl MigrationTrait for Migration {
             Cases::DepartureFlagged,
         ] {
             manager
-                .alter_table(Table::alter().table(Cases::Table).drop_column(col).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table(Cases::Table)
+                        .drop_column(col)
+                        .to_owned(),
+                )
                 .await?;
         }
         for table in [

@@ -93,7 +93,11 @@ impl MigrationTrait for Migration {
                             .not_null()
                             .unique_key(),
                     )
-                    .col(ColumnDef::new(AuditKeys::PublicKey).string_len(64).not_null())
+                    .col(
+                        ColumnDef::new(AuditKeys::PublicKey)
+                            .string_len(64)
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(AuditKeys::ValidFrom)
                             .timestamp_with_time_zone()
@@ -123,14 +127,26 @@ impl MigrationTrait for Migration {
                             .auto_increment()
                             .primary_key(),
                     )
-                    .col(ColumnDef::new(AuditCheckpoints::Size).big_integer().not_null())
-                    .col(ColumnDef::new(AuditCheckpoints::Root).string_len(64).not_null())
+                    .col(
+                        ColumnDef::new(AuditCheckpoints::Size)
+                            .big_integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AuditCheckpoints::Root)
+                            .string_len(64)
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(AuditCheckpoints::SignedAt)
                             .timestamp_with_time_zone()
                             .not_null(),
                     )
-                    .col(ColumnDef::new(AuditCheckpoints::KeyName).string_len(64).not_null())
+                    .col(
+                        ColumnDef::new(AuditCheckpoints::KeyName)
+                            .string_len(64)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(AuditCheckpoints::Note).text().not_null())
                     .to_owned(),
             )

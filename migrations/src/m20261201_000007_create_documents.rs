@@ -63,9 +63,17 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(DocumentCounters::Table)
-                    .col(ColumnDef::new(DocumentCounters::AgencyId).integer().not_null())
+                    .col(
+                        ColumnDef::new(DocumentCounters::AgencyId)
+                            .integer()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(DocumentCounters::Year).integer().not_null())
-                    .col(ColumnDef::new(DocumentCounters::Kind).string_len(48).not_null())
+                    .col(
+                        ColumnDef::new(DocumentCounters::Kind)
+                            .string_len(48)
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(DocumentCounters::LastSerial)
                             .big_integer()
@@ -97,18 +105,42 @@ impl MigrationTrait for Migration {
                             .integer()
                             .not_null(),
                     )
-                    .col(ColumnDef::new(IssuedDocuments::AgencyId).integer().not_null())
-                    .col(ColumnDef::new(IssuedDocuments::Kind).string_len(48).not_null())
+                    .col(
+                        ColumnDef::new(IssuedDocuments::AgencyId)
+                            .integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(IssuedDocuments::Kind)
+                            .string_len(48)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(IssuedDocuments::Year).integer().not_null())
-                    .col(ColumnDef::new(IssuedDocuments::Serial).big_integer().not_null())
-                    .col(ColumnDef::new(IssuedDocuments::Number).string_len(80).not_null())
+                    .col(
+                        ColumnDef::new(IssuedDocuments::Serial)
+                            .big_integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(IssuedDocuments::Number)
+                            .string_len(80)
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(IssuedDocuments::VerificationCode)
                             .string_len(8)
                             .not_null(),
                     )
-                    .col(ColumnDef::new(IssuedDocuments::Sha256).string_len(64).not_null())
-                    .col(ColumnDef::new(IssuedDocuments::Size).big_integer().not_null())
+                    .col(
+                        ColumnDef::new(IssuedDocuments::Sha256)
+                            .string_len(64)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(IssuedDocuments::Size)
+                            .big_integer()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(IssuedDocuments::Model).text().not_null())
                     .col(ColumnDef::new(IssuedDocuments::PublicModel).text().null())
                     .col(
@@ -116,11 +148,27 @@ impl MigrationTrait for Migration {
                             .timestamp_with_time_zone()
                             .not_null(),
                     )
-                    .col(ColumnDef::new(IssuedDocuments::IssuedBy).integer().not_null())
-                    .col(ColumnDef::new(IssuedDocuments::SupersedesId).integer().null())
-                    .col(ColumnDef::new(IssuedDocuments::Status).string_len(16).not_null())
+                    .col(
+                        ColumnDef::new(IssuedDocuments::IssuedBy)
+                            .integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(IssuedDocuments::SupersedesId)
+                            .integer()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(IssuedDocuments::Status)
+                            .string_len(16)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(IssuedDocuments::StatusReason).text().null())
-                    .col(ColumnDef::new(IssuedDocuments::AuditSeq).big_integer().null())
+                    .col(
+                        ColumnDef::new(IssuedDocuments::AuditSeq)
+                            .big_integer()
+                            .null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(IssuedDocuments::Table, IssuedDocuments::CaseId)
@@ -150,8 +198,16 @@ impl MigrationTrait for Migration {
                 vec![IssuedDocuments::VerificationCode],
                 true,
             ),
-            ("idx_issued_documents_case", vec![IssuedDocuments::CaseId], false),
-            ("idx_issued_documents_sha", vec![IssuedDocuments::Sha256], false),
+            (
+                "idx_issued_documents_case",
+                vec![IssuedDocuments::CaseId],
+                false,
+            ),
+            (
+                "idx_issued_documents_sha",
+                vec![IssuedDocuments::Sha256],
+                false,
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table(IssuedDocuments::Table);

@@ -61,9 +61,17 @@ impl MigrationTrait for Migration {
                             .primary_key(),
                     )
                     .col(ColumnDef::new(WarningAcks::CaseId).integer().not_null())
-                    .col(ColumnDef::new(WarningAcks::WarningKey).string_len(120).not_null())
+                    .col(
+                        ColumnDef::new(WarningAcks::WarningKey)
+                            .string_len(120)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(WarningAcks::Comment).text().not_null())
-                    .col(ColumnDef::new(WarningAcks::AcknowledgedBy).integer().not_null())
+                    .col(
+                        ColumnDef::new(WarningAcks::AcknowledgedBy)
+                            .integer()
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(WarningAcks::AcknowledgedAt)
                             .timestamp_with_time_zone()
@@ -98,26 +106,54 @@ impl MigrationTrait for Migration {
                             .auto_increment()
                             .primary_key(),
                     )
-                    .col(ColumnDef::new(SupervisionMatters::CaseId).integer().not_null())
-                    .col(ColumnDef::new(SupervisionMatters::AgencyId).integer().not_null())
-                    .col(ColumnDef::new(SupervisionMatters::Status).string_len(16).not_null())
-                    .col(ColumnDef::new(SupervisionMatters::Requirement).text().not_null())
+                    .col(
+                        ColumnDef::new(SupervisionMatters::CaseId)
+                            .integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(SupervisionMatters::AgencyId)
+                            .integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(SupervisionMatters::Status)
+                            .string_len(16)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(SupervisionMatters::Requirement)
+                            .text()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(SupervisionMatters::DueOn).date().not_null())
-                    .col(ColumnDef::new(SupervisionMatters::OpenedBy).integer().not_null())
+                    .col(
+                        ColumnDef::new(SupervisionMatters::OpenedBy)
+                            .integer()
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(SupervisionMatters::OpenedAt)
                             .timestamp_with_time_zone()
                             .not_null(),
                     )
                     .col(ColumnDef::new(SupervisionMatters::Response).text().null())
-                    .col(ColumnDef::new(SupervisionMatters::AnsweredBy).integer().null())
+                    .col(
+                        ColumnDef::new(SupervisionMatters::AnsweredBy)
+                            .integer()
+                            .null(),
+                    )
                     .col(
                         ColumnDef::new(SupervisionMatters::AnsweredAt)
                             .timestamp_with_time_zone()
                             .null(),
                     )
                     .col(ColumnDef::new(SupervisionMatters::Conclusion).text().null())
-                    .col(ColumnDef::new(SupervisionMatters::ClosedBy).integer().null())
+                    .col(
+                        ColumnDef::new(SupervisionMatters::ClosedBy)
+                            .integer()
+                            .null(),
+                    )
                     .col(
                         ColumnDef::new(SupervisionMatters::ClosedAt)
                             .timestamp_with_time_zone()

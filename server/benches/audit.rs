@@ -42,7 +42,9 @@ fn peak_rss_mib() -> f64 {
 fn state(db: Db, dir: &std::path::Path) -> AppState {
     AppState {
         db,
-        jwt: Arc::new(JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef-bench")),
+        jwt: Arc::new(JwtKeys::from_secret(
+            b"0123456789abcdef0123456789abcdef-bench",
+        )),
         clock: Arc::new(SystemClock),
         settings: Arc::new(app::ssr::state::Settings::new(dir.to_path_buf())),
         leptos_options: LeptosOptions::builder().output_name("tianping").build(),
@@ -239,7 +241,10 @@ async fn verify(dir: &std::path::Path) -> anyhow::Result<()> {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     match args.first().map(String::as_str) {
         Some("append") => {
             let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(2000);
@@ -277,12 +282,17 @@ async fn main() -> anyhow::Result<()> {
             }
         }
         Some("generate") => {
-            let dir = std::path::PathBuf::from(args.get(1).map_or("target/bench-audit", String::as_str));
-            let n = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+            let dir =
+                std::path::PathBuf::from(args.get(1).map_or("target/bench-audit", String::as_str));
+            let n = args
+                .get(2)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1_000_000);
             generate(&dir, n).await?;
         }
         Some("verify") => {
-            let dir = std::path::PathBuf::from(args.get(1).map_or("target/bench-audit", String::as_str));
+            let dir =
+                std::path::PathBuf::from(args.get(1).map_or("target/bench-audit", String::as_str));
             verify(&dir).await?;
         }
         _ => println!("usage: audit (append [N] | generate DIR [N] | verify DIR)"),

@@ -113,12 +113,19 @@ fn main() {
         .unwrap_or_else(|_| app::ssr::state::default_font_dir());
     let t = Instant::now();
     let fonts: Arc<Fonts> = Fonts::load(&dir).expect("fonts (run scripts/setup.sh)");
-    println!("font parse (once at start): {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "font parse (once at start): {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let at = chrono::DateTime::from_timestamp(1_776_650_000, 0);
 
     // Warm-up, and the size of one decision.
     let one = pdf::render(&model(0), &fonts, at);
-    println!("decision PDF: {} bytes ({:.1} KiB)", one.len(), one.len() as f64 / 1024.0);
+    println!(
+        "decision PDF: {} bytes ({:.1} KiB)",
+        one.len(),
+        one.len() as f64 / 1024.0
+    );
 
     let t = Instant::now();
     let mut total = 0usize;

@@ -38,7 +38,10 @@ fn pdf_response(file: documents::PdfFile, inline: bool) -> Response {
     let sha = hex::encode(Sha256::digest(&file.bytes));
     let mut response = file.bytes.into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
     let disposition = if inline { "inline" } else { "attachment" };
     if let Ok(v) = HeaderValue::from_str(&format!(
         "{disposition}; filename=\"document.pdf\"; filename*=UTF-8''{}",
@@ -49,8 +52,14 @@ fn pdf_response(file: documents::PdfFile, inline: bool) -> Response {
     if let Ok(v) = HeaderValue::from_str(&format!("\"{sha}\"")) {
         h.insert(header::ETAG, v);
     }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     response
 }
 
@@ -121,7 +130,10 @@ fn verdict(found: Option<app::api::case_dto::DocumentCheck>) -> impl IntoRespons
     (
         [
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")),
+            (
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            ),
         ],
         Json(json!({ "genuine": found.is_some(), "document": found })),
     )
@@ -140,7 +152,11 @@ pub async fn verify_code(
 }
 
 fn back_to_portal(e: &ValidationError, lang: tianping_domain::i18n::Lang) -> Response {
-    Redirect::to(&format!("/portal/verify?error={}", encode(&e.message(lang)))).into_response()
+    Redirect::to(&format!(
+        "/portal/verify?error={}",
+        encode(&e.message(lang))
+    ))
+    .into_response()
 }
 
 /// `POST /api/v1/public/documents/verify-form` (`multipart/form-data` with a `file` field): the

@@ -58,10 +58,16 @@ pub fn router() -> Router<AppState> {
         .route("/clues", get(list_clues).post(receive_clue))
         .route("/public/agencies", get(public_agencies))
         .route("/public/audit/checkpoints", get(public_checkpoints))
-        .route("/public/audit/checkpoints/latest", get(public_latest_checkpoint))
+        .route(
+            "/public/audit/checkpoints/latest",
+            get(public_latest_checkpoint),
+        )
         .route("/public/audit/keys", get(public_audit_keys))
         .route("/public/audit/proof/inclusion", get(public_inclusion_proof))
-        .route("/public/audit/proof/consistency", get(public_consistency_proof))
+        .route(
+            "/public/audit/proof/consistency",
+            get(public_consistency_proof),
+        )
         .route("/cases", get(list_cases).post(register_case))
         .route("/cases/summary", post(decide_on_the_spot))
         .route("/cases/{id}", get(get_case))
@@ -84,9 +90,9 @@ pub fn router() -> Router<AppState> {
         .route("/documents/{id}/file", get(crate::documents::download))
         .route(
             "/public/documents/verify",
-            get(crate::documents::verify_code).post(crate::documents::verify_file).layer(
-                DefaultBodyLimit::max(crate::documents::MAX_VERIFY_BYTES),
-            ),
+            get(crate::documents::verify_code)
+                .post(crate::documents::verify_file)
+                .layer(DefaultBodyLimit::max(crate::documents::MAX_VERIFY_BYTES)),
         )
         .route(
             "/public/documents/verify-form",
@@ -96,7 +102,10 @@ pub fn router() -> Router<AppState> {
         .route("/reviews", get(review_queue))
         .route("/reviews/figures", get(review_figures))
         .route("/supervision/warnings", get(list_warnings))
-        .route("/supervision/warnings/acknowledge", post(acknowledge_warning))
+        .route(
+            "/supervision/warnings/acknowledge",
+            post(acknowledge_warning),
+        )
         .route("/supervision/matters", get(list_matters).post(open_matter))
         .route("/supervision/matters/{id}/steps", post(step_matter))
         .route("/reviews/{id}", get(get_review))
@@ -497,7 +506,10 @@ fn public_cache(max_age: u32) -> [(header::HeaderName, HeaderValue); 2] {
             HeaderValue::from_str(&format!("public, max-age={max_age}"))
                 .unwrap_or(HeaderValue::from_static("no-cache")),
         ),
-        (header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")),
+        (
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ),
     ]
 }
 
@@ -527,7 +539,9 @@ async fn public_audit_keys(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
 ) -> ApiResult<impl IntoResponse> {
-    let keys = transparency::keys(&state.db.conn).await.map_err(fail(lang))?;
+    let keys = transparency::keys(&state.db.conn)
+        .await
+        .map_err(fail(lang))?;
     Ok((public_cache(300), Json(keys)))
 }
 
@@ -587,10 +601,7 @@ async fn review_queue(State(state): State<AppState>, c: Caller) -> ApiResult<imp
     ))
 }
 
-async fn list_warnings(
-    State(state): State<AppState>,
-    c: Caller,
-) -> ApiResult<impl IntoResponse> {
+async fn list_warnings(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
     Ok(Json(
         supervision::warnings(&state, &c.session.actor, c.lang)
             .await
@@ -662,7 +673,9 @@ async fn step_matter(
     let step = match b.step.as_str() {
         "answer" => MatterStep::Answer { response: b.text },
         "close" => MatterStep::Close { conclusion: b.text },
-        "reopen" => MatterStep::Reopen { requirement: b.text },
+        "reopen" => MatterStep::Reopen {
+            requirement: b.text,
+        },
         _ => {
             return Err(ApiError(AppError::invalid(
                 &[ValidationError::new(Field::Step, Rule::OneOf)],
@@ -676,10 +689,7 @@ async fn step_matter(
     Ok(Json(json!({"ok": true})))
 }
 
-async fn review_figures(
-    State(state): State<AppState>,
-    c: Caller,
-) -> ApiResult<impl IntoResponse> {
+async fn review_figures(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
     Ok(Json(
         reviews::figures(&state, &c.session.actor)
             .await

@@ -271,9 +271,21 @@ mod tests {
                 ),
             };
             let a = actor(role);
-            assert_eq!(can(&a, &Action::IssueDocument(&own)), own_expected, "{role:?} own");
-            assert_eq!(can(&a, &Action::IssueDocument(&other)), other_expected, "{role:?} other");
-            assert_eq!(can(&a, &Action::IssueDocument(&far)), far_expected, "{role:?} far");
+            assert_eq!(
+                can(&a, &Action::IssueDocument(&own)),
+                own_expected,
+                "{role:?} own"
+            );
+            assert_eq!(
+                can(&a, &Action::IssueDocument(&other)),
+                other_expected,
+                "{role:?} other"
+            );
+            assert_eq!(
+                can(&a, &Action::IssueDocument(&far)),
+                far_expected,
+                "{role:?} far"
+            );
         }
     }
 
@@ -300,7 +312,11 @@ mod tests {
                 ),
             };
             assert_eq!(can(&a, &Action::ViewWarnings(&own)), own_e, "{role:?} own");
-            assert_eq!(can(&a, &Action::ViewWarnings(&other)), other_e, "{role:?} other");
+            assert_eq!(
+                can(&a, &Action::ViewWarnings(&other)),
+                other_e,
+                "{role:?} other"
+            );
             assert_eq!(can(&a, &Action::ViewWarnings(&far)), far_e, "{role:?} far");
         }
     }
@@ -506,14 +522,26 @@ mod tests {
     #[test]
     fn catalogs_are_managed_by_admins_and_the_queue_worked_by_reviewers() {
         for role in Role::ALL {
-            let admin = if role == Role::Admin { Ok(()) } else { Err(Denied::Forbidden) };
-            assert_eq!(can(&actor(role), &Action::ManageReviewCatalog), admin, "{role:?}");
+            let admin = if role == Role::Admin {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(
+                can(&actor(role), &Action::ManageReviewCatalog),
+                admin,
+                "{role:?}"
+            );
             let reviewer = if role == Role::LegalReviewer {
                 Ok(())
             } else {
                 Err(Denied::Forbidden)
             };
-            assert_eq!(can(&actor(role), &Action::WorkReviewQueue), reviewer, "{role:?}");
+            assert_eq!(
+                can(&actor(role), &Action::WorkReviewQueue),
+                reviewer,
+                "{role:?}"
+            );
         }
     }
 

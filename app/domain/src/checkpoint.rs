@@ -74,7 +74,12 @@ impl PublicKey {
     pub fn verifier_string(&self) -> String {
         let mut raw = vec![1u8];
         raw.extend_from_slice(&self.key);
-        format!("{}+{}+{}", self.name, hex::encode(self.key_hash()), B64.encode(raw))
+        format!(
+            "{}+{}+{}",
+            self.name,
+            hex::encode(self.key_hash()),
+            B64.encode(raw)
+        )
     }
 }
 
@@ -147,9 +152,9 @@ pub enum CheckpointError {
 
 /// Parses a checkpoint note.
 pub fn parse(text: &str) -> Result<Signed, CheckpointError> {
-    let (body_text, sigs) = text
-        .split_once("\n\n")
-        .ok_or(CheckpointError::Malformed("no blank line before the signatures"))?;
+    let (body_text, sigs) = text.split_once("\n\n").ok_or(CheckpointError::Malformed(
+        "no blank line before the signatures",
+    ))?;
     let mut lines = body_text.lines();
     let origin = lines
         .next()
@@ -187,7 +192,11 @@ pub fn parse(text: &str) -> Result<Signed, CheckpointError> {
         if raw.len() != 4 + 64 {
             return Err(CheckpointError::Malformed("bad signature length"));
         }
-        signatures.push((name.to_owned(), [raw[0], raw[1], raw[2], raw[3]], raw[4..].to_vec()));
+        signatures.push((
+            name.to_owned(),
+            [raw[0], raw[1], raw[2], raw[3]],
+            raw[4..].to_vec(),
+        ));
     }
     if signatures.is_empty() {
         return Err(CheckpointError::Malformed("no signature"));
@@ -212,10 +221,7 @@ pub fn verify(signed: &Signed, keys: &[PublicKey]) -> Result<String, CheckpointE
         .ok_or(CheckpointError::Malformed("bad timestamp"))?;
     let mut last = CheckpointError::UnknownKey;
     for (name, id, sig) in &signed.signatures {
-        let Some(key) = keys
-            .iter()
-            .find(|k| &k.name == name && &k.key_hash() == id)
-        else {
+        let Some(key) = keys.iter().find(|k| &k.name == name && &k.key_hash() == id) else {
             continue;
         };
         let Ok(vk) = VerifyingKey::from_bytes(&key.key) else {
@@ -232,7 +238,11 @@ pub fn verify(signed: &Signed, keys: &[PublicKey]) -> Result<String, CheckpointE
         }
         // Windows are checked to the second: signatures carry whole seconds.
         let from = key.valid_from.timestamp();
-        if at.timestamp() < from || key.valid_to.is_some_and(|to| at.timestamp() > to.timestamp()) {
+        if at.timestamp() < from
+            || key
+                .valid_to
+                .is_some_and(|to| at.timestamp() > to.timestamp())
+        {
             last = CheckpointError::OutsideValidity(name.clone());
             continue;
         }

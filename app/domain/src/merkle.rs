@@ -184,7 +184,11 @@ fn path(
 
 /// The consistency proof between the trees of the first `m` and `n` leaves (RFC 6962 PROOF),
 /// `0 < m ≤ n`.
-pub fn consistency_proof(m: u64, n: u64, source: &impl NodeSource) -> Result<Vec<Hash>, MissingNode> {
+pub fn consistency_proof(
+    m: u64,
+    n: u64,
+    source: &impl NodeSource,
+) -> Result<Vec<Hash>, MissingNode> {
     assert!(m > 0 && m <= n, "no consistency proof from {m} to {n}");
     let mut proof = Vec::new();
     subproof(m, 0, n, true, source, &mut proof)?;
@@ -388,15 +392,36 @@ mod tests {
             for m in 0..n {
                 let proof = inclusion_proof(m, n, &nodes).unwrap();
                 let root = roots[n as usize];
-                assert!(verify_inclusion(&leaves[m as usize], m, n, &proof, &root), "{m} in {n}");
+                assert!(
+                    verify_inclusion(&leaves[m as usize], m, n, &proof, &root),
+                    "{m} in {n}"
+                );
                 // Another leaf, another index, another root or a truncated proof fail.
                 let other = leaf_hash(b"forged");
                 assert!(!verify_inclusion(&other, m, n, &proof, &root));
                 if n > 1 {
-                    assert!(!verify_inclusion(&leaves[m as usize], (m + 1) % n, n, &proof, &root));
-                    assert!(!verify_inclusion(&leaves[m as usize], m, n, &proof[..proof.len() - 1], &root));
+                    assert!(!verify_inclusion(
+                        &leaves[m as usize],
+                        (m + 1) % n,
+                        n,
+                        &proof,
+                        &root
+                    ));
+                    assert!(!verify_inclusion(
+                        &leaves[m as usize],
+                        m,
+                        n,
+                        &proof[..proof.len() - 1],
+                        &root
+                    ));
                 }
-                assert!(!verify_inclusion(&leaves[m as usize], m, n, &proof, &roots[n as usize - 1]));
+                assert!(!verify_inclusion(
+                    &leaves[m as usize],
+                    m,
+                    n,
+                    &proof,
+                    &roots[n as usize - 1]
+                ));
             }
         }
     }
@@ -414,8 +439,20 @@ mod tests {
                 if m < n {
                     // A different old root (a rewritten past) is caught.
                     let forged = leaf_hash(b"forged root");
-                    assert!(!verify_consistency(m, n, &forged, &roots[n as usize], &proof));
-                    assert!(!verify_consistency(m, n, &roots[m as usize], &forged, &proof));
+                    assert!(!verify_consistency(
+                        m,
+                        n,
+                        &forged,
+                        &roots[n as usize],
+                        &proof
+                    ));
+                    assert!(!verify_consistency(
+                        m,
+                        n,
+                        &roots[m as usize],
+                        &forged,
+                        &proof
+                    ));
                 }
             }
         }
@@ -424,11 +461,21 @@ mod tests {
         let mut rewritten = Frontier::new();
         let mut rnodes = MemoryNodes::default();
         for i in 0..20u64 {
-            let data = if i == 3 { "tampered".to_owned() } else { format!("event {i}") };
+            let data = if i == 3 {
+                "tampered".to_owned()
+            } else {
+                format!("event {i}")
+            };
             rnodes.keep(rewritten.push(leaf_hash(data.as_bytes())));
         }
         let proof = consistency_proof(10, 20, &rnodes).unwrap();
-        assert!(!verify_consistency(10, 20, &roots[10], &rewritten.root(), &proof));
+        assert!(!verify_consistency(
+            10,
+            20,
+            &roots[10],
+            &rewritten.root(),
+            &proof
+        ));
     }
 
     #[test]

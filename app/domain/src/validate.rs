@@ -287,12 +287,17 @@ impl Field {
             ),
             CheckBasis => lang.pick("适用法律依据是否准确", "Legal basis applied correctly"),
             CheckProcedure => lang.pick("程序是否合法", "Procedure lawful"),
-            CheckDiscretion => lang.pick("裁量基准运用是否适当", "Discretion applied appropriately"),
+            CheckDiscretion => {
+                lang.pick("裁量基准运用是否适当", "Discretion applied appropriately")
+            }
             CheckRights => lang.pick(
                 "当事人陈述、申辩、听证等权利是否告知并保障",
                 "Party's rights of statement, defence and hearing notified and protected",
             ),
-            CheckDocuments => lang.pick("执法文书是否完备、规范", "Documents complete and in proper form"),
+            CheckDocuments => lang.pick(
+                "执法文书是否完备、规范",
+                "Documents complete and in proper form",
+            ),
             CheckCrime => lang.pick(
                 "是否涉嫌犯罪需要移送司法机关",
                 "Crime suspected, transfer to judicial organs needed",

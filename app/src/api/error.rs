@@ -193,8 +193,14 @@ impl AppError {
             ) => AppError::Forbidden(e.message(lang)),
             S::Refused(e) => AppError::Refused(e.message(lang)),
             S::MatterRefused(status) => AppError::Refused(match lang {
-                Lang::Zh => format!("该督办事项当前为「{}」，不能办理此操作。", status.label(lang)),
-                Lang::En => format!("The matter is “{}”: this step is not possible now.", status.label(lang)),
+                Lang::Zh => format!(
+                    "该督办事项当前为「{}」，不能办理此操作。",
+                    status.label(lang)
+                ),
+                Lang::En => format!(
+                    "The matter is “{}”: this step is not possible now.",
+                    status.label(lang)
+                ),
             }),
             S::Db(e) => {
                 let id = error_id();

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::{
     AppError,
     case_dto::StepOutcome,
-    review_dto::{AgencyCatalogs, CatalogForm, QueueItem, ReviewFiguresView, ReviewForm, ReviewPage},
+    review_dto::{
+        AgencyCatalogs, CatalogForm, QueueItem, ReviewFiguresView, ReviewForm, ReviewPage,
+    },
 };
 
 /// The pending rounds of the agencies the reviewer serves, oldest first.

@@ -40,11 +40,7 @@ pub async fn list_matters() -> Result<Vec<MatterView>, AppError> {
 
 /// Opens a supervision matter on a case (supervisors).
 #[server]
-pub async fn open_matter(
-    case_id: i32,
-    requirement: String,
-    due: String,
-) -> Result<i32, AppError> {
+pub async fn open_matter(case_id: i32, requirement: String, due: String) -> Result<i32, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     crate::ssr::services::supervision::open_matter(
         &state,

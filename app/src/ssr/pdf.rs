@@ -211,19 +211,19 @@ fn page_ops(marks: &[Mark]) -> Vec<Op> {
                 },
                 Op::SetOutlineThickness { pt: Pt(0.75) },
                 Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: pt(*x1, *y1),
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: pt(*x2, *y2),
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: pt(*x1, *y1),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: pt(*x2, *y2),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
                 },
             ]),
             Mark::Qr {
@@ -252,8 +252,8 @@ pub fn render(model: &DocumentModel, fonts: &Fonts, issued_at: Option<DateTime<U
     );
     let info = &mut doc.metadata.info;
     // The default dates are the Unix epoch, kept for previews (and for an unrepresentable time).
-    if let Some(when) = issued_at
-        .and_then(|t| printpdf::OffsetDateTime::from_unix_timestamp(t.timestamp()).ok())
+    if let Some(when) =
+        issued_at.and_then(|t| printpdf::OffsetDateTime::from_unix_timestamp(t.timestamp()).ok())
     {
         info.creation_date = when;
         info.modification_date = when;

@@ -359,9 +359,24 @@ async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
     };
     let from = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
     let versions = [
-        ("SCJG", "2025-01-01", with(10_000, 100_000, None), "依据市局重大执法决定法制审核目录清单制定"),
-        ("SCJG", "2026-07-01", with(5_000, 100_000, None), "下调对公民罚款的审核标准"),
-        ("CGZF", "2025-01-01", with(5_000, 200_000, None), "依据市局重大执法决定法制审核目录清单制定"),
+        (
+            "SCJG",
+            "2025-01-01",
+            with(10_000, 100_000, None),
+            "依据市局重大执法决定法制审核目录清单制定",
+        ),
+        (
+            "SCJG",
+            "2026-07-01",
+            with(5_000, 100_000, None),
+            "下调对公民罚款的审核标准",
+        ),
+        (
+            "CGZF",
+            "2025-01-01",
+            with(5_000, 200_000, None),
+            "依据市局重大执法决定法制审核目录清单制定",
+        ),
         (
             "STHJ",
             "2025-01-01",
@@ -384,8 +399,15 @@ async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
             .await?
         {
             let uow = super::audit::UnitOfWork::begin(&state.db, state.clock.now()).await?;
-            crate::ssr::services::reviews::insert_version(uow, &admin, &agency, from(day), &catalog, note)
-                .await?;
+            crate::ssr::services::reviews::insert_version(
+                uow,
+                &admin,
+                &agency,
+                from(day),
+                &catalog,
+                note,
+            )
+            .await?;
         }
     }
     Ok(())

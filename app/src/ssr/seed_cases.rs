@@ -575,7 +575,14 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
                 // A decision after a hearing rests on a legal review of the hearing's result.
                 let reviewer = actor(state, "reviewer.sun").await?;
                 cases::step(&case_at(30), &officer, id, &submission(&plan, true)).await?;
-                review(&case_at(31), &reviewer, id, "approve_with_opinions", "听证程序合法，建议在决定书中对当事人听证意见逐项说明采纳情况。").await?;
+                review(
+                    &case_at(31),
+                    &reviewer,
+                    id,
+                    "approve_with_opinions",
+                    "听证程序合法，建议在决定书中对当事人听证意见逐项说明采纳情况。",
+                )
+                .await?;
             } else {
                 if plan.stage == Stage::Noticed {
                     continue;
@@ -615,7 +622,11 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
             .await?;
         }
         // The decision is issued (numbered, rendered, hashed) the day it is made.
-        let decided_day = if plan.twist == Twist::NoPenalty { 8 } else { 32 };
+        let decided_day = if plan.twist == Twist::NoPenalty {
+            8
+        } else {
+            32
+        };
         issue_decision(&case_at(decided_day), &officer, id).await?;
         if plan.stage == Stage::Decided {
             continue;
@@ -837,14 +848,25 @@ async fn standard_for(
 /// A submission to legal review with the materials the stage needs: after a hearing, the
 /// statement and hearing records too.
 fn submission(plan: &Plan, after_hearing: bool) -> StepForm {
-    let record = |s: &str| if after_hearing { s.to_owned() } else { String::new() };
+    let record = |s: &str| {
+        if after_hearing {
+            s.to_owned()
+        } else {
+            String::new()
+        }
+    };
     StepForm {
         report: format!(
             "经查，当事人{}存在{}的违法行为，事实清楚，证据确凿。执法人员均持有有效执法证件。",
             plan.party.1, plan.title
         ),
-        draft_decision: format!("拟对当事人{}处以罚款人民币 {} 元。", plan.party.1, plan.fine_yuan),
-        statement_record: record("当事人在法定期限内提出陈述申辩，经复核，申辩理由不成立，不予采纳。"),
+        draft_decision: format!(
+            "拟对当事人{}处以罚款人民币 {} 元。",
+            plan.party.1, plan.fine_yuan
+        ),
+        statement_record: record(
+            "当事人在法定期限内提出陈述申辩，经复核，申辩理由不成立，不予采纳。",
+        ),
         hearing_record: record("听证会依法公开举行，当事人到场陈述，听证笔录经当事人签字确认。"),
         ..step("submit_for_review")
     }

@@ -74,10 +74,16 @@ async fn load<C: ConnectionTrait>(
         }
         for row in merkle_nodes::Entity::find().filter(any).all(conn).await? {
             let hash = decode(&row.hash).ok_or_else(|| {
-                ServiceError::Internal(format!("Merkle node {}/{} is malformed", row.level, row.idx))
+                ServiceError::Internal(format!(
+                    "Merkle node {}/{} is malformed",
+                    row.level, row.idx
+                ))
             })?;
             map.insert(
-                (u32::try_from(row.level).unwrap_or(0), u64::try_from(row.idx).unwrap_or(0)),
+                (
+                    u32::try_from(row.level).unwrap_or(0),
+                    u64::try_from(row.idx).unwrap_or(0),
+                ),
                 hash,
             );
         }
@@ -124,13 +130,18 @@ pub fn leaf(record: &EventRecord) -> Hash {
     merkle::leaf_hash(&audit::canonical_bytes(record))
 }
 
-async fn store<C: ConnectionTrait>(conn: &C, created: Vec<merkle::NewNode>) -> Result<(), ServiceError> {
+async fn store<C: ConnectionTrait>(
+    conn: &C,
+    created: Vec<merkle::NewNode>,
+) -> Result<(), ServiceError> {
     for chunk in created.chunks(500) {
-        let rows = chunk.iter().map(|(level, index, hash)| merkle_nodes::ActiveModel {
-            level: Set(i32::try_from(*level).unwrap_or(i32::MAX)),
-            idx: Set(i64::try_from(*index).unwrap_or(i64::MAX)),
-            hash: Set(hex::encode(hash)),
-        });
+        let rows = chunk
+            .iter()
+            .map(|(level, index, hash)| merkle_nodes::ActiveModel {
+                level: Set(i32::try_from(*level).unwrap_or(i32::MAX)),
+                idx: Set(i64::try_from(*index).unwrap_or(i64::MAX)),
+                hash: Set(hex::encode(hash)),
+            });
         merkle_nodes::Entity::insert_many(rows)
             .exec_without_returning(conn)
             .await?;
@@ -511,7 +522,9 @@ pub struct ConsistencyProof {
 }
 
 async fn tree_size(state: &AppState) -> Result<u64, ServiceError> {
-    let head = audit_head::Entity::find_by_id(1).one(&state.db.conn).await?;
+    let head = audit_head::Entity::find_by_id(1)
+        .one(&state.db.conn)
+        .await?;
     Ok(head.map_or(0, |h| u64::try_from(h.tree_size).unwrap_or(0)))
 }
 
@@ -716,7 +729,9 @@ pub async fn verify_all(
     let outcome = match chain.failure {
         Some(e) => Err(e),
         None => {
-            let head = audit_head::Entity::find_by_id(1).one(&state.db.conn).await?;
+            let head = audit_head::Entity::find_by_id(1)
+                .one(&state.db.conn)
+                .await?;
             chain
                 .verifier
                 .finish(head.as_ref().map(|h| (h.seq, h.hash.as_str())))

@@ -158,7 +158,11 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
         Role::Admin => {
             items.push(("/admin/agencies", "机关管理", "Agencies"));
             items.push(("/admin/users", "用户与证件", "Users and credentials"));
-            items.push(("/admin/catalogs", "重大执法决定目录", "Major-decision catalogs"));
+            items.push((
+                "/admin/catalogs",
+                "重大执法决定目录",
+                "Major-decision catalogs",
+            ));
             items.push(("/work/warnings", "监督预警", "Warnings"));
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
             items.push(("/work/audit", "审计日志", "Audit log"));

@@ -4,14 +4,14 @@
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{AddParty, DecideOnTheSpot, GetCase, ListCases, RegisterCase, TakeStep},
-    documents::{CheckDocument, IssueDocument},
-    supervision::{AcknowledgeWarning, ListMatters, ListWarnings, OpenMatter, StepMatter},
-    reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     clues::ListClues,
+    documents::{CheckDocument, IssueDocument},
     org::{
         AddCredential, AssignReviewer, CreateAgency, CreateUser, GetAgency, ListAgencies,
         ListUsers, PublicAgencies, SetUserActive, VerifyAuditLog,
     },
+    reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
+    supervision::{AcknowledgeWarning, ListMatters, ListWarnings, OpenMatter, StepMatter},
 };
 use axum::http::{Method, StatusCode};
 use leptos::server_fn::ServerFn;
@@ -185,9 +185,7 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
     ));
     // Legal review: the queue is the reviewers', catalogs the admins', figures the
     // supervision side's; rounds that do not exist are 404 to everyone signed in.
-    let catalog_body = move |_: usize| {
-        json!({"agency": scjg.to_string(), "fine_person": "10000", "fine_organisation": "100000", "hearing": "on"})
-    };
+    let catalog_body = move |_: usize| json!({"agency": scjg.to_string(), "fine_person": "10000", "fine_organisation": "100000", "hearing": "on"});
     cases.extend([
         (
             Method::GET,
@@ -351,7 +349,9 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         (
             Method::POST,
             "/api/v1/supervision/matters".into(),
-            Some(Box::new(move |_| json!({"case_id": case_id, "requirement": "补正", "due": "2099-01-01"})) as BodyFor),
+            Some(Box::new(
+                move |_| json!({"case_id": case_id, "requirement": "补正", "due": "2099-01-01"}),
+            ) as BodyFor),
             row([403, 403, 403, 403, 201, 403, 401, 401]),
         ),
         (
@@ -363,7 +363,10 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         (
             Method::POST,
             "/api/v1/supervision/warnings/acknowledge".into(),
-            Some(Box::new(move |_| json!({"case_id": case_id, "key": "none", "comment": "x"})) as BodyFor),
+            Some(
+                Box::new(move |_| json!({"case_id": case_id, "key": "none", "comment": "x"}))
+                    as BodyFor,
+            ),
             row([404, 403, 404, 403, 404, 403, 401, 401]),
         ),
     ]);
@@ -557,8 +560,16 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             "code=0000-0000&sha256=".to_owned(),
             row([200, 200, 200, 200, 200, 200, 200, 200]),
         ),
-        (ListWarnings::PATH, String::new(), row([200, 403, 200, 403, 200, 403, 401, 401])),
-        (ListMatters::PATH, String::new(), row([200, 403, 200, 403, 200, 403, 401, 401])),
+        (
+            ListWarnings::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ListMatters::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
         (
             OpenMatter::PATH,
             format!("case_id={case_id}&requirement=x&due=2099-01-01"),

@@ -16,7 +16,9 @@ use crate::helpers::{PASSWORD, TestApp};
 /// One HTTP/1.1 request; `None` when the connection fails (the server is gone).
 async fn request(addr: &str, path: &str, token: Option<&str>, body: &str) -> Option<(u16, String)> {
     let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
-    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    let auth = token
+        .map(|t| format!("Authorization: Bearer {t}\r\n"))
+        .unwrap_or_default();
     let req = format!(
         "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{auth}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
@@ -46,7 +48,10 @@ async fn start(app: &TestApp, dir: &std::path::Path) -> (tokio::process::Child, 
         .env("DATABASE_URL", &url)
         .env("LEPTOS_SITE_ADDR", &addr)
         .env("TIANPING_DATA_DIR", dir)
-        .env("TIANPING_JWT_SECRET", "0123456789abcdef0123456789abcdef-crash")
+        .env(
+            "TIANPING_JWT_SECRET",
+            "0123456789abcdef0123456789abcdef-crash",
+        )
         .env("TIANPING_CHECKPOINT_SECS", "0")
         .env("RUST_LOG", "error")
         .kill_on_drop(true);
@@ -113,13 +118,20 @@ async fn acknowledged_writes_survive_sigkill_twenty_times_and_nothing_is_half_do
         let events = app
             .scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'case.register_clue'")
             .await;
-        assert_eq!(cases, events, "round {round}: a case without its audit event or the reverse");
+        assert_eq!(
+            cases, events,
+            "round {round}: a case without its audit event or the reverse"
+        );
         let max_acked = ids.iter().copied().max().unwrap_or(0);
         let present = app
-            .scalar(&format!("SELECT COUNT(*) FROM cases WHERE id <= {max_acked}"))
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM cases WHERE id <= {max_acked}"
+            ))
             .await;
         for id in &ids {
-            let n = app.scalar(&format!("SELECT COUNT(*) FROM cases WHERE id = {id}")).await;
+            let n = app
+                .scalar(&format!("SELECT COUNT(*) FROM cases WHERE id = {id}"))
+                .await;
             assert_eq!(n, 1, "round {round}: acknowledged case {id} is missing");
         }
         assert!(present >= i64::try_from(ids.len()).expect("len"));
@@ -137,5 +149,8 @@ async fn acknowledged_writes_survive_sigkill_twenty_times_and_nothing_is_half_do
         .await
         .expect("verify");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert!(acknowledged.lock().await.len() >= 20, "writes were acknowledged");
+    assert!(
+        acknowledged.lock().await.len() >= 20,
+        "writes were acknowledged"
+    );
 }

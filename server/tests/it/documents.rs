@@ -20,7 +20,11 @@ const PARTY_HOME: &str = "临江市解放路20号3幢201室";
 
 async fn step(app: &TestApp, token: &str, id: i64, body: Value) -> Response {
     let r = app
-        .post(&format!("/api/v1/cases/{id}/steps"), Some(token), body.clone())
+        .post(
+            &format!("/api/v1/cases/{id}/steps"),
+            Some(token),
+            body.clone(),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{body}: {}", r.text);
     r
@@ -69,14 +73,26 @@ async fn decided_case(app: &TestApp) -> i64 {
     let officer = app.login("officer.zhang").await;
     let head = app.login("head.scjg").await;
     step(app, &officer, id, json!({"kind": "start_investigation"})).await;
-    let officers = (app.id_of_user("officer.zhang").await, app.id_of_user("officer.li").await);
+    let officers = (
+        app.id_of_user("officer.zhang").await,
+        app.id_of_user("officer.li").await,
+    );
     let r = upload_evidence(app, &officer, id, officers, b"photo of the shelf").await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     for (token, body) in [
-        (&officer, json!({"kind": "conclude_investigation", "outcome": "penalty"})),
-        (&officer, json!({"kind": "serve_prior_notice", "amount": "800", "date": "2026-11-26"})),
+        (
+            &officer,
+            json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+        ),
+        (
+            &officer,
+            json!({"kind": "serve_prior_notice", "amount": "800", "date": "2026-11-26"}),
+        ),
         (&officer, json!({"kind": "waive_rights"})),
-        (&head, json!({"kind": "decide", "outcome": "penalty", "amount": "800"})),
+        (
+            &head,
+            json!({"kind": "decide", "outcome": "penalty", "amount": "800"}),
+        ),
         (&officer, json!({"kind": "serve", "method": "direct"})),
     ] {
         step(app, token, id, body).await;
@@ -87,7 +103,9 @@ async fn decided_case(app: &TestApp) -> i64 {
 /// The id of the case's document record of `kind`.
 async fn record_of(app: &TestApp, case_id: i64, kind: &str) -> i64 {
     let admin = app.login("admin").await;
-    let detail = app.get(&format!("/api/v1/cases/{case_id}"), Some(&admin)).await;
+    let detail = app
+        .get(&format!("/api/v1/cases/{case_id}"), Some(&admin))
+        .await;
     detail.body["documents"]
         .as_array()
         .expect("documents")
@@ -173,10 +191,18 @@ async fn an_issued_decision_is_numbered_hashed_in_the_log_and_says_what_the_law_
     assert_eq!(r.body["number"], "临市监罚决〔2026〕1号");
     assert_eq!(r.body["status"], "in_force");
     let issued_id = r.body["id"].as_i64().expect("id");
-    let code = r.body["verification_code"].as_str().expect("code").to_owned();
+    let code = r.body["verification_code"]
+        .as_str()
+        .expect("code")
+        .to_owned();
     assert_eq!(app.audit_count().await, before + 1);
 
-    let (status, pdf) = bytes_of(&app, &format!("/api/v1/documents/{issued_id}/file"), Some(&officer)).await;
+    let (status, pdf) = bytes_of(
+        &app,
+        &format!("/api/v1/documents/{issued_id}/file"),
+        Some(&officer),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     let sha = hex::encode(Sha256::digest(&pdf));
     assert_eq!(r.body["sha256"], sha.as_str());
@@ -214,10 +240,16 @@ async fn an_issued_decision_is_numbered_hashed_in_the_log_and_says_what_the_law_
         &format!("文书核验码：{code}"),
         "—1—",
     ] {
-        assert!(text.contains(&squeeze(needle)), "missing {needle} in {text}");
+        assert!(
+            text.contains(&squeeze(needle)),
+            "missing {needle} in {text}"
+        );
     }
     // No glyph is missing: every character of the text came through.
-    assert!(!text.contains('\u{fffd}'), "replacement characters in {text}");
+    assert!(
+        !text.contains('\u{fffd}'),
+        "replacement characters in {text}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -227,7 +259,10 @@ async fn every_document_a_case_produced_renders_with_its_title_and_chinese_text(
     let officer = app.login("officer.zhang").await;
     let admin = app.login("admin").await;
     let detail = app.get(&format!("/api/v1/cases/{id}"), Some(&admin)).await;
-    let docs = detail.body["documents"].as_array().expect("documents").clone();
+    let docs = detail.body["documents"]
+        .as_array()
+        .expect("documents")
+        .clone();
     assert!(docs.len() >= 6, "{}", detail.text);
     for d in docs {
         let doc = d["id"].as_i64().expect("id");
@@ -235,7 +270,12 @@ async fn every_document_a_case_produced_renders_with_its_title_and_chinese_text(
         let r = issue(&app, &officer, id, doc, "").await;
         assert_eq!(r.status, StatusCode::CREATED, "{kind}: {}", r.text);
         let issued = r.body["id"].as_i64().expect("id");
-        let (_, pdf) = bytes_of(&app, &format!("/api/v1/documents/{issued}/file"), Some(&officer)).await;
+        let (_, pdf) = bytes_of(
+            &app,
+            &format!("/api/v1/documents/{issued}/file"),
+            Some(&officer),
+        )
+        .await;
         let text = squeeze(&pdf_text(&pdf));
         let title = tianping_domain::case::DocumentKind::ALL
             .iter()
@@ -244,7 +284,10 @@ async fn every_document_a_case_produced_renders_with_its_title_and_chinese_text(
             .expect("kind");
         assert!(text.contains(title), "{kind}: no title {title} in {text}");
         assert!(text.contains("临江市市场监督管理局"), "{kind}");
-        assert!(text.contains(&squeeze(r.body["number"].as_str().expect("number"))), "{kind}");
+        assert!(
+            text.contains(&squeeze(r.body["number"].as_str().expect("number"))),
+            "{kind}"
+        );
         assert!(!text.contains('\u{fffd}'), "{kind}: missing glyphs");
     }
 }
@@ -260,10 +303,28 @@ async fn an_issued_document_is_only_superseded_with_a_reason_and_both_versions_a
 
     let before = app.audit_count().await;
     let again = issue(&app, &officer, id, doc, "  ").await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", again.text);
-    assert_eq!(again.body["error"]["fields"][0]["field"], "reason", "{}", again.text);
-    assert!(again.body["error"]["message"].as_str().unwrap_or_default().contains("理由"));
-    assert_eq!(app.audit_count().await, before, "a refused issue records nothing");
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.text
+    );
+    assert_eq!(
+        again.body["error"]["fields"][0]["field"], "reason",
+        "{}",
+        again.text
+    );
+    assert!(
+        again.body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("理由")
+    );
+    assert_eq!(
+        app.audit_count().await,
+        before,
+        "a refused issue records nothing"
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM issued_documents").await, 1);
 
     let second = issue(&app, &officer, id, doc, "更正当事人住址笔误").await;
@@ -286,16 +347,29 @@ async fn an_issued_document_is_only_superseded_with_a_reason_and_both_versions_a
     // The public sees the old version as superseded, the new one as in force.
     let old_code = first.body["verification_code"].as_str().expect("code");
     let check = app
-        .get(&format!("/api/v1/public/documents/verify?code={old_code}"), None)
+        .get(
+            &format!("/api/v1/public/documents/verify?code={old_code}"),
+            None,
+        )
         .await;
     assert_eq!(check.status, StatusCode::OK, "{}", check.text);
     assert_eq!(check.body["genuine"], true);
     assert_eq!(check.body["document"]["status"], "superseded");
-    let new_code = second.body["verification_code"].as_str().expect("code").to_lowercase();
+    let new_code = second.body["verification_code"]
+        .as_str()
+        .expect("code")
+        .to_lowercase();
     let check = app
-        .get(&format!("/api/v1/public/documents/verify?code={new_code}"), None)
+        .get(
+            &format!("/api/v1/public/documents/verify?code={new_code}"),
+            None,
+        )
         .await;
-    assert_eq!(check.body["document"]["status"], "in_force", "{}", check.text);
+    assert_eq!(
+        check.body["document"]["status"], "in_force",
+        "{}",
+        check.text
+    );
     assert_eq!(check.body["document"]["number"], "临市监罚决〔2026〕2号");
     assert!(!check.text.contains(PARTY_NAME), "the check names no party");
 }
@@ -308,7 +382,12 @@ async fn the_public_verifies_a_file_and_an_altered_byte_fails() {
     let doc = record_of(&app, id, "penalty_decision").await;
     let r = issue(&app, &officer, id, doc, "").await;
     let issued = r.body["id"].as_i64().expect("id");
-    let (_, pdf) = bytes_of(&app, &format!("/api/v1/documents/{issued}/file"), Some(&officer)).await;
+    let (_, pdf) = bytes_of(
+        &app,
+        &format!("/api/v1/documents/{issued}/file"),
+        Some(&officer),
+    )
+    .await;
 
     let post = |bytes: Vec<u8>| {
         Request::builder()
@@ -329,7 +408,12 @@ async fn the_public_verifies_a_file_and_an_altered_byte_fails() {
     assert_eq!(forged.status, StatusCode::OK);
     assert_eq!(forged.body["genuine"], false);
     let empty = app.send(post(Vec::new())).await;
-    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", empty.text);
+    assert_eq!(
+        empty.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        empty.text
+    );
     assert_eq!(empty.body["error"]["fields"][0]["field"], "document_file");
 
     // The portal's form comes back to the page with the hash.
@@ -345,7 +429,10 @@ async fn the_public_verifies_a_file_and_an_altered_byte_fails() {
             Request::builder()
                 .method(Method::POST)
                 .uri("/api/v1/public/documents/verify-form")
-                .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
                 .body(Body::from(body))
                 .expect("request"),
         )
@@ -353,23 +440,40 @@ async fn the_public_verifies_a_file_and_an_altered_byte_fails() {
     assert_eq!(form.status, StatusCode::SEE_OTHER, "{}", form.text);
     let sha = hex::encode(Sha256::digest(&pdf));
     assert_eq!(
-        form.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()),
+        form.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
         Some(format!("/portal/verify?sha256={sha}").as_str())
     );
     // Its issue event has a public inclusion proof, found by the document's hash.
     let proof = app
-        .get(&format!("/api/v1/public/audit/proof/inclusion?sha256={sha}"), None)
+        .get(
+            &format!("/api/v1/public/audit/proof/inclusion?sha256={sha}"),
+            None,
+        )
         .await;
     assert_eq!(proof.status, StatusCode::OK, "{}", proof.text);
-    assert_eq!(proof.body["event"]["action"], "document.issue", "{}", proof.text);
-    assert!(proof.text.contains(&sha), "the public event carries the hash");
+    assert_eq!(
+        proof.body["event"]["action"], "document.issue",
+        "{}",
+        proof.text
+    );
+    assert!(
+        proof.text.contains(&sha),
+        "the public event carries the hash"
+    );
     // Malformed codes are refused naming the field, in the caller's language.
     let bad = app
-        .get("/api/v1/public/documents/verify?code=%27%20OR%201%3D1", None)
+        .get(
+            "/api/v1/public/documents/verify?code=%27%20OR%201%3D1",
+            None,
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
     assert_eq!(bad.body["error"]["fields"][0]["field"], "verification_code");
-    let unknown = app.get("/api/v1/public/documents/verify?code=0000-0000", None).await;
+    let unknown = app
+        .get("/api/v1/public/documents/verify?code=0000-0000", None)
+        .await;
     assert_eq!(unknown.body["genuine"], false);
 }
 
@@ -391,7 +495,10 @@ async fn the_public_version_of_a_decision_hides_the_natural_persons_private_data
     assert_eq!(status, StatusCode::OK);
     let text = squeeze(&pdf_text(&public));
     for secret in [PARTY_NAME, PARTY_ID, PARTY_PHONE, "3幢201室"] {
-        assert!(!text.contains(secret), "{secret} in the public version: {text}");
+        assert!(
+            !text.contains(secret),
+            "{secret} in the public version: {text}"
+        );
     }
     assert!(text.contains("当事人：王某某"), "{text}");
     assert!(text.contains("公开版"), "{text}");
@@ -413,7 +520,11 @@ async fn numbers_drawn_concurrently_have_no_gap_and_no_duplicate() {
     let mut tasks = Vec::new();
     for (id, doc) in &records {
         for n in 0..3 {
-            let token = if n % 2 == 0 { officer.clone() } else { head.clone() };
+            let token = if n % 2 == 0 {
+                officer.clone()
+            } else {
+                head.clone()
+            };
             let (router, id, doc) = (app.router.clone(), *id, *doc);
             tasks.push(tokio::spawn(async move {
                 let req = Request::builder()
@@ -423,7 +534,9 @@ async fn numbers_drawn_concurrently_have_no_gap_and_no_duplicate() {
                     .header(header::CONTENT_TYPE, "application/json")
                     .body(Body::from(json!({"reason": "并发测试"}).to_string()))
                     .expect("request");
-                let res = tower::ServiceExt::oneshot(router, req).await.expect("response");
+                let res = tower::ServiceExt::oneshot(router, req)
+                    .await
+                    .expect("response");
                 res.status()
             }));
         }
@@ -493,16 +606,28 @@ async fn only_the_agencys_officers_and_heads_issue_and_others_see_nothing_of_its
     let (status, _) = bytes_of(&app, &preview_path, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     // Downloads follow the case's visibility.
-    let issued = app.scalar("SELECT CAST(MAX(id) AS BIGINT) FROM issued_documents").await;
+    let issued = app
+        .scalar("SELECT CAST(MAX(id) AS BIGINT) FROM issued_documents")
+        .await;
     for (user, status) in [
         ("officer.li", StatusCode::OK),
         ("officer.wang", StatusCode::NOT_FOUND),
         ("supervisor.wu", StatusCode::OK),
     ] {
         let token = app.login(user).await;
-        let (got, _) = bytes_of(&app, &format!("/api/v1/documents/{issued}/file"), Some(&token)).await;
+        let (got, _) = bytes_of(
+            &app,
+            &format!("/api/v1/documents/{issued}/file"),
+            Some(&token),
+        )
+        .await;
         assert_eq!(got, status, "{user} downloads");
     }
-    let (got, _) = bytes_of(&app, "/api/v1/documents/999999/file", Some(&app.login("officer.zhang").await)).await;
+    let (got, _) = bytes_of(
+        &app,
+        "/api/v1/documents/999999/file",
+        Some(&app.login("officer.zhang").await),
+    )
+    .await;
     assert_eq!(got, StatusCode::NOT_FOUND);
 }

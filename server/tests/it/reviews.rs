@@ -55,8 +55,14 @@ async fn investigated_case(app: &TestApp, title: &str) -> (i64, String, String) 
         &step(app, &officer, id, json!({"kind": "file_case", "officer_1": zhang.to_string(), "officer_2": li.to_string()})).await,
         "file",
     );
-    ok(&step(app, &head, id, json!({"kind": "approve_filing"})).await, "approve filing");
-    ok(&step(app, &officer, id, json!({"kind": "start_investigation"})).await, "investigate");
+    ok(
+        &step(app, &head, id, json!({"kind": "approve_filing"})).await,
+        "approve filing",
+    );
+    ok(
+        &step(app, &officer, id, json!({"kind": "start_investigation"})).await,
+        "investigate",
+    );
     add_record(app, id, zhang, li).await;
     (id, officer, head)
 }
@@ -116,7 +122,10 @@ fn decision(outcome: &str, opinion: &str, problem: Option<&str>) -> Value {
     let mut comments = serde_json::Map::new();
     for p in tianping_domain::review::CheckPoint::ALL {
         let bad = problem == Some(p.as_str());
-        verdicts.insert(p.as_str().into(), json!(if bad { "problem" } else { "pass" }));
+        verdicts.insert(
+            p.as_str().into(),
+            json!(if bad { "problem" } else { "pass" }),
+        );
         if bad {
             comments.insert(p.as_str().into(), json!("缺少产品检验报告"));
         }
@@ -141,13 +150,22 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
     let (id, officer, head) = investigated_case(&app, "生产销售不合格电线").await;
     // 150,000 yuan on an organisation: at the catalog's 100,000 threshold and above.
     ok(
-        &step(&app, &officer, id, json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "150000"})).await,
+        &step(
+            &app,
+            &officer,
+            id,
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "150000"}),
+        )
+        .await,
         "conclude",
     );
     let d = detail(&app, id).await;
     assert_eq!(d["major"], true);
     assert!(
-        d["major_criteria"][0].as_str().unwrap_or_default().contains("100,000.00"),
+        d["major_criteria"][0]
+            .as_str()
+            .unwrap_or_default()
+            .contains("100,000.00"),
         "{}",
         d["major_criteria"]
     );
@@ -155,21 +173,39 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
     let events_before = app.audit_count().await;
 
     // The prior notice and the decision are refused through the JSON API...
-    let r = step(&app, &officer, id, json!({"kind": "serve_prior_notice", "amount": "150000"})).await;
+    let r = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "serve_prior_notice", "amount": "150000"}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-    let r = step(&app, &head, id, json!({"kind": "decide", "outcome": "penalty", "amount": "150000"})).await;
+    let r = step(
+        &app,
+        &head,
+        id,
+        json!({"kind": "decide", "outcome": "penalty", "amount": "150000"}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     // ...through the server function the page uses...
-    let head_form = format!(
-        "id={id}&form%5Bkind%5D=decide&form%5Boutcome%5D=penalty&form%5Bamount%5D=150000"
-    );
+    let head_form =
+        format!("id={id}&form%5Bkind%5D=decide&form%5Boutcome%5D=penalty&form%5Bamount%5D=150000");
     let r = app.server_fn(TakeStep::PATH, Some(&head), &head_form).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     // ...and a crafted request cannot approve the review through the generic step endpoint.
     let r = step(&app, &reviewer, id, json!({"kind": "approve_review"})).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-    assert_eq!(app.audit_count().await, events_before, "nothing was recorded");
-    assert_eq!(detail(&app, id).await["summary"]["state"], "investigation_concluded");
+    assert_eq!(
+        app.audit_count().await,
+        events_before,
+        "nothing was recorded"
+    );
+    assert_eq!(
+        detail(&app, id).await["summary"]["state"],
+        "investigation_concluded"
+    );
     // (Signing in to read the case is an audit event of its own.)
     let events_before = app.audit_count().await;
 
@@ -182,7 +218,12 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
         .iter()
         .filter_map(|e| e["field"].as_str())
         .collect();
-    assert_eq!(fields, ["investigation_report", "draft_decision"], "{}", r.text);
+    assert_eq!(
+        fields,
+        ["investigation_report", "draft_decision"],
+        "{}",
+        r.text
+    );
     assert_eq!(app.audit_count().await, events_before);
 
     // Round 1: submitted, returned with an opinion.
@@ -190,26 +231,48 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
     let round1 = pending_round(&app, id).await;
     let queue = app.get("/api/v1/reviews", Some(&reviewer)).await;
     assert!(
-        queue.body.as_array().expect("queue").iter().any(|q| q["round_id"] == round1),
+        queue
+            .body
+            .as_array()
+            .expect("queue")
+            .iter()
+            .any(|q| q["round_id"] == round1),
         "{}",
         queue.text
     );
     // A return needs a problem point with a comment and an opinion.
     let r = app
-        .post(&format!("/api/v1/reviews/{round1}/decision"), Some(&reviewer), decision("return_for_investigation", "", None))
+        .post(
+            &format!("/api/v1/reviews/{round1}/decision"),
+            Some(&reviewer),
+            decision("return_for_investigation", "", None),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     let r = app
         .post(
             &format!("/api/v1/reviews/{round1}/decision"),
             Some(&reviewer),
-            decision("return_for_investigation", "请补充涉案电线的检验报告后重新送审。", Some("facts_and_evidence")),
+            decision(
+                "return_for_investigation",
+                "请补充涉案电线的检验报告后重新送审。",
+                Some("facts_and_evidence"),
+            ),
         )
         .await;
     ok(&r, "return");
-    assert_eq!(detail(&app, id).await["summary"]["state"], "review_returned");
+    assert_eq!(
+        detail(&app, id).await["summary"]["state"],
+        "review_returned"
+    );
     // The decision is still refused after a return.
-    let r = step(&app, &head, id, json!({"kind": "decide", "outcome": "penalty", "amount": "150000"})).await;
+    let r = step(
+        &app,
+        &head,
+        id,
+        json!({"kind": "decide", "outcome": "penalty", "amount": "150000"}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
 
     // Round 2: resubmitted, approved.
@@ -217,22 +280,42 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
     let round2 = pending_round(&app, id).await;
     assert_ne!(round1, round2);
     let r = app
-        .post(&format!("/api/v1/reviews/{round2}/decision"), Some(&reviewer), decision("approve", "", None))
+        .post(
+            &format!("/api/v1/reviews/{round2}/decision"),
+            Some(&reviewer),
+            decision("approve", "", None),
+        )
         .await;
     ok(&r, "approve");
     // Deciding the first round again is refused.
     let r = app
-        .post(&format!("/api/v1/reviews/{round1}/decision"), Some(&reviewer), decision("approve", "", None))
+        .post(
+            &format!("/api/v1/reviews/{round1}/decision"),
+            Some(&reviewer),
+            decision("approve", "", None),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
 
     for (token, body) in [
-        (&officer, json!({"kind": "serve_prior_notice", "amount": "150000"})),
+        (
+            &officer,
+            json!({"kind": "serve_prior_notice", "amount": "150000"}),
+        ),
         (&officer, json!({"kind": "waive_rights"})),
-        (&head, json!({"kind": "hold_collective_discussion", "reason": "同意法制审核意见，按拟处罚意见决定。"})),
-        (&head, json!({"kind": "decide", "outcome": "penalty", "amount": "150000"})),
+        (
+            &head,
+            json!({"kind": "hold_collective_discussion", "reason": "同意法制审核意见，按拟处罚意见决定。"}),
+        ),
+        (
+            &head,
+            json!({"kind": "decide", "outcome": "penalty", "amount": "150000"}),
+        ),
     ] {
-        ok(&step(&app, token, id, body.clone()).await, &body.to_string());
+        ok(
+            &step(&app, token, id, body.clone()).await,
+            &body.to_string(),
+        );
     }
     let d = detail(&app, id).await;
     assert_eq!(d["summary"]["state"], "decided");
@@ -269,12 +352,30 @@ async fn a_decision_that_departs_from_the_discretion_standard_needs_a_review() {
     let (id, officer, head) = investigated_case(&app, "销售过期食品").await;
     // 8,000 yuan: not major when proposed.
     ok(
-        &step(&app, &officer, id, json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "8000"})).await,
+        &step(
+            &app,
+            &officer,
+            id,
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "8000"}),
+        )
+        .await,
         "conclude",
     );
     assert_eq!(detail(&app, id).await["major"], false);
-    ok(&step(&app, &officer, id, json!({"kind": "serve_prior_notice", "amount": "8000"})).await, "notice");
-    ok(&step(&app, &officer, id, json!({"kind": "waive_rights"})).await, "waive");
+    ok(
+        &step(
+            &app,
+            &officer,
+            id,
+            json!({"kind": "serve_prior_notice", "amount": "8000"}),
+        )
+        .await,
+        "notice",
+    );
+    ok(
+        &step(&app, &officer, id, json!({"kind": "waive_rights"})).await,
+        "waive",
+    );
     // The market regulator's discretion standard (裁量基准), in fen.
     let scjg = app.id_of_agency("SCJG").await;
     app.exec(&format!(
@@ -297,7 +398,11 @@ async fn a_decision_that_departs_from_the_discretion_standard_needs_a_review() {
     )
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-    assert!(r.text.contains("法制审核") || r.text.contains("review"), "{}", r.text);
+    assert!(
+        r.text.contains("法制审核") || r.text.contains("review"),
+        "{}",
+        r.text
+    );
     // Within the band of the "minor" tier (5,000–20,000) it is not a departure.
     let r = step(
         &app,
@@ -315,7 +420,13 @@ async fn a_reviewer_who_acted_as_an_officer_on_the_case_is_refused() {
     let app = TestApp::seeded().await;
     let (id, officer, _head) = investigated_case(&app, "生产销售不合格电线").await;
     ok(
-        &step(&app, &officer, id, json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "150000"})).await,
+        &step(
+            &app,
+            &officer,
+            id,
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "150000"}),
+        )
+        .await,
         "conclude",
     );
     ok(&step(&app, &officer, id, materials()).await, "submit");
@@ -323,8 +434,10 @@ async fn a_reviewer_who_acted_as_an_officer_on_the_case_is_refused() {
     // officer.li, an investigator of the case, moves to the legal-affairs unit: a reviewer with
     // a legal qualification serving SCJG.
     let li = app.id_of_user("officer.li").await;
-    app.exec(&format!("UPDATE users SET role = 'legal_reviewer' WHERE id = {li}"))
-        .await;
+    app.exec(&format!(
+        "UPDATE users SET role = 'legal_reviewer' WHERE id = {li}"
+    ))
+    .await;
     let admin = app.login("admin").await;
     let r = app
         .post(
@@ -336,32 +449,53 @@ async fn a_reviewer_who_acted_as_an_officer_on_the_case_is_refused() {
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let r = app
-        .post(&format!("/api/v1/users/{li}/assignments"), Some(&admin), json!({"agency_code": "SCJG"}))
+        .post(
+            &format!("/api/v1/users/{li}/assignments"),
+            Some(&admin),
+            json!({"agency_code": "SCJG"}),
+        )
         .await;
     assert!(r.status.is_success(), "{}", r.text);
     let li_token = app.login("officer.li").await;
     let events = app.audit_count().await;
     let r = app
-        .post(&format!("/api/v1/reviews/{round}/decision"), Some(&li_token), decision("approve", "", None))
+        .post(
+            &format!("/api/v1/reviews/{round}/decision"),
+            Some(&li_token),
+            decision("approve", "", None),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     assert!(r.text.contains("办案人员"), "{}", r.text);
     assert_eq!(app.audit_count().await, events);
     // Even bad input from such a reviewer answers with the refusal, not the form's errors.
     let r = app
-        .post(&format!("/api/v1/reviews/{round}/decision"), Some(&li_token), json!({}))
+        .post(
+            &format!("/api/v1/reviews/{round}/decision"),
+            Some(&li_token),
+            json!({}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     // The work page says why.
-    let page = app.get(&format!("/api/v1/reviews/{round}"), Some(&li_token)).await;
+    let page = app
+        .get(&format!("/api/v1/reviews/{round}"), Some(&li_token))
+        .await;
     assert_eq!(page.body["can_decide"], false, "{}", page.text);
     assert!(page.body["refusal"].is_string(), "{}", page.text);
     // An officer may not decide a review at all.
     let r = app
-        .post(&format!("/api/v1/reviews/{round}/decision"), Some(&officer), decision("approve", "", None))
+        .post(
+            &format!("/api/v1/reviews/{round}/decision"),
+            Some(&officer),
+            decision("approve", "", None),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
-    assert_eq!(detail(&app, id).await["summary"]["state"], "under_legal_review");
+    assert_eq!(
+        detail(&app, id).await["summary"]["state"],
+        "under_legal_review"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -394,11 +528,15 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
     let good = json!({"agency": scjg.to_string(), "fine_person": "5000", "fine_organisation": "50000",
                       "hearing": "on", "flags": "food_safety | 涉及食品安全事故 | Food-safety incident",
                       "note": "下调罚款审核标准"});
-    let r = app.post("/api/v1/review-catalogs", Some(&officer), good.clone()).await;
+    let r = app
+        .post("/api/v1/review-catalogs", Some(&officer), good.clone())
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
     // Before the new version, 60,000 yuan on an organisation is not major.
     let (id, officer_token, _) = investigated_case(&app, "生产销售不合格电线").await;
-    let r = app.post("/api/v1/review-catalogs", Some(&admin), good).await;
+    let r = app
+        .post("/api/v1/review-catalogs", Some(&admin), good)
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let catalogs = app.get("/api/v1/review-catalogs", Some(&admin)).await;
     let scjg_versions = catalogs
@@ -413,13 +551,23 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
     assert_eq!(scjg_versions.as_array().map(Vec::len), Some(3));
     // Under the new version it is, and the agency's own flag is offered on the case page.
     ok(
-        &step(&app, &officer_token, id, json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "60000"})).await,
+        &step(
+            &app,
+            &officer_token,
+            id,
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "60000"}),
+        )
+        .await,
         "conclude",
     );
     let d = detail(&app, id).await;
     assert_eq!(d["major"], true, "{}", d["major_criteria"]);
     assert!(
-        d["catalog_flags"].as_array().expect("flags").iter().any(|f| f[0] == "food_safety"),
+        d["catalog_flags"]
+            .as_array()
+            .expect("flags")
+            .iter()
+            .any(|f| f[0] == "food_safety"),
         "{}",
         d["catalog_flags"]
     );
@@ -433,5 +581,9 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-    assert_eq!(r.body["error"]["fields"][0]["field"], "flag_code", "{}", r.text);
+    assert_eq!(
+        r.body["error"]["fields"][0]["field"], "flag_code",
+        "{}",
+        r.text
+    );
 }

@@ -130,7 +130,11 @@ async fn every_entity_reads_the_migrated_tables() {
         .await
         .expect("catalogs");
     assert_eq!(catalogs.len(), 4);
-    assert!(catalogs.iter().all(|c| c.criteria.starts_with("{\"criteria\"")));
+    assert!(
+        catalogs
+            .iter()
+            .all(|c| c.criteria.starts_with("{\"criteria\""))
+    );
     assert_eq!(
         review_rounds::Entity::find()
             .all(db)

@@ -97,7 +97,12 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
             json!({"case_id": id, "key": key, "comment": "   "}),
         )
         .await;
-    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", empty.text);
+    assert_eq!(
+        empty.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        empty.text
+    );
     assert_eq!(empty.body["error"]["fields"][0]["field"], "comment");
     let unknown = app
         .post(
@@ -114,7 +119,11 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
             json!({"case_id": id, "key": key, "comment": "已督促"}),
         )
         .await;
-    assert_eq!(foreign.status, StatusCode::NOT_FOUND, "another agency's head sees nothing");
+    assert_eq!(
+        foreign.status,
+        StatusCode::NOT_FOUND,
+        "another agency's head sees nothing"
+    );
     assert_eq!(app.audit_count().await, before, "refusals record nothing");
 
     let ok = app
@@ -135,7 +144,10 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
         .find(|w| w["key"] == key.as_str() && w["case_id"].as_i64() == Some(id))
         .cloned()
         .expect("still listed");
-    assert_eq!(acked["acknowledged"]["comment"], "已督促承办人员三日内完成核查");
+    assert_eq!(
+        acked["acknowledged"]["comment"],
+        "已督促承办人员三日内完成核查"
+    );
 
     // The cause fixed (the clue verified and the filing decided): the warning is gone.
     let officer = app.login("officer.zhang").await;
@@ -150,7 +162,11 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let r = app
-        .post(&format!("/api/v1/cases/{id}/steps"), Some(&head), json!({"kind": "approve_filing"}))
+        .post(
+            &format!("/api/v1/cases/{id}/steps"),
+            Some(&head),
+            json!({"kind": "approve_filing"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let list = app.get("/api/v1/supervision/warnings", Some(&head)).await;
@@ -174,10 +190,19 @@ async fn imported_data_that_bypassed_the_rules_is_still_caught() {
     ))
     .await;
     let supervisor = app.login("supervisor.wu").await;
-    let list = app.get("/api/v1/supervision/warnings", Some(&supervisor)).await;
+    let list = app
+        .get("/api/v1/supervision/warnings", Some(&supervisor))
+        .await;
     let kinds = kinds_of(&list.body, id);
-    for kind in ["major_without_review", "fine_outside_band", "long_suspended"] {
-        assert!(kinds.contains(&kind.to_owned()), "{kind} missing: {kinds:?}");
+    for kind in [
+        "major_without_review",
+        "fine_outside_band",
+        "long_suspended",
+    ] {
+        assert!(
+            kinds.contains(&kind.to_owned()),
+            "{kind} missing: {kinds:?}"
+        );
     }
 }
 
@@ -192,21 +217,37 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
 
     // Bad input names the field; the deadline may not be past; only supervisors open.
     let r = app
-        .post("/api/v1/supervision/matters", Some(&supervisor), json!({"case_id": id, "requirement": " ", "due": "2026-12-20"}))
+        .post(
+            "/api/v1/supervision/matters",
+            Some(&supervisor),
+            json!({"case_id": id, "requirement": " ", "due": "2026-12-20"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.body["error"]["fields"][0]["field"], "requirement");
     let r = app
-        .post("/api/v1/supervision/matters", Some(&supervisor), json!({"case_id": id, "requirement": "补正", "due": "2026-01-01"}))
+        .post(
+            "/api/v1/supervision/matters",
+            Some(&supervisor),
+            json!({"case_id": id, "requirement": "补正", "due": "2026-01-01"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.body["error"]["fields"][0]["field"], "due_date");
     let r = app
-        .post("/api/v1/supervision/matters", Some(&head), json!({"case_id": id, "requirement": "补正", "due": "2026-12-20"}))
+        .post(
+            "/api/v1/supervision/matters",
+            Some(&head),
+            json!({"case_id": id, "requirement": "补正", "due": "2026-12-20"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
     let r = app
-        .post("/api/v1/supervision/matters", Some(&officer), json!({"case_id": id, "requirement": "补正", "due": "2026-12-20"}))
+        .post(
+            "/api/v1/supervision/matters",
+            Some(&officer),
+            json!({"case_id": id, "requirement": "补正", "due": "2026-12-20"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
 
@@ -224,37 +265,70 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
     let steps = format!("/api/v1/supervision/matters/{matter}/steps");
 
     // The head of another agency sees nothing; the supervisor cannot close an open matter.
-    let r = app.post(&steps, Some(&other), json!({"step": "answer", "text": "x"})).await;
+    let r = app
+        .post(&steps, Some(&other), json!({"step": "answer", "text": "x"}))
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = app.post(&steps, Some(&supervisor), json!({"step": "close", "text": "x"})).await;
+    let r = app
+        .post(
+            &steps,
+            Some(&supervisor),
+            json!({"step": "close", "text": "x"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-    assert!(r.body["error"]["message"].as_str().unwrap_or_default().contains("待整改答复"));
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("待整改答复")
+    );
 
     // The head sees it and answers.
     let list = app.get("/api/v1/supervision/matters", Some(&head)).await;
     assert_eq!(list.body[0]["status"], "open", "{}", list.text);
     assert_eq!(list.body[0]["can_answer"], true);
-    let r = app.post(&steps, Some(&head), json!({"step": "answer", "text": ""})).await;
+    let r = app
+        .post(&steps, Some(&head), json!({"step": "answer", "text": ""}))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["error"]["fields"][0]["field"], "response");
     let r = app
-        .post(&steps, Some(&head), json!({"step": "answer", "text": "已完成核查，拟立案调查"}))
+        .post(
+            &steps,
+            Some(&head),
+            json!({"step": "answer", "text": "已完成核查，拟立案调查"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     // Sent back once, answered again, closed.
     let r = app
-        .post(&steps, Some(&supervisor), json!({"step": "reopen", "text": "请附核查记录"}))
+        .post(
+            &steps,
+            Some(&supervisor),
+            json!({"step": "reopen", "text": "请附核查记录"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let r = app
-        .post(&steps, Some(&head), json!({"step": "answer", "text": "已附核查记录"}))
+        .post(
+            &steps,
+            Some(&head),
+            json!({"step": "answer", "text": "已附核查记录"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let r = app
-        .post(&steps, Some(&supervisor), json!({"step": "close", "text": "整改到位，予以办结"}))
+        .post(
+            &steps,
+            Some(&supervisor),
+            json!({"step": "close", "text": "整改到位，予以办结"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let list = app.get("/api/v1/supervision/matters", Some(&supervisor)).await;
+    let list = app
+        .get("/api/v1/supervision/matters", Some(&supervisor))
+        .await;
     let m = &list.body[0];
     assert_eq!(m["status"], "closed", "{}", list.text);
     assert_eq!(m["rounds"], 2);
@@ -290,7 +364,9 @@ async fn the_demo_shows_every_kind_of_warning() {
         .await
         .expect("seed");
     let supervisor = app.login("supervisor.wu").await;
-    let list = app.get("/api/v1/supervision/warnings", Some(&supervisor)).await;
+    let list = app
+        .get("/api/v1/supervision/warnings", Some(&supervisor))
+        .await;
     assert_eq!(list.status, StatusCode::OK, "{}", list.text);
     let kinds: std::collections::BTreeSet<String> = list
         .body
@@ -309,7 +385,10 @@ async fn the_demo_shows_every_kind_of_warning() {
         "too_few_collectors",
         "long_suspended",
     ] {
-        assert!(kinds.iter().any(|k| k.starts_with(kind)), "{kind} missing from {kinds:?}");
+        assert!(
+            kinds.iter().any(|k| k.starts_with(kind)),
+            "{kind} missing from {kinds:?}"
+        );
     }
     // The chain still verifies with the imported case in it.
     let admin = app.login("admin").await;

@@ -9,7 +9,10 @@ use tianping_domain::{audit as chain, checkpoint, merkle};
 use crate::helpers::TestApp;
 
 fn hash(s: &Value) -> merkle::Hash {
-    hex::decode(s.as_str().expect("hex")).expect("hex").try_into().expect("32 bytes")
+    hex::decode(s.as_str().expect("hex"))
+        .expect("hex")
+        .try_into()
+        .expect("32 bytes")
 }
 
 fn hashes(v: &Value) -> Vec<merkle::Hash> {
@@ -30,10 +33,17 @@ async fn checkpoints_are_signed_public_and_proofs_verify_with_nothing_but_them()
         .expect("checkpoint")
         .expect("a new checkpoint");
     // Nothing new: no second checkpoint.
-    assert!(transparency::make_checkpoint(&app.state, false).await.expect("checkpoint").is_none());
+    assert!(
+        transparency::make_checkpoint(&app.state, false)
+            .await
+            .expect("checkpoint")
+            .is_none()
+    );
 
     // Anonymous callers read the latest checkpoint and the keys, and verify the signature.
-    let latest = app.get("/api/v1/public/audit/checkpoints/latest", None).await;
+    let latest = app
+        .get("/api/v1/public/audit/checkpoints/latest", None)
+        .await;
     assert_eq!(latest.status, StatusCode::OK, "{}", latest.text);
     let note = latest.body["note"].as_str().expect("note");
     let signed = checkpoint::parse(note).expect("a checkpoint note");
@@ -43,10 +53,20 @@ async fn checkpoints_are_signed_public_and_proofs_verify_with_nothing_but_them()
 
     // An inclusion proof of an internal event reveals only hashes, and verifies.
     let p = app
-        .get(&format!("/api/v1/public/audit/proof/inclusion?seq=3&size={}", first.size), None)
+        .get(
+            &format!(
+                "/api/v1/public/audit/proof/inclusion?seq=3&size={}",
+                first.size
+            ),
+            None,
+        )
         .await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.text);
-    assert!(p.body["event"].is_null(), "internal event content is not disclosed: {}", p.text);
+    assert!(
+        p.body["event"].is_null(),
+        "internal event content is not disclosed: {}",
+        p.text
+    );
     assert!(!p.text.contains("payload"), "{}", p.text);
     assert!(merkle::verify_inclusion(
         &hash(&p.body["leaf_hash"]),
@@ -67,7 +87,10 @@ async fn checkpoints_are_signed_public_and_proofs_verify_with_nothing_but_them()
     assert!(second.size > first.size);
     let c = app
         .get(
-            &format!("/api/v1/public/audit/proof/consistency?from={}&to={}", first.size, second.size),
+            &format!(
+                "/api/v1/public/audit/proof/consistency?from={}&to={}",
+                first.size, second.size
+            ),
             None,
         )
         .await;
@@ -86,7 +109,10 @@ async fn checkpoints_are_signed_public_and_proofs_verify_with_nothing_but_them()
     assert_eq!(list.body[0]["size"], second.size, "{}", list.text);
     // Out-of-range requests are clear errors.
     let bad = app
-        .get("/api/v1/public/audit/proof/consistency?from=5&to=999999", None)
+        .get(
+            "/api/v1/public/audit/proof/consistency?from=5&to=999999",
+            None,
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
     let bad = app
@@ -94,7 +120,9 @@ async fn checkpoints_are_signed_public_and_proofs_verify_with_nothing_but_them()
         .await;
     assert_eq!(bad.status, StatusCode::NOT_FOUND, "{}", bad.text);
     // The whole log and tree verify.
-    let report = transparency::verify_tree(&app.state, None, false).await.expect("verify");
+    let report = transparency::verify_tree(&app.state, None, false)
+        .await
+        .expect("verify");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.checkpoints_checked, 2);
 }
@@ -123,7 +151,9 @@ async fn checkpoints_signed_by_a_retired_key_still_verify() {
         let signed = checkpoint::parse(&c.note).expect("note");
         checkpoint::verify(&signed, &keys).expect("verifies");
     }
-    let report = transparency::verify_tree(&app.state, None, false).await.expect("verify");
+    let report = transparency::verify_tree(&app.state, None, false)
+        .await
+        .expect("verify");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
 
@@ -155,7 +185,9 @@ async fn recompute_everything(app: &TestApp) {
     ))
     .await;
     app.exec("DELETE FROM audit_checkpoints").await;
-    transparency::catch_up(&app.state.db).await.expect("rebuild the tree");
+    transparency::catch_up(&app.state.db)
+        .await
+        .expect("rebuild the tree");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -167,8 +199,16 @@ async fn every_kind_of_tampering_is_caught_and_the_first_bad_event_named() {
             "UPDATE audit_events SET payload = replace(payload, '\"', '''') WHERE seq = 10",
             10,
         ),
-        ("an actor changed", "UPDATE audit_events SET actor_id = 1 WHERE seq = 12", 12),
-        ("an event deleted", "DELETE FROM audit_events WHERE seq = 15", 15),
+        (
+            "an actor changed",
+            "UPDATE audit_events SET actor_id = 1 WHERE seq = 12",
+            12,
+        ),
+        (
+            "an event deleted",
+            "DELETE FROM audit_events WHERE seq = 15",
+            15,
+        ),
         (
             "a forged event inserted",
             "INSERT INTO audit_events (seq, occurred_at, actor_id, actor_role, action, subject_type, subject_id, payload, prev_hash, hash) \
@@ -184,7 +224,9 @@ async fn every_kind_of_tampering_is_caught_and_the_first_bad_event_named() {
     ];
     for (what, sql, first_bad) in cases {
         let app = TestApp::seeded().await;
-        transparency::make_checkpoint(&app.state, false).await.expect("checkpoint");
+        transparency::make_checkpoint(&app.state, false)
+            .await
+            .expect("checkpoint");
         let last = app.scalar("SELECT MAX(seq) FROM audit_events").await;
         // 0 stands for "the event after the last one".
         let first_bad = if first_bad == 0 { last + 1 } else { first_bad };
@@ -196,7 +238,8 @@ async fn every_kind_of_tampering_is_caught_and_the_first_bad_event_named() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_rewritten_or_truncated_history_with_every_hash_recomputed_is_caught_by_a_saved_checkpoint() {
+async fn a_rewritten_or_truncated_history_with_every_hash_recomputed_is_caught_by_a_saved_checkpoint()
+ {
     for truncate in [true, false] {
         let app = TestApp::seeded().await;
         let saved = transparency::make_checkpoint(&app.state, false)
@@ -206,14 +249,23 @@ async fn a_rewritten_or_truncated_history_with_every_hash_recomputed_is_caught_b
         let saved = checkpoint::parse(&saved.note).expect("note");
         let n = i64::try_from(saved.body.size).expect("size");
         if truncate {
-            app.exec(&format!("DELETE FROM audit_events WHERE seq > {}", n - 5)).await;
+            app.exec(&format!("DELETE FROM audit_events WHERE seq > {}", n - 5))
+                .await;
         } else {
-            app.exec("UPDATE audit_events SET subject_id = '999' WHERE seq = 7").await;
+            app.exec("UPDATE audit_events SET subject_id = '999' WHERE seq = 7")
+                .await;
         }
         recompute_everything(&app).await;
         // The chain alone no longer shows anything...
-        assert!(audit::verify_log(&app.state.db).await.expect("verify").is_ok());
-        let own = transparency::verify_tree(&app.state, None, false).await.expect("verify");
+        assert!(
+            audit::verify_log(&app.state.db)
+                .await
+                .expect("verify")
+                .is_ok()
+        );
+        let own = transparency::verify_tree(&app.state, None, false)
+            .await
+            .expect("verify");
         assert!(own.problems.is_empty(), "{:?}", own.problems);
         // ...but the checkpoint saved before does.
         let report = transparency::verify_tree(&app.state, Some(&saved), false)
@@ -257,14 +309,20 @@ async fn an_evidence_file_edited_on_disk_is_caught() {
     .insert(&app.state.db.conn)
     .await
     .expect("blob row");
-    let report = transparency::verify_tree(&app.state, None, true).await.expect("verify");
+    let report = transparency::verify_tree(&app.state, None, true)
+        .await
+        .expect("verify");
     assert_eq!(report.files_checked, 1);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     std::fs::write(store.path_of(&staged.sha256), b"edited photo bytes!!").expect("edit");
-    let report = transparency::verify_tree(&app.state, None, true).await.expect("verify");
+    let report = transparency::verify_tree(&app.state, None, true)
+        .await
+        .expect("verify");
     assert_eq!(
         report.problems,
-        vec![transparency::TreeProblem::FileAltered { sha256: staged.sha256.clone() }]
+        vec![transparency::TreeProblem::FileAltered {
+            sha256: staged.sha256.clone()
+        }]
     );
 }
 
@@ -313,7 +371,10 @@ async fn two_server_processes_on_one_postgres_database_write_one_linear_chain() 
             .env("TIANPING_DB_SCHEMA", &schema)
             .env("LEPTOS_SITE_ADDR", &addr)
             .env("TIANPING_DATA_DIR", dir.path())
-            .env("TIANPING_JWT_SECRET", "0123456789abcdef0123456789abcdef-shared")
+            .env(
+                "TIANPING_JWT_SECRET",
+                "0123456789abcdef0123456789abcdef-shared",
+            )
             // Both sign checkpoints too, once a second, while the writes go on; with the same
             // key, so the test can verify them.
             .env("TIANPING_AUDIT_KEY", "07".repeat(32))
@@ -381,5 +442,8 @@ async fn two_server_processes_on_one_postgres_database_write_one_linear_chain() 
         .await
         .expect("verify");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert!(report.checkpoints_checked >= 1, "the servers signed checkpoints");
+    assert!(
+        report.checkpoints_checked >= 1,
+        "the servers signed checkpoints"
+    );
 }

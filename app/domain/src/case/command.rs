@@ -184,13 +184,20 @@ impl ClueSource {
     /// Where the case came from, as documents name it (「本机关根据…，于…立案调查」).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ClueSource::Inspection => lang.pick("监督检查中发现的线索", "a lead found in an inspection"),
-            ClueSource::ComplaintOrReport => lang.pick("投诉举报", "a complaint or report"),
-            ClueSource::Transfer => lang.pick("有关机关移送的线索", "a transfer from another organ"),
-            ClueSource::Assignment => lang.pick("上级机关交办的线索", "an assignment from a superior"),
-            ClueSource::ElectronicMonitoring => {
-                lang.pick("电子技术监控设备的记录", "a record of electronic monitoring")
+            ClueSource::Inspection => {
+                lang.pick("监督检查中发现的线索", "a lead found in an inspection")
             }
+            ClueSource::ComplaintOrReport => lang.pick("投诉举报", "a complaint or report"),
+            ClueSource::Transfer => {
+                lang.pick("有关机关移送的线索", "a transfer from another organ")
+            }
+            ClueSource::Assignment => {
+                lang.pick("上级机关交办的线索", "an assignment from a superior")
+            }
+            ClueSource::ElectronicMonitoring => lang.pick(
+                "电子技术监控设备的记录",
+                "a record of electronic monitoring",
+            ),
         }
     }
 }

@@ -173,11 +173,19 @@ impl CaseFile {
             .iter()
             .map(|p| PartyInfo {
                 natural_person: p.natural_person,
-                name: if p.natural_person { mask_name(&p.name) } else { p.name.clone() },
+                name: if p.natural_person {
+                    mask_name(&p.name)
+                } else {
+                    p.name.clone()
+                },
                 id_number: None,
                 credit_code: p.credit_code.clone(),
                 legal_representative: p.legal_representative.clone(),
-                address: if p.natural_person { String::new() } else { p.address.clone() },
+                address: if p.natural_person {
+                    String::new()
+                } else {
+                    p.address.clone()
+                },
                 phone: None,
             })
             .collect();
@@ -196,7 +204,8 @@ fn yuan(fen: i64) -> String {
 }
 
 fn date_or_blank(d: Option<NaiveDate>) -> String {
-    d.map(chinese_date).unwrap_or_else(|| "    年  月  日".to_owned())
+    d.map(chinese_date)
+        .unwrap_or_else(|| "    年  月  日".to_owned())
 }
 
 fn party_lines(f: &CaseFile) -> Vec<Block> {
@@ -282,7 +291,10 @@ fn penalty_text(f: &CaseFile, fine: Option<i64>) -> String {
         _ => {}
     }
     if f.confiscation_fen > 0 {
-        parts.push(format!("没收违法所得（非法财物）计人民币{}", yuan(f.confiscation_fen)));
+        parts.push(format!(
+            "没收违法所得（非法财物）计人民币{}",
+            yuan(f.confiscation_fen)
+        ));
     }
     parts.extend(f.measures.iter().cloned());
     if parts.is_empty() {
@@ -344,7 +356,11 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                 "负责人审批意见".into(),
                 format!(
                     "{}\n签名：            {}",
-                    if decline { "同意不予立案。" } else { "同意立案。" },
+                    if decline {
+                        "同意不予立案。"
+                    } else {
+                        "同意立案。"
+                    },
                     chinese_date(f.filed_on.unwrap_or(f.date))
                 ),
             ]);
@@ -385,7 +401,11 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             }
             b.push(Block::Paragraph(format!(
                 "联系人：{}。",
-                f.officers.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("、")
+                f.officers
+                    .iter()
+                    .map(|o| o.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
             )));
             b
         }
@@ -407,23 +427,35 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                     .into(),
             ));
             b.push(Block::Paragraph(
-                "本通知书于听证举行七个工作日前送达（《中华人民共和国行政处罚法》第六十四条）。".into(),
+                "本通知书于听证举行七个工作日前送达（《中华人民共和国行政处罚法》第六十四条）。"
+                    .into(),
             ));
             b
         }
         K::LegalReviewOpinion => {
-            let mut b = vec![Block::Plain(format!("送审案件：{}（{}）", f.title, f.case_number))];
+            let mut b = vec![Block::Plain(format!(
+                "送审案件：{}（{}）",
+                f.title, f.case_number
+            ))];
             b.push(Block::Plain(format!("当事人：{}", party_names(f))));
             match &f.review {
                 None => b.push(Block::Paragraph("（尚无审核记录）".into())),
                 Some(r) => {
                     b.push(Block::Plain(format!("审核轮次：第{}轮", r.round)));
                     b.push(Block::Heading("一、审核事项".into()));
-                    let mut rows = vec![vec!["审核事项".to_owned(), "结论".to_owned(), "说明".to_owned()]];
+                    let mut rows = vec![vec![
+                        "审核事项".to_owned(),
+                        "结论".to_owned(),
+                        "说明".to_owned(),
+                    ]];
                     for (point, pass, comment) in &r.findings {
                         rows.push(vec![
                             point.clone(),
-                            if *pass { "无问题".into() } else { "存在问题".into() },
+                            if *pass {
+                                "无问题".into()
+                            } else {
+                                "存在问题".into()
+                            },
                             comment.clone(),
                         ]);
                     }
@@ -445,8 +477,21 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             vec![
                 Block::Plain(format!("案件名称：{}（{}）", f.title, f.case_number)),
                 Block::Plain(format!("讨论时间：{}", chinese_date(f.date))),
-                Block::Plain(format!("参加人员：{}", if f.heads.is_empty() { "（未登记）".into() } else { f.heads.join("、") })),
-                Block::Plain(format!("汇报人：{}", f.officers.first().map(|o| o.name.clone()).unwrap_or_default())),
+                Block::Plain(format!(
+                    "参加人员：{}",
+                    if f.heads.is_empty() {
+                        "（未登记）".into()
+                    } else {
+                        f.heads.join("、")
+                    }
+                )),
+                Block::Plain(format!(
+                    "汇报人：{}",
+                    f.officers
+                        .first()
+                        .map(|o| o.name.clone())
+                        .unwrap_or_default()
+                )),
                 Block::Heading("一、案情汇报".into()),
                 Block::Paragraph(format!(
                     "{}。违反{}。拟处罚意见：{}。",
@@ -484,7 +529,10 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                 f.description.trim_end_matches('。'),
                 f.location
             )));
-            b.push(Block::Paragraph(format!("上述事实，有下列证据证明：{}。", evidence_text(f))));
+            b.push(Block::Paragraph(format!(
+                "上述事实，有下列证据证明：{}。",
+                evidence_text(f)
+            )));
             b.push(Block::Paragraph(format!(
                 "本机关认为，你（单位）的上述行为违反了{}。{}依据上述规定，本机关决定对你（单位）作出如下行政处罚：",
                 provision(f),
@@ -493,7 +541,10 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                     .map(|d| format!("根据{d}，"))
                     .unwrap_or_default()
             )));
-            b.push(Block::Paragraph(format!("{}。", penalty_text(f, f.fine_fen))));
+            b.push(Block::Paragraph(format!(
+                "{}。",
+                penalty_text(f, f.fine_fen)
+            )));
             if let Some(j) = f.justification.as_deref().filter(|j| !j.trim().is_empty()) {
                 b.push(Block::Paragraph(format!("裁量理由：{j}")));
             }
@@ -521,7 +572,10 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                 f.title,
                 f.description.trim_end_matches('。')
             )));
-            b.push(Block::Paragraph(format!("上述事实，有下列证据证明：{}。", evidence_text(f))));
+            b.push(Block::Paragraph(format!(
+                "上述事实，有下列证据证明：{}。",
+                evidence_text(f)
+            )));
             b.push(Block::Paragraph(format!(
                 "本机关认为，你（单位）的行为属于“{}”的情形。根据《中华人民共和国行政处罚法》第三十三条的规定，本机关决定对你（单位）不予行政处罚。\
                  同时对你（单位）进行教育，责令立即改正违法行为。",
@@ -564,7 +618,9 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                     Some(d) => format!("{}作出处理决定", chinese_date(d)),
                     None => "未作出处罚决定".into(),
                 },
-                f.outcome.clone().unwrap_or_else(|| penalty_text(f, f.fine_fen))
+                f.outcome
+                    .clone()
+                    .unwrap_or_else(|| penalty_text(f, f.fine_fen))
             )),
             Block::Heading("二、执行情况".into()),
             Block::Paragraph(if f.fine_fen.unwrap_or(0) > 0 {
@@ -579,7 +635,9 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             Block::Heading("三、结案理由".into()),
             Block::Paragraph(format!(
                 "{}，建议结案。",
-                f.close_reason.clone().unwrap_or_else(|| "案件已办理完毕".into())
+                f.close_reason
+                    .clone()
+                    .unwrap_or_else(|| "案件已办理完毕".into())
             )),
             Block::Right("承办人签名：".into()),
             Block::Right("负责人审批意见：同意结案。".into()),
@@ -735,7 +793,12 @@ mod tests {
     fn the_prior_notice_names_the_rights_and_the_hearing_when_eligible() {
         let mut f = file(DocumentKind::PriorNotice);
         let t = all_text(&compose(&f));
-        for needle in ["陈述、申辩的权利", "2026年4月8日前", "要求听证", "不因你（单位）的陈述、申辩而给予更重的处罚"] {
+        for needle in [
+            "陈述、申辩的权利",
+            "2026年4月8日前",
+            "要求听证",
+            "不因你（单位）的陈述、申辩而给予更重的处罚",
+        ] {
             assert!(t.contains(needle), "missing {needle}");
         }
         f.hearing_eligible = false;
@@ -748,7 +811,13 @@ mod tests {
         f.hearing_date = Some(d(2026, 4, 30));
         f.hearing_host = Some("赵主持".into());
         let t = all_text(&compose(&f));
-        for needle in ["2026年4月30日", "赵主持", "申请回避", "一至二人代理", "七个工作日前"] {
+        for needle in [
+            "2026年4月30日",
+            "赵主持",
+            "申请回避",
+            "一至二人代理",
+            "七个工作日前",
+        ] {
             assert!(t.contains(needle), "missing {needle}");
         }
     }
@@ -768,14 +837,24 @@ mod tests {
             decided_on: Some(d(2026, 4, 15)),
         });
         let t = all_text(&compose(&f));
-        for needle in ["第2轮", "执法主体是否合法", "存在问题", "缺少检验报告", "审核结论：同意", "孙审核"] {
+        for needle in [
+            "第2轮",
+            "执法主体是否合法",
+            "存在问题",
+            "缺少检验报告",
+            "审核结论：同意",
+            "孙审核",
+        ] {
             assert!(t.contains(needle), "missing {needle}");
         }
     }
 
     #[test]
     fn forms_are_tables_signed_in_their_cells() {
-        for kind in [DocumentKind::FilingApprovalForm, DocumentKind::ServiceReceipt] {
+        for kind in [
+            DocumentKind::FilingApprovalForm,
+            DocumentKind::ServiceReceipt,
+        ] {
             let m = compose(&file(kind));
             assert!(matches!(m.blocks[0], Block::Table { .. }), "{kind:?}");
             assert!(m.signature.is_none());

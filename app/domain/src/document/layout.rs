@@ -170,12 +170,17 @@ mod tests {
     #[test]
     fn closing_punctuation_never_starts_a_line() {
         // Without the rule the 28th position would hold 。 on the next line.
-        for mark in ["，", "。", "、", "；", "：", "？", "！", "）", "」", "〕", "》", "”"] {
+        for mark in [
+            "，", "。", "、", "；", "：", "？", "！", "）", "」", "〕", "》", "”",
+        ] {
             let text = format!("{}{}{}", "字".repeat(28), mark, "后文");
             let out = lines(&text, 28.0);
             for l in &out[1..] {
                 let first = l.chars().next().expect("line");
-                assert!(!is_closing(first), "{mark}: line starts with {first}: {out:?}");
+                assert!(
+                    !is_closing(first),
+                    "{mark}: line starts with {first}: {out:?}"
+                );
             }
             assert!(out.iter().all(|l| l.chars().map(em).sum::<f32>() <= 28.0));
             assert_eq!(out.concat(), text);
@@ -199,7 +204,11 @@ mod tests {
     fn two_closing_marks_stay_together_with_their_character() {
         let text = format!("{}“引文。”其后", "字".repeat(22));
         let out = lines(&text, 28.0);
-        assert!(out[1..].iter().all(|l| !is_closing(l.chars().next().expect("c"))));
+        assert!(
+            out[1..]
+                .iter()
+                .all(|l| !is_closing(l.chars().next().expect("c")))
+        );
         assert_eq!(out.concat(), text);
     }
 
@@ -241,13 +250,22 @@ mod tests {
         for width in [10.0, 13.0, 20.0, 28.0] {
             let out = lines(text, width);
             for l in &out {
-                assert!(l.chars().map(em).sum::<f32>() <= width + 0.01, "{width}: {l}");
+                assert!(
+                    l.chars().map(em).sum::<f32>() <= width + 0.01,
+                    "{width}: {l}"
+                );
             }
             for l in &out[1..] {
-                assert!(!is_closing(l.chars().next().expect("c")), "{width}: {out:?}");
+                assert!(
+                    !is_closing(l.chars().next().expect("c")),
+                    "{width}: {out:?}"
+                );
             }
             for l in &out {
-                assert!(!is_opening(l.chars().last().expect("c")), "{width}: {out:?}");
+                assert!(
+                    !is_opening(l.chars().last().expect("c")),
+                    "{width}: {out:?}"
+                );
             }
             assert_eq!(out.concat(), text);
         }

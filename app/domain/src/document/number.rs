@@ -150,7 +150,12 @@ mod tests {
 
     #[test]
     fn codes_round_trip_through_their_printed_form() {
-        for bytes in [[0u8; 5], [255; 5], [1, 2, 3, 4, 5], [0x9c, 0x41, 0x07, 0xee, 0x30]] {
+        for bytes in [
+            [0u8; 5],
+            [255; 5],
+            [1, 2, 3, 4, 5],
+            [0x9c, 0x41, 0x07, 0xee, 0x30],
+        ] {
             let code = VerificationCode::from_random(bytes);
             assert_eq!(code.as_str().len(), 8);
             let printed = code.printed();
@@ -171,7 +176,14 @@ mod tests {
             VerificationCode::parse("oIl0 - 1234").map(|c| c.as_str().to_owned()),
             Some("01101234".to_owned())
         );
-        for bad in ["", "ABC", "ABCD-EFGH-J", "ABCD-EFGU", "ABCD EFG!", "文书核验码1"] {
+        for bad in [
+            "",
+            "ABC",
+            "ABCD-EFGH-J",
+            "ABCD-EFGU",
+            "ABCD EFG!",
+            "文书核验码1",
+        ] {
             assert_eq!(VerificationCode::parse(bad), None, "{bad}");
         }
     }

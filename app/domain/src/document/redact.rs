@@ -47,7 +47,11 @@ pub fn mask_name(name: &str) -> String {
         .find(|s| name.starts_with(*s) && name.chars().count() > 2)
         .map(|s| (*s).to_owned())
         .unwrap_or_else(|| name.chars().take(1).collect());
-    let rest = name.chars().count().saturating_sub(surname.chars().count()).max(1);
+    let rest = name
+        .chars()
+        .count()
+        .saturating_sub(surname.chars().count())
+        .max(1);
     format!("{surname}{}", "某".repeat(rest.min(2)))
 }
 
@@ -116,7 +120,8 @@ fn mask_digit_runs(text: &str) -> String {
             run.push(chars[i]);
             i += 1;
         }
-        let preceded_by_digitish = start > 0 && (chars[start - 1] == '.' || chars[start - 1] == ',');
+        let preceded_by_digitish =
+            start > 0 && (chars[start - 1] == '.' || chars[start - 1] == ',');
         let masked = match run.len() {
             18 => Some(ID_MASK.to_owned()),
             11 if run.starts_with('1')
@@ -175,8 +180,14 @@ mod tests {
                 "当事人张三（身份证号330106199001011234）住临江市滨江路88号3幢201室。",
                 "当事人张某（身份证号[身份证号已隐去]）住[住址已隐去]。",
             ),
-            ("联系电话13800138000，欧阳小明在场。", "联系电话138****8000，欧阳某某在场。"),
-            ("罚款汇入6222020200112233445。", "罚款汇入[银行账号已隐去]。"),
+            (
+                "联系电话13800138000，欧阳小明在场。",
+                "联系电话138****8000，欧阳某某在场。",
+            ),
+            (
+                "罚款汇入6222020200112233445。",
+                "罚款汇入[银行账号已隐去]。",
+            ),
             ("张三丰不在名单上，张三在。", "张某丰不在名单上，张某在。"),
         ];
         for (text, want) in cases {
@@ -188,7 +199,10 @@ mod tests {
     fn unlisted_numbers_are_masked_by_their_shape() {
         let none = PrivateData::default();
         let cases = [
-            ("证人身份证号11010519491231002X。", "证人身份证号[身份证号已隐去]。"),
+            (
+                "证人身份证号11010519491231002X。",
+                "证人身份证号[身份证号已隐去]。",
+            ),
             ("旧式证号110105491231002。", "旧式证号[身份证号已隐去]。"),
             ("手机19912345678联系", "手机199****5678联系"),
             ("账户6222 0202", "账户6222 0202"),

@@ -139,7 +139,9 @@ struct Setter<'a> {
 
 impl Setter<'_> {
     fn width(&self, text: &str, face: Face, size: f32) -> f32 {
-        text.chars().map(|c| self.metrics.advance(face, c, size)).sum()
+        text.chars()
+            .map(|c| self.metrics.advance(face, c, size))
+            .sum()
     }
 
     fn page(&mut self) -> &mut Page {
@@ -256,14 +258,7 @@ impl Setter<'_> {
                     baseline = top + height / 2.0 + TABLE_SIZE * 0.36;
                 }
                 for l in cell {
-                    self.text(
-                        x + pad,
-                        baseline,
-                        TABLE_SIZE,
-                        Face::Regular,
-                        Ink::Black,
-                        l,
-                    );
+                    self.text(x + pad, baseline, TABLE_SIZE, Face::Regular, Ink::Black, l);
                     baseline += pitch;
                 }
                 x += cols[i];
@@ -398,7 +393,13 @@ pub fn typeset(model: &DocumentModel, metrics: &dyn Metrics) -> Vec<Page> {
                 sig.agency.clone(),
             );
             s.y += LINE;
-            s.line(date, BODY_SIZE, Face::Regular, LINE, Align::Right(date_inset));
+            s.line(
+                date,
+                BODY_SIZE,
+                Face::Regular,
+                LINE,
+                Align::Right(date_inset),
+            );
             s.line(
                 "（印章）".to_owned(),
                 TABLE_SIZE,
@@ -534,7 +535,9 @@ mod tests {
 
     #[test]
     fn long_content_flows_onto_numbered_pages() {
-        let blocks = (0..60).map(|i| Block::Paragraph(format!("第{i}段。{}", "文".repeat(50)))).collect();
+        let blocks = (0..60)
+            .map(|i| Block::Paragraph(format!("第{i}段。{}", "文".repeat(50))))
+            .collect();
         let pages = typeset(&model(blocks), &Fixed);
         assert!(pages.len() >= 5, "{}", pages.len());
         for (i, page) in pages.iter().enumerate() {
@@ -567,11 +570,19 @@ mod tests {
             let n = p
                 .marks
                 .iter()
-                .filter(|m| matches!(m, Mark::Text { size, .. } if (*size - BODY_SIZE).abs() < 0.01))
+                .filter(
+                    |m| matches!(m, Mark::Text { size, .. } if (*size - BODY_SIZE).abs() < 0.01),
+                )
                 .count();
             assert!(n <= 22, "{n}");
         }
-        assert!(pages.iter().skip(1).take(1).all(|p| p.texts().count() >= 22));
+        assert!(
+            pages
+                .iter()
+                .skip(1)
+                .take(1)
+                .all(|p| p.texts().count() >= 22)
+        );
     }
 
     #[test]
@@ -622,6 +633,10 @@ mod tests {
         let pages = typeset(&m, &Fixed);
         let last = pages.last().expect("page");
         assert!(last.texts().any(|t| t == "文书核验码：ABCD-EFGH"));
-        assert!(last.marks.iter().any(|m| matches!(m, Mark::Qr { content, .. } if content.ends_with("ABCDEFGH"))));
+        assert!(
+            last.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Qr { content, .. } if content.ends_with("ABCDEFGH")))
+        );
     }
 }

@@ -66,12 +66,20 @@ impl Measure {
     /// Name for people.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Measure::SuspendProduction => lang.pick("责令停产停业", "Order to suspend production or business"),
+            Measure::SuspendProduction => {
+                lang.pick("责令停产停业", "Order to suspend production or business")
+            }
             Measure::Closure => lang.pick("责令关闭", "Order to close"),
             Measure::RestrictPractice => lang.pick("限制从业", "Restriction on practice"),
-            Measure::DemoteQualification => lang.pick("降低资质等级", "Demotion of qualification grade"),
-            Measure::RevokeLicence => lang.pick("吊销许可证件", "Revocation of a licence or permit"),
-            Measure::RevokeBusinessLicence => lang.pick("吊销营业执照", "Revocation of the business licence"),
+            Measure::DemoteQualification => {
+                lang.pick("降低资质等级", "Demotion of qualification grade")
+            }
+            Measure::RevokeLicence => {
+                lang.pick("吊销许可证件", "Revocation of a licence or permit")
+            }
+            Measure::RevokeBusinessLicence => {
+                lang.pick("吊销营业执照", "Revocation of the business licence")
+            }
         }
     }
 }
@@ -282,7 +290,11 @@ impl ReviewCatalog {
                 _ => {}
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// The catalog a new agency starts with: DOMAIN.md §1c's typical entries, with the fine and
@@ -330,7 +342,8 @@ fn matches(c: &Criterion, case: &CaseProfile) -> bool {
             organisation_fen,
         } => {
             case.fine_fen > 0
-                && case.fine_fen >= threshold(case.party_kind, *natural_person_fen, *organisation_fen)
+                && case.fine_fen
+                    >= threshold(case.party_kind, *natural_person_fen, *organisation_fen)
         }
         Criterion::Confiscation {
             natural_person_fen,
@@ -554,7 +567,13 @@ mod tests {
         // The same 7,000-yuan fine on a person is major under version 2, not under version 1:
         // a case is judged by the version in force on its day.
         let case = fined(Some(PartyKind::NaturalPerson), 7_000);
-        let judged = |day| !in_force(&versions, d(day)).unwrap().catalog.classify(&case).is_empty();
+        let judged = |day| {
+            !in_force(&versions, d(day))
+                .unwrap()
+                .catalog
+                .classify(&case)
+                .is_empty()
+        };
         assert!(!judged("2026-06-30"));
         assert!(judged("2026-07-01"));
         assert!(judged("2026-09-01"));
@@ -616,7 +635,11 @@ mod tests {
             natural_person_fen: 1_000_000,
             organisation_fen: 10_000_000,
         };
-        assert!(c.describe(Lang::Zh).contains("10,000.00"), "{}", c.describe(Lang::Zh));
+        assert!(
+            c.describe(Lang::Zh).contains("10,000.00"),
+            "{}",
+            c.describe(Lang::Zh)
+        );
         assert!(c.describe(Lang::En).contains("100,000.00"));
         for c in ReviewCatalog::typical().criteria {
             assert!(!c.describe(Lang::Zh).is_empty());

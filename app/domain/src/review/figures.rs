@@ -100,10 +100,7 @@ pub fn grouped<K: Ord>(
             groups.entry(k).or_default().push(r);
         }
     }
-    groups
-        .into_iter()
-        .map(|(k, v)| (k, figures(v)))
-        .collect()
+    groups.into_iter().map(|(k, v)| (k, figures(v))).collect()
 }
 
 #[cfg(test)]
@@ -149,7 +146,10 @@ mod tests {
             decided: None,
         });
         let all = figures(&rounds);
-        assert_eq!((all.done, all.approved, all.returned, all.pending), (4, 2, 2, 1));
+        assert_eq!(
+            (all.done, all.approved, all.returned, all.pending),
+            (4, 2, 2, 1)
+        );
         assert_eq!(all.median_hours, Some(36.0));
         assert_eq!(all.approval_rate(), Some(50.0));
         assert_eq!(all.return_rate(), Some(50.0));

@@ -9,6 +9,6 @@ pub mod round;
 pub use catalog::{CaseProfile, CatalogVersion, Criterion, Measure, ReviewCatalog, in_force};
 pub use figures::{ReviewFigures, RoundRecord};
 pub use round::{
-    CheckPoint, Material, PointFinding, ReviewDecision, ReviewOutcome, Submission,
-    SubmissionStage, Verdict, check_decision, check_submission, required_materials,
+    CheckPoint, Material, PointFinding, ReviewDecision, ReviewOutcome, Submission, SubmissionStage,
+    Verdict, check_decision, check_submission, required_materials,
 };

@@ -167,13 +167,10 @@ impl ReviewOutcome {
             ReviewOutcome::ApproveWithOpinions => {
                 lang.pick("同意，并提出意见", "Approve with opinions")
             }
-            ReviewOutcome::ReturnForInvestigation => lang.pick(
-                "退回补充调查",
-                "Return for supplementary investigation",
-            ),
-            ReviewOutcome::ReturnForCorrection => {
-                lang.pick("退回修改", "Return for correction")
+            ReviewOutcome::ReturnForInvestigation => {
+                lang.pick("退回补充调查", "Return for supplementary investigation")
             }
+            ReviewOutcome::ReturnForCorrection => lang.pick("退回修改", "Return for correction"),
         }
     }
 }
@@ -387,7 +384,11 @@ pub fn check_submission(
     if stage.evidence_count == 0 {
         errors.push(ValidationError::new(Field::EvidenceList, Rule::Required));
     }
-    if errors.is_empty() { Ok(checked) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(checked)
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -415,12 +416,25 @@ mod tests {
     #[test]
     fn each_missing_or_unknown_verdict_is_named() {
         for missing in CheckPoint::ALL {
-            let verdict = move |p: CheckPoint| if p == missing { String::new() } else { "pass".into() };
+            let verdict = move |p: CheckPoint| {
+                if p == missing {
+                    String::new()
+                } else {
+                    "pass".into()
+                }
+            };
             let errors = check_decision(verdict, none(), "approve", "").unwrap_err();
-            assert_eq!(errors, vec![ValidationError::new(missing.field(), Rule::Required)]);
+            assert_eq!(
+                errors,
+                vec![ValidationError::new(missing.field(), Rule::Required)]
+            );
         }
         let verdict = |p: CheckPoint| {
-            if p == CheckPoint::Procedure { "maybe".into() } else { "pass".into() }
+            if p == CheckPoint::Procedure {
+                "maybe".into()
+            } else {
+                "pass".into()
+            }
         };
         assert_eq!(
             check_decision(verdict, none(), "approve", "").unwrap_err(),
@@ -431,15 +445,27 @@ mod tests {
     #[test]
     fn a_problem_needs_a_comment() {
         let verdict = |p: CheckPoint| {
-            if p == CheckPoint::FactsAndEvidence { "problem".into() } else { "pass".into() }
+            if p == CheckPoint::FactsAndEvidence {
+                "problem".into()
+            } else {
+                "pass".into()
+            }
         };
-        let errors =
-            check_decision(verdict, none(), "return_for_investigation", "补充询问笔录").unwrap_err();
-        assert_eq!(errors, vec![ValidationError::new(Field::CheckFacts, Rule::Required)]);
+        let errors = check_decision(verdict, none(), "return_for_investigation", "补充询问笔录")
+            .unwrap_err();
+        assert_eq!(
+            errors,
+            vec![ValidationError::new(Field::CheckFacts, Rule::Required)]
+        );
         let comment = |p: CheckPoint| {
-            if p == CheckPoint::FactsAndEvidence { "缺少现场检查笔录".into() } else { String::new() }
+            if p == CheckPoint::FactsAndEvidence {
+                "缺少现场检查笔录".into()
+            } else {
+                String::new()
+            }
         };
-        let d = check_decision(verdict, comment, "return_for_investigation", "补充询问笔录").unwrap();
+        let d =
+            check_decision(verdict, comment, "return_for_investigation", "补充询问笔录").unwrap();
         assert_eq!(d.outcome, ReviewOutcome::ReturnForInvestigation);
         assert!(!d.outcome.passes());
         assert_eq!(d.findings[3].comment, "缺少现场检查笔录");
@@ -448,16 +474,31 @@ mod tests {
     #[test]
     fn outcomes_and_opinions_must_agree_with_the_findings() {
         let one_problem = |p: CheckPoint| {
-            if p == CheckPoint::Discretion { "problem".into() } else { "pass".into() }
+            if p == CheckPoint::Discretion {
+                "problem".into()
+            } else {
+                "pass".into()
+            }
         };
         let comment = |_: CheckPoint| "意见".to_owned();
         // A plain approval with a problem point is refused.
         assert_eq!(
             check_decision(one_problem, comment, "approve", "").unwrap_err(),
-            vec![ValidationError::new(Field::ReviewOutcome, Rule::ApprovalWithProblems)]
+            vec![ValidationError::new(
+                Field::ReviewOutcome,
+                Rule::ApprovalWithProblems
+            )]
         );
         // Approving with opinions is allowed, with an opinion.
-        assert!(check_decision(one_problem, comment, "approve_with_opinions", "建议调整罚款").is_ok());
+        assert!(
+            check_decision(
+                one_problem,
+                comment,
+                "approve_with_opinions",
+                "建议调整罚款"
+            )
+            .is_ok()
+        );
         assert_eq!(
             check_decision(one_problem, comment, "approve_with_opinions", " ").unwrap_err(),
             vec![ValidationError::new(Field::Opinion, Rule::Required)]
@@ -470,7 +511,10 @@ mod tests {
             );
             assert_eq!(
                 check_decision(all("pass"), none(), ret, "请修改").unwrap_err(),
-                vec![ValidationError::new(Field::ReviewOutcome, Rule::ReturnWithoutProblem)]
+                vec![ValidationError::new(
+                    Field::ReviewOutcome,
+                    Rule::ReturnWithoutProblem
+                )]
             );
         }
         // Outcome required and known.
@@ -491,19 +535,33 @@ mod tests {
             check_decision(all("pass"), none(), "approve", &long).unwrap_err(),
             vec![ValidationError::new(
                 Field::Opinion,
-                Rule::Length { min: 0, max: MAX_OPINION_CHARS }
+                Rule::Length {
+                    min: 0,
+                    max: MAX_OPINION_CHARS
+                }
             )]
         );
     }
 
     #[test]
     fn materials_follow_the_stage() {
-        let base = SubmissionStage { evidence_count: 3, ..SubmissionStage::default() };
+        let base = SubmissionStage {
+            evidence_count: 3,
+            ..SubmissionStage::default()
+        };
         assert_eq!(
             required_materials(base),
-            vec![Material::InvestigationReport, Material::DraftDecision, Material::EvidenceList]
+            vec![
+                Material::InvestigationReport,
+                Material::DraftDecision,
+                Material::EvidenceList
+            ]
         );
-        let later = SubmissionStage { statement_due: true, hearing_held: true, evidence_count: 3 };
+        let later = SubmissionStage {
+            statement_due: true,
+            hearing_held: true,
+            evidence_count: 3,
+        };
         assert_eq!(required_materials(later).len(), 5);
 
         let empty = Submission::default();
@@ -526,7 +584,10 @@ mod tests {
         // Not required at this stage, so empty is fine; required later.
         assert!(check_submission(&texts, later).is_err());
         // No evidence at all: the evidence list is missing.
-        let no_evidence = SubmissionStage { evidence_count: 0, ..base };
+        let no_evidence = SubmissionStage {
+            evidence_count: 0,
+            ..base
+        };
         assert_eq!(
             check_submission(&texts, no_evidence).unwrap_err(),
             vec![ValidationError::new(Field::EvidenceList, Rule::Required)]

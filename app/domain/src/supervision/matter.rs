@@ -42,9 +42,13 @@ impl MatterStatus {
 
     /// Parses the machine name.
     pub fn parse(s: &str) -> Option<Self> {
-        [MatterStatus::Open, MatterStatus::Answered, MatterStatus::Closed]
-            .into_iter()
-            .find(|m| m.as_str() == s)
+        [
+            MatterStatus::Open,
+            MatterStatus::Answered,
+            MatterStatus::Closed,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
     }
 
     /// Name for people.
@@ -92,7 +96,10 @@ pub enum MatterError {
 fn text(field: Field, s: &str) -> Result<String, MatterError> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(MatterError::Invalid(ValidationError::new(field, Rule::Required)));
+        return Err(MatterError::Invalid(ValidationError::new(
+            field,
+            Rule::Required,
+        )));
     }
     if s.chars().count() > MAX_TEXT_CHARS {
         return Err(MatterError::Invalid(ValidationError::new(
@@ -190,14 +197,23 @@ mod tests {
             );
         }
         let invalid = |field, rule| Err(MatterError::Invalid(ValidationError::new(field, rule)));
-        assert_eq!(open(Role::Supervisor, "  ", Some(today), today), invalid(Field::Requirement, Rule::Required));
-        assert_eq!(open(Role::Supervisor, "x", None, today), invalid(Field::DueDate, Rule::Required));
+        assert_eq!(
+            open(Role::Supervisor, "  ", Some(today), today),
+            invalid(Field::Requirement, Rule::Required)
+        );
+        assert_eq!(
+            open(Role::Supervisor, "x", None, today),
+            invalid(Field::DueDate, Rule::Required)
+        );
         assert_eq!(
             open(Role::Supervisor, "x", Some(d("2026-11-30")), today),
             invalid(Field::DueDate, Rule::DateOrder)
         );
         let long = "字".repeat(MAX_TEXT_CHARS + 1);
-        assert!(matches!(open(Role::Supervisor, &long, Some(today), today), Err(MatterError::Invalid(_))));
+        assert!(matches!(
+            open(Role::Supervisor, &long, Some(today), today),
+            Err(MatterError::Invalid(_))
+        ));
         let longest = "字".repeat(MAX_TEXT_CHARS);
         assert!(open(Role::Supervisor, &longest, Some(today), today).is_ok());
     }
@@ -206,9 +222,15 @@ mod tests {
     fn every_status_step_and_role() {
         use MatterStatus as S;
         let steps = [
-            MatterStep::Answer { response: "已补正".into() },
-            MatterStep::Close { conclusion: "整改到位".into() },
-            MatterStep::Reopen { requirement: "仍缺送达回证".into() },
+            MatterStep::Answer {
+                response: "已补正".into(),
+            },
+            MatterStep::Close {
+                conclusion: "整改到位".into(),
+            },
+            MatterStep::Reopen {
+                requirement: "仍缺送达回证".into(),
+            },
         ];
         for status in [S::Open, S::Answered, S::Closed] {
             for step in &steps {
@@ -235,14 +257,38 @@ mod tests {
     #[test]
     fn every_step_needs_its_text() {
         let empty = [
-            (MatterStatus::Open, Role::AgencyHead, MatterStep::Answer { response: " ".into() }, Field::Response),
-            (MatterStatus::Answered, Role::Supervisor, MatterStep::Close { conclusion: "".into() }, Field::Conclusion),
-            (MatterStatus::Answered, Role::Supervisor, MatterStep::Reopen { requirement: "\n".into() }, Field::Requirement),
+            (
+                MatterStatus::Open,
+                Role::AgencyHead,
+                MatterStep::Answer {
+                    response: " ".into(),
+                },
+                Field::Response,
+            ),
+            (
+                MatterStatus::Answered,
+                Role::Supervisor,
+                MatterStep::Close {
+                    conclusion: "".into(),
+                },
+                Field::Conclusion,
+            ),
+            (
+                MatterStatus::Answered,
+                Role::Supervisor,
+                MatterStep::Reopen {
+                    requirement: "\n".into(),
+                },
+                Field::Requirement,
+            ),
         ];
         for (status, role, step, field) in empty {
             assert_eq!(
                 apply(status, role, &step),
-                Err(MatterError::Invalid(ValidationError::new(field, Rule::Required))),
+                Err(MatterError::Invalid(ValidationError::new(
+                    field,
+                    Rule::Required
+                ))),
                 "{step:?}"
             );
         }
@@ -250,7 +296,11 @@ mod tests {
 
     #[test]
     fn statuses_round_trip_and_have_labels() {
-        for s in [MatterStatus::Open, MatterStatus::Answered, MatterStatus::Closed] {
+        for s in [
+            MatterStatus::Open,
+            MatterStatus::Answered,
+            MatterStatus::Closed,
+        ] {
             assert_eq!(MatterStatus::parse(s.as_str()), Some(s));
             assert!(!s.label(Lang::Zh).is_empty() && !s.label(Lang::En).is_empty());
         }

@@ -99,16 +99,28 @@ impl WarningKind {
                 Lang::En => format!("{} overdue", deadline.label(lang)),
             },
             WarningKind::MajorWithoutReview => lang
-                .pick("重大执法决定未经法制审核", "Major decision without legal review")
+                .pick(
+                    "重大执法决定未经法制审核",
+                    "Major decision without legal review",
+                )
                 .into(),
             WarningKind::FineOutsideBandUnjustified => lang
-                .pick("罚款超出裁量基准且未说明理由", "Fine outside the discretion band, no reasons")
+                .pick(
+                    "罚款超出裁量基准且未说明理由",
+                    "Fine outside the discretion band, no reasons",
+                )
                 .into(),
             WarningKind::ActedWithoutCertificate => lang
-                .pick("执法人员执法证件失效期间执法", "Officer acted without a valid certificate")
+                .pick(
+                    "执法人员执法证件失效期间执法",
+                    "Officer acted without a valid certificate",
+                )
                 .into(),
             WarningKind::TooFewCollectors => lang
-                .pick("取证执法人员少于两人", "Evidence collected by fewer than two officers")
+                .pick(
+                    "取证执法人员少于两人",
+                    "Evidence collected by fewer than two officers",
+                )
                 .into(),
             WarningKind::LongSuspended => lang
                 .pick("案件长期中止", "Case suspended for a long time")
@@ -258,8 +270,14 @@ impl Subject {
                     None => "",
                 };
                 match lang {
-                    Lang::Zh => format!("{on} 作出决定{}{band}", if band.is_empty() { "" } else { "，罚款" }),
-                    Lang::En => format!("decided {on}{}{band}", if band.is_empty() { "" } else { ", fine " }),
+                    Lang::Zh => format!(
+                        "{on} 作出决定{}{band}",
+                        if band.is_empty() { "" } else { "，罚款" }
+                    ),
+                    Lang::En => format!(
+                        "decided {on}{}{band}",
+                        if band.is_empty() { "" } else { ", fine " }
+                    ),
                 }
             }
             (
@@ -381,7 +399,10 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
             certified,
             collectors: e.collectors.len(),
         };
-        if e.collectors.iter().any(|(_, p)| !in_force_on(p, e.collected_on)) {
+        if e.collectors
+            .iter()
+            .any(|(_, p)| !in_force_on(p, e.collected_on))
+        {
             out.push(Warning {
                 kind: WarningKind::ActedWithoutCertificate,
                 severity: Severity::Critical,
@@ -449,9 +470,18 @@ mod tests {
         let today = d(TODAY);
         for (offset, expected) in [
             (i64::from(approaching) + 1, None),
-            (i64::from(approaching), Some(("deadline_approaching:case_handling", Severity::Warning))),
-            (0, Some(("deadline_approaching:case_handling", Severity::Warning))),
-            (-1, Some(("deadline_overdue:case_handling", Severity::Critical))),
+            (
+                i64::from(approaching),
+                Some(("deadline_approaching:case_handling", Severity::Warning)),
+            ),
+            (
+                0,
+                Some(("deadline_approaching:case_handling", Severity::Warning)),
+            ),
+            (
+                -1,
+                Some(("deadline_overdue:case_handling", Severity::Critical)),
+            ),
         ] {
             let c = CaseSnapshot {
                 deadlines: vec![RunningDeadline {
@@ -486,7 +516,10 @@ mod tests {
             DeadlineKind::Archiving,
         ] {
             let c = CaseSnapshot {
-                deadlines: vec![RunningDeadline { kind, due: today - chrono::Duration::days(1) }],
+                deadlines: vec![RunningDeadline {
+                    kind,
+                    due: today - chrono::Duration::days(1),
+                }],
                 ..CaseSnapshot::default()
             };
             assert_eq!(kinds(&c).len(), 1, "{kind:?}");
@@ -498,7 +531,10 @@ mod tests {
             DeadlineKind::Litigation,
         ] {
             let c = CaseSnapshot {
-                deadlines: vec![RunningDeadline { kind, due: today - chrono::Duration::days(1) }],
+                deadlines: vec![RunningDeadline {
+                    kind,
+                    due: today - chrono::Duration::days(1),
+                }],
                 ..CaseSnapshot::default()
             };
             assert!(kinds(&c).is_empty(), "{kind:?}");
@@ -514,10 +550,28 @@ mod tests {
             ..CaseSnapshot::default()
         };
         assert_eq!(kinds(&decided), vec!["major_without_review"]);
-        assert!(kinds(&CaseSnapshot { review_passed: true, ..decided.clone() }).is_empty());
+        assert!(
+            kinds(&CaseSnapshot {
+                review_passed: true,
+                ..decided.clone()
+            })
+            .is_empty()
+        );
         // Not decided yet: nothing to catch.
-        assert!(kinds(&CaseSnapshot { decided_on: None, ..decided.clone() }).is_empty());
-        assert!(kinds(&CaseSnapshot { major: false, ..decided }).is_empty());
+        assert!(
+            kinds(&CaseSnapshot {
+                decided_on: None,
+                ..decided.clone()
+            })
+            .is_empty()
+        );
+        assert!(
+            kinds(&CaseSnapshot {
+                major: false,
+                ..decided
+            })
+            .is_empty()
+        );
     }
 
     #[test]
@@ -526,7 +580,11 @@ mod tests {
             (Some(DiscretionCheck::Within), None, false),
             (Some(DiscretionCheck::Above), None, true),
             (Some(DiscretionCheck::Below), Some("  "), true),
-            (Some(DiscretionCheck::Below), Some("主动消除危害后果"), false),
+            (
+                Some(DiscretionCheck::Below),
+                Some("主动消除危害后果"),
+                false,
+            ),
             (Some(DiscretionCheck::Above), Some("多次违法"), false),
             (None, None, false),
         ] {
@@ -537,7 +595,11 @@ mod tests {
                 justification: reasons.map(str::to_owned),
                 ..CaseSnapshot::default()
             };
-            assert_eq!(kinds(&c) == vec!["fine_outside_band"], warned, "{check:?} {reasons:?}");
+            assert_eq!(
+                kinds(&c) == vec!["fine_outside_band"],
+                warned,
+                "{check:?} {reasons:?}"
+            );
         }
     }
 
@@ -546,25 +608,48 @@ mod tests {
         let valid = certificate("2026-01-01", "2027-12-31");
         let ends = certificate("2025-01-01", "2026-11-10");
         let evidence = |on: &str, collectors: Vec<(i32, Vec<CertificatePeriod>)>| CaseSnapshot {
-            evidence: vec![EvidenceFact { id: 7, collected_on: d(on), collectors }],
+            evidence: vec![EvidenceFact {
+                id: 7,
+                collected_on: d(on),
+                collectors,
+            }],
             ..CaseSnapshot::default()
         };
         // Two officers in force.
-        assert!(kinds(&evidence("2026-11-10", vec![(1, valid.clone()), (2, ends.clone())])).is_empty());
+        assert!(
+            kinds(&evidence(
+                "2026-11-10",
+                vec![(1, valid.clone()), (2, ends.clone())]
+            ))
+            .is_empty()
+        );
         // The last valid day passed the day before.
         assert_eq!(
-            kinds(&evidence("2026-11-11", vec![(1, valid.clone()), (2, ends.clone())])),
+            kinds(&evidence(
+                "2026-11-11",
+                vec![(1, valid.clone()), (2, ends.clone())]
+            )),
             vec!["acted_without_certificate", "too_few_collectors"]
         );
         // One officer only.
-        assert_eq!(kinds(&evidence("2026-11-11", vec![(1, valid.clone())])), vec!["too_few_collectors"]);
+        assert_eq!(
+            kinds(&evidence("2026-11-11", vec![(1, valid.clone())])),
+            vec!["too_few_collectors"]
+        );
         // No certificate at all.
         assert_eq!(
-            kinds(&evidence("2026-11-11", vec![(1, valid.clone()), (2, Vec::new())])),
+            kinds(&evidence(
+                "2026-11-11",
+                vec![(1, valid.clone()), (2, Vec::new())]
+            )),
             vec!["acted_without_certificate", "too_few_collectors"]
         );
         // A revoked certificate.
-        let revoked = vec![CertificatePeriod { valid_from: d("2026-01-01"), valid_to: None, revoked: true }];
+        let revoked = vec![CertificatePeriod {
+            valid_from: d("2026-01-01"),
+            valid_to: None,
+            revoked: true,
+        }];
         assert_eq!(
             kinds(&evidence("2026-11-11", vec![(1, valid), (2, revoked)])),
             vec!["acted_without_certificate", "too_few_collectors"]
@@ -593,28 +678,70 @@ mod tests {
             ..CaseSnapshot::default()
         };
         let a = warnings(&c, today, &WarningRules::default());
-        let b = warnings(&c, today + chrono::Duration::days(3), &WarningRules::default());
-        assert_eq!(a.iter().map(|w| &w.key).collect::<Vec<_>>(), b.iter().map(|w| &w.key).collect::<Vec<_>>());
+        let b = warnings(
+            &c,
+            today + chrono::Duration::days(3),
+            &WarningRules::default(),
+        );
+        assert_eq!(
+            a.iter().map(|w| &w.key).collect::<Vec<_>>(),
+            b.iter().map(|w| &w.key).collect::<Vec<_>>()
+        );
         assert_eq!(a[0].severity, Severity::Critical);
         assert_eq!(a.last().map(|w| w.severity), Some(Severity::Warning));
-        assert!(a.iter().all(|w| !w.kind.label(Lang::Zh).is_empty() && !w.kind.label(Lang::En).is_empty()));
+        assert!(
+            a.iter()
+                .all(|w| !w.kind.label(Lang::Zh).is_empty() && !w.kind.label(Lang::En).is_empty())
+        );
         assert!(a.iter().all(|w| !w.subject.describe(Lang::Zh).is_empty()));
     }
 
     #[test]
     fn subjects_read_as_sentences_in_both_languages() {
-        let due = Subject::Due { due: d("2026-11-20"), days_left: -11 };
-        assert_eq!(due.describe(Lang::Zh), "应于 2026-11-20 前完成，已超期 11 天");
+        let due = Subject::Due {
+            due: d("2026-11-20"),
+            days_left: -11,
+        };
+        assert_eq!(
+            due.describe(Lang::Zh),
+            "应于 2026-11-20 前完成，已超期 11 天"
+        );
         assert_eq!(due.describe(Lang::En), "due 2026-11-20, 11 days overdue");
-        let soon = Subject::Due { due: d("2026-12-03"), days_left: 2 };
+        let soon = Subject::Due {
+            due: d("2026-12-03"),
+            days_left: 2,
+        };
         assert_eq!(soon.describe(Lang::Zh), "应于 2026-12-03 前完成，剩余 2 天");
-        let decision = Subject::Decision { on: d("2026-11-20"), check: Some(DiscretionCheck::Above) };
-        assert_eq!(decision.describe(Lang::Zh), "2026-11-20 作出决定，罚款高于裁量基准");
-        let plain = Subject::Decision { on: d("2026-11-20"), check: None };
+        let decision = Subject::Decision {
+            on: d("2026-11-20"),
+            check: Some(DiscretionCheck::Above),
+        };
+        assert_eq!(
+            decision.describe(Lang::Zh),
+            "2026-11-20 作出决定，罚款高于裁量基准"
+        );
+        let plain = Subject::Decision {
+            on: d("2026-11-20"),
+            check: None,
+        };
         assert_eq!(plain.describe(Lang::En), "decided 2026-11-20");
-        let evidence = Subject::Evidence { id: 7, collected_on: d("2023-06-15"), certified: 0, collectors: 1 };
-        assert_eq!(evidence.describe(Lang::Zh), "证据 #7（2023-06-15 收集）：收集人 1 名，其中当日持有效执法证 0 名");
-        let suspended = Subject::Suspension { since: d("2026-07-01"), days: 153 };
-        assert_eq!(suspended.describe(Lang::Zh), "自 2026-07-01 起中止，已 153 天");
+        let evidence = Subject::Evidence {
+            id: 7,
+            collected_on: d("2023-06-15"),
+            certified: 0,
+            collectors: 1,
+        };
+        assert_eq!(
+            evidence.describe(Lang::Zh),
+            "证据 #7（2023-06-15 收集）：收集人 1 名，其中当日持有效执法证 0 名"
+        );
+        let suspended = Subject::Suspension {
+            since: d("2026-07-01"),
+            days: 153,
+        };
+        assert_eq!(
+            suspended.describe(Lang::Zh),
+            "自 2026-07-01 起中止，已 153 天"
+        );
     }
 }

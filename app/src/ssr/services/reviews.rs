@@ -20,8 +20,8 @@ use tianping_domain::{
     i18n::{Lang, china_time},
     money,
     review::{
-        self, CaseProfile, CatalogVersion, Criterion, Measure, PointFinding,
-        ReviewCatalog, ReviewDecision, ReviewOutcome, RoundRecord, Submission,
+        self, CaseProfile, CatalogVersion, Criterion, Measure, PointFinding, ReviewCatalog,
+        ReviewDecision, ReviewOutcome, RoundRecord, Submission,
     },
     validate::{self, Field, Rule, ValidationError},
 };
@@ -31,9 +31,8 @@ use crate::{
     api::{
         case_dto::{StepForm, StepOutcome},
         review_dto::{
-            AgencyCatalogs, CatalogForm, CatalogVersionView, EvidenceRef, FigureRow,
-            FindingView, MaterialsView, QueueItem, ReviewFiguresView, ReviewForm, ReviewPage,
-            RoundView,
+            AgencyCatalogs, CatalogForm, CatalogVersionView, EvidenceRef, FigureRow, FindingView,
+            MaterialsView, QueueItem, ReviewFiguresView, ReviewForm, ReviewPage, RoundView,
         },
     },
     ssr::{
@@ -71,9 +70,8 @@ impl Classification {
 }
 
 fn parse_catalog(row: &review_catalogs::Model) -> Result<CatalogVersion, ServiceError> {
-    let catalog: ReviewCatalog = serde_json::from_str(&row.criteria).map_err(|e| {
-        ServiceError::Internal(format!("catalog {} is not readable: {e}", row.id))
-    })?;
+    let catalog: ReviewCatalog = serde_json::from_str(&row.criteria)
+        .map_err(|e| ServiceError::Internal(format!("catalog {} is not readable: {e}", row.id)))?;
     Ok(CatalogVersion {
         version: u32::try_from(row.version).unwrap_or(0),
         effective_from: row.effective_from,
@@ -517,7 +515,10 @@ pub async fn page(
         rounds,
         can_decide: judged.is_ok(),
         refusal: match judged {
-            Err(e) if actor.role == tianping_domain::role::Role::LegalReviewer && round.status == "pending" => {
+            Err(e)
+                if actor.role == tianping_domain::role::Role::LegalReviewer
+                    && round.status == "pending" =>
+            {
                 Some(e.message(lang))
             }
             _ => None,
@@ -560,7 +561,12 @@ pub async fn catalogs(
                     version: row.version,
                     effective_from: row.effective_from,
                     in_force: Some(v.version) == current,
-                    criteria: v.catalog.criteria.iter().map(|c| c.describe(lang)).collect(),
+                    criteria: v
+                        .catalog
+                        .criteria
+                        .iter()
+                        .map(|c| c.describe(lang))
+                        .collect(),
                     note: row.note.clone(),
                     created_by: creators.get(&row.created_by).cloned().unwrap_or_default(),
                     created_at: minute(row.created_at),
@@ -638,7 +644,11 @@ pub fn parse_catalog_form(form: &CatalogForm) -> Result<ReviewCatalog, Vec<Valid
             }
         }
     };
-    if let Some((p, o)) = pair(Field::FineThreshold, &form.fine_person, &form.fine_organisation) {
+    if let Some((p, o)) = pair(
+        Field::FineThreshold,
+        &form.fine_person,
+        &form.fine_organisation,
+    ) {
         criteria.push(Criterion::Fine {
             natural_person_fen: p,
             organisation_fen: o,
@@ -802,9 +812,7 @@ pub async fn figures(state: &AppState, actor: &Actor) -> Result<ReviewFiguresVie
             }),
         )?;
     }
-    let rounds = review_rounds::Entity::find()
-        .all(&state.db.conn)
-        .await?;
+    let rounds = review_rounds::Entity::find().all(&state.db.conn).await?;
     let case_ids: Vec<i32> = super::cases::distinct(rounds.iter().map(|r| r.case_id));
     let agency_of: HashMap<i32, i32> = cases::Entity::find()
         .filter(cases::Column::Id.is_in(case_ids))

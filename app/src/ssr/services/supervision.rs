@@ -59,10 +59,13 @@ async fn snapshots<C: sea_orm::ConnectionTrait>(
         .await?
     {
         if let Some(kind) = parse_code::<DeadlineKind>(&d.kind) {
-            deadlines.entry(d.case_id).or_default().push(RunningDeadline {
-                kind,
-                due: d.due_on,
-            });
+            deadlines
+                .entry(d.case_id)
+                .or_default()
+                .push(RunningDeadline {
+                    kind,
+                    due: d.due_on,
+                });
         }
     }
     let evidence_rows = evidence::Entity::find()
@@ -81,11 +84,14 @@ async fn snapshots<C: sea_orm::ConnectionTrait>(
         .all(conn)
         .await?
     {
-        periods.entry(c.user_id).or_default().push(CertificatePeriod {
-            valid_from: c.valid_from,
-            valid_to: c.valid_to,
-            revoked: c.revoked,
-        });
+        periods
+            .entry(c.user_id)
+            .or_default()
+            .push(CertificatePeriod {
+                valid_from: c.valid_from,
+                valid_to: c.valid_to,
+                revoked: c.revoked,
+            });
     }
     let mut facts: HashMap<i32, Vec<EvidenceFact>> = HashMap::new();
     for e in &evidence_rows {
@@ -95,7 +101,12 @@ async fn snapshots<C: sea_orm::ConnectionTrait>(
             collectors: collectors
                 .iter()
                 .filter(|c| c.evidence_id == e.id)
-                .map(|c| (c.user_id, periods.get(&c.user_id).cloned().unwrap_or_default()))
+                .map(|c| {
+                    (
+                        c.user_id,
+                        periods.get(&c.user_id).cloned().unwrap_or_default(),
+                    )
+                })
                 .collect(),
         });
     }
@@ -153,7 +164,9 @@ pub async fn warnings(
     let rules = rules(state);
     let mut out = Vec::new();
     for row in &rows {
-        let Some(snap) = snaps.get(&row.id) else { continue };
+        let Some(snap) = snaps.get(&row.id) else {
+            continue;
+        };
         for w in supervision::warnings(snap, today, &rules) {
             let ack = acks
                 .iter()
@@ -431,7 +444,10 @@ pub async fn matters(
                 case_id: m.case_id,
                 case_number: case.number.clone(),
                 case_title: case.title.clone(),
-                agency: agencies.get(&m.agency_id).map(|a| a.name.clone()).unwrap_or_default(),
+                agency: agencies
+                    .get(&m.agency_id)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
                 status: status.as_str().to_owned(),
                 status_label: status.label(lang).to_owned(),
                 requirement: m.requirement,

@@ -795,9 +795,15 @@ fn evidence_tab(
 
 fn issued_status(status: &str, lang: Lang) -> AnyView {
     match status {
-        "in_force" => view! { <span class="badge badge-ok">{lang.pick("有效", "In force")}</span> }.into_any(),
-        "superseded" => view! { <span class="badge">{lang.pick("已被新版本替代", "Superseded")}</span> }.into_any(),
-        _ => view! { <span class="badge badge-bad">{lang.pick("已撤回", "Withdrawn")}</span> }.into_any(),
+        "in_force" => {
+            view! { <span class="badge badge-ok">{lang.pick("有效", "In force")}</span> }.into_any()
+        }
+        "superseded" => {
+            view! { <span class="badge">{lang.pick("已被新版本替代", "Superseded")}</span> }
+                .into_any()
+        }
+        _ => view! { <span class="badge badge-bad">{lang.pick("已撤回", "Withdrawn")}</span> }
+            .into_any(),
     }
 }
 
@@ -853,9 +859,16 @@ fn document_row(
 
 /// One issued version: number, status, code, downloads.
 fn issued_item(i: &crate::api::case_dto::IssuedDocumentView, lang: Lang) -> AnyView {
-    let when = i.issued_at.chars().take(16).collect::<String>().replace('T', " ");
+    let when = i
+        .issued_at
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .replace('T', " ");
     let public = i.has_public_version.then(|| view! { " · " <a href=format!("/api/v1/documents/{}/file?public=true", i.id) data-test="issued-public">{lang.pick("公开版", "Public version")}</a> });
-    let reason = i.status_reason.clone().map(|r| view! { <br/><span class="muted">{lang.pick("替代理由：", "Reason: ")}{r}</span> });
+    let reason = i.status_reason.clone().map(
+        |r| view! { <br/><span class="muted">{lang.pick("替代理由：", "Reason: ")}{r}</span> },
+    );
     let proof = i.audit_seq.map(|seq| view! { <br/><a class="muted" href=format!("/api/v1/public/audit/proof/inclusion?seq={seq}")>{lang.pick("审计证明", "Audit proof")} " #" {seq}</a> });
     view! {
         <li data-test="issued-document">
@@ -889,7 +902,11 @@ fn issue_controls(
         }
         .into_any();
     }
-    let invalid = move || error.get().and_then(|e| e.field_message(Field::Reason).map(|_| "true"));
+    let invalid = move || {
+        error
+            .get()
+            .and_then(|e| e.field_message(Field::Reason).map(|_| "true"))
+    };
     let message = move || {
         error
             .get()

@@ -162,7 +162,10 @@ pub fn ReviewWork() -> impl IntoView {
             .unwrap_or(0)
     };
     let decide = ServerAction::<DecideReview>::new();
-    let page = Resource::new(move || (id(), decide.version().get()), |(id, _)| get_review(id));
+    let page = Resource::new(
+        move || (id(), decide.version().get()),
+        |(id, _)| get_review(id),
+    );
     let error = Signal::derive(move || action_error(decide.value().get()));
     view! {
         <StaffPage title=lang.pick("法制审核", "Legal review").to_owned()>
@@ -261,7 +264,12 @@ fn percent(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_owned(), |p| format!("{p:.1}%"))
 }
 
-fn figures_table(rows: Vec<FigureRow>, first: &'static str, lang: Lang, test: &'static str) -> impl IntoView + use<> {
+fn figures_table(
+    rows: Vec<FigureRow>,
+    first: &'static str,
+    lang: Lang,
+    test: &'static str,
+) -> impl IntoView + use<> {
     view! {
         <table class="table" data-test=test>
             <thead><tr>
@@ -309,13 +317,20 @@ pub fn ReviewFigures() -> impl IntoView {
     }
 }
 
-fn catalog_form(a: &AgencyCatalogs, action: ServerAction<PublishCatalog>, error: Signal<Option<AppError>>, lang: Lang) -> impl IntoView + use<> {
+fn catalog_form(
+    a: &AgencyCatalogs,
+    action: ServerAction<PublishCatalog>,
+    error: Signal<Option<AppError>>,
+    lang: Lang,
+) -> impl IntoView + use<> {
     let d = a.draft.clone();
-    let input = move |name: &'static str, label: &'static str, value: String, field: Field| view! {
-        <div class="field">
-            <label>{label}<input name=name value=value data-test=name /></label>
-            {field_error(error, field)}
-        </div>
+    let input = move |name: &'static str, label: &'static str, value: String, field: Field| {
+        view! {
+            <div class="field">
+                <label>{label}<input name=name value=value data-test=name /></label>
+                {field_error(error, field)}
+            </div>
+        }
     };
     view! {
         <details class="step" data-test=format!("catalog-form-{}", a.agency_id)>

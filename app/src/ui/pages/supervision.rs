@@ -15,7 +15,10 @@ pub fn WarningList() -> impl IntoView {
     let lang = use_lang();
     let ack = ServerAction::<AcknowledgeWarning>::new();
     let open = ServerAction::<OpenMatter>::new();
-    let list = Resource::new(move || (ack.version().get(), open.version().get()), |_| list_warnings());
+    let list = Resource::new(
+        move || (ack.version().get(), open.version().get()),
+        |_| list_warnings(),
+    );
     let error = Signal::derive(move || action_error(ack.value().get()));
     let open_error = Signal::derive(move || action_error(open.value().get()));
     let opened = move || open.value().get().and_then(|r| r.ok());

@@ -19,7 +19,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use tianping_domain::{
     authz::{Action, Actor, AgencyScope, can},
-    case::{self, ClueSource, CloseReason, DocumentKind, InvestigationOutcome, ServiceMethod},
+    case::{self, CloseReason, ClueSource, DocumentKind, InvestigationOutcome, ServiceMethod},
     credential::{self, CredentialKind},
     discretion::Circumstance,
     document::{
@@ -120,8 +120,8 @@ async fn case_file<C: ConnectionTrait>(
         .as_ref()
         .and_then(|e| serde_json::from_str(&e.payload).ok())
         .unwrap_or_default();
-    let step_on = date_of(&payload, "on")
-        .unwrap_or_else(|| china_time(doc.created_at).date_naive());
+    let step_on =
+        date_of(&payload, "on").unwrap_or_else(|| china_time(doc.created_at).date_naive());
     let step_reason = ["reason", "opinion", "note", "to"].iter().find_map(|k| {
         payload
             .get(*k)
@@ -182,7 +182,11 @@ async fn case_file<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let standard = match row.discretion_standard_id {
-        Some(id) => discretion_standards::Entity::find_by_id(id).one(conn).await?,
+        Some(id) => {
+            discretion_standards::Entity::find_by_id(id)
+                .one(conn)
+                .await?
+        }
         None => None,
     };
     let circumstance = row.circumstance.as_deref().and_then(Circumstance::parse);
@@ -343,7 +347,9 @@ async fn payload_of_command<C: ConnectionTrait>(
         .await?;
     Ok(events.into_iter().find_map(|e| {
         let p: serde_json::Value = serde_json::from_str(&e.payload).ok()?;
-        (p.get("command").and_then(|c| c.get("command")).and_then(|c| c.as_str())
+        (p.get("command")
+            .and_then(|c| c.get("command"))
+            .and_then(|c| c.as_str())
             == Some(command))
         .then_some(p)
     }))
@@ -369,7 +375,11 @@ fn file_name(kind: DocumentKind, number: Option<&str>, case_number: &str, public
         Some(n) => format!("{}-{n}", kind.label(Lang::Zh)),
         None => format!("{}-{case_number}-预览", kind.label(Lang::Zh)),
     };
-    if public { format!("{base}-公开版.pdf") } else { format!("{base}.pdf") }
+    if public {
+        format!("{base}-公开版.pdf")
+    } else {
+        format!("{base}.pdf")
+    }
 }
 
 /// A preview of the document a step produced: the current case data, marked as a preview,
@@ -422,10 +432,11 @@ async fn next_serial(
         .filter(document_counters::Column::Kind.eq(kind.as_str()))
         .exec(txn)
         .await?;
-    let counter = document_counters::Entity::find_by_id((agency_id, year, kind.as_str().to_owned()))
-        .one(txn)
-        .await?
-        .ok_or_else(|| ServiceError::Internal("document counter vanished".into()))?;
+    let counter =
+        document_counters::Entity::find_by_id((agency_id, year, kind.as_str().to_owned()))
+            .one(txn)
+            .await?
+            .ok_or_else(|| ServiceError::Internal("document counter vanished".into()))?;
     Ok(counter.last_serial)
 }
 
@@ -480,7 +491,11 @@ pub async fn issue(
     let code = verification_code()?;
     let verification = Verification {
         code: code.printed(),
-        url: format!("{}/portal/verify?code={}", state.settings.public_url, code.as_str()),
+        url: format!(
+            "{}/portal/verify?code={}",
+            state.settings.public_url,
+            code.as_str()
+        ),
     };
     let file = case_file(uow.txn(), &row, &agency, kind, &doc).await?;
     let finish = |mut m: DocumentModel, public: bool| {
@@ -658,8 +673,9 @@ pub async fn download(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let (row, _) = visible_case(conn, actor, issued.case_id, false).await?;
-    let kind = parse_code::<DocumentKind>(&issued.kind)
-        .ok_or_else(|| ServiceError::Internal(format!("issued document {issued_id} has a bad kind")))?;
+    let kind = parse_code::<DocumentKind>(&issued.kind).ok_or_else(|| {
+        ServiceError::Internal(format!("issued document {issued_id} has a bad kind"))
+    })?;
     let bytes = if public {
         let model: DocumentModel = issued
             .public_model
@@ -718,7 +734,10 @@ async fn check(
 }
 
 /// The public check by verification code: `Ok(None)` when no document has it.
-pub async fn check_code(state: &AppState, code: &str) -> Result<Option<DocumentCheck>, ServiceError> {
+pub async fn check_code(
+    state: &AppState,
+    code: &str,
+) -> Result<Option<DocumentCheck>, ServiceError> {
     let code = VerificationCode::parse(code)
         .ok_or_else(|| ValidationError::new(Field::VerificationCode, Rule::Malformed))?;
     let found = issued_documents::Entity::find()
@@ -729,7 +748,10 @@ pub async fn check_code(state: &AppState, code: &str) -> Result<Option<DocumentC
 }
 
 /// The public check of a file: genuine when its SHA-256 is that of an issued document.
-pub async fn check_file(state: &AppState, bytes: &[u8]) -> Result<Option<DocumentCheck>, ServiceError> {
+pub async fn check_file(
+    state: &AppState,
+    bytes: &[u8],
+) -> Result<Option<DocumentCheck>, ServiceError> {
     if bytes.is_empty() {
         return Err(ValidationError::new(Field::DocumentFile, Rule::Required).into());
     }
@@ -746,7 +768,10 @@ fn parse_sha256(sha256: &str) -> Result<String, ServiceError> {
 }
 
 /// The public check by a file's SHA-256 (hex).
-pub async fn check_hash(state: &AppState, sha256: &str) -> Result<Option<DocumentCheck>, ServiceError> {
+pub async fn check_hash(
+    state: &AppState,
+    sha256: &str,
+) -> Result<Option<DocumentCheck>, ServiceError> {
     let sha = parse_sha256(sha256)?;
     let found = issued_documents::Entity::find()
         .filter(issued_documents::Column::Sha256.eq(sha))

@@ -169,7 +169,12 @@ pub fn parse(
             let confiscation_fen =
                 errors.take(optional_amount(Field::Confiscation, &form.confiscation));
             let mut measures = Vec::new();
-            for k in form.measures.iter().filter(|(_, v)| checked(v)).map(|(k, _)| k) {
+            for k in form
+                .measures
+                .iter()
+                .filter(|(_, v)| checked(v))
+                .map(|(k, _)| k)
+            {
                 match Measure::parse(k) {
                     Some(m) => measures.push(m),
                     None => {
