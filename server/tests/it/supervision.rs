@@ -293,39 +293,18 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.body["error"]["fields"][0]["field"], "response");
-    let r = app
-        .post(
-            &steps,
-            Some(&head),
-            json!({"step": "answer", "text": "已完成核查，拟立案调查"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    // Sent back once, answered again, closed.
-    let r = app
-        .post(
-            &steps,
-            Some(&supervisor),
-            json!({"step": "reopen", "text": "请附核查记录"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let r = app
-        .post(
-            &steps,
-            Some(&head),
-            json!({"step": "answer", "text": "已附核查记录"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let r = app
-        .post(
-            &steps,
-            Some(&supervisor),
-            json!({"step": "close", "text": "整改到位，予以办结"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    // Answered, sent back once, answered again, closed.
+    for (token, step, text) in [
+        (&head, "answer", "已完成核查，拟立案调查"),
+        (&supervisor, "reopen", "请附核查记录"),
+        (&head, "answer", "已附核查记录"),
+        (&supervisor, "close", "整改到位，予以办结"),
+    ] {
+        let r = app
+            .post(&steps, Some(token), json!({"step": step, "text": text}))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.text);
+    }
     let list = app
         .get("/api/v1/supervision/matters", Some(&supervisor))
         .await;
