@@ -11,6 +11,7 @@ mod m20261127_000005_create_legal_review;
 mod m20261127_000006_create_transparency;
 mod m20261201_000007_create_documents;
 mod m20261201_000008_create_supervision;
+mod m20261201_000009_create_complaints;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_create_transparency::Migration),
             Box::new(m20261201_000007_create_documents::Migration),
             Box::new(m20261201_000008_create_supervision::Migration),
+            Box::new(m20261201_000009_create_complaints::Migration),
         ]
     }
 }

@@ -36,6 +36,9 @@ pub const FONT_DIR: &str = "TIANPING_FONT_DIR";
 /// The public portal's address, printed on documents with their verification code.
 pub const PUBLIC_URL: &str = "TIANPING_PUBLIC_URL";
 
+/// The rate limit on anonymous complaint submissions per client: `MAX/SECONDS`.
+pub const COMPLAINT_RATE: &str = "TIANPING_COMPLAINT_RATE";
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -67,6 +70,8 @@ pub struct Config {
     pub font_dir: Option<PathBuf>,
     /// The portal's public address (default: `http://` and the listen address).
     pub public_url: String,
+    /// The complaint submission rate limit.
+    pub complaint_rate: tianping_domain::supervision::complaint::RateRule,
 }
 
 impl Config {
@@ -121,7 +126,24 @@ impl Config {
         let public_url = var(PUBLIC_URL)
             .map(|u| u.trim_end_matches('/').to_owned())
             .unwrap_or_else(|| format!("http://{site_addr}"));
+        let complaint_rate = match var(COMPLAINT_RATE) {
+            Some(v) => {
+                let bad = || anyhow::anyhow!("{COMPLAINT_RATE} must be MAX/SECONDS, e.g. 5/3600");
+                let (max, secs) = v.trim().split_once('/').ok_or_else(bad)?;
+                tianping_domain::supervision::complaint::RateRule {
+                    max: max.trim().parse().map_err(|_| bad())?,
+                    window_secs: secs
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|s: &i64| *s > 0)
+                        .ok_or_else(bad)?,
+                }
+            }
+            None => tianping_domain::supervision::complaint::RateRule::default(),
+        };
         Ok(Self {
+            complaint_rate,
             font_dir: var(FONT_DIR).map(PathBuf::from),
             public_url,
             db_schema: var(DB_SCHEMA),

@@ -5,6 +5,7 @@ pub mod config;
 pub mod documents;
 pub mod evidence;
 pub mod rest;
+pub mod supervision_api;
 
 use std::sync::Arc;
 
@@ -46,6 +47,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     settings.calendar = Arc::new(config.calendar.clone());
     settings.log_origin = config.log_origin.clone();
     settings.public_url = config.public_url.clone();
+    settings.complaint_rate = config.complaint_rate;
     if let Some(dir) = &config.font_dir {
         settings.font_dir = dir.clone();
     }
@@ -73,7 +75,9 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .nest(
             "/api/v1",
-            rest::router().layer(DefaultBodyLimit::max(rest::MAX_BODY_BYTES)),
+            rest::router()
+                .merge(supervision_api::router())
+                .layer(DefaultBodyLimit::max(rest::MAX_BODY_BYTES)),
         )
         .route("/auth/logout", post(form_logout))
         .route("/lang/{lang}", get(switch_language))

@@ -84,6 +84,11 @@ pub enum Action<'a> {
     Supervise,
     /// Read and acknowledge the supervision warnings of an agency's cases.
     ViewWarnings(&'a AgencyScope),
+    /// Read the complaints about (or assigned to) an agency, with the complainants' contact
+    /// data. Steps on a complaint are judged by its state machine.
+    ViewComplaints(&'a AgencyScope),
+    /// Read an agency's enforcement statistics and its officers' profiles.
+    ViewStatistics(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -146,7 +151,9 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
             actor.role,
             Role::Supervisor | Role::AgencyHead | Role::Admin
         )),
-        Action::ViewWarnings(agency) => match actor.role {
+        Action::ViewWarnings(agency)
+        | Action::ViewComplaints(agency)
+        | Action::ViewStatistics(agency) => match actor.role {
             Role::Supervisor | Role::AgencyHead | Role::Admin => {
                 visible_if(sees_agency(actor, agency))
             }
@@ -311,13 +318,16 @@ mod tests {
                     Err(Denied::Forbidden),
                 ),
             };
-            assert_eq!(can(&a, &Action::ViewWarnings(&own)), own_e, "{role:?} own");
-            assert_eq!(
-                can(&a, &Action::ViewWarnings(&other)),
-                other_e,
-                "{role:?} other"
-            );
-            assert_eq!(can(&a, &Action::ViewWarnings(&far)), far_e, "{role:?} far");
+            for name in ["warnings", "complaints", "statistics"] {
+                let action = |scope| match name {
+                    "warnings" => Action::ViewWarnings(scope),
+                    "complaints" => Action::ViewComplaints(scope),
+                    _ => Action::ViewStatistics(scope),
+                };
+                assert_eq!(can(&a, &action(&own)), own_e, "{role:?} own {name}");
+                assert_eq!(can(&a, &action(&other)), other_e, "{role:?} other {name}");
+                assert_eq!(can(&a, &action(&far)), far_e, "{role:?} far {name}");
+            }
         }
     }
 

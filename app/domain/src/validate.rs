@@ -196,6 +196,30 @@ pub enum Field {
     Response,
     /// The supervisor's conclusion closing a matter.
     Conclusion,
+    /// The kind of a complaint (投诉/举报/评议).
+    ComplaintKind,
+    /// A case or decision number quoted by a member of the public.
+    CaseNumber,
+    /// A complaint's subject.
+    ComplaintSubject,
+    /// What a complaint says.
+    ComplaintContent,
+    /// An evaluation's rating.
+    Rating,
+    /// The complainant's name.
+    ContactName,
+    /// The complainant's phone.
+    ContactPhone,
+    /// How the agency is handling a complaint.
+    HandlingNote,
+    /// The reply to a complainant.
+    Reply,
+    /// A complaint's tracking number.
+    TrackingNumber,
+    /// A month (YYYY-MM) bounding statistics.
+    Month,
+    /// The dimension statistics are grouped by.
+    Dimension,
 }
 
 impl Field {
@@ -318,6 +342,18 @@ impl Field {
             DueDate => lang.pick("整改期限", "Correction deadline"),
             Response => lang.pick("整改答复", "Answer"),
             Conclusion => lang.pick("办结意见", "Conclusion"),
+            ComplaintKind => lang.pick("类别", "Kind"),
+            CaseNumber => lang.pick("案件或决定书编号", "Case or decision number"),
+            ComplaintSubject => lang.pick("标题", "Subject"),
+            ComplaintContent => lang.pick("具体内容", "What happened"),
+            Rating => lang.pick("评价", "Rating"),
+            ContactName => lang.pick("联系人姓名", "Your name"),
+            ContactPhone => lang.pick("联系电话", "Your phone"),
+            HandlingNote => lang.pick("办理情况", "Handling"),
+            Reply => lang.pick("答复意见", "Reply"),
+            TrackingNumber => lang.pick("受理编号", "Tracking number"),
+            Month => lang.pick("月份", "Month"),
+            Dimension => lang.pick("统计维度", "Grouped by"),
         }
     }
 }

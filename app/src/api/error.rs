@@ -183,6 +183,26 @@ impl AppError {
                     ),
                 },
             },
+            S::RateLimited { retry_after_secs } => AppError::TooManyAttempts {
+                retry_after_secs,
+                message: match lang {
+                    Lang::Zh => format!(
+                        "提交过于频繁，请 {} 分钟后再试；已填写的内容仍保留在表单中。",
+                        (retry_after_secs + 59) / 60
+                    ),
+                    Lang::En => format!(
+                        "Too many submissions. Try again in {} minutes; what you typed is still in the form.",
+                        (retry_after_secs + 59) / 60
+                    ),
+                },
+            },
+            S::ComplaintRefused(status) => AppError::Refused(match lang {
+                Lang::Zh => format!("该件当前为「{}」，不能办理此操作。", status.label(lang)),
+                Lang::En => format!(
+                    "The complaint is “{}”: this step is not possible now.",
+                    status.label(lang)
+                ),
+            }),
             S::Forbidden => AppError::forbidden(lang),
             S::NotFound => AppError::not_found(lang),
             // A step of another role or another agency is a permission matter (403); every

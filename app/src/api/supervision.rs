@@ -76,3 +76,115 @@ pub async fn step_matter(matter_id: i32, step: String, text: String) -> Result<(
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// The complaints the caller handles (supervisors: their region; heads: assigned to them).
+#[server]
+pub async fn list_complaints() -> Result<Vec<super::supervision_dto::ComplaintView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::complaints::list(&state, &session.actor, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Assigns (`assign`, with `agency`), records handling (`handle`) or answers (`reply`) a
+/// complaint.
+#[server]
+pub async fn step_complaint(
+    complaint_id: i32,
+    step: String,
+    #[server(default)] text: String,
+    #[server(default)] agency: String,
+) -> Result<(), AppError> {
+    use tianping_domain::{
+        supervision::complaint::ComplaintStep,
+        validate::{Field, Rule, ValidationError},
+    };
+    let (state, session, lang) = super::ctx::caller().await?;
+    let step = match step.as_str() {
+        "assign" => ComplaintStep::Assign {
+            agency_id: agency.trim().parse().map_err(|_| {
+                AppError::invalid(&[ValidationError::new(Field::Agency, Rule::Required)], lang)
+            })?,
+        },
+        "handle" => ComplaintStep::Handle { note: text },
+        "reply" => ComplaintStep::Reply { reply: text },
+        _ => {
+            return Err(AppError::invalid(
+                &[ValidationError::new(Field::Step, Rule::OneOf)],
+                lang,
+            ));
+        }
+    };
+    crate::ssr::services::complaints::step(&state, &session.actor, complaint_id, &step)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Statistics of the agencies the caller oversees.
+#[server]
+pub async fn statistics(
+    dimension: String,
+    from: String,
+    to: String,
+    agency: String,
+) -> Result<super::supervision_dto::StatsReport, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let query = crate::ssr::services::statistics::StatsQuery {
+        dimension,
+        from,
+        to,
+        agency,
+    };
+    crate::ssr::services::statistics::statistics(&state, &session.actor, &query, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// An officer's profile (supervisors, the officer's agency head, admins).
+#[server]
+pub async fn officer_profile(
+    user_id: i32,
+) -> Result<super::supervision_dto::OfficerProfile, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::statistics::officer_profile(&state, &session.actor, user_id, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Files a complaint, report or evaluation from the portal (anonymous, rate limited).
+#[server]
+pub async fn submit_complaint(
+    form: tianping_domain::supervision::complaint::ComplaintInput,
+) -> Result<super::supervision_dto::ComplaintReceipt, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    let client = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_owned());
+    crate::ssr::services::complaints::submit(&state, &form, &client)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// A complaint's status by its tracking number (public: no content, no contact data).
+#[server]
+pub async fn complaint_status(
+    tracking_no: String,
+) -> Result<super::supervision_dto::PublicComplaintView, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::services::complaints::public_status(&state, &tracking_no, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The agencies a complaint may be about: `(code, name)`.
+#[server]
+pub async fn complaint_agencies() -> Result<Vec<(String, String)>, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::services::complaints::agency_options(&state)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

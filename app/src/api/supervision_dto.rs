@@ -83,3 +83,244 @@ pub struct MatterView {
     /// Whether this user may close or reopen it now.
     pub can_close: bool,
 }
+
+/// An agency to choose in a form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyOption {
+    /// Agency id.
+    pub id: i32,
+    /// Its name.
+    pub name: String,
+}
+
+/// What the portal tells a complainant after filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintReceipt {
+    /// The tracking number (受理编号) that opens the status page.
+    pub tracking_no: String,
+    /// The day the reply is due.
+    pub reply_by: chrono::NaiveDate,
+}
+
+/// A complaint as its tracking number shows it to anyone: no content, no contact data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicComplaintView {
+    /// Tracking number.
+    pub tracking_no: String,
+    /// Kind, for people.
+    pub kind_label: String,
+    /// The agency concerned.
+    pub agency: String,
+    /// Subject.
+    pub subject: String,
+    /// Status machine name.
+    pub status: String,
+    /// Status for people.
+    pub status_label: String,
+    /// Received on.
+    pub received_on: chrono::NaiveDate,
+    /// Reply due by.
+    pub reply_by: chrono::NaiveDate,
+    /// The agency it was assigned to.
+    pub assigned_to: Option<String>,
+    /// Answered on.
+    pub answered_on: Option<chrono::NaiveDate>,
+    /// The reply.
+    pub reply: Option<String>,
+}
+
+/// A complaint on the supervision side, with the complainant's contact data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintView {
+    /// Id.
+    pub id: i32,
+    /// Tracking number.
+    pub tracking_no: String,
+    /// Kind machine name.
+    pub kind: String,
+    /// Kind for people.
+    pub kind_label: String,
+    /// The agency concerned.
+    pub agency: String,
+    /// The case number quoted.
+    pub case_number: Option<String>,
+    /// Subject.
+    pub subject: String,
+    /// Content.
+    pub content: String,
+    /// Rating (evaluations).
+    pub rating: Option<i16>,
+    /// Complainant's name.
+    pub contact_name: Option<String>,
+    /// Complainant's phone.
+    pub contact_phone: Option<String>,
+    /// Status machine name.
+    pub status: String,
+    /// Status for people.
+    pub status_label: String,
+    /// Received (China time, RFC 3339).
+    pub received_at: String,
+    /// Assign by.
+    pub assign_by: chrono::NaiveDate,
+    /// Reply by.
+    pub reply_by: chrono::NaiveDate,
+    /// Past the reply deadline (or answered after it).
+    pub overdue: bool,
+    /// Assigned to.
+    pub assigned_to: Option<String>,
+    /// Assigned by.
+    pub assigned_by: Option<String>,
+    /// Handling note.
+    pub handling_note: Option<String>,
+    /// Recorded by.
+    pub handled_by: Option<String>,
+    /// Reply.
+    pub reply: Option<String>,
+    /// Replied by.
+    pub replied_by: Option<String>,
+    /// Answered on.
+    pub answered_on: Option<chrono::NaiveDate>,
+    /// Whether this user may assign it now.
+    pub can_assign: bool,
+    /// Whether this user may record handling now.
+    pub can_handle: bool,
+    /// Whether this user may reply now.
+    pub can_reply: bool,
+    /// The agencies it may be assigned to (supervisors).
+    pub agencies: Vec<AgencyOption>,
+}
+
+/// One row of a statistics table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsRow {
+    /// Machine key (agency id, user id, standard id, month).
+    pub key: String,
+    /// For people.
+    pub label: String,
+    /// The counts.
+    pub counts: tianping_domain::supervision::figures::Counts,
+    /// Average days to close, formatted ("—" when none closed).
+    pub average_days: String,
+    /// Review pass rate, formatted.
+    pub pass_rate: String,
+    /// Overdue rate, formatted.
+    pub overdue_rate: String,
+    /// A page about the row (officer profile).
+    pub link: Option<String>,
+}
+
+/// Cases opened and closed in one month (the chart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthPoint {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Opened.
+    pub opened: i64,
+    /// Of those, closed.
+    pub closed: i64,
+}
+
+/// A statistics table with its filters, totals and monthly series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsReport {
+    /// Dimension machine name.
+    pub dimension: String,
+    /// Dimension for people.
+    pub dimension_label: String,
+    /// First month.
+    pub from: String,
+    /// Last month.
+    pub to: String,
+    /// The agency filter, if any.
+    pub agency: Option<i32>,
+    /// The agencies the caller may filter by.
+    pub agencies: Vec<AgencyOption>,
+    /// Whether complaints are counted per row (agency and month rows).
+    pub complaints_counted: bool,
+    /// Rows.
+    pub rows: Vec<StatsRow>,
+    /// Totals over the cases (each case once).
+    pub total: StatsRow,
+    /// Cases opened and closed per month.
+    pub months: Vec<MonthPoint>,
+}
+
+/// A certificate on an officer's profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateView {
+    /// Kind for people.
+    pub kind: String,
+    /// Number.
+    pub number: String,
+    /// Category or area.
+    pub scope: String,
+    /// Valid from.
+    pub valid_from: chrono::NaiveDate,
+    /// Valid to.
+    pub valid_to: Option<chrono::NaiveDate>,
+    /// Standing today.
+    pub status_label: String,
+    /// In force today.
+    pub in_force: bool,
+}
+
+/// A case on an officer's profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerCase {
+    /// Case id.
+    pub id: i32,
+    /// Number.
+    pub number: String,
+    /// Title.
+    pub title: String,
+    /// State for people.
+    pub state_label: String,
+    /// Received on.
+    pub received_on: chrono::NaiveDate,
+    /// Investigator on the case.
+    pub investigator: bool,
+    /// Recused from it.
+    pub recused: bool,
+}
+
+/// A complaint about one of an officer's cases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerComplaint {
+    /// Tracking number.
+    pub tracking_no: String,
+    /// Subject.
+    pub subject: String,
+    /// The case number quoted.
+    pub case_number: String,
+    /// Received on.
+    pub received_on: chrono::NaiveDate,
+    /// Status for people.
+    pub status_label: String,
+}
+
+/// An officer's profile for supervisors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerProfile {
+    /// User id.
+    pub id: i32,
+    /// Name.
+    pub name: String,
+    /// Login name.
+    pub username: String,
+    /// Role for people.
+    pub role_label: String,
+    /// Agency.
+    pub agency: String,
+    /// Account active.
+    pub active: bool,
+    /// Certificates, newest first.
+    pub certificates: Vec<CertificateView>,
+    /// Figures over all the officer's cases.
+    pub figures: StatsRow,
+    /// The cases, newest first.
+    pub cases: Vec<OfficerCase>,
+    /// Current warnings on those cases.
+    pub warnings: Vec<WarningView>,
+    /// Complaints quoting one of those cases.
+    pub complaints: Vec<OfficerComplaint>,
+}

@@ -34,6 +34,15 @@ pub enum ServiceError {
     #[error("matter is {0:?}")]
     MatterRefused(tianping_domain::supervision::matter::MatterStatus),
     /// The thing does not exist, or the caller may not see it.
+    /// A complaint step not possible in its status.
+    #[error("complaint is {0:?}")]
+    ComplaintRefused(tianping_domain::supervision::complaint::ComplaintStatus),
+    /// Too many anonymous submissions from one client.
+    #[error("rate limited; retry after {retry_after_secs} s")]
+    RateLimited {
+        /// Seconds until the window ends.
+        retry_after_secs: i64,
+    },
     #[error("not found")]
     NotFound,
     /// The database failed.

@@ -8,14 +8,14 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use tianping_domain::{evidence::RawEvidence, party::RawParty};
 
 use super::{
     AppState, auth,
     blobs::BlobStore,
     clock::FixedClock,
-    entities::{agencies, case_documents, discretion_standards, users},
+    entities::{agencies, case_documents, cases as cases_table, discretion_standards, users},
     error::ServiceError,
     services::cases::{self, EvidenceInput},
 };
@@ -693,7 +693,143 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
         cases::step(&case_at(served + 10), &officer, id, &step("archive")).await?;
     }
     seed_legacy_import(state, now).await?;
-    seed_summary_cases(state, now).await
+    seed_summary_cases(state, now).await?;
+    seed_complaints(state, now).await
+}
+
+/// Complaints from the portal at each stage: answered, assigned and awaiting the agency, an
+/// unassigned one past its deadline, and a fresh evaluation. Filed and handled through the
+/// services, at the days they happened.
+async fn seed_complaints(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    use tianping_domain::supervision::complaint::{ComplaintInput, ComplaintStep};
+
+    use super::services::complaints;
+
+    // The answered complaint quotes the first case officer.zhang handled.
+    let zhang = actor(state, "officer.zhang").await?;
+    let first = super::entities::case_officers::Entity::find()
+        .filter(super::entities::case_officers::Column::UserId.eq(zhang.user_id))
+        .order_by_asc(super::entities::case_officers::Column::CaseId)
+        .one(&state.db.conn)
+        .await?;
+    let scjg_case = match first {
+        Some(link) => cases_table::Entity::find_by_id(link.case_id)
+            .one(&state.db.conn)
+            .await?
+            .map(|c| c.number)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let supervisor = actor(state, "supervisor.wu").await?;
+    let head = actor(state, "head.scjg").await?;
+    let file = |days_ago: i64,
+                kind: &str,
+                agency: &str,
+                case: &str,
+                subject: &str,
+                content: &str,
+                rating: &str,
+                name: &str,
+                phone: &str| {
+        let when = at(state, now - Duration::days(days_ago));
+        let input = ComplaintInput {
+            kind: kind.into(),
+            agency: agency.into(),
+            case_number: case.into(),
+            subject: subject.into(),
+            content: content.into(),
+            rating: rating.into(),
+            contact_name: name.into(),
+            contact_phone: phone.into(),
+        };
+        async move {
+            let receipt = complaints::submit(&when, &input, "seed").await?;
+            let row = super::entities::complaints::Entity::find()
+                .filter(super::entities::complaints::Column::TrackingNo.eq(receipt.tracking_no))
+                .one(&when.db.conn)
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            Ok::<_, ServiceError>(row)
+        }
+    };
+    let answered = file(
+        40,
+        "complaint",
+        "SCJG",
+        &scjg_case,
+        "检查时未出示执法证件",
+        "执法人员到店检查时没有主动出示执法证件，询问后才出示，希望规范执法。",
+        "",
+        "周明",
+        "13905710001",
+    )
+    .await?;
+    let later = |d: i64| at(state, now - Duration::days(d));
+    complaints::step(
+        &later(39),
+        &supervisor,
+        answered.id,
+        &ComplaintStep::Assign {
+            agency_id: answered.agency_id,
+        },
+    )
+    .await?;
+    complaints::step(
+        &later(35),
+        &head,
+        answered.id,
+        &ComplaintStep::Handle {
+            note: "已调取执法记录仪视频核实，并约谈当班执法人员。".into(),
+        },
+    )
+    .await?;
+    complaints::step(&later(30), &head, answered.id, &ComplaintStep::Reply { reply: "经核查，执法人员出示证件不及时，已批评教育并组织全员学习《行政处罚法》第五十五条。感谢您的监督。".into() }).await?;
+    let assigned = file(
+        5,
+        "report",
+        "SCJG",
+        "",
+        "疑似执法人员收受礼品",
+        "有商户反映，某执法人员在检查后收受商户赠送的购物卡，请予查处。",
+        "",
+        "",
+        "",
+    )
+    .await?;
+    complaints::step(
+        &later(4),
+        &supervisor,
+        assigned.id,
+        &ComplaintStep::Assign {
+            agency_id: assigned.agency_id,
+        },
+    )
+    .await?;
+    file(
+        25,
+        "complaint",
+        "CGZF",
+        "",
+        "占道经营处理不公",
+        "同一路段多家商户占道经营，只处罚了我一家，认为执法不公平，请求复查。",
+        "",
+        "孙丽",
+        "13905710002",
+    )
+    .await?;
+    file(
+        2,
+        "evaluation",
+        "STHJ",
+        "",
+        "噪声投诉处理及时",
+        "反映夜间施工噪声后，执法人员当晚到场处理，效率很高。",
+        "5",
+        "",
+        "",
+    )
+    .await?;
+    Ok(())
 }
 
 /// One case imported from the city-management bureau's previous system (历史数据导入): it came

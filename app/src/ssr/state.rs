@@ -41,6 +41,11 @@ pub struct Settings {
     /// The public portal's address, printed on documents for verification
     /// (`TIANPING_PUBLIC_URL`).
     pub public_url: String,
+    /// Complaint handling time limits (local rules).
+    pub complaint_rules: tianping_domain::supervision::complaint::ComplaintRules,
+    /// The rate limit on anonymous complaint submissions per client
+    /// (`TIANPING_COMPLAINT_RATE`, e.g. `5/3600`).
+    pub complaint_rate: tianping_domain::supervision::complaint::RateRule,
 }
 
 /// The default font directory: `.tools/fonts` (where `scripts/setup.sh` puts them) under the
@@ -70,6 +75,8 @@ impl Settings {
             font_dir: default_font_dir(),
             fonts: Arc::default(),
             public_url: "http://127.0.0.1:3000".to_owned(),
+            complaint_rules: tianping_domain::supervision::complaint::ComplaintRules::default(),
+            complaint_rate: tianping_domain::supervision::complaint::RateRule::default(),
         }
     }
 }

@@ -137,6 +137,8 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/users", "人员", "People"));
             items.push(("/work/warnings", "监督预警", "Warnings"));
             items.push(("/work/matters", "督办事项", "Supervision matters"));
+            items.push(("/work/complaints", "投诉举报", "Complaints"));
+            items.push(("/work/statistics", "执法统计", "Statistics"));
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
         }
         Role::LegalReviewer => {
@@ -148,6 +150,8 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
         Role::Supervisor => {
             items.push(("/work/warnings", "监督预警", "Warnings"));
             items.push(("/work/matters", "督办事项", "Supervision matters"));
+            items.push(("/work/complaints", "投诉举报", "Complaints"));
+            items.push(("/work/statistics", "执法统计", "Statistics"));
             items.push(("/work/cases", "案件", "Cases"));
             items.push(("/work/clues", "案源", "Clues"));
             items.push(("/work/agencies", "辖区机关", "Agencies in region"));
@@ -164,6 +168,8 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
                 "Major-decision catalogs",
             ));
             items.push(("/work/warnings", "监督预警", "Warnings"));
+            items.push(("/work/complaints", "投诉举报", "Complaints"));
+            items.push(("/work/statistics", "执法统计", "Statistics"));
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
             items.push(("/work/audit", "审计日志", "Audit log"));
         }

@@ -13,7 +13,9 @@ use leptos_router::{
 };
 
 use common::{NotFound, provide_lang};
-use pages::{account, admin, cases, clues, login, portal, reviews, supervision, work};
+use pages::{
+    account, admin, cases, clues, complaints, login, portal, reviews, statistics, supervision, work,
+};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -48,6 +50,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=portal::PortalHome ssr=SsrMode::Async />
                 <Route path=path!("/portal/audit") view=portal::AuditTransparency ssr=SsrMode::Async />
                 <Route path=path!("/portal/verify") view=portal::DocumentVerify ssr=SsrMode::Async />
+                <Route path=path!("/portal/complaints") view=complaints::ComplaintForm ssr=SsrMode::Async />
+                <Route path=path!("/portal/complaints/status") view=complaints::ComplaintStatus ssr=SsrMode::Async />
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
                 <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/work") view=work::WorkHome ssr=SsrMode::Async />
@@ -65,6 +69,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />
                 <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
+                <Route path=path!("/work/complaints") view=complaints::ComplaintList ssr=SsrMode::Async />
+                <Route path=path!("/work/statistics") view=statistics::StatisticsPage ssr=SsrMode::Async />
+                <Route path=path!("/work/officers/:id") view=statistics::OfficerPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/catalogs") view=reviews::AdminCatalogs ssr=SsrMode::Async />
                 <Route path=path!("/admin/agencies") view=admin::AdminAgencies ssr=SsrMode::Async />
                 <Route path=path!("/admin/users") view=admin::AdminUsers ssr=SsrMode::Async />

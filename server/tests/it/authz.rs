@@ -11,7 +11,10 @@ use app::api::{
         ListUsers, PublicAgencies, SetUserActive, VerifyAuditLog,
     },
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
-    supervision::{AcknowledgeWarning, ListMatters, ListWarnings, OpenMatter, StepMatter},
+    supervision::{
+        AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, ListComplaints, ListMatters,
+        ListWarnings, OfficerProfile, OpenMatter, Statistics, StepComplaint, StepMatter,
+    },
 };
 use axum::http::{Method, StatusCode};
 use leptos::server_fn::ServerFn;
@@ -369,6 +372,42 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
             ),
             row([404, 403, 404, 403, 404, 403, 401, 401]),
         ),
+        (
+            Method::GET,
+            "/api/v1/supervision/statistics".into(),
+            None,
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/supervision/statistics.csv".into(),
+            None,
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/supervision/complaints".into(),
+            None,
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/complaints/999999/steps".into(),
+            Some(Box::new(|_| json!({"step": "reply", "text": "x"})) as BodyFor),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/supervision/officers/{zhang}"),
+            None,
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/public/complaints/TS20261126-00000000".into(),
+            None,
+            row([404, 404, 404, 404, 404, 404, 404, 404]),
+        ),
     ]);
     let mut failures = Vec::new();
     for (i, (method, path, body, expected)) in cases.iter().enumerate() {
@@ -402,6 +441,7 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     let callers = tokens(&app).await;
     let cgzf = app.id_of_agency("CGZF").await;
     let li = app.id_of_user("officer.li").await;
+    let zhang = app.id_of_user("officer.zhang").await;
     let scjg = app.id_of_agency("SCJG").await;
     let sun = app.id_of_user("reviewer.sun").await;
     let create_user = "input%5Busername%5D=fn.user{n}&input%5Bdisplay_name%5D=x&input%5Brole%5D=officer&input%5Bagency_code%5D=SCJG&input%5Bpassword%5D=A-good-password";
@@ -584,6 +624,36 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             AcknowledgeWarning::PATH,
             format!("case_id={case_id}&key=none&comment=x"),
             row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
+        (
+            ListComplaints::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            StepComplaint::PATH,
+            "complaint_id=999999&step=reply&text=x".to_owned(),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
+        (
+            Statistics::PATH,
+            "dimension=&from=&to=&agency=".to_owned(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            OfficerProfile::PATH,
+            format!("user_id={zhang}"),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ComplaintStatus::PATH,
+            "tracking_no=TS20261126-00000000".to_owned(),
+            row([404, 404, 404, 404, 404, 404, 404, 404]),
+        ),
+        (
+            ComplaintAgencies::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
         ),
     ]);
     let mut failures = Vec::new();

@@ -47,6 +47,22 @@ async fn every_entity_reads_the_migrated_tables() {
             .expect("throttle"),
         0
     );
+    assert_eq!(
+        complaints::Entity::find()
+            .all(db)
+            .await
+            .expect("complaints")
+            .len(),
+        0
+    );
+    assert_eq!(
+        rate_windows::Entity::find()
+            .all(db)
+            .await
+            .expect("rate windows")
+            .len(),
+        0
+    );
     // The case tables (empty without the demo cases) read column by column.
     assert_eq!(cases::Entity::find().all(db).await.expect("cases").len(), 0);
     assert_eq!(

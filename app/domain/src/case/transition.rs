@@ -242,6 +242,22 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
+    /// Every kind.
+    pub const ALL: [DeadlineKind; 12] = [
+        DeadlineKind::ClueVerification,
+        DeadlineKind::CaseHandling,
+        DeadlineKind::LegalReview,
+        DeadlineKind::StatementWindow,
+        DeadlineKind::HearingRequestWindow,
+        DeadlineKind::Service,
+        DeadlineKind::Publication,
+        DeadlineKind::Payment,
+        DeadlineKind::Reconsideration,
+        DeadlineKind::Litigation,
+        DeadlineKind::SummaryRecordFiling,
+        DeadlineKind::Archiving,
+    ];
+
     /// Name for people.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {

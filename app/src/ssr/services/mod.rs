@@ -4,8 +4,10 @@
 pub mod audit_log;
 pub mod cases;
 pub mod clues;
+pub mod complaints;
 pub mod org;
 pub mod reviews;
+pub mod statistics;
 pub mod supervision;
 
 use std::collections::HashMap;

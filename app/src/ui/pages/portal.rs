@@ -23,6 +23,7 @@ pub fn PortalHome() -> impl IntoView {
                 )}
             </p>
             <p><a href="/portal/verify" data-test="verify-link">{lang.pick("文书核验：核验执法文书的真伪和效力", "Verify a document: is it genuine and in force?")}</a></p>
+            <p><a href="/portal/complaints" data-test="complaints-link">{lang.pick("投诉举报与评议：反映执法问题，查询办理进度", "Complaints, reports and evaluations: tell us about an enforcement action, follow the answer")}</a></p>
             <p><a href="/portal/audit" data-test="audit-link">{lang.pick("执法记录防篡改核验：检查点与公钥", "Tamper-evident record: checkpoints and keys")}</a></p>
             <h2>{lang.pick("执法主体", "Enforcement agencies")}</h2>
             {loaded(agencies, move |list| view! {

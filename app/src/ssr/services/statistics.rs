@@ -1,0 +1,611 @@
+//! Supervision statistics (执法统计) and the officer profile for supervisors.
+//!
+//! The database adds the counts up (one grouped query per table shown, so a million cases stay
+//! fast); `tianping_domain::supervision::figures` does the arithmetic on them. Every value put
+//! into the SQL text is typed (ids, dates, fixed codes from the domain), never user text.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    Statement,
+};
+use tianping_domain::{
+    authz::{Action, Actor, AgencyScope, UserScope, can},
+    case::{CaseState, DeadlineKind},
+    credential::{self, CredentialKind},
+    i18n::Lang,
+    review::ReviewOutcome,
+    role::Role,
+    supervision::{
+        complaint::ComplaintStatus,
+        figures::{Counts, Dimension, Period, show},
+    },
+};
+
+use super::cases::today;
+use crate::{
+    api::{
+        case_dto_code,
+        supervision_dto::{
+            AgencyOption, CertificateView, MonthPoint, OfficerCase, OfficerComplaint,
+            OfficerProfile, StatsReport, StatsRow,
+        },
+    },
+    ssr::{
+        AppState,
+        entities::{
+            agencies, case_officers, cases, complaints, credentials, discretion_standards, users,
+        },
+        error::ServiceError,
+    },
+};
+
+/// What a statistics request asks for, as text (query string or form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub struct StatsQuery {
+    /// `agency`, `officer`, `matter` or `month`.
+    #[serde(default)]
+    pub dimension: String,
+    /// First month, `YYYY-MM` (empty: twelve months back).
+    #[serde(default)]
+    pub from: String,
+    /// Last month, `YYYY-MM` (empty: this month).
+    #[serde(default)]
+    pub to: String,
+    /// One agency's id (empty: every agency the caller oversees).
+    #[serde(default)]
+    pub agency: String,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Row {
+    k: Option<String>,
+    opened: i64,
+    closed: i64,
+    penalties: i64,
+    no_penalties: i64,
+    fines: i64,
+    handling_days: i64,
+    reviews_passed: i64,
+    reviews_returned: i64,
+    hearings: i64,
+    overdue: i64,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct ComplaintRow {
+    agency_id: i32,
+    m: String,
+    n: i64,
+}
+
+fn list(ids: impl IntoIterator<Item = i32>) -> String {
+    let v: Vec<String> = ids.into_iter().map(|i| i.to_string()).collect();
+    if v.is_empty() {
+        "NULL".to_owned()
+    } else {
+        v.join(",")
+    }
+}
+
+fn codes(values: impl IntoIterator<Item = String>) -> String {
+    values
+        .into_iter()
+        .map(|c| format!("'{}'", c.replace('\'', "")))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn month_expr(backend: DbBackend, column: &str) -> String {
+    match backend {
+        DbBackend::Postgres => format!("to_char({column}, 'YYYY-MM')"),
+        _ => format!("substr({column}, 1, 7)"),
+    }
+}
+
+/// The grouped counts of the cases of `agency_ids` received in `period`, one row per key.
+async fn grouped<C: ConnectionTrait>(
+    conn: &C,
+    dimension: Dimension,
+    agency_ids: &[i32],
+    period: Period,
+    today: NaiveDate,
+) -> Result<Vec<Row>, ServiceError> {
+    let backend = conn.get_database_backend();
+    let days = match backend {
+        DbBackend::Postgres => "(c.closed_on - c.received_on)".to_owned(),
+        _ => "CAST(julianday(c.closed_on) - julianday(c.received_on) AS INTEGER)".to_owned(),
+    };
+    let (key, join) = match dimension {
+        Dimension::Agency => ("CAST(c.agency_id AS TEXT)".to_owned(), ""),
+        Dimension::Officer => (
+            "CAST(co.user_id AS TEXT)".to_owned(),
+            "JOIN case_officers co ON co.case_id = c.id AND co.assigned AND NOT co.recused",
+        ),
+        Dimension::Matter => ("CAST(c.discretion_standard_id AS TEXT)".to_owned(), ""),
+        Dimension::Month => (month_expr(backend, "c.received_on"), ""),
+    };
+    let binding = codes(
+        DeadlineKind::ALL
+            .into_iter()
+            .filter(|k| k.binds_the_agency())
+            .map(|k| case_dto_code(&k)),
+    );
+    let passed = codes(
+        ReviewOutcome::ALL
+            .into_iter()
+            .filter(|o| o.passes())
+            .map(|o| o.as_str().to_owned()),
+    );
+    let returned = codes(
+        ReviewOutcome::ALL
+            .into_iter()
+            .filter(|o| !o.passes())
+            .map(|o| o.as_str().to_owned()),
+    );
+    let sql = format!(
+        "SELECT {key} AS k,
+            CAST(COUNT(*) AS BIGINT) AS opened,
+            CAST(SUM(CASE WHEN c.closed_on IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS closed,
+            CAST(SUM(CASE WHEN c.decision_outcome = 'penalty' THEN 1 ELSE 0 END) AS BIGINT) AS penalties,
+            CAST(SUM(CASE WHEN c.decision_outcome = 'no_penalty' THEN 1 ELSE 0 END) AS BIGINT) AS no_penalties,
+            CAST(SUM(CASE WHEN c.decision_outcome = 'penalty' THEN COALESCE(c.fine_fen, 0) ELSE 0 END) AS BIGINT) AS fines,
+            CAST(SUM(CASE WHEN c.closed_on IS NOT NULL THEN {days} ELSE 0 END) AS BIGINT) AS handling_days,
+            CAST(SUM(COALESCE(rr.passed, 0)) AS BIGINT) AS reviews_passed,
+            CAST(SUM(COALESCE(rr.returned, 0)) AS BIGINT) AS reviews_returned,
+            CAST(SUM(CASE WHEN c.hearing_held THEN 1 ELSE 0 END) AS BIGINT) AS hearings,
+            CAST(SUM(CASE WHEN EXISTS (
+                SELECT 1 FROM case_deadlines d
+                WHERE d.case_id = c.id AND d.kind IN ({binding})
+                  AND ((d.status = 'running' AND d.due_on < '{today}')
+                       OR (d.ended_on IS NOT NULL AND d.ended_on > d.due_on))
+            ) THEN 1 ELSE 0 END) AS BIGINT) AS overdue
+        FROM cases c {join}
+        LEFT JOIN (
+            SELECT case_id,
+                SUM(CASE WHEN status IN ({passed}) THEN 1 ELSE 0 END) AS passed,
+                SUM(CASE WHEN status IN ({returned}) THEN 1 ELSE 0 END) AS returned
+            FROM review_rounds GROUP BY case_id
+        ) rr ON rr.case_id = c.id
+        WHERE c.agency_id IN ({agencies})
+          AND c.received_on >= '{start}' AND c.received_on < '{end}'
+        GROUP BY {key}",
+        agencies = list(agency_ids.iter().copied()),
+        start = period.start,
+        end = period.end,
+    );
+    Ok(Row::find_by_statement(Statement::from_string(backend, sql))
+        .all(conn)
+        .await?)
+}
+
+/// Complaints received in the period about the agencies, by agency and month.
+async fn complaint_counts<C: ConnectionTrait>(
+    conn: &C,
+    agency_ids: &[i32],
+    period: Period,
+) -> Result<Vec<ComplaintRow>, ServiceError> {
+    let backend = conn.get_database_backend();
+    let sql = format!(
+        "SELECT agency_id, {m} AS m, CAST(COUNT(*) AS BIGINT) AS n FROM complaints
+         WHERE agency_id IN ({agencies}) AND received_on >= '{start}' AND received_on < '{end}'
+         GROUP BY agency_id, {m}",
+        m = month_expr(backend, "received_on"),
+        agencies = list(agency_ids.iter().copied()),
+        start = period.start,
+        end = period.end,
+    );
+    Ok(
+        ComplaintRow::find_by_statement(Statement::from_string(backend, sql))
+            .all(conn)
+            .await?,
+    )
+}
+
+impl Row {
+    fn counts(&self) -> Counts {
+        Counts {
+            opened: self.opened,
+            closed: self.closed,
+            penalties: self.penalties,
+            no_penalties: self.no_penalties,
+            fines_fen: self.fines,
+            handling_days: self.handling_days,
+            reviews_passed: self.reviews_passed,
+            reviews_returned: self.reviews_returned,
+            hearings: self.hearings,
+            complaints: 0,
+            overdue: self.overdue,
+        }
+    }
+}
+
+fn stats_row(key: String, label: String, counts: Counts, link: Option<String>) -> StatsRow {
+    StatsRow {
+        key,
+        label,
+        average_days: show(counts.average_handling_days(), ""),
+        pass_rate: show(counts.review_pass_rate(), "%"),
+        overdue_rate: show(counts.overdue_rate(), "%"),
+        counts,
+        link,
+    }
+}
+
+/// The statistics of the agencies the caller oversees, grouped by `query.dimension`, with the
+/// monthly series and the totals.
+pub async fn statistics(
+    state: &AppState,
+    actor: &Actor,
+    query: &StatsQuery,
+    lang: Lang,
+) -> Result<StatsReport, ServiceError> {
+    can(actor, &Action::Supervise)?;
+    let dimension = Dimension::parse(&query.dimension)?;
+    let today = today(state);
+    let period = Period::parse(&query.from, &query.to, today)?;
+    let visible = super::agencies_where(state, actor, |a| Action::ViewStatistics(a)).await?;
+    let agency_filter = match query.agency.trim() {
+        "" => None,
+        s => {
+            let id = s.parse::<i32>().map_err(|_| {
+                tianping_domain::validate::ValidationError::new(
+                    tianping_domain::validate::Field::Agency,
+                    tianping_domain::validate::Rule::Exists,
+                )
+            })?;
+            if !visible.contains_key(&id) {
+                return Err(ServiceError::NotFound);
+            }
+            Some(id)
+        }
+    };
+    let ids: Vec<i32> = match agency_filter {
+        Some(id) => vec![id],
+        None => visible.keys().copied().collect(),
+    };
+    let conn = &state.db.conn;
+    let monthly = grouped(conn, Dimension::Month, &ids, period, today).await?;
+    let complaint_rows = complaint_counts(conn, &ids, period).await?;
+    let mut complaints_by_month: HashMap<String, i64> = HashMap::new();
+    let mut complaints_by_agency: HashMap<i32, i64> = HashMap::new();
+    for c in &complaint_rows {
+        *complaints_by_month.entry(c.m.clone()).or_default() += c.n;
+        *complaints_by_agency.entry(c.agency_id).or_default() += c.n;
+    }
+    let mut by_month: BTreeMap<String, Counts> = period
+        .months()
+        .into_iter()
+        .map(|m| (m, Counts::default()))
+        .collect();
+    for r in &monthly {
+        if let Some(m) = &r.k {
+            let entry = by_month.entry(m.clone()).or_default();
+            *entry = r.counts();
+        }
+    }
+    for (m, n) in &complaints_by_month {
+        by_month.entry(m.clone()).or_default().complaints = *n;
+    }
+    let mut total = Counts::default();
+    for c in by_month.values() {
+        total.add(c);
+    }
+    let months: Vec<MonthPoint> = by_month
+        .iter()
+        .map(|(m, c)| MonthPoint {
+            month: m.clone(),
+            opened: c.opened,
+            closed: c.closed,
+        })
+        .collect();
+    let rows: Vec<StatsRow> = match dimension {
+        Dimension::Month => by_month
+            .into_iter()
+            .map(|(m, c)| stats_row(m.clone(), m, c, None))
+            .collect(),
+        Dimension::Agency => {
+            let found = grouped(conn, dimension, &ids, period, today).await?;
+            let mut counts: HashMap<i32, Counts> = HashMap::new();
+            for r in &found {
+                if let Some(id) = r.k.as_deref().and_then(|k| k.parse().ok()) {
+                    counts.insert(id, r.counts());
+                }
+            }
+            let mut rows: Vec<StatsRow> = ids
+                .iter()
+                .filter_map(|id| visible.get(id))
+                .map(|a| {
+                    let mut c = counts.remove(&a.id).unwrap_or_default();
+                    c.complaints = complaints_by_agency.get(&a.id).copied().unwrap_or(0);
+                    stats_row(a.id.to_string(), a.name.clone(), c, None)
+                })
+                .collect();
+            rows.sort_by(|a, b| a.label.cmp(&b.label));
+            rows
+        }
+        Dimension::Officer => {
+            let found = grouped(conn, dimension, &ids, period, today).await?;
+            let people: HashMap<i32, String> = users::Entity::find()
+                .filter(users::Column::AgencyId.is_in(ids.clone()))
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.display_name))
+                .collect();
+            let mut rows: Vec<StatsRow> = found
+                .iter()
+                .filter_map(|r| {
+                    let id: i32 = r.k.as_deref()?.parse().ok()?;
+                    Some(stats_row(
+                        id.to_string(),
+                        people.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
+                        r.counts(),
+                        Some(format!("/work/officers/{id}")),
+                    ))
+                })
+                .collect();
+            rows.sort_by(|a, b| a.label.cmp(&b.label));
+            rows
+        }
+        Dimension::Matter => {
+            let found = grouped(conn, dimension, &ids, period, today).await?;
+            let titles: HashMap<i32, String> = discretion_standards::Entity::find()
+                .filter(discretion_standards::Column::AgencyId.is_in(ids.clone()))
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|s| (s.id, format!("{}（{}）", s.title, s.provision)))
+                .collect();
+            let mut rows: Vec<StatsRow> = found
+                .iter()
+                .map(|r| {
+                    let id: Option<i32> = r.k.as_deref().and_then(|k| k.parse().ok());
+                    let label = match id {
+                        Some(id) => titles.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
+                        None => lang
+                            .pick(
+                                "未适用裁量基准（尚未调查终结等）",
+                                "No discretion standard applied yet",
+                            )
+                            .to_owned(),
+                    };
+                    stats_row(
+                        id.map_or_else(|| "none".to_owned(), |i| i.to_string()),
+                        label,
+                        r.counts(),
+                        None,
+                    )
+                })
+                .collect();
+            rows.sort_by(|a, b| (a.key == "none", &a.label).cmp(&(b.key == "none", &b.label)));
+            rows
+        }
+    };
+    let (from, to) = period.bounds();
+    let mut agencies: Vec<AgencyOption> = visible
+        .values()
+        .map(|a| AgencyOption {
+            id: a.id,
+            name: a.name.clone(),
+        })
+        .collect();
+    agencies.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(StatsReport {
+        dimension: dimension.as_str().to_owned(),
+        dimension_label: dimension.label(lang).to_owned(),
+        from,
+        to,
+        agency: agency_filter,
+        agencies,
+        complaints_counted: matches!(dimension, Dimension::Agency | Dimension::Month),
+        rows,
+        total: stats_row(
+            "total".to_owned(),
+            lang.pick("合计", "Total").to_owned(),
+            total,
+            None,
+        ),
+        months,
+    })
+}
+
+/// Fen as plain yuan for spreadsheets: `1234.50` (no thousands separators).
+fn plain_yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// The statistics as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
+/// Chinese text), the same figures as the page.
+pub fn statistics_csv(report: &StatsReport, lang: Lang) -> String {
+    use tianping_domain::supervision::figures::csv_line;
+    let mut out = String::from("\u{feff}");
+    let header = [
+        lang.pick("项目", "Row"),
+        lang.pick("受理案件", "Opened"),
+        lang.pick("办结案件", "Closed"),
+        lang.pick("作出处罚决定", "Penalty decisions"),
+        lang.pick("不予处罚", "No penalty"),
+        lang.pick("罚款金额（元）", "Fines (yuan)"),
+        lang.pick("平均办案天数", "Average days to close"),
+        lang.pick("法制审核通过", "Reviews passed"),
+        lang.pick("法制审核退回", "Reviews returned"),
+        lang.pick("审核通过率", "Review pass rate"),
+        lang.pick("听证", "Hearings"),
+        lang.pick("投诉举报", "Complaints"),
+        lang.pick("超期案件", "Overdue cases"),
+        lang.pick("超期率", "Overdue rate"),
+    ];
+    out.push_str(&csv_line(header));
+    for r in report.rows.iter().chain(std::iter::once(&report.total)) {
+        let c = &r.counts;
+        let complaints = if report.complaints_counted {
+            c.complaints.to_string()
+        } else {
+            String::new()
+        };
+        let cells = [
+            r.label.clone(),
+            c.opened.to_string(),
+            c.closed.to_string(),
+            c.penalties.to_string(),
+            c.no_penalties.to_string(),
+            plain_yuan(c.fines_fen),
+            r.average_days.replace('—', ""),
+            c.reviews_passed.to_string(),
+            c.reviews_returned.to_string(),
+            r.pass_rate.replace('—', ""),
+            c.hearings.to_string(),
+            complaints,
+            c.overdue.to_string(),
+            r.overdue_rate.replace('—', ""),
+        ];
+        out.push_str(&csv_line(cells.iter().map(String::as_str)));
+    }
+    out
+}
+
+/// A supervisor's view of one officer: certificates, cases, figures, warnings, complaints.
+pub async fn officer_profile(
+    state: &AppState,
+    actor: &Actor,
+    user_id: i32,
+    lang: Lang,
+) -> Result<OfficerProfile, ServiceError> {
+    can(actor, &Action::Supervise)?;
+    let conn = &state.db.conn;
+    let user = users::Entity::find_by_id(user_id)
+        .one(conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let role = Role::parse(&user.role).ok_or(ServiceError::NotFound)?;
+    if !matches!(role, Role::Officer | Role::AgencyHead) {
+        return Err(ServiceError::NotFound);
+    }
+    let agency = agencies::Entity::find_by_id(user.agency_id.ok_or(ServiceError::NotFound)?)
+        .one(conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let scope = AgencyScope {
+        agency_id: agency.id,
+        region_code: agency.region_code.clone(),
+    };
+    can(
+        actor,
+        &Action::ViewUser(&UserScope {
+            user_id,
+            agency: Some(scope.clone()),
+        }),
+    )?;
+    can(actor, &Action::ViewStatistics(&scope))?;
+    let today = today(state);
+    let certificates = credentials::Entity::find()
+        .filter(credentials::Column::UserId.eq(user_id))
+        .order_by_desc(credentials::Column::ValidFrom)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let status = credential::status(c.valid_from, c.valid_to, c.revoked, today);
+            CertificateView {
+                kind: CredentialKind::parse(&c.kind)
+                    .map_or_else(|| c.kind.clone(), |k| k.label(lang).to_owned()),
+                number: c.number,
+                scope: c.scope,
+                valid_from: c.valid_from,
+                valid_to: c.valid_to,
+                status_label: status.label(lang).to_owned(),
+                in_force: status.in_force(),
+            }
+        })
+        .collect();
+    let links = case_officers::Entity::find()
+        .filter(case_officers::Column::UserId.eq(user_id))
+        .all(conn)
+        .await?;
+    let case_rows = cases::Entity::find()
+        .filter(cases::Column::Id.is_in(links.iter().map(|l| l.case_id)))
+        .order_by_desc(cases::Column::ReceivedOn)
+        .all(conn)
+        .await?;
+    let mut counts = Counts::default();
+    for c in &case_rows {
+        counts.opened += 1;
+        if let Some(closed) = c.closed_on {
+            counts.closed += 1;
+            counts.handling_days += (closed - c.received_on).num_days();
+        }
+        match c.decision_outcome.as_deref() {
+            Some("penalty") => {
+                counts.penalties += 1;
+                counts.fines_fen += c.fine_fen.unwrap_or(0);
+            }
+            Some("no_penalty") => counts.no_penalties += 1,
+            _ => {}
+        }
+        if c.hearing_held {
+            counts.hearings += 1;
+        }
+    }
+    let numbers: Vec<String> = case_rows.iter().map(|c| c.number.clone()).collect();
+    let complaints = complaints::Entity::find()
+        .filter(complaints::Column::CaseNumber.is_in(numbers))
+        .order_by_desc(complaints::Column::ReceivedAt)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| OfficerComplaint {
+            tracking_no: c.tracking_no,
+            subject: c.subject,
+            case_number: c.case_number.unwrap_or_default(),
+            received_on: c.received_on,
+            status_label: ComplaintStatus::parse(&c.status)
+                .map_or_else(String::new, |s| s.label(lang).to_owned()),
+        })
+        .collect::<Vec<_>>();
+    counts.complaints = i64::try_from(complaints.len()).unwrap_or(i64::MAX);
+    let case_ids: std::collections::BTreeSet<i32> = case_rows.iter().map(|c| c.id).collect();
+    let warnings = super::supervision::warnings(state, actor, lang)
+        .await?
+        .into_iter()
+        .filter(|w| case_ids.contains(&w.case_id))
+        .collect();
+    let cases = case_rows
+        .into_iter()
+        .map(|c| {
+            let link = links.iter().find(|l| l.case_id == c.id);
+            OfficerCase {
+                id: c.id,
+                number: c.number,
+                title: c.title,
+                state_label: CaseState::parse(&c.state)
+                    .map_or_else(|| c.state.clone(), |s| s.label(lang).to_owned()),
+                received_on: c.received_on,
+                investigator: link.is_some_and(|l| l.investigator),
+                recused: link.is_some_and(|l| l.recused),
+            }
+        })
+        .collect();
+    Ok(OfficerProfile {
+        id: user.id,
+        name: user.display_name,
+        username: user.username,
+        role_label: role.label(lang).to_owned(),
+        agency: agency.name,
+        active: user.active,
+        certificates,
+        figures: stats_row(
+            user.id.to_string(),
+            lang.pick("全部案件", "All cases").to_owned(),
+            counts,
+            None,
+        ),
+        cases,
+        warnings,
+        complaints,
+    })
+}

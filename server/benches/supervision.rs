@@ -1,0 +1,259 @@
+//! Supervision dashboard benchmark (prints figures; not a timed test).
+//!
+//! `cargo bench -p server --bench supervision -- [N]` generates N cases (default 1,000,000)
+//! spread over three agencies and 24 months — two officers each, 80 % closed, deadlines on a
+//! tenth, legal reviews on a twentieth — in SQLite and (if `TIANPING_TEST_PG_URL` answers)
+//! PostgreSQL, then times the statistics the supervision dashboard shows (the supervisor's
+//! whole region, the default twelve months), by agency, month, officer and matter.
+//! `scripts/bench-supervision.sh` runs it.
+
+use std::{sync::Arc, time::Instant};
+
+use app::ssr::{
+    AppState,
+    auth::{self, JwtKeys},
+    clock::SystemClock,
+    db::Db,
+    entities::users,
+    seed,
+    services::statistics::{self, StatsQuery},
+};
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
+use tianping_domain::i18n::Lang;
+
+fn state(db: Db, dir: &std::path::Path) -> AppState {
+    AppState {
+        db,
+        jwt: Arc::new(JwtKeys::from_secret(
+            b"0123456789abcdef0123456789abcdef-bench",
+        )),
+        clock: Arc::new(SystemClock),
+        settings: Arc::new(app::ssr::state::Settings::new(dir.to_path_buf())),
+        leptos_options: LeptosOptions::builder().output_name("tianping").build(),
+    }
+}
+
+/// A small deterministic generator (xorshift), so runs are comparable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+async fn exec(db: &Db, sql: String) -> anyhow::Result<()> {
+    db.conn
+        .execute_raw(Statement::from_string(db.backend(), sql))
+        .await?;
+    Ok(())
+}
+
+async fn id_of(db: &Db, sql: &str) -> anyhow::Result<i32> {
+    db.conn
+        .query_one_raw(Statement::from_string(db.backend(), sql.to_owned()))
+        .await?
+        .and_then(|r| r.try_get_by_index::<i32>(0).ok())
+        .ok_or_else(|| anyhow::anyhow!("nothing for {sql}"))
+}
+
+async fn generate(st: &AppState, n: usize) -> anyhow::Result<()> {
+    let db = &st.db;
+    let mut teams = Vec::new();
+    for (agency, a, b) in [
+        ("SCJG", "officer.zhang", "officer.li"),
+        ("CGZF", "officer.wang", "officer.chen"),
+        ("STHJ", "officer.zhao", "officer.qian"),
+    ] {
+        teams.push((
+            id_of(
+                db,
+                &format!("SELECT id FROM agencies WHERE code = '{agency}'"),
+            )
+            .await?,
+            id_of(db, &format!("SELECT id FROM users WHERE username = '{a}'")).await?,
+            id_of(db, &format!("SELECT id FROM users WHERE username = '{b}'")).await?,
+        ));
+    }
+    let today = chrono::Utc::now().date_naive();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let started = Instant::now();
+    let batch = 1000;
+    let mut i = 0;
+    while i < n {
+        let end = (i + batch).min(n);
+        let mut cases = Vec::with_capacity(batch);
+        let mut officers = Vec::with_capacity(batch * 2);
+        let mut deadlines = Vec::new();
+        let mut reviews = Vec::new();
+        for id in (i + 1)..=end {
+            let (agency, a, b) = teams[id % 3];
+            let received =
+                today - chrono::Duration::days(i64::try_from(rng.below(730)).unwrap_or(0));
+            let closed = rng.below(10) < 8;
+            let days = 20 + i64::try_from(rng.below(70)).unwrap_or(0);
+            let closed_on = received + chrono::Duration::days(days);
+            let closed_sql = if closed && closed_on <= today {
+                format!("'{closed_on}'")
+            } else {
+                "NULL".to_owned()
+            };
+            let (outcome, fine) = match rng.below(10) {
+                0..=5 => ("'penalty'", (1 + rng.below(500)) * 10_000),
+                6 | 7 => ("'no_penalty'", 0),
+                _ => ("NULL", 0),
+            };
+            let fine_sql = if fine > 0 {
+                fine.to_string()
+            } else {
+                "NULL".to_owned()
+            };
+            let hearing = if rng.below(100) < 3 { "TRUE" } else { "FALSE" };
+            let state = if closed_sql == "NULL" {
+                "investigating"
+            } else {
+                "closed"
+            };
+            cases.push(format!(
+                "({id}, 'B{agency}-{id}', {agency}, 'ordinary', '{state}', '生成案件 {id}', 'bench', '临江市', 'inspection', '{received}', {a}, '{received} 08:00:00+00:00', '{received} 08:00:00+00:00', FALSE, FALSE, FALSE, FALSE, FALSE, {hearing}, FALSE, FALSE, 0, 0, FALSE, 0, {outcome}, {fine_sql}, FALSE, 0, FALSE, {closed_sql}, 0, '', '', FALSE)"
+            ));
+            officers.push(format!("({id}, {a}, TRUE, TRUE, FALSE)"));
+            officers.push(format!("({id}, {b}, TRUE, FALSE, FALSE)"));
+            if rng.below(10) == 0 {
+                let due = received + chrono::Duration::days(90);
+                let (status, ended) = if closed_sql == "NULL" {
+                    ("running", "NULL".to_owned())
+                } else {
+                    ("stopped", closed_sql.clone())
+                };
+                deadlines.push(format!(
+                    "({id}, 'case_handling', '{received}', '{due}', '{status}', 0, 0, {ended})"
+                ));
+            }
+            if rng.below(20) == 0 {
+                let status = if rng.below(5) == 0 {
+                    "return_for_correction"
+                } else {
+                    "approve"
+                };
+                reviews.push(format!(
+                    "({id}, 1, '[]', '{{}}', {a}, '{received} 09:00:00+00:00', '{received}', '{status}')"
+                ));
+            }
+        }
+        exec(db, format!(
+            "INSERT INTO cases (id, number, agency_id, procedure, state, title, description, location, source, received_on, created_by, created_at, updated_at, major, review_passed, review_passed_after_hearing, hearing_eligible, rights_waived, hearing_held, collective_discussion_required, collective_discussion_done, extensions_granted, extension_days, extension_discussed, suspended_days, decision_outcome, fine_fen, e_service_consent, paid_fen, execution_finished, closed_on, confiscation_fen, measures, review_flags, departure_flagged) VALUES {}",
+            cases.join(",")
+        )).await?;
+        exec(db, format!(
+            "INSERT INTO case_officers (case_id, user_id, assigned, investigator, recused) VALUES {}",
+            officers.join(",")
+        )).await?;
+        if !deadlines.is_empty() {
+            exec(db, format!(
+                "INSERT INTO case_deadlines (case_id, kind, started_on, due_on, status, paused_days, extension_days, ended_on) VALUES {}",
+                deadlines.join(",")
+            )).await?;
+        }
+        if !reviews.is_empty() {
+            exec(db, format!(
+                "INSERT INTO review_rounds (case_id, round, matched, materials, submitted_by, submitted_at, due_on, status) VALUES {}",
+                reviews.join(",")
+            )).await?;
+        }
+        i = end;
+    }
+    exec(db, "ANALYZE".to_owned()).await?;
+    println!(
+        "  generated {n} cases (+{} officer links) in {:.1} s",
+        2 * n,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn dashboard(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyhow::Result<()> {
+    println!("{label}:");
+    db.migrate().await?;
+    let st = state(db, dir);
+    seed::seed_demo_with(&st, "Bench-Password-2026", false).await?;
+    generate(&st, n).await?;
+    let user = users::Entity::find()
+        .filter(users::Column::Username.eq("supervisor.wu"))
+        .one(&st.db.conn)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no supervisor"))?;
+    let actor = auth::load_actor(&st, &user)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for dimension in ["agency", "month", "officer", "matter"] {
+        let query = StatsQuery {
+            dimension: dimension.into(),
+            ..StatsQuery::default()
+        };
+        let mut times = Vec::new();
+        let mut opened = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let report = statistics::statistics(&st, &actor, &query, Lang::Zh)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            opened = report.total.counts.opened;
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "  statistics by {dimension:<8} over {opened} cases in the last 12 months: median {:.0} ms, min {:.0} ms, max {:.0} ms",
+            times[2], times[0], times[4]
+        );
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let n = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse::<usize>().ok())
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir()?;
+    let sqlite = Db::connect(
+        &format!("sqlite://{}?mode=rwc", dir.path().join("s.db").display()),
+        None,
+    )
+    .await?;
+    dashboard("SQLite", sqlite, dir.path(), n).await?;
+    let pg_url = std::env::var("TIANPING_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    match Db::connect(&pg_url, None).await {
+        Ok(admin) => {
+            let schema = format!("bench_sup_{}", std::process::id());
+            admin
+                .conn
+                .execute_raw(Statement::from_string(
+                    admin.backend(),
+                    format!("CREATE SCHEMA {schema}"),
+                ))
+                .await?;
+            let pg = Db::connect(&pg_url, Some(&schema)).await?;
+            let result = dashboard("PostgreSQL", pg, dir.path(), n).await;
+            admin
+                .conn
+                .execute_raw(Statement::from_string(
+                    admin.backend(),
+                    format!("DROP SCHEMA {schema} CASCADE"),
+                ))
+                .await?;
+            result?;
+        }
+        Err(e) => println!("PostgreSQL: skipped ({e})"),
+    }
+    Ok(())
+}
