@@ -755,40 +755,99 @@ impl Default for ChainCheck {
     }
 }
 
-/// Rows fetched per page while verifying.
-const VERIFY_PAGE: u64 = 10_000;
+/// Events decoded per batch while verifying; two batches are in flight at most.
+const VERIFY_BATCH: usize = 8_192;
 
-async fn fetch_page(
-    conn: sea_orm::DatabaseConnection,
-    after: i64,
-) -> Result<Vec<audit_events::Model>, ServiceError> {
-    Ok(audit_events::Entity::find()
-        .filter(audit_events::Column::Seq.gt(after))
-        .order_by_asc(audit_events::Column::Seq)
-        .limit(VERIFY_PAGE)
-        .all(&conn)
-        .await?)
+/// The verification query: every column the chain and the tree re-hash, in sequence order.
+const VERIFY_SQL: &str = "SELECT seq, occurred_at, actor_id, actor_role, action, subject_type, \
+     subject_id, payload, prev_hash, hash FROM audit_events ORDER BY seq";
+
+/// Decodes a stream of plain sqlx rows into batches of events and sends them on; stops at the
+/// first error or when the receiver is gone.
+macro_rules! produce_batches {
+    ($rows:expr, $tx:expr) => {{
+        use futures_util::StreamExt as _;
+        use sea_orm::sqlx::Row as _;
+        let mut rows = $rows;
+        let mut batch = Vec::with_capacity(VERIFY_BATCH);
+        loop {
+            match rows.next().await {
+                Some(Ok(row)) => {
+                    let decoded = (|| -> Result<audit::StoredEvent, sea_orm::sqlx::Error> {
+                        Ok(audit::StoredEvent {
+                            record: EventRecord {
+                                seq: row.try_get(0)?,
+                                occurred_at: row.try_get(1)?,
+                                actor_id: row.try_get(2)?,
+                                actor_role: row.try_get(3)?,
+                                action: row.try_get(4)?,
+                                subject_type: row.try_get(5)?,
+                                subject_id: row.try_get(6)?,
+                                payload: row.try_get(7)?,
+                            },
+                            prev_hash: row.try_get(8)?,
+                            hash: row.try_get(9)?,
+                        })
+                    })();
+                    match decoded {
+                        Ok(event) => batch.push(event),
+                        Err(e) => {
+                            let _ = $tx.send(Err(e.to_string())).await;
+                            return;
+                        }
+                    }
+                    if batch.len() == VERIFY_BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(VERIFY_BATCH));
+                        if $tx.send(Ok(full)).await.is_err() {
+                            return;
+                        }
+                    }
+                }
+                Some(Err(e)) => {
+                    let _ = $tx.send(Err(e.to_string())).await;
+                    return;
+                }
+                None => {
+                    if !batch.is_empty() {
+                        let _ = $tx.send(Ok(batch)).await;
+                    }
+                    return;
+                }
+            }
+        }
+    }};
 }
 
-/// Streams the log in pages, fetching the next page while the current one is hashed (the
-/// database and the hashing run on both cores); memory holds two pages.
+/// Streams the log in sequence order with one plain query (no per-page seeks, no entity
+/// decoding): a producer task reads and decodes rows into batches while the caller hashes, so
+/// the database read and the hashing run on both cores; memory holds two batches.
 async fn stream_prefetched(
     conn: &sea_orm::DatabaseConnection,
     mut visit: impl FnMut(audit::StoredEvent),
 ) -> Result<(), ServiceError> {
-    let mut pending = Some(tokio::spawn(fetch_page(conn.clone(), 0)));
-    while let Some(handle) = pending.take() {
-        let rows = handle
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))??;
-        let Some(last) = rows.last().map(|r| r.seq) else {
-            break;
-        };
-        if rows.len() as u64 == VERIFY_PAGE {
-            pending = Some(tokio::spawn(fetch_page(conn.clone(), last)));
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<audit::StoredEvent>, String>>(2);
+    match conn.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            let pool = conn.get_postgres_connection_pool().clone();
+            tokio::spawn(async move {
+                produce_batches!(sea_orm::sqlx::query(VERIFY_SQL).fetch(&pool), tx)
+            });
         }
-        for row in rows {
-            visit(super::audit::from_model(row));
+        sea_orm::DbBackend::Sqlite => {
+            let pool = conn.get_sqlite_connection_pool().clone();
+            tokio::spawn(async move {
+                produce_batches!(sea_orm::sqlx::query(VERIFY_SQL).fetch(&pool), tx)
+            });
+        }
+        other => {
+            return Err(ServiceError::Internal(format!(
+                "verification does not support {other:?}"
+            )));
+        }
+    }
+    while let Some(batch) = rx.recv().await {
+        for event in batch.map_err(ServiceError::Internal)? {
+            visit(event);
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ mod clues;
 mod complaints;
 mod crash;
 mod documents;
+mod privacy;
 mod reviews;
 mod schema;
 mod statistics;
