@@ -4,7 +4,8 @@
 //! spread over three agencies and 24 months — two officers each, 80 % closed, deadlines on a
 //! tenth, legal reviews on a twentieth — in SQLite and (if `TIANPING_TEST_PG_URL` answers)
 //! PostgreSQL, then times the statistics the supervision dashboard shows (the supervisor's
-//! whole region, the default twelve months), by agency, month, officer and matter.
+//! whole region, the default twelve months), by agency, month, officer and matter, and the
+//! region's warnings.
 //! `scripts/bench-supervision.sh` runs it.
 
 use std::{sync::Arc, time::Instant};
@@ -16,7 +17,10 @@ use app::ssr::{
     db::Db,
     entities::users,
     seed,
-    services::statistics::{self, StatsQuery},
+    services::{
+        statistics::{self, StatsQuery},
+        supervision,
+    },
 };
 use leptos::prelude::LeptosOptions;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
@@ -214,6 +218,21 @@ async fn dashboard(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyh
             times[2], times[0], times[4]
         );
     }
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        count = supervision::warnings(&st, &actor, Lang::Zh)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .len();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "  warnings of the region ({count} warnings): median {:.0} ms, min {:.0} ms, max {:.0} ms",
+        times[2], times[0], times[4]
+    );
     Ok(())
 }
 

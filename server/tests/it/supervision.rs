@@ -3,6 +3,7 @@
 //! warnings the state machine would have prevented but imported data carries.
 
 use axum::http::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::helpers::TestApp;
@@ -368,6 +369,29 @@ async fn the_demo_shows_every_kind_of_warning() {
             kinds.iter().any(|k| k.starts_with(kind)),
             "{kind} missing from {kinds:?}"
         );
+    }
+    // The database's narrowing to candidate cases loses nothing: judging every case in scope
+    // gives the same warnings, for each role that sees them.
+    for user in ["supervisor.wu", "head.scjg", "head.cgzf", "admin"] {
+        let row = app::ssr::entities::users::Entity::find()
+            .filter(app::ssr::entities::users::Column::Username.eq(user))
+            .one(&app.state.db.conn)
+            .await
+            .expect("query")
+            .expect("user");
+        let actor = app::ssr::auth::load_actor(&app.state, &row)
+            .await
+            .expect("actor");
+        let lang = tianping_domain::i18n::Lang::Zh;
+        let narrowed = app::ssr::services::supervision::warnings(&app.state, &actor, lang)
+            .await
+            .expect("warnings");
+        let every =
+            app::ssr::services::supervision::warnings_of_every_case(&app.state, &actor, lang)
+                .await
+                .expect("every case");
+        assert!(!every.is_empty(), "{user}");
+        assert_eq!(narrowed, every, "{user}");
     }
     // The chain still verifies with the imported case in it.
     let admin = app.login("admin").await;

@@ -6,7 +6,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
+};
 use serde_json::json;
 use tianping_domain::{
     authz::{Action, Actor, AgencyScope, can},
@@ -135,6 +137,72 @@ async fn snapshots<C: sea_orm::ConnectionTrait>(
         .collect())
 }
 
+/// Cases judged per chunk (bounds the query parameters and the memory).
+const CHUNK: usize = 2_000;
+
+/// The ids of the agencies' cases that can raise a warning at all: a running deadline binding
+/// the agency, a decision on a major case without a passed review, a penalty outside the
+/// discretion band, a suspension, or evidence with fewer than two collectors or a collector
+/// without a certificate in force on the (China) day of collection. A superset: the pure rules
+/// decide; closed cases without a problem never leave the database.
+async fn candidate_cases<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    agency_ids: impl Iterator<Item = i32>,
+) -> Result<Vec<i32>, ServiceError> {
+    use sea_orm::{DbBackend, Statement};
+
+    #[derive(Debug, sea_orm::FromQueryResult)]
+    struct Id {
+        id: i32,
+    }
+    let backend = conn.get_database_backend();
+    let agencies: Vec<String> = agency_ids.map(|i| i.to_string()).collect();
+    if agencies.is_empty() {
+        return Ok(Vec::new());
+    }
+    let binding: Vec<String> = DeadlineKind::ALL
+        .into_iter()
+        .filter(|k| k.binds_the_agency())
+        .map(|k| format!("'{}'", crate::api::case_dto_code(&k)))
+        .collect();
+    let departures: Vec<String> = [DiscretionCheck::Above, DiscretionCheck::Below]
+        .iter()
+        .map(|d| format!("'{}'", crate::api::case_dto_code(d)))
+        .collect();
+    let suspended = crate::api::case_dto_code(&CaseState::Suspended);
+    let certificate = CredentialKind::EnforcementCertificate.as_str();
+    let day = match backend {
+        DbBackend::Postgres => "CAST((e.collected_at AT TIME ZONE 'Asia/Shanghai') AS DATE)",
+        _ => "date(e.collected_at, '+8 hours')",
+    };
+    let sql = format!(
+        "SELECT c.id AS id FROM cases c WHERE c.agency_id IN ({agencies}) AND (
+            c.state = '{suspended}'
+            OR (c.decided_on IS NOT NULL AND c.major AND NOT c.review_passed)
+            OR (c.decided_on IS NOT NULL AND c.decision_outcome = 'penalty'
+                AND c.discretion_check IN ({departures}))
+            OR EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id
+                AND d.status = 'running' AND d.kind IN ({binding}))
+            OR EXISTS (SELECT 1 FROM evidence e WHERE e.case_id = c.id AND (
+                (SELECT COUNT(*) FROM evidence_collectors ec WHERE ec.evidence_id = e.id) < 2
+                OR EXISTS (SELECT 1 FROM evidence_collectors ec WHERE ec.evidence_id = e.id
+                    AND NOT EXISTS (SELECT 1 FROM credentials cr WHERE cr.user_id = ec.user_id
+                        AND cr.kind = '{certificate}' AND NOT cr.revoked
+                        AND cr.valid_from <= {day}
+                        AND (cr.valid_to IS NULL OR cr.valid_to >= {day}))))))
+        ORDER BY c.id",
+        agencies = agencies.join(","),
+        departures = departures.join(","),
+        binding = binding.join(","),
+    );
+    Ok(Id::find_by_statement(Statement::from_string(backend, sql))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
+}
+
 /// The warnings of every case the actor oversees, most serious and unacknowledged first.
 pub async fn warnings(
     state: &AppState,
@@ -143,56 +211,91 @@ pub async fn warnings(
 ) -> Result<Vec<WarningView>, ServiceError> {
     can(actor, &Action::Supervise)?;
     let agencies = super::agencies_where(state, actor, |a| Action::ViewWarnings(a)).await?;
-    let conn = &state.db.conn;
-    let rows = cases::Entity::find()
+    let candidates = candidate_cases(&state.db.conn, agencies.keys().copied()).await?;
+    judge(state, actor, &agencies, &candidates, lang).await
+}
+
+/// The same warnings, judged over every case in scope without the database's narrowing: what
+/// [`warnings`] must equal (tests compare the two).
+pub async fn warnings_of_every_case(
+    state: &AppState,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<Vec<WarningView>, ServiceError> {
+    can(actor, &Action::Supervise)?;
+    let agencies = super::agencies_where(state, actor, |a| Action::ViewWarnings(a)).await?;
+    let all: Vec<i32> = cases::Entity::find()
+        .select_only()
+        .column(cases::Column::Id)
         .filter(cases::Column::AgencyId.is_in(agencies.keys().copied()))
-        .all(conn)
+        .into_tuple()
+        .all(&state.db.conn)
         .await?;
-    let snaps = snapshots(conn, &rows).await?;
-    let acks = warning_acks::Entity::find()
-        .filter(warning_acks::Column::CaseId.is_in(rows.iter().map(|r| r.id)))
-        .all(conn)
-        .await?;
-    let names: HashMap<i32, String> = users::Entity::find()
-        .filter(users::Column::Id.is_in(acks.iter().map(|a| a.acknowledged_by)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    judge(state, actor, &agencies, &all, lang).await
+}
+
+/// The warnings of the given cases, loaded and judged a chunk at a time.
+async fn judge(
+    state: &AppState,
+    actor: &Actor,
+    agencies: &HashMap<i32, agencies::Model>,
+    candidates: &[i32],
+    lang: Lang,
+) -> Result<Vec<WarningView>, ServiceError> {
+    let conn = &state.db.conn;
     let today = today(state);
     let rules = rules(state);
     let mut out = Vec::new();
-    for row in &rows {
-        let Some(snap) = snaps.get(&row.id) else {
-            continue;
-        };
-        for w in supervision::warnings(snap, today, &rules) {
-            let ack = acks
-                .iter()
-                .filter(|a| a.case_id == row.id && a.warning_key == w.key)
-                .max_by_key(|a| a.id)
-                .map(|a| AckView {
-                    by: names.get(&a.acknowledged_by).cloned().unwrap_or_default(),
-                    at: china_time(a.acknowledged_at).to_rfc3339(),
-                    comment: a.comment.clone(),
+    // The rules decide; the database only narrows the cases down (a superset of those that
+    // can raise a warning), then one chunk of cases at a time is loaded and judged.
+    for chunk in candidates.chunks(CHUNK) {
+        let rows = cases::Entity::find()
+            .filter(cases::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        let snaps = snapshots(conn, &rows).await?;
+        let acks = warning_acks::Entity::find()
+            .filter(warning_acks::Column::CaseId.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        let names: HashMap<i32, String> = users::Entity::find()
+            .filter(users::Column::Id.is_in(acks.iter().map(|a| a.acknowledged_by)))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.display_name))
+            .collect();
+        for row in &rows {
+            let Some(snap) = snaps.get(&row.id) else {
+                continue;
+            };
+            for w in supervision::warnings(snap, today, &rules) {
+                let ack = acks
+                    .iter()
+                    .filter(|a| a.case_id == row.id && a.warning_key == w.key)
+                    .max_by_key(|a| a.id)
+                    .map(|a| AckView {
+                        by: names.get(&a.acknowledged_by).cloned().unwrap_or_default(),
+                        at: china_time(a.acknowledged_at).to_rfc3339(),
+                        comment: a.comment.clone(),
+                    });
+                out.push(WarningView {
+                    case_id: row.id,
+                    case_number: row.number.clone(),
+                    case_title: row.title.clone(),
+                    agency: agencies
+                        .get(&row.agency_id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default(),
+                    kind: w.kind.code(),
+                    label: w.kind.label(lang),
+                    severity: w.severity,
+                    key: w.key,
+                    detail: w.subject.describe(lang),
+                    acknowledged: ack,
+                    can_open_matter: actor.role == tianping_domain::role::Role::Supervisor,
                 });
-            out.push(WarningView {
-                case_id: row.id,
-                case_number: row.number.clone(),
-                case_title: row.title.clone(),
-                agency: agencies
-                    .get(&row.agency_id)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default(),
-                kind: w.kind.code(),
-                label: w.kind.label(lang),
-                severity: w.severity,
-                key: w.key,
-                detail: w.subject.describe(lang),
-                acknowledged: ack,
-                can_open_matter: actor.role == tianping_domain::role::Role::Supervisor,
-            });
+            }
         }
     }
     out.sort_by(|a, b| {
