@@ -12,6 +12,7 @@ mod m20261127_000006_create_transparency;
 mod m20261201_000007_create_documents;
 mod m20261201_000008_create_supervision;
 mod m20261201_000009_create_complaints;
+mod m20261201_000010_create_publications;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_create_documents::Migration),
             Box::new(m20261201_000008_create_supervision::Migration),
             Box::new(m20261201_000009_create_complaints::Migration),
+            Box::new(m20261201_000010_create_publications::Migration),
         ]
     }
 }

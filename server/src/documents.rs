@@ -34,7 +34,7 @@ fn encode(s: &str) -> String {
     out
 }
 
-fn pdf_response(file: documents::PdfFile, inline: bool) -> Response {
+pub(crate) fn pdf_response(file: documents::PdfFile, inline: bool) -> Response {
     let sha = hex::encode(Sha256::digest(&file.bytes));
     let mut response = file.bytes.into_response();
     let h = response.headers_mut();

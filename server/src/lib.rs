@@ -4,6 +4,7 @@
 pub mod config;
 pub mod documents;
 pub mod evidence;
+pub mod publicity_api;
 pub mod rest;
 pub mod supervision_api;
 
@@ -77,11 +78,13 @@ pub fn build_router(state: AppState) -> Router {
             "/api/v1",
             rest::router()
                 .merge(supervision_api::router())
+                .merge(publicity_api::router())
                 .layer(DefaultBodyLimit::max(rest::MAX_BODY_BYTES)),
         )
         .route("/auth/logout", post(form_logout))
         .route("/lang/{lang}", get(switch_language))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/sitemap.xml", get(publicity_api::sitemap))
         .leptos_routes_with_context(&state, routes, provide.clone(), move || {
             shell(shell_options.clone())
         })

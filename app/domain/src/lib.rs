@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod merkle;
 pub mod money;
 pub mod party;
+pub mod publicity;
 pub mod review;
 pub mod role;
 pub mod supervision;

@@ -220,6 +220,20 @@ pub enum Field {
     Month,
     /// The dimension statistics are grouped by.
     Dimension,
+    /// The last day a published decision stays on display.
+    DisplayUntil,
+    /// The legal basis of a withdrawal.
+    WithdrawalBasis,
+    /// Search: decided on or after.
+    DateFrom,
+    /// Search: decided on or before.
+    DateTo,
+    /// Search: smallest fine.
+    FineMin,
+    /// Search: largest fine.
+    FineMax,
+    /// A results page number.
+    Page,
 }
 
 impl Field {
@@ -354,6 +368,13 @@ impl Field {
             TrackingNumber => lang.pick("受理编号", "Tracking number"),
             Month => lang.pick("月份", "Month"),
             Dimension => lang.pick("统计维度", "Grouped by"),
+            DisplayUntil => lang.pick("公示截止日期", "Displayed until"),
+            WithdrawalBasis => lang.pick("撤回依据", "Basis of the withdrawal"),
+            DateFrom => lang.pick("决定日期起", "Decided from"),
+            DateTo => lang.pick("决定日期止", "Decided to"),
+            FineMin => lang.pick("罚款金额下限（元）", "Smallest fine (yuan)"),
+            FineMax => lang.pick("罚款金额上限（元）", "Largest fine (yuan)"),
+            Page => lang.pick("页码", "Page"),
         }
     }
 }

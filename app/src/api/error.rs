@@ -203,6 +203,7 @@ impl AppError {
                     status.label(lang)
                 ),
             }),
+            S::StateConflict(message) => AppError::Refused(message),
             S::Forbidden => AppError::forbidden(lang),
             S::NotFound => AppError::not_found(lang),
             // A step of another role or another agency is a permission matter (403); every

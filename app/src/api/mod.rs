@@ -11,6 +11,8 @@ pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod org;
+pub mod publicity;
+pub mod publicity_dto;
 pub mod review_dto;
 pub mod reviews;
 pub mod supervision;

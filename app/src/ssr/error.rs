@@ -43,6 +43,9 @@ pub enum ServiceError {
         /// Seconds until the window ends.
         retry_after_secs: i64,
     },
+    /// A step not possible in the record's state; the message says why, in the user's language.
+    #[error("refused: {0}")]
+    StateConflict(String),
     #[error("not found")]
     NotFound,
     /// The database failed.

@@ -433,7 +433,7 @@ async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
             location: "临江市临港工业园 3 号路".into(),
             reported_at: "2026-11-20T22:15:00+08:00".into(),
             reporter: Some(RawReporter {
-                name: Some("赵某".into()),
+                name: Some("赵丽华".into()),
                 phone: Some("13700137000".into()),
             }),
             agency: Some("STHJ".into()),

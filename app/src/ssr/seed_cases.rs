@@ -104,13 +104,13 @@ fn plans() -> Vec<Plan> {
         (
             "占道经营",
             "临江市中山路与北京路交叉口",
-            (PERSON, "陈某", "110101199003071516"),
+            (PERSON, "陈建国", "110101199003071516"),
             500,
         ),
         (
             "违规张贴小广告",
             "临江市文化广场东侧",
-            (PERSON, "李某", "110101198512120019"),
+            (PERSON, "李秀英", "110101198512120019"),
             200,
         ),
         (
@@ -134,7 +134,7 @@ fn plans() -> Vec<Plan> {
         (
             "餐饮油烟直排",
             "临江市美食街 9 号",
-            (PERSON, "王某", "110101197706060638"),
+            (PERSON, "王志强", "110101197706060638"),
             5_000,
         ),
         (
@@ -694,7 +694,67 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
     }
     seed_legacy_import(state, now).await?;
     seed_summary_cases(state, now).await?;
+    seed_publications(state, now).await?;
     seed_complaints(state, now).await
+}
+
+/// The demo decisions' publication: each approved by an officer of its agency two days after
+/// the decision, except the newest one of each agency (left in the queue); the oldest published
+/// one withdrawn after its decision was revoked on reconsideration.
+async fn seed_publications(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    use tianping_domain::{
+        i18n::Lang,
+        publicity::{PublicationStep, WithdrawalBasis},
+    };
+
+    use super::{entities::publications, services::publications as service};
+
+    let mut teams = std::collections::HashMap::new();
+    for (code, officer, _, head) in TEAMS {
+        if let Some(a) = agencies::Entity::find()
+            .filter(agencies::Column::Code.eq(code))
+            .one(&state.db.conn)
+            .await?
+        {
+            teams.insert(a.id, (officer, head));
+        }
+    }
+    let drafts = publications::Entity::find()
+        .order_by_desc(publications::Column::DecidedOn)
+        .order_by_desc(publications::Column::Id)
+        .all(&state.db.conn)
+        .await?;
+    let mut kept = std::collections::BTreeSet::new();
+    let mut published = Vec::new();
+    for p in &drafts {
+        if kept.insert(p.agency_id) {
+            continue;
+        }
+        let Some((officer, _)) = teams.get(&p.agency_id) else {
+            continue;
+        };
+        let officer = actor(state, officer).await?;
+        let day = (p.decided_on + Duration::days(2))
+            .and_hms_opt(2, 0, 0)
+            .map_or(now, |t| t.and_utc())
+            .min(now);
+        let approve = PublicationStep::Approve {
+            display_until: None,
+        };
+        service::step(&at(state, day), &officer, p.id, &approve, Lang::Zh).await?;
+        published.push(p);
+    }
+    if let Some(p) = published.last()
+        && let Some((_, head)) = teams.get(&p.agency_id)
+    {
+        let head = actor(state, head).await?;
+        let withdraw = PublicationStep::Withdraw {
+            basis: Some(WithdrawalBasis::Revoked),
+            reason: "当事人申请行政复议，复议机关以认定事实不清为由撤销原处罚决定。".into(),
+        };
+        service::step(&at(state, now), &head, p.id, &withdraw, Lang::Zh).await?;
+    }
+    Ok(())
 }
 
 /// Complaints from the portal at each stage: answered, assigned and awaiting the agency, an

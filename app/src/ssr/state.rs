@@ -46,6 +46,8 @@ pub struct Settings {
     /// The rate limit on anonymous complaint submissions per client
     /// (`TIANPING_COMPLAINT_RATE`, e.g. `5/3600`).
     pub complaint_rate: tianping_domain::supervision::complaint::RateRule,
+    /// Publication deadline and display period (local rules).
+    pub publication_rules: tianping_domain::publicity::PublicationRules,
 }
 
 /// The default font directory: `.tools/fonts` (where `scripts/setup.sh` puts them) under the
@@ -77,6 +79,7 @@ impl Settings {
             public_url: "http://127.0.0.1:3000".to_owned(),
             complaint_rules: tianping_domain::supervision::complaint::ComplaintRules::default(),
             complaint_rate: tianping_domain::supervision::complaint::RateRule::default(),
+            publication_rules: tianping_domain::publicity::PublicationRules::default(),
         }
     }
 }

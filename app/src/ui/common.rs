@@ -127,12 +127,14 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
         Role::Officer => {
             items.push(("/work/cases", "案件办理", "Cases"));
             items.push(("/work/clues", "案源登记", "Clue intake"));
+            items.push(("/work/publications", "公示审核", "Publication"));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
         }
         Role::AgencyHead => {
             items.push(("/work/cases", "案件办理", "Cases"));
             items.push(("/work/clues", "案源登记", "Clue intake"));
+            items.push(("/work/publications", "公示审核", "Publication"));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
             items.push(("/work/warnings", "监督预警", "Warnings"));

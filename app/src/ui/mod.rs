@@ -14,7 +14,8 @@ use leptos_router::{
 
 use common::{NotFound, provide_lang};
 use pages::{
-    account, admin, cases, clues, complaints, login, portal, reviews, statistics, supervision, work,
+    account, admin, cases, clues, complaints, decisions, login, portal, reviews, statistics,
+    supervision, work,
 };
 
 /// The HTML document around the app (server only).
@@ -50,6 +51,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=portal::PortalHome ssr=SsrMode::Async />
                 <Route path=path!("/portal/audit") view=portal::AuditTransparency ssr=SsrMode::Async />
                 <Route path=path!("/portal/verify") view=portal::DocumentVerify ssr=SsrMode::Async />
+                <Route path=path!("/portal/decisions") view=decisions::DecisionSearch ssr=SsrMode::Async />
+                <Route path=path!("/portal/decisions/:id") view=decisions::DecisionDetail ssr=SsrMode::Async />
                 <Route path=path!("/portal/complaints") view=complaints::ComplaintForm ssr=SsrMode::Async />
                 <Route path=path!("/portal/complaints/status") view=complaints::ComplaintStatus ssr=SsrMode::Async />
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
@@ -69,6 +72,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />
                 <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
+                <Route path=path!("/work/publications") view=decisions::PublicationQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/complaints") view=complaints::ComplaintList ssr=SsrMode::Async />
                 <Route path=path!("/work/statistics") view=statistics::StatisticsPage ssr=SsrMode::Async />
                 <Route path=path!("/work/officers/:id") view=statistics::OfficerPage ssr=SsrMode::Async />

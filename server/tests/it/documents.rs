@@ -195,7 +195,8 @@ async fn an_issued_decision_is_numbered_hashed_in_the_log_and_says_what_the_law_
         .as_str()
         .expect("code")
         .to_owned();
-    assert_eq!(app.audit_count().await, before + 1);
+    // The issue event, and the publication record the penalty decision drafts.
+    assert_eq!(app.audit_count().await, before + 2);
 
     let (status, pdf) = bytes_of(
         &app,

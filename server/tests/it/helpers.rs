@@ -347,3 +347,30 @@ pub fn urlencode(s: &str) -> String {
         })
         .collect()
 }
+
+impl TestApp {
+    /// One text value.
+    pub async fn scalar_text(&self, sql: &str) -> String {
+        self.strings(sql)
+            .await
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// The non-null text values of the first column.
+    pub async fn strings(&self, sql: &str) -> Vec<String> {
+        self.state
+            .db
+            .conn
+            .query_all_raw(Statement::from_string(
+                self.state.db.backend(),
+                sql.to_owned(),
+            ))
+            .await
+            .expect("query")
+            .into_iter()
+            .filter_map(|r| r.try_get_by_index::<Option<String>>(0).ok().flatten())
+            .collect()
+    }
+}

@@ -13,6 +13,7 @@ mod complaints;
 mod crash;
 mod documents;
 mod privacy;
+mod publicity;
 mod reviews;
 mod schema;
 mod statistics;

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod clues;
 pub mod complaints;
 pub mod org;
+pub mod publications;
 pub mod reviews;
 pub mod statistics;
 pub mod supervision;

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod cases;
 pub mod clues;
 pub mod complaints;
+pub mod decisions;
 pub mod login;
 pub mod portal;
 pub mod reviews;

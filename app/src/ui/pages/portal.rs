@@ -22,6 +22,7 @@ pub fn PortalHome() -> impl IntoView {
                     "This portal publishes the city's enforcement agencies, their legal basis and their certified officers, so that the public can check and supervise them.",
                 )}
             </p>
+            <p><a href="/portal/decisions" data-test="decisions-link">{lang.pick("行政处罚决定公示：查询本市已作出的处罚决定", "Published penalty decisions: search the city's decisions")}</a></p>
             <p><a href="/portal/verify" data-test="verify-link">{lang.pick("文书核验：核验执法文书的真伪和效力", "Verify a document: is it genuine and in force?")}</a></p>
             <p><a href="/portal/complaints" data-test="complaints-link">{lang.pick("投诉举报与评议：反映执法问题，查询办理进度", "Complaints, reports and evaluations: tell us about an enforcement action, follow the answer")}</a></p>
             <p><a href="/portal/audit" data-test="audit-link">{lang.pick("执法记录防篡改核验：检查点与公钥", "Tamper-evident record: checkpoints and keys")}</a></p>

@@ -579,8 +579,24 @@ pub async fn issue(
                 "supersedes": current.as_ref().map(|c| json!({"id": c.id, "number": c.number, "reason": reason})),
             }),
         });
+        // A penalty decision drafts its publication record (redacted) in the same unit of work.
+        if kind == DocumentKind::PenaltyDecision
+            && let Some(public) = &public_model
+        {
+            super::super::publications::draft_from_issue(
+                &mut uow,
+                state,
+                &row,
+                inserted.id,
+                &number,
+                &file.redacted(),
+                public,
+            )
+            .await?;
+        }
+        // The issue event is the first flushed (a publication draft may follow it).
         let seqs = uow.flush().await?;
-        if let Some(seq) = seqs.last() {
+        if let Some(seq) = seqs.first() {
             issued_documents::Entity::update_many()
                 .col_expr(issued_documents::Column::AuditSeq, Expr::value(*seq))
                 .filter(issued_documents::Column::Id.eq(inserted.id))
@@ -692,6 +708,30 @@ pub async fn download(
     Ok(PdfFile {
         bytes,
         file_name: file_name(kind, Some(&issued.number), &row.number, public),
+    })
+}
+
+/// The redacted public version of a published decision, for anyone (the disclosure portal):
+/// only while its publication is public.
+pub async fn public_download(
+    state: &AppState,
+    publication_id: i32,
+) -> Result<PdfFile, ServiceError> {
+    let decision =
+        super::super::publications::public_detail(state, publication_id, Lang::Zh).await?;
+    let issued = issued_documents::Entity::find_by_id(decision.document_id)
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let model: DocumentModel = issued
+        .public_model
+        .as_deref()
+        .and_then(|m| serde_json::from_str(m).ok())
+        .ok_or(ServiceError::NotFound)?;
+    let bytes = render(state, model, Some(issued.issued_at)).await?;
+    Ok(PdfFile {
+        bytes,
+        file_name: format!("{}（公开版）.pdf", issued.number),
     })
 }
 

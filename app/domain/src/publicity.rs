@@ -1,0 +1,628 @@
+//! After-the-fact publication of penalty decisions (事后公开, DOMAIN.md §1a): the publication
+//! record's life, its deadline and display period, withdrawal, and the public search query.
+//! Pure rules, no web or database types.
+//!
+//! Invariants: a record is drafted when the decision is issued, due within 7 working days; an
+//! officer or head of the agency approves the redacted text before anything is public; the
+//! display period lies between the minimum and maximum [L]; a published record is withdrawn,
+//! never deleted, with the reason and its legal basis (APL Art. 48), and then shows as withdrawn;
+//! a search query is bounded and its text is matched literally (no wildcard or syntax of any
+//! query language reaches the database).
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    calendar::WorkCalendar,
+    i18n::Lang,
+    role::Role,
+    validate::{Field, Rule, ValidationError},
+};
+
+/// Where a publication record stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicationStatus {
+    /// Drafted from the issued decision, waiting for the redaction to be approved.
+    Draft,
+    /// Public.
+    Published,
+    /// Withdrawn because the decision was changed, revoked or found illegal or invalid.
+    Withdrawn,
+}
+
+impl PublicationStatus {
+    /// Every status.
+    pub const ALL: [PublicationStatus; 3] = [
+        PublicationStatus::Draft,
+        PublicationStatus::Published,
+        PublicationStatus::Withdrawn,
+    ];
+
+    /// Machine name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublicationStatus::Draft => "draft",
+            PublicationStatus::Published => "published",
+            PublicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Parses the machine name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Name for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PublicationStatus::Draft => lang.pick("待审核公开", "Awaiting approval"),
+            PublicationStatus::Published => lang.pick("已公开", "Published"),
+            PublicationStatus::Withdrawn => lang.pick("已撤回", "Withdrawn"),
+        }
+    }
+}
+
+/// Why a published decision is withdrawn (APL Art. 48).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawalBasis {
+    /// The decision was changed (变更).
+    Changed,
+    /// The decision was revoked (撤销).
+    Revoked,
+    /// The decision was confirmed illegal (确认违法).
+    ConfirmedIllegal,
+    /// The decision was confirmed invalid (确认无效).
+    ConfirmedInvalid,
+}
+
+impl WithdrawalBasis {
+    /// Every basis.
+    pub const ALL: [WithdrawalBasis; 4] = [
+        WithdrawalBasis::Changed,
+        WithdrawalBasis::Revoked,
+        WithdrawalBasis::ConfirmedIllegal,
+        WithdrawalBasis::ConfirmedInvalid,
+    ];
+
+    /// Machine name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WithdrawalBasis::Changed => "changed",
+            WithdrawalBasis::Revoked => "revoked",
+            WithdrawalBasis::ConfirmedIllegal => "confirmed_illegal",
+            WithdrawalBasis::ConfirmedInvalid => "confirmed_invalid",
+        }
+    }
+
+    /// Parses the machine name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Name for people, with the legal basis.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            WithdrawalBasis::Changed => lang.pick(
+                "处罚决定被依法变更（《行政处罚法》第四十八条第二款）",
+                "The decision was changed (APL Art. 48(2))",
+            ),
+            WithdrawalBasis::Revoked => lang.pick(
+                "处罚决定被依法撤销（《行政处罚法》第四十八条第二款）",
+                "The decision was revoked (APL Art. 48(2))",
+            ),
+            WithdrawalBasis::ConfirmedIllegal => lang.pick(
+                "处罚决定被确认违法（《行政处罚法》第四十八条第二款）",
+                "The decision was confirmed illegal (APL Art. 48(2))",
+            ),
+            WithdrawalBasis::ConfirmedInvalid => lang.pick(
+                "处罚决定被确认无效（《行政处罚法》第四十八条第二款）",
+                "The decision was confirmed invalid (APL Art. 48(2))",
+            ),
+        }
+    }
+}
+
+/// The periods of publication: local rules **[L]**, so configurable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationRules {
+    /// Working days from the decision to publication (Guidance 118: 7 for penalties).
+    pub publish_working_days: u32,
+    /// Shortest display period, in months.
+    pub min_display_months: u32,
+    /// Longest display period, in months.
+    pub max_display_months: u32,
+}
+
+impl Default for PublicationRules {
+    fn default() -> Self {
+        Self {
+            publish_working_days: 7,
+            min_display_months: 3,
+            max_display_months: 36,
+        }
+    }
+}
+
+/// The day a decision made on `decided_on` must be published by.
+pub fn due_on(
+    decided_on: NaiveDate,
+    calendar: &WorkCalendar,
+    rules: &PublicationRules,
+) -> NaiveDate {
+    calendar.add_working_days(decided_on, rules.publish_working_days)
+}
+
+/// The last day of display for a record published on `published_on`: the requested day if it
+/// lies within the minimum and maximum display period, the maximum when none is requested.
+pub fn display_until(
+    published_on: NaiveDate,
+    requested: Option<NaiveDate>,
+    rules: &PublicationRules,
+) -> Result<NaiveDate, ValidationError> {
+    let earliest = published_on + Months::new(rules.min_display_months);
+    let latest = published_on + Months::new(rules.max_display_months);
+    match requested {
+        None => Ok(latest),
+        Some(day) if day < earliest || day > latest => {
+            Err(ValidationError::new(Field::DisplayUntil, Rule::DateOrder))
+        }
+        Some(day) => Ok(day),
+    }
+}
+
+/// Whether the public sees the record today: published and within its display period, or
+/// withdrawn (shown as withdrawn, with the reason).
+pub fn is_public(
+    status: PublicationStatus,
+    display_until: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
+    match status {
+        PublicationStatus::Draft => false,
+        PublicationStatus::Published => display_until.is_none_or(|d| today <= d),
+        PublicationStatus::Withdrawn => true,
+    }
+}
+
+/// A step on a publication record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublicationStep {
+    /// Approve the redacted text and publish, displayed until the given day (or the maximum).
+    Approve {
+        /// Requested last day of display.
+        display_until: Option<NaiveDate>,
+    },
+    /// Withdraw a published record.
+    Withdraw {
+        /// Why.
+        basis: Option<WithdrawalBasis>,
+        /// The public explanation.
+        reason: String,
+    },
+}
+
+/// Why a step was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublicationError {
+    /// The actor may not take this step.
+    Forbidden,
+    /// Not in this status.
+    WrongStatus(PublicationStatus),
+    /// Bad input.
+    Invalid(ValidationError),
+}
+
+/// Longest withdrawal explanation, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+
+/// The status after `step` taken by an officer or head of the record's agency.
+pub fn apply(
+    status: PublicationStatus,
+    role: Role,
+    step: &PublicationStep,
+) -> Result<PublicationStatus, PublicationError> {
+    match step {
+        PublicationStep::Approve { .. } => {
+            if !matches!(role, Role::Officer | Role::AgencyHead) {
+                return Err(PublicationError::Forbidden);
+            }
+            if status != PublicationStatus::Draft {
+                return Err(PublicationError::WrongStatus(status));
+            }
+            Ok(PublicationStatus::Published)
+        }
+        PublicationStep::Withdraw { basis, reason } => {
+            if role != Role::AgencyHead {
+                return Err(PublicationError::Forbidden);
+            }
+            if status != PublicationStatus::Published {
+                return Err(PublicationError::WrongStatus(status));
+            }
+            if basis.is_none() {
+                return Err(PublicationError::Invalid(ValidationError::new(
+                    Field::WithdrawalBasis,
+                    Rule::Required,
+                )));
+            }
+            crate::validate::text(Field::Reason, reason, 1, MAX_REASON_CHARS)
+                .map_err(PublicationError::Invalid)?;
+            Ok(PublicationStatus::Withdrawn)
+        }
+    }
+}
+
+/// Results per page of the public search.
+pub const PAGE_SIZE: u64 = 20;
+/// The longest search text, in characters; longer input is cut, not refused.
+pub const MAX_QUERY_CHARS: usize = 50;
+/// The last page one may ask for.
+pub const MAX_PAGE: u64 = 500;
+
+/// A checked public search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// Words to find (each must occur), at most [`MAX_QUERY_CHARS`] characters in all.
+    pub words: Vec<String>,
+    /// One agency (by code).
+    pub agency: Option<String>,
+    /// Decided on or after.
+    pub from: Option<NaiveDate>,
+    /// Decided on or before.
+    pub to: Option<NaiveDate>,
+    /// Fine at least, in fen.
+    pub fine_min: Option<i64>,
+    /// Fine at most, in fen.
+    pub fine_max: Option<i64>,
+    /// `natural_person`, `organisation` or `individual_business`.
+    pub party_kind: Option<String>,
+    /// 1-based page.
+    pub page: u64,
+}
+
+/// What a search form sends, as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchInput {
+    /// Free text.
+    #[serde(default)]
+    pub q: String,
+    /// Agency code.
+    #[serde(default)]
+    pub agency: String,
+    /// From date.
+    #[serde(default)]
+    pub from: String,
+    /// To date.
+    #[serde(default)]
+    pub to: String,
+    /// Minimum fine in yuan.
+    #[serde(default)]
+    pub fine_min: String,
+    /// Maximum fine in yuan.
+    #[serde(default)]
+    pub fine_max: String,
+    /// Party kind.
+    #[serde(default)]
+    pub party: String,
+    /// Page.
+    #[serde(default)]
+    pub page: String,
+}
+
+fn optional(s: &str) -> Option<&str> {
+    let s = s.trim();
+    (!s.is_empty()).then_some(s)
+}
+
+/// Checks a search. The text never fails: it is split on white space, control characters are
+/// dropped and it is cut to [`MAX_QUERY_CHARS`]; the filters name their field when malformed.
+pub fn search(input: &SearchInput) -> Result<Search, Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    let cleaned: String = input
+        .q
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    let words: Vec<String> = cleaned
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_owned)
+        .collect();
+    let mut date = |s: &str, field| match optional(s) {
+        None => None,
+        Some(v) => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(ValidationError::new(field, Rule::Date));
+                None
+            }
+        },
+    };
+    let from = date(&input.from, Field::DateFrom);
+    let to = date(&input.to, Field::DateTo);
+    let mut money = |s: &str, field| match optional(s) {
+        None => None,
+        Some(v) => match crate::money::parse_yuan(v) {
+            Ok(f) => Some(f),
+            Err(_) => {
+                errors.push(ValidationError::new(field, Rule::Amount));
+                None
+            }
+        },
+    };
+    let fine_min = money(&input.fine_min, Field::FineMin);
+    let fine_max = money(&input.fine_max, Field::FineMax);
+    if let (Some(a), Some(b)) = (from, to)
+        && a > b
+    {
+        errors.push(ValidationError::new(Field::DateTo, Rule::DateOrder));
+    }
+    if let (Some(a), Some(b)) = (fine_min, fine_max)
+        && a > b
+    {
+        errors.push(ValidationError::new(Field::FineMax, Rule::RangeOrder));
+    }
+    let party_kind = match optional(&input.party) {
+        None => None,
+        Some(p @ ("natural_person" | "organisation" | "individual_business")) => Some(p.to_owned()),
+        Some(_) => {
+            errors.push(ValidationError::new(Field::PartyKind, Rule::OneOf));
+            None
+        }
+    };
+    let agency = optional(&input.agency).map(|a| {
+        a.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(32)
+            .collect::<String>()
+    });
+    let page = match optional(&input.page) {
+        None => 1,
+        Some(p) => match p.parse::<u64>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
+            _ => {
+                errors.push(ValidationError::new(Field::Page, Rule::OneOf));
+                1
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Search {
+        words,
+        agency,
+        from,
+        to,
+        fine_min,
+        fine_max,
+        party_kind,
+        page,
+    })
+}
+
+/// A `LIKE` pattern that matches `word` literally anywhere (escape character `\`): the
+/// wildcards `%` and `_` and the escape itself are escaped.
+pub fn like_pattern(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn decisions_are_due_in_seven_working_days() {
+        let cal = WorkCalendar::china();
+        // Tuesday 2026-12-01 + 7 working days = Thursday 2026-12-10.
+        assert_eq!(
+            due_on(d("2026-12-01"), &cal, &PublicationRules::default()),
+            d("2026-12-10")
+        );
+    }
+
+    #[test]
+    fn the_display_period_lies_between_three_months_and_three_years() {
+        let rules = PublicationRules::default();
+        let on = d("2026-12-01");
+        assert_eq!(display_until(on, None, &rules), Ok(d("2029-12-01")));
+        assert_eq!(
+            display_until(on, Some(d("2027-03-01")), &rules),
+            Ok(d("2027-03-01"))
+        );
+        assert_eq!(
+            display_until(on, Some(d("2029-12-01")), &rules),
+            Ok(d("2029-12-01"))
+        );
+        for bad in ["2027-02-28", "2029-12-02", "2026-11-30"] {
+            assert_eq!(
+                display_until(on, Some(d(bad)), &rules),
+                Err(ValidationError::new(Field::DisplayUntil, Rule::DateOrder)),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn drafts_are_never_public_withdrawn_ones_always_published_ones_while_displayed() {
+        let today = d("2026-12-01");
+        assert!(!is_public(PublicationStatus::Draft, None, today));
+        assert!(is_public(PublicationStatus::Published, Some(today), today));
+        assert!(!is_public(
+            PublicationStatus::Published,
+            Some(d("2026-11-30")),
+            today
+        ));
+        assert!(is_public(
+            PublicationStatus::Withdrawn,
+            Some(d("2026-11-30")),
+            today
+        ));
+    }
+
+    #[test]
+    fn every_step_in_every_status_for_every_role() {
+        use PublicationStatus::*;
+        let approve = PublicationStep::Approve {
+            display_until: None,
+        };
+        let withdraw = PublicationStep::Withdraw {
+            basis: Some(WithdrawalBasis::Revoked),
+            reason: "复议机关撤销原处罚决定".into(),
+        };
+        for status in PublicationStatus::ALL {
+            for role in Role::ALL {
+                let officer_or_head = matches!(role, Role::Officer | Role::AgencyHead);
+                let expected = if !officer_or_head {
+                    Err(PublicationError::Forbidden)
+                } else if status == Draft {
+                    Ok(Published)
+                } else {
+                    Err(PublicationError::WrongStatus(status))
+                };
+                assert_eq!(
+                    apply(status, role, &approve),
+                    expected,
+                    "{status:?} {role:?}"
+                );
+                let expected = if role != Role::AgencyHead {
+                    Err(PublicationError::Forbidden)
+                } else if status == Published {
+                    Ok(Withdrawn)
+                } else {
+                    Err(PublicationError::WrongStatus(status))
+                };
+                assert_eq!(
+                    apply(status, role, &withdraw),
+                    expected,
+                    "{status:?} {role:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_withdrawal_names_its_basis_and_explains_itself() {
+        let head = Role::AgencyHead;
+        let status = PublicationStatus::Published;
+        assert_eq!(
+            apply(
+                status,
+                head,
+                &PublicationStep::Withdraw {
+                    basis: None,
+                    reason: "x".into()
+                }
+            ),
+            Err(PublicationError::Invalid(ValidationError::new(
+                Field::WithdrawalBasis,
+                Rule::Required
+            )))
+        );
+        assert_eq!(
+            apply(
+                status,
+                head,
+                &PublicationStep::Withdraw {
+                    basis: Some(WithdrawalBasis::Changed),
+                    reason: " ".into()
+                }
+            ),
+            Err(PublicationError::Invalid(ValidationError::new(
+                Field::Reason,
+                Rule::Required
+            )))
+        );
+        for b in WithdrawalBasis::ALL {
+            assert_eq!(WithdrawalBasis::parse(b.as_str()), Some(b));
+            assert!(b.label(Lang::Zh).contains("第四十八条"));
+        }
+    }
+
+    #[test]
+    fn search_text_never_fails_and_filters_name_their_field() {
+        let ok = search(&SearchInput {
+            q: "  食品  噪 ".into(),
+            ..SearchInput::default()
+        })
+        .expect("ok");
+        assert_eq!(ok.words, vec!["食品".to_owned(), "噪".to_owned()]);
+        assert_eq!(ok.page, 1);
+        let long = search(&SearchInput {
+            q: "字".repeat(10_000),
+            ..SearchInput::default()
+        })
+        .expect("long");
+        assert_eq!(long.words[0].chars().count(), MAX_QUERY_CHARS);
+        let hostile = search(&SearchInput {
+            q: "\"食品\" OR 1=1; -- %_* NEAR(a b) \u{0}".into(),
+            ..SearchInput::default()
+        })
+        .expect("hostile text is just text");
+        assert!(hostile.words.iter().all(|w| !w.contains('\u{0}')));
+        let bad = search(&SearchInput {
+            from: "2026-13-01".into(),
+            fine_min: "abc".into(),
+            party: "robot".into(),
+            page: "0".into(),
+            ..SearchInput::default()
+        })
+        .expect_err("bad filters");
+        let fields: Vec<Field> = bad.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::DateFrom,
+                Field::FineMin,
+                Field::PartyKind,
+                Field::Page
+            ]
+        );
+        let order = search(&SearchInput {
+            from: "2026-12-01".into(),
+            to: "2026-11-01".into(),
+            fine_min: "500".into(),
+            fine_max: "100".into(),
+            ..SearchInput::default()
+        })
+        .expect_err("reversed ranges");
+        assert_eq!(
+            order,
+            vec![
+                ValidationError::new(Field::DateTo, Rule::DateOrder),
+                ValidationError::new(Field::FineMax, Rule::RangeOrder)
+            ]
+        );
+        let f = search(&SearchInput {
+            fine_min: "1,000".into(),
+            agency: "SCJG'--".into(),
+            ..SearchInput::default()
+        })
+        .expect("ok");
+        assert_eq!(f.fine_min, Some(100_000));
+        assert_eq!(f.agency.as_deref(), Some("SCJG--"));
+    }
+
+    #[test]
+    fn like_patterns_match_wildcards_literally() {
+        assert_eq!(like_pattern("食品"), "%食品%");
+        assert_eq!(like_pattern("100%"), "%100\\%%");
+        assert_eq!(like_pattern("a_b\\c"), "%a\\_b\\\\c%");
+    }
+}

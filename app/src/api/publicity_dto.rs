@@ -1,0 +1,101 @@
+//! Wire types of after-the-fact publication: the agency's records and the public decisions.
+
+use serde::{Deserialize, Serialize};
+
+/// A publication record for the agency (officers and heads): the redacted text beside the
+/// original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationView {
+    /// Id.
+    pub id: i32,
+    /// Case id.
+    pub case_id: i32,
+    /// Case number.
+    pub case_number: String,
+    /// Decision number (文号).
+    pub number: String,
+    /// Case title.
+    pub title: String,
+    /// Agency.
+    pub agency: String,
+    /// Status machine name.
+    pub status: String,
+    /// Status for people.
+    pub status_label: String,
+    /// Publish by.
+    pub due_on: chrono::NaiveDate,
+    /// A draft past its deadline.
+    pub overdue: bool,
+    /// The redacted text the public will read.
+    pub redacted: String,
+    /// The decision's original text (staff only).
+    pub original: Option<String>,
+    /// Who approved it.
+    pub approved_by: Option<String>,
+    /// Published on.
+    pub published_on: Option<chrono::NaiveDate>,
+    /// Displayed until.
+    pub display_until: Option<chrono::NaiveDate>,
+    /// Withdrawal basis and reason.
+    pub withdrawal: Option<String>,
+    /// Whether this user may approve it now.
+    pub can_approve: bool,
+    /// Whether this user may withdraw it now.
+    pub can_withdraw: bool,
+}
+
+/// A decision as the public sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicDecision {
+    /// Id (stable URL `/portal/decisions/{id}`).
+    pub id: i32,
+    /// Decision number.
+    pub number: String,
+    /// Title.
+    pub title: String,
+    /// Agency.
+    pub agency: String,
+    /// Agency code.
+    pub agency_code: String,
+    /// The party, redacted (natural persons: surname and 某).
+    pub party: String,
+    /// `natural_person` or `organisation`.
+    pub party_kind: String,
+    /// The provision violated.
+    pub provision: String,
+    /// The fine, formatted.
+    pub fine: Option<String>,
+    /// Decided on.
+    pub decided_on: chrono::NaiveDate,
+    /// Published on.
+    pub published_on: Option<chrono::NaiveDate>,
+    /// Displayed until.
+    pub display_until: Option<chrono::NaiveDate>,
+    /// Withdrawn.
+    pub withdrawn: bool,
+    /// Why (basis and explanation).
+    pub withdrawal: Option<String>,
+    /// Withdrawn on.
+    pub withdrawn_on: Option<chrono::NaiveDate>,
+    /// The redacted text.
+    pub body: String,
+    /// The issued document (its public PDF).
+    pub document_id: i32,
+    /// The verification code printed on the document (`XXXX-XXXX`), filled on its own page.
+    pub verification_code: Option<String>,
+}
+
+/// One page of public search results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionPage {
+    /// Matches in all.
+    pub total: u64,
+    /// This page (1-based).
+    pub page: u64,
+    /// Pages in all.
+    pub pages: u64,
+    /// The decisions on this page.
+    pub items: Vec<PublicDecision>,
+    /// The agencies to filter by: (code, name).
+    pub agencies: Vec<(String, String)>,
+}

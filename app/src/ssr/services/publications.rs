@@ -1,0 +1,543 @@
+//! After-the-fact publication (事后公开) of penalty decisions: a record drafted when the decision
+//! is issued (redacted by `tianping_domain::document::redact`), approved by an officer or head
+//! of the agency after comparing it with the original, public for its display period, and
+//! withdrawn — with the reason and its legal basis — when the decision is changed. The rules are
+//! `tianping_domain::publicity`; every write is an audit event in the same unit of work.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+    sea_query::{Expr, ExprTrait},
+};
+use serde_json::json;
+use tianping_domain::{
+    authz::{Action, Actor, AgencyScope, can},
+    case,
+    document::{CaseFile, DocumentModel, model::Block},
+    i18n::{Lang, china_time},
+    money::format_yuan,
+    publicity::{
+        self, PublicationError, PublicationStatus, PublicationStep, Search, SearchInput,
+        WithdrawalBasis,
+    },
+    validate::{Field, Rule, ValidationError},
+};
+
+use super::cases::today;
+use crate::{
+    api::publicity_dto::{DecisionPage, PublicDecision, PublicationView},
+    ssr::{
+        AppState,
+        audit::{AuditActor, NewEvent, UnitOfWork},
+        entities::{agencies, case_deadlines, cases, issued_documents, publications, users},
+        error::ServiceError,
+    },
+};
+
+/// The text of a document's body, one block per line (tables as `label：value`).
+pub fn body_text(model: &DocumentModel) -> String {
+    let mut lines = Vec::new();
+    for block in &model.blocks {
+        match block {
+            Block::Paragraph(t) | Block::Plain(t) | Block::Heading(t) | Block::Right(t) => {
+                lines.push(t.clone());
+            }
+            Block::Table { rows, .. } => {
+                for row in rows {
+                    lines.push(row.join("："));
+                }
+            }
+            Block::Gap(_) => {}
+        }
+    }
+    lines.join("\n")
+}
+
+/// Drafts (or refreshes, after a corrected re-issue) the publication record of a penalty
+/// decision, inside the unit of work that issues it. `file` is the redacted case file and
+/// `public_model` the redacted document.
+pub async fn draft_from_issue(
+    uow: &mut UnitOfWork,
+    state: &AppState,
+    row: &cases::Model,
+    document_id: i32,
+    number: &str,
+    file: &CaseFile,
+    public_model: &DocumentModel,
+) -> Result<(), ServiceError> {
+    let now = uow.now();
+    let decided_on = row
+        .decided_on
+        .unwrap_or_else(|| china_time(now).date_naive());
+    // The case's own publication deadline when it runs, else the rule's.
+    let deadline = case_deadlines::Entity::find()
+        .filter(case_deadlines::Column::CaseId.eq(row.id))
+        .filter(case_deadlines::Column::Kind.eq("publication"))
+        .one(uow.txn())
+        .await?;
+    let due_on = deadline.map_or_else(
+        || {
+            publicity::due_on(
+                decided_on,
+                &state.settings.calendar,
+                &state.settings.publication_rules,
+            )
+        },
+        |d| d.due_on,
+    );
+    let party = file.parties.first();
+    let party_kind = match party {
+        Some(p) if p.natural_person => "natural_person",
+        _ => "organisation",
+    };
+    let body = body_text(public_model);
+    let existing = publications::Entity::find()
+        .filter(publications::Column::CaseId.eq(row.id))
+        .one(uow.txn())
+        .await?;
+    let action = if let Some(old) = existing {
+        let mut active: publications::ActiveModel = old.into();
+        active.document_id = Set(document_id);
+        active.number = Set(number.to_owned());
+        active.body = Set(body.clone());
+        active.party_name = Set(party.map(|p| p.name.clone()).unwrap_or_default());
+        active.fine_fen = Set(file.fine_fen);
+        active.updated_at = Set(now);
+        active.update(uow.txn()).await?;
+        "publication.refresh"
+    } else {
+        publications::ActiveModel {
+            case_id: Set(row.id),
+            agency_id: Set(row.agency_id),
+            document_id: Set(document_id),
+            number: Set(number.to_owned()),
+            case_number: Set(row.number.clone()),
+            title: Set(file.title.clone()),
+            party_kind: Set(party_kind.to_owned()),
+            party_name: Set(party.map(|p| p.name.clone()).unwrap_or_default()),
+            provision: Set(file.provision.clone().unwrap_or_default()),
+            fine_fen: Set(file.fine_fen),
+            decided_on: Set(decided_on),
+            due_on: Set(due_on),
+            body: Set(body.clone()),
+            status: Set(PublicationStatus::Draft.as_str().to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(uow.txn())
+        .await?;
+        "publication.draft"
+    };
+    uow.record(NewEvent {
+        actor: AuditActor::system(),
+        action,
+        subject_type: case::AUDIT_SUBJECT_TYPE,
+        subject_id: row.id.to_string(),
+        payload: json!({"document_id": document_id, "number": number, "due_on": due_on.to_string()}),
+    });
+    Ok(())
+}
+
+fn view(
+    p: &publications::Model,
+    original: Option<String>,
+    agency: &str,
+    names: &HashMap<i32, String>,
+    today: chrono::NaiveDate,
+    can_approve: bool,
+    can_withdraw: bool,
+    lang: Lang,
+) -> PublicationView {
+    let status = PublicationStatus::parse(&p.status).unwrap_or(PublicationStatus::Draft);
+    PublicationView {
+        id: p.id,
+        case_id: p.case_id,
+        case_number: p.case_number.clone(),
+        number: p.number.clone(),
+        title: p.title.clone(),
+        agency: agency.to_owned(),
+        status: status.as_str().to_owned(),
+        status_label: status.label(lang).to_owned(),
+        due_on: p.due_on,
+        overdue: status == PublicationStatus::Draft && today > p.due_on,
+        redacted: p.body.clone(),
+        original,
+        approved_by: p.approved_by.and_then(|id| names.get(&id).cloned()),
+        published_on: p.published_on,
+        display_until: p.display_until,
+        withdrawal: p
+            .withdrawal_basis
+            .as_deref()
+            .and_then(WithdrawalBasis::parse)
+            .map(|b| {
+                format!(
+                    "{}：{}",
+                    b.label(lang),
+                    p.withdrawal_reason.clone().unwrap_or_default()
+                )
+            }),
+        can_approve,
+        can_withdraw,
+    }
+}
+
+/// The agency's publication records (officers and heads), drafts first, with the original
+/// text beside the redacted one.
+pub async fn queue(
+    state: &AppState,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<Vec<PublicationView>, ServiceError> {
+    let agencies = super::agencies_where(state, actor, |a| Action::IssueDocument(a)).await?;
+    if agencies.is_empty() {
+        can(actor, &Action::UseWorkbench)?;
+        return Err(ServiceError::Forbidden);
+    }
+    let conn = &state.db.conn;
+    let rows = publications::Entity::find()
+        .filter(publications::Column::AgencyId.is_in(agencies.keys().copied()))
+        .order_by_asc(publications::Column::DueOn)
+        .limit(500)
+        .all(conn)
+        .await?;
+    let originals: HashMap<i32, String> = issued_documents::Entity::find()
+        .filter(issued_documents::Column::Id.is_in(rows.iter().map(|r| r.document_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|d| {
+            serde_json::from_str::<DocumentModel>(&d.model)
+                .ok()
+                .map(|m| (d.id, body_text(&m)))
+        })
+        .collect();
+    let names: HashMap<i32, String> = users::Entity::find()
+        .filter(users::Column::Id.is_in(rows.iter().filter_map(|r| r.approved_by)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let today = today(state);
+    let mut out: Vec<PublicationView> = rows
+        .iter()
+        .map(|p| {
+            let status = PublicationStatus::parse(&p.status).unwrap_or(PublicationStatus::Draft);
+            let allowed = |step: &PublicationStep| {
+                !matches!(
+                    publicity::apply(status, actor.role, step),
+                    Err(PublicationError::Forbidden | PublicationError::WrongStatus(_))
+                )
+            };
+            view(
+                p,
+                originals.get(&p.document_id).cloned(),
+                agencies.get(&p.agency_id).map_or("", |a| a.name.as_str()),
+                &names,
+                today,
+                allowed(&PublicationStep::Approve {
+                    display_until: None,
+                }),
+                allowed(&PublicationStep::Withdraw {
+                    basis: Some(WithdrawalBasis::Changed),
+                    reason: "x".into(),
+                }),
+                lang,
+            )
+        })
+        .collect();
+    out.sort_by_key(|p| (p.status != PublicationStatus::Draft.as_str(), p.due_on));
+    Ok(out)
+}
+
+fn refused(e: PublicationError, lang: Lang) -> ServiceError {
+    match e {
+        PublicationError::Forbidden => ServiceError::Forbidden,
+        PublicationError::WrongStatus(s) => ServiceError::StateConflict(match lang {
+            Lang::Zh => format!("该公示记录当前为「{}」，不能办理此操作。", s.label(lang)),
+            Lang::En => format!(
+                "The record is “{}”: this step is not possible now.",
+                s.label(lang)
+            ),
+        }),
+        PublicationError::Invalid(v) => ServiceError::Validation(v),
+    }
+}
+
+/// Approves (publishes) or withdraws a publication record.
+pub async fn step(
+    state: &AppState,
+    actor: &Actor,
+    publication_id: i32,
+    step: &PublicationStep,
+    lang: Lang,
+) -> Result<(), ServiceError> {
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let mut query = publications::Entity::find_by_id(publication_id);
+    if uow.locks_rows() {
+        query = query.lock_exclusive();
+    }
+    let p = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
+    let agency = agencies::Entity::find_by_id(p.agency_id)
+        .one(uow.txn())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    can(
+        actor,
+        &Action::IssueDocument(&AgencyScope {
+            agency_id: agency.id,
+            region_code: agency.region_code.clone(),
+        }),
+    )?;
+    let status = PublicationStatus::parse(&p.status)
+        .ok_or_else(|| ServiceError::Internal(format!("publication {} has a bad status", p.id)))?;
+    let next = publicity::apply(status, actor.role, step).map_err(|e| refused(e, lang))?;
+    let now = uow.now();
+    let today = china_time(now).date_naive();
+    let mut active: publications::ActiveModel = p.clone().into();
+    active.status = Set(next.as_str().to_owned());
+    active.updated_at = Set(now);
+    let (action, payload) = match step {
+        PublicationStep::Approve { display_until } => {
+            let until =
+                publicity::display_until(today, *display_until, &state.settings.publication_rules)?;
+            active.approved_by = Set(Some(actor.user_id));
+            active.published_at = Set(Some(now));
+            active.published_on = Set(Some(today));
+            active.display_until = Set(Some(until));
+            // The case's publication deadline is met.
+            case_deadlines::Entity::update_many()
+                .col_expr(case_deadlines::Column::Status, Expr::value("stopped"))
+                .col_expr(case_deadlines::Column::EndedOn, Expr::value(today))
+                .filter(case_deadlines::Column::CaseId.eq(p.case_id))
+                .filter(case_deadlines::Column::Kind.eq("publication"))
+                .filter(case_deadlines::Column::Status.eq("running"))
+                .exec(uow.txn())
+                .await?;
+            (
+                "publication.publish",
+                json!({"publication_id": p.id, "number": p.number, "display_until": until.to_string(), "late": today > p.due_on}),
+            )
+        }
+        PublicationStep::Withdraw { basis, reason } => {
+            let basis = basis.unwrap_or(WithdrawalBasis::Changed);
+            active.withdrawn_at = Set(Some(now));
+            active.withdrawn_by = Set(Some(actor.user_id));
+            active.withdrawal_basis = Set(Some(basis.as_str().to_owned()));
+            active.withdrawal_reason = Set(Some(reason.trim().to_owned()));
+            (
+                "publication.withdraw",
+                json!({"publication_id": p.id, "number": p.number, "basis": basis.as_str(), "reason": reason.trim()}),
+            )
+        }
+    };
+    active.update(uow.txn()).await?;
+    uow.record(NewEvent {
+        actor: AuditActor::from(actor),
+        action,
+        subject_type: case::AUDIT_SUBJECT_TYPE,
+        subject_id: p.case_id.to_string(),
+        payload,
+    });
+    uow.commit().await?;
+    Ok(())
+}
+
+fn public_view(
+    p: &publications::Model,
+    agencies: &HashMap<i32, agencies::Model>,
+    lang: Lang,
+) -> PublicDecision {
+    let status = PublicationStatus::parse(&p.status).unwrap_or(PublicationStatus::Draft);
+    let agency = agencies.get(&p.agency_id);
+    PublicDecision {
+        id: p.id,
+        number: p.number.clone(),
+        title: p.title.clone(),
+        agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
+        agency_code: agency.map(|a| a.code.clone()).unwrap_or_default(),
+        party: p.party_name.clone(),
+        party_kind: p.party_kind.clone(),
+        provision: p.provision.clone(),
+        fine: p
+            .fine_fen
+            .map(|f| format!("{}{}", format_yuan(f), lang.pick("元", " yuan"))),
+        decided_on: p.decided_on,
+        published_on: p.published_on,
+        display_until: p.display_until,
+        withdrawn: status == PublicationStatus::Withdrawn,
+        withdrawal: p
+            .withdrawal_basis
+            .as_deref()
+            .and_then(WithdrawalBasis::parse)
+            .map(|b| {
+                format!(
+                    "{}：{}",
+                    b.label(lang),
+                    p.withdrawal_reason.clone().unwrap_or_default()
+                )
+            }),
+        withdrawn_on: p.withdrawn_at.map(|t| china_time(t).date_naive()),
+        body: p.body.clone(),
+        document_id: p.document_id,
+        verification_code: None,
+    }
+}
+
+fn visible_now(today: chrono::NaiveDate) -> Condition {
+    Condition::any()
+        .add(
+            Condition::all()
+                .add(publications::Column::Status.eq(PublicationStatus::Published.as_str()))
+                .add(publications::Column::DisplayUntil.gte(today)),
+        )
+        .add(publications::Column::Status.eq(PublicationStatus::Withdrawn.as_str()))
+}
+
+/// The public search: published decisions matching every word and filter, newest first;
+/// withdrawn ones are not results (their own page still shows them as withdrawn).
+pub async fn search(
+    state: &AppState,
+    input: &SearchInput,
+    lang: Lang,
+) -> Result<DecisionPage, ServiceError> {
+    let q: Search = publicity::search(input).map_err(ServiceError::ValidationMany)?;
+    let today = today(state);
+    let conn = &state.db.conn;
+    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut cond = Condition::all()
+        .add(publications::Column::Status.eq(PublicationStatus::Published.as_str()))
+        .add(publications::Column::DisplayUntil.gte(today));
+    for word in &q.words {
+        let pattern = publicity::like_pattern(word);
+        let like = |c: publications::Column| {
+            Expr::col(c).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        cond = cond.add(
+            Condition::any()
+                .add(like(publications::Column::Title))
+                .add(like(publications::Column::Body))
+                .add(like(publications::Column::Number))
+                .add(like(publications::Column::PartyName)),
+        );
+    }
+    if let Some(code) = &q.agency {
+        let id = agencies
+            .values()
+            .find(|a| &a.code == code)
+            .map_or(-1, |a| a.id);
+        cond = cond.add(publications::Column::AgencyId.eq(id));
+    }
+    if let Some(d) = q.from {
+        cond = cond.add(publications::Column::DecidedOn.gte(d));
+    }
+    if let Some(d) = q.to {
+        cond = cond.add(publications::Column::DecidedOn.lte(d));
+    }
+    if let Some(f) = q.fine_min {
+        cond = cond.add(publications::Column::FineFen.gte(f));
+    }
+    if let Some(f) = q.fine_max {
+        cond = cond.add(publications::Column::FineFen.lte(f));
+    }
+    if let Some(k) = &q.party_kind {
+        cond = cond.add(publications::Column::PartyKind.eq(k.clone()));
+    }
+    let total = publications::Entity::find()
+        .filter(cond.clone())
+        .count(conn)
+        .await?;
+    let rows = publications::Entity::find()
+        .filter(cond)
+        .order_by_desc(publications::Column::DecidedOn)
+        .order_by_desc(publications::Column::Id)
+        .offset((q.page - 1) * publicity::PAGE_SIZE)
+        .limit(publicity::PAGE_SIZE)
+        .all(conn)
+        .await?;
+    let mut agency_list: Vec<(String, String)> = agencies
+        .values()
+        .map(|a| (a.code.clone(), a.name.clone()))
+        .collect();
+    agency_list.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(DecisionPage {
+        total,
+        page: q.page,
+        pages: std::cmp::max(total.div_ceil(publicity::PAGE_SIZE), 1),
+        items: rows
+            .iter()
+            .map(|p| public_view(p, &agencies, lang))
+            .collect(),
+        agencies: agency_list,
+    })
+}
+
+/// One decision's public page: published and displayed, or withdrawn (shown as such).
+pub async fn public_detail(
+    state: &AppState,
+    id: i32,
+    lang: Lang,
+) -> Result<PublicDecision, ServiceError> {
+    let conn = &state.db.conn;
+    let p = publications::Entity::find_by_id(id)
+        .filter(visible_now(today(state)))
+        .one(conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
+        .filter(agencies::Column::Id.eq(p.agency_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut view = public_view(&p, &agencies, lang);
+    view.verification_code = issued_documents::Entity::find_by_id(p.document_id)
+        .one(conn)
+        .await?
+        .and_then(|d| tianping_domain::document::VerificationCode::parse(&d.verification_code))
+        .map(|c| c.printed());
+    Ok(view)
+}
+
+/// The ids of every public decision page, newest first (the sitemap).
+pub async fn public_ids(state: &AppState) -> Result<Vec<(i32, chrono::NaiveDate)>, ServiceError> {
+    Ok(publications::Entity::find()
+        .filter(visible_now(today(state)))
+        .order_by_desc(publications::Column::Id)
+        .limit(50_000)
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.published_on.unwrap_or(p.decided_on)))
+        .collect())
+}
+
+/// Whether an issued document may be downloaded in its public version: its publication is
+/// public now.
+pub async fn document_is_public(state: &AppState, document_id: i32) -> Result<bool, ServiceError> {
+    Ok(publications::Entity::find()
+        .filter(publications::Column::DocumentId.eq(document_id))
+        .filter(visible_now(today(state)))
+        .count(&state.db.conn)
+        .await?
+        > 0)
+}
+
+/// Validation error for an unknown withdrawal basis.
+pub fn basis(input: &str) -> Result<Option<WithdrawalBasis>, ServiceError> {
+    match input.trim() {
+        "" => Ok(None),
+        s => WithdrawalBasis::parse(s)
+            .map(Some)
+            .ok_or_else(|| ValidationError::new(Field::WithdrawalBasis, Rule::OneOf).into()),
+    }
+}

@@ -1,0 +1,390 @@
+//! After-the-fact publication: issuing a penalty decision drafts its redacted record; nothing is
+//! public before an officer approves it; the public search finds it by one, two or many
+//! characters with filters, and answers hostile input without an error page; a withdrawal
+//! takes it out of the results and its page shows it as withdrawn; authorization per role.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, urlencode};
+
+async fn demo() -> TestApp {
+    let app = TestApp::empty().await;
+    app::ssr::seed::seed_demo(&app.state, crate::helpers::PASSWORD)
+        .await
+        .expect("demo");
+    app
+}
+
+fn ids(page: &Value) -> Vec<i64> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|d| d["id"].as_i64())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issued_decisions_are_drafted_redacted_and_public_only_once_approved() {
+    let app = demo().await;
+    let penalty_decisions = app
+        .scalar("SELECT COUNT(*) FROM issued_documents WHERE kind = 'penalty_decision' AND status = 'in_force'")
+        .await;
+    assert!(penalty_decisions >= 3);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM publications").await,
+        penalty_decisions
+    );
+    let draft = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'draft'")
+        .await;
+    // Not public: neither its page, nor its PDF, nor in the results.
+    assert_eq!(
+        app.get(&format!("/api/v1/public/decisions/{draft}"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/public/decisions/{draft}/document.pdf"),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let all = app.get("/api/v1/public/decisions", None).await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.text);
+    assert!(!ids(&all.body).contains(&draft));
+    assert_eq!(all.headers["access-control-allow-origin"], "*");
+    let published = app
+        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published'")
+        .await;
+    assert_eq!(all.body["total"], published);
+
+    // The agency's officer compares and approves; the record turns public, the case's
+    // publication deadline stops.
+    let case_id = app
+        .scalar(&format!(
+            "SELECT CAST(case_id AS BIGINT) FROM publications WHERE id = {draft}"
+        ))
+        .await;
+    let agency = app
+        .scalar(&format!(
+            "SELECT CAST(agency_id AS BIGINT) FROM publications WHERE id = {draft}"
+        ))
+        .await;
+    let officer = app
+        .scalar(&format!("SELECT CAST(MIN(id) AS BIGINT) FROM users WHERE agency_id = {agency} AND role = 'officer'"))
+        .await;
+    let username = app
+        .scalar_text(&format!("SELECT username FROM users WHERE id = {officer}"))
+        .await;
+    let token = app.login(&username).await;
+    let queue = app.get("/api/v1/publications", Some(&token)).await;
+    assert_eq!(queue.status, StatusCode::OK, "{}", queue.text);
+    let item = queue
+        .body
+        .as_array()
+        .expect("queue")
+        .iter()
+        .find(|p| p["id"] == draft)
+        .expect("in the queue")
+        .clone();
+    let original = item["original"].as_str().expect("original");
+    let redacted = item["redacted"].as_str().expect("redacted");
+    if item["original"]
+        .as_str()
+        .is_some_and(|o| o.contains("身份证"))
+    {
+        assert_ne!(original, redacted);
+    }
+    // Every natural person's record is redacted: surname and 某 instead of the name.
+    assert!(
+        app.scalar("SELECT COUNT(*) FROM parties p JOIN publications u ON u.case_id = p.case_id WHERE p.kind = 'natural_person'").await > 0,
+        "the demo publishes a natural person's decision"
+    );
+    for (name, body) in app
+        .strings("SELECT p.name FROM parties p JOIN publications u ON u.case_id = p.case_id WHERE p.kind = 'natural_person'")
+        .await
+        .into_iter()
+        .zip(app.strings("SELECT u.body FROM parties p JOIN publications u ON u.case_id = p.case_id WHERE p.kind = 'natural_person'").await)
+    {
+        assert!(!body.contains(&name), "{name} in a public text");
+        let surname: String = name.chars().take(1).collect();
+        assert!(body.contains(&format!("{surname}某")), "{body}");
+    }
+    // Natural persons' ID numbers are in the original only.
+    for id_number in app
+        .strings("SELECT id_number FROM parties WHERE id_number IS NOT NULL")
+        .await
+    {
+        assert!(
+            !redacted.contains(&id_number),
+            "{id_number} in the public text"
+        );
+    }
+    let bad = app
+        .post(
+            &format!("/api/v1/publications/{draft}/steps"),
+            Some(&token),
+            json!({"step": "approve", "display_until": "2026-12-01"}),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert_eq!(bad.body["error"]["fields"][0]["field"], "display_until");
+    let before = app.audit_count().await;
+    let ok = app
+        .post(
+            &format!("/api/v1/publications/{draft}/steps"),
+            Some(&token),
+            json!({"step": "approve"}),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.text);
+    assert_eq!(app.audit_count().await, before + 1);
+    assert_eq!(
+        app.scalar(&format!("SELECT COUNT(*) FROM case_deadlines WHERE case_id = {case_id} AND kind = 'publication' AND status = 'running'")).await,
+        0
+    );
+    let again = app
+        .post(
+            &format!("/api/v1/publications/{draft}/steps"),
+            Some(&token),
+            json!({"step": "approve"}),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+    let page = app
+        .get(&format!("/api/v1/public/decisions/{draft}"), None)
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body["withdrawn"], false);
+    let pdf = app
+        .get(
+            &format!("/api/v1/public/decisions/{draft}/document.pdf"),
+            None,
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.text.starts_with("%PDF"));
+    let html = app.get(&format!("/portal/decisions/{draft}"), None).await;
+    assert!(
+        html.text
+            .contains(page.body["number"].as_str().expect("number")),
+        "{}",
+        html.text
+    );
+    let sitemap = app.get("/sitemap.xml", None).await;
+    assert!(
+        sitemap
+            .text
+            .contains(&format!("/portal/decisions/{draft}</loc>")),
+        "{}",
+        sitemap.text
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_search_finds_one_two_and_many_characters_with_filters_and_survives_hostile_input() {
+    let app = demo().await;
+    let search = |q: String| {
+        let app = &app;
+        async move {
+            app.get(&format!("/api/v1/public/decisions?{q}"), None)
+                .await
+        }
+    };
+    let published = app
+        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published'")
+        .await;
+    assert!(published >= 2, "{published}");
+    // A title word of a published decision, found by one, two and all of its characters.
+    let title = app
+        .scalar_text(
+            "SELECT title FROM publications WHERE status = 'published' ORDER BY id LIMIT 1",
+        )
+        .await;
+    let chars: Vec<char> = title.chars().collect();
+    for q in [
+        chars[..1].iter().collect::<String>(),
+        chars[..2].iter().collect(),
+        title.clone(),
+    ] {
+        let r = search(format!("q={}", urlencode(&q))).await;
+        assert_eq!(r.status, StatusCode::OK, "{q}: {}", r.text);
+        let expected = app
+            .scalar(&format!("SELECT COUNT(*) FROM publications WHERE status = 'published' AND (title LIKE '%{q}%' OR body LIKE '%{q}%' OR number LIKE '%{q}%' OR party_name LIKE '%{q}%')"))
+            .await;
+        assert!(expected > 0);
+        assert_eq!(r.body["total"], expected, "{q}");
+    }
+    // Filters combine: agency and party kind and fine range.
+    let code = app.scalar_text("SELECT a.code FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'published' ORDER BY p.id LIMIT 1").await;
+    let r = search(format!(
+        "agency={code}&party=organisation&fine_min=1&fine_max=100000000"
+    ))
+    .await;
+    let expected = app
+        .scalar(&format!("SELECT COUNT(*) FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'published' AND a.code = '{code}' AND p.party_kind = 'organisation' AND p.fine_fen BETWEEN 100 AND 10000000000"))
+        .await;
+    assert_eq!(r.body["total"], expected, "{}", r.text);
+    let none = search("q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D".into()).await;
+    assert_eq!(none.body["total"], 0);
+    assert_eq!(none.body["items"].as_array().expect("items").len(), 0);
+    for hostile in [
+        "\"",
+        "'",
+        "%",
+        "_",
+        "*",
+        "\\",
+        "a' OR '1'='1",
+        "食品\" NEAR 罚",
+        "MATCH(x) AGAINST",
+        &"罚".repeat(3_400),
+    ] {
+        let r = search(format!("q={}", urlencode(hostile))).await;
+        assert_eq!(r.status, StatusCode::OK, "{hostile:.20}: {}", r.text);
+        if matches!(hostile, "%" | "_" | "*" | "\\") {
+            assert_eq!(r.body["total"], 0, "{hostile} is matched literally");
+        }
+        let page = app
+            .get(&format!("/portal/decisions?q={}", urlencode(hostile)), None)
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{hostile:.20}");
+    }
+    for (q, field) in [
+        ("from=2026-13-01", "date_from"),
+        ("fine_min=abc", "fine_min"),
+        ("party=robot", "party_kind"),
+        ("page=0", "page"),
+        ("page=999999", "page"),
+    ] {
+        let r = search(q.into()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{q}");
+        assert_eq!(r.body["error"]["fields"][0]["field"], field, "{q}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its_basis() {
+    let app = demo().await;
+    let withdrawn = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'withdrawn'")
+        .await;
+    let page = app
+        .get(&format!("/api/v1/public/decisions/{withdrawn}"), None)
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert_eq!(page.body["withdrawn"], true);
+    assert!(
+        page.body["withdrawal"]
+            .as_str()
+            .expect("why")
+            .contains("第四十八条")
+    );
+    let all = app.get("/api/v1/public/decisions", None).await;
+    assert!(!ids(&all.body).contains(&withdrawn));
+    // A published one withdrawn now: gone from the results at once.
+    let target = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published'")
+        .await;
+    let agency = app
+        .scalar(&format!(
+            "SELECT CAST(agency_id AS BIGINT) FROM publications WHERE id = {target}"
+        ))
+        .await;
+    let head = app
+        .scalar_text(&format!(
+            "SELECT username FROM users WHERE agency_id = {agency} AND role = 'agency_head'"
+        ))
+        .await;
+    let officer = app
+        .scalar_text(&format!(
+            "SELECT MIN(username) FROM users WHERE agency_id = {agency} AND role = 'officer'"
+        ))
+        .await;
+    let officer = app.login(&officer).await;
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{target}/steps"),
+            Some(&officer),
+            json!({"step": "withdraw", "basis": "changed", "reason": "x"}),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "only the head withdraws: {}",
+        r.text
+    );
+    let head = app.login(&head).await;
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{target}/steps"),
+            Some(&head),
+            json!({"step": "withdraw", "basis": "", "reason": "复议变更"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.body["error"]["fields"][0]["field"], "withdrawal_basis");
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{target}/steps"),
+            Some(&head),
+            json!({"step": "withdraw", "basis": "changed", "reason": "复议机关变更罚款数额"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let all = app.get("/api/v1/public/decisions", None).await;
+    assert!(!ids(&all.body).contains(&target));
+    let page = app.get(&format!("/portal/decisions/{target}"), None).await;
+    assert!(page.text.contains("复议机关变更罚款数额"), "{}", page.text);
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/public/decisions/{target}/document.pdf"),
+            None
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn publication_endpoints_are_authorized_for_every_role() {
+    let app = demo().await;
+    let draft = app.scalar("SELECT CAST(MIN(p.id) AS BIGINT) FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'draft' AND a.code = 'SCJG'").await;
+    for (user, list, approve) in [
+        ("officer.wang", StatusCode::OK, StatusCode::NOT_FOUND),
+        ("head.cgzf", StatusCode::OK, StatusCode::NOT_FOUND),
+        ("reviewer.sun", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+        (
+            "supervisor.wu",
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+        ),
+        ("admin", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+        ("hotline12345", StatusCode::FORBIDDEN, StatusCode::NOT_FOUND),
+        ("officer.zhang", StatusCode::OK, StatusCode::OK),
+    ] {
+        let token = app.login(user).await;
+        let r = app.get("/api/v1/publications", Some(&token)).await;
+        assert_eq!(r.status, list, "{user} list: {}", r.text);
+        let r = app
+            .post(
+                &format!("/api/v1/publications/{draft}/steps"),
+                Some(&token),
+                json!({"step": "approve"}),
+            )
+            .await;
+        assert_eq!(r.status, approve, "{user} approve: {}", r.text);
+    }
+    assert_eq!(
+        app.get("/api/v1/publications", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
