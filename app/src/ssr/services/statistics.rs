@@ -59,9 +59,10 @@ pub struct StatsQuery {
     pub agency: String,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Clone, FromQueryResult)]
 struct Row {
     k: Option<String>,
+    m: Option<String>,
     opened: i64,
     closed: i64,
     penalties: i64,
@@ -105,7 +106,40 @@ fn month_expr(backend: DbBackend, column: &str) -> String {
     }
 }
 
-/// The grouped counts of the cases of `agency_ids` received in `period`, one row per key.
+/// Rows with the same key (by `key`) added up; the key goes into `k`.
+fn merge(rows: &[Row], key: impl Fn(&Row) -> Option<String>) -> Vec<Row> {
+    let mut out: BTreeMap<Option<String>, Row> = BTreeMap::new();
+    for r in rows {
+        let k = key(r);
+        let e = out.entry(k.clone()).or_insert_with(|| Row {
+            k,
+            m: None,
+            opened: 0,
+            closed: 0,
+            penalties: 0,
+            no_penalties: 0,
+            fines: 0,
+            handling_days: 0,
+            reviews_passed: 0,
+            reviews_returned: 0,
+            hearings: 0,
+            overdue: 0,
+        });
+        e.opened += r.opened;
+        e.closed += r.closed;
+        e.penalties += r.penalties;
+        e.no_penalties += r.no_penalties;
+        e.fines += r.fines;
+        e.handling_days += r.handling_days;
+        e.reviews_passed += r.reviews_passed;
+        e.reviews_returned += r.reviews_returned;
+        e.hearings += r.hearings;
+        e.overdue += r.overdue;
+    }
+    out.into_values().collect()
+}
+
+/// The counts of the cases of `agency_ids` received in `period`, one row per key and month.
 async fn grouped<C: ConnectionTrait>(
     conn: &C,
     dimension: Dimension,
@@ -145,8 +179,12 @@ async fn grouped<C: ConnectionTrait>(
             .filter(|o| !o.passes())
             .map(|o| o.as_str().to_owned()),
     );
+    let month = month_expr(backend, "c.received_on");
+    // One pass over the cases: grouped by the row key and the month, so the same query gives
+    // the table and the monthly series; the per-case review and deadline facts are joined as
+    // pre-aggregated subqueries (hash joins, no per-case probes).
     let sql = format!(
-        "SELECT {key} AS k,
+        "SELECT {key} AS k, {month} AS m,
             CAST(COUNT(*) AS BIGINT) AS opened,
             CAST(SUM(CASE WHEN c.closed_on IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS closed,
             CAST(SUM(CASE WHEN c.decision_outcome = 'penalty' THEN 1 ELSE 0 END) AS BIGINT) AS penalties,
@@ -156,12 +194,7 @@ async fn grouped<C: ConnectionTrait>(
             CAST(SUM(COALESCE(rr.passed, 0)) AS BIGINT) AS reviews_passed,
             CAST(SUM(COALESCE(rr.returned, 0)) AS BIGINT) AS reviews_returned,
             CAST(SUM(CASE WHEN c.hearing_held THEN 1 ELSE 0 END) AS BIGINT) AS hearings,
-            CAST(SUM(CASE WHEN EXISTS (
-                SELECT 1 FROM case_deadlines d
-                WHERE d.case_id = c.id AND d.kind IN ({binding})
-                  AND ((d.status = 'running' AND d.due_on < '{today}')
-                       OR (d.ended_on IS NOT NULL AND d.ended_on > d.due_on))
-            ) THEN 1 ELSE 0 END) AS BIGINT) AS overdue
+            CAST(SUM(CASE WHEN od.case_id IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS overdue
         FROM cases c {join}
         LEFT JOIN (
             SELECT case_id,
@@ -169,9 +202,16 @@ async fn grouped<C: ConnectionTrait>(
                 SUM(CASE WHEN status IN ({returned}) THEN 1 ELSE 0 END) AS returned
             FROM review_rounds GROUP BY case_id
         ) rr ON rr.case_id = c.id
+        LEFT JOIN (
+            SELECT d.case_id FROM case_deadlines d
+            WHERE d.kind IN ({binding})
+              AND ((d.status = 'running' AND d.due_on < '{today}')
+                   OR (d.ended_on IS NOT NULL AND d.ended_on > d.due_on))
+            GROUP BY d.case_id
+        ) od ON od.case_id = c.id
         WHERE c.agency_id IN ({agencies})
           AND c.received_on >= '{start}' AND c.received_on < '{end}'
-        GROUP BY {key}",
+        GROUP BY {key}, {month}",
         agencies = list(agency_ids.iter().copied()),
         start = period.start,
         end = period.end,
@@ -267,7 +307,18 @@ pub async fn statistics(
         None => visible.keys().copied().collect(),
     };
     let conn = &state.db.conn;
-    let monthly = grouped(conn, Dimension::Month, &ids, period, today).await?;
+    // One scan gives the table and the monthly series, except by officer (a case counts once
+    // per officer, so its months are added up separately).
+    let main = grouped(conn, dimension, &ids, period, today).await?;
+    let monthly = if dimension == Dimension::Officer {
+        merge(
+            &grouped(conn, Dimension::Month, &ids, period, today).await?,
+            |r| r.m.clone(),
+        )
+    } else {
+        merge(&main, |r| r.m.clone())
+    };
+    let found = merge(&main, |r| r.k.clone());
     let complaint_rows = complaint_counts(conn, &ids, period).await?;
     let mut complaints_by_month: HashMap<String, i64> = HashMap::new();
     let mut complaints_by_agency: HashMap<i32, i64> = HashMap::new();
@@ -307,7 +358,6 @@ pub async fn statistics(
             .map(|(m, c)| stats_row(m.clone(), m, c, None))
             .collect(),
         Dimension::Agency => {
-            let found = grouped(conn, dimension, &ids, period, today).await?;
             let mut counts: HashMap<i32, Counts> = HashMap::new();
             for r in &found {
                 if let Some(id) = r.k.as_deref().and_then(|k| k.parse().ok()) {
@@ -327,7 +377,6 @@ pub async fn statistics(
             rows
         }
         Dimension::Officer => {
-            let found = grouped(conn, dimension, &ids, period, today).await?;
             let people: HashMap<i32, String> = users::Entity::find()
                 .filter(users::Column::AgencyId.is_in(ids.clone()))
                 .all(conn)
@@ -351,7 +400,6 @@ pub async fn statistics(
             rows
         }
         Dimension::Matter => {
-            let found = grouped(conn, dimension, &ids, period, today).await?;
             let titles: HashMap<i32, String> = discretion_standards::Entity::find()
                 .filter(discretion_standards::Column::AgencyId.is_in(ids.clone()))
                 .all(conn)

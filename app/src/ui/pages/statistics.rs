@@ -155,7 +155,7 @@ fn report_view(r: StatsReport, lang: Lang) -> AnyView {
         <h2>{lang.pick("各月受理与办结", "Opened and closed per month")}</h2>
         {month_chart(&r.months, lang)}
         <h2>{r.dimension_label.clone()}</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=r.dimension_label.clone()>
             <table class="table" data-test="stats-table" data-dimension=r.dimension.clone()>
                 {figures_head(&r.dimension_label, lang)}
                 <tbody>
@@ -241,7 +241,7 @@ pub fn OfficerPage() -> impl IntoView {
                         }).collect_view()}</tbody>
                     </table>
                     <h3>{lang.pick("办案情况", "Cases handled")}</h3>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=lang.pick("办案情况", "Cases handled")>
                         <table class="table" data-test="officer-figures">
                             {figures_head(lang.pick("范围", "Scope"), lang)}
                             <tbody><tr data-test="stats-row"><th scope="row">{p.figures.label.clone()}</th>{figure_cells(&p.figures, true)}</tr></tbody>
