@@ -323,3 +323,16 @@ where
         </Suspense>
     }
 }
+
+/// The message under a form field when the last submission broke a rule of that field.
+pub fn field_error(
+    error: Signal<Option<AppError>>,
+    field: tianping_domain::validate::Field,
+) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .and_then(|e| e.field_message(field).map(str::to_owned))
+            .map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })
+    }
+}

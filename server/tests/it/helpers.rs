@@ -64,6 +64,14 @@ impl TestApp {
         app
     }
 
+    /// A migrated database with the whole demo: organisation, cases, documents, publications,
+    /// complaints.
+    pub async fn demo() -> Self {
+        let app = Self::empty().await;
+        seed::seed_demo(&app.state, PASSWORD).await.expect("demo");
+        app
+    }
+
     /// A migrated, empty database.
     pub async fn empty() -> Self {
         Self::empty_with(|_| {}).await

@@ -8,14 +8,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, urlencode};
 
-async fn demo() -> TestApp {
-    let app = TestApp::empty().await;
-    app::ssr::seed::seed_demo(&app.state, crate::helpers::PASSWORD)
-        .await
-        .expect("demo");
-    app
-}
-
 fn ids(page: &Value) -> Vec<i64> {
     page["items"]
         .as_array()
@@ -27,7 +19,7 @@ fn ids(page: &Value) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn issued_decisions_are_drafted_redacted_and_public_only_once_approved() {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let penalty_decisions = app
         .scalar("SELECT COUNT(*) FROM issued_documents WHERE kind = 'penalty_decision' AND status = 'in_force'")
         .await;
@@ -189,7 +181,7 @@ async fn issued_decisions_are_drafted_redacted_and_public_only_once_approved() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_search_finds_one_two_and_many_characters_with_filters_and_survives_hostile_input() {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let search = |q: String| {
         let app = &app;
         async move {
@@ -271,7 +263,7 @@ async fn the_search_finds_one_two_and_many_characters_with_filters_and_survives_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its_basis() {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let withdrawn = app
         .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'withdrawn'")
         .await;
@@ -356,7 +348,7 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publication_endpoints_are_authorized_for_every_role() {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let draft = app.scalar("SELECT CAST(MIN(p.id) AS BIGINT) FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'draft' AND a.code = 'SCJG'").await;
     for (user, list, approve) in [
         ("officer.wang", StatusCode::OK, StatusCode::NOT_FOUND),

@@ -9,14 +9,6 @@ use crate::helpers::TestApp;
 const PERIOD: &str = "from=2023-01&to=2026-12";
 const WHERE: &str = "received_on >= '2023-01-01' AND received_on < '2027-01-01'";
 
-async fn demo() -> TestApp {
-    let app = TestApp::empty().await;
-    app::ssr::seed::seed_demo(&app.state, crate::helpers::PASSWORD)
-        .await
-        .expect("demo");
-    app
-}
-
 fn row<'a>(report: &'a Value, key: &str) -> &'a Value {
     report["rows"]
         .as_array()
@@ -29,7 +21,7 @@ fn row<'a>(report: &'a Value, key: &str) -> &'a Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_figures_by_agency_month_and_officer_equal_direct_sql_counts_and_the_csv_says_the_same()
 {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let token = app.login("supervisor.wu").await;
     let r = app
         .get(
@@ -208,7 +200,7 @@ async fn the_figures_by_agency_month_and_officer_equal_direct_sql_counts_and_the
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn statistics_are_scoped_per_role_and_bad_filters_are_named() {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let scjg = app.id_of_agency("SCJG").await;
     let cgzf = app.id_of_agency("CGZF").await;
     for (user, status, rows) in [
@@ -280,7 +272,7 @@ async fn statistics_are_scoped_per_role_and_bad_filters_are_named() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn supervisors_see_an_officers_certificate_cases_warnings_and_complaints() {
-    let app = demo().await;
+    let app = TestApp::demo().await;
     let zhang = app.id_of_user("officer.zhang").await;
     let sup = app.login("supervisor.wu").await;
     let p = app

@@ -141,6 +141,19 @@ pub async fn draft_from_issue(
     Ok(())
 }
 
+/// The withdrawal's basis and public explanation, for people.
+fn withdrawal_text(p: &publications::Model, lang: Lang) -> Option<String> {
+    let basis = p
+        .withdrawal_basis
+        .as_deref()
+        .and_then(WithdrawalBasis::parse)?;
+    Some(format!(
+        "{}：{}",
+        basis.label(lang),
+        p.withdrawal_reason.clone().unwrap_or_default()
+    ))
+}
+
 fn view(
     p: &publications::Model,
     original: Option<String>,
@@ -168,17 +181,7 @@ fn view(
         approved_by: p.approved_by.and_then(|id| names.get(&id).cloned()),
         published_on: p.published_on,
         display_until: p.display_until,
-        withdrawal: p
-            .withdrawal_basis
-            .as_deref()
-            .and_then(WithdrawalBasis::parse)
-            .map(|b| {
-                format!(
-                    "{}：{}",
-                    b.label(lang),
-                    p.withdrawal_reason.clone().unwrap_or_default()
-                )
-            }),
+        withdrawal: withdrawal_text(p, lang),
         can_approve,
         can_withdraw,
     }
@@ -369,17 +372,7 @@ fn public_view(
         published_on: p.published_on,
         display_until: p.display_until,
         withdrawn: status == PublicationStatus::Withdrawn,
-        withdrawal: p
-            .withdrawal_basis
-            .as_deref()
-            .and_then(WithdrawalBasis::parse)
-            .map(|b| {
-                format!(
-                    "{}：{}",
-                    b.label(lang),
-                    p.withdrawal_reason.clone().unwrap_or_default()
-                )
-            }),
+        withdrawal: withdrawal_text(p, lang),
         withdrawn_on: p.withdrawn_at.map(|t| china_time(t).date_naive()),
         body: p.body.clone(),
         document_id: p.document_id,

@@ -13,17 +13,8 @@ use crate::{
         },
         supervision_dto::ComplaintView,
     },
-    ui::common::{PortalPage, StaffPage, action_error, loaded, use_lang},
+    ui::common::{PortalPage, StaffPage, action_error, field_error, loaded, use_lang},
 };
-
-fn field_error(error: Signal<Option<AppError>>, field: Field) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .and_then(|e| e.field_message(field).map(str::to_owned))
-            .map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })
-    }
-}
 
 fn invalid(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<&'static str> {
     move || {

@@ -19,17 +19,8 @@ use crate::{
             DecideReview, PublishCatalog, get_review, list_catalogs, review_figures, review_queue,
         },
     },
-    ui::common::{StaffPage, action_error, loaded, use_lang},
+    ui::common::{StaffPage, action_error, field_error, loaded, use_lang},
 };
-
-fn field_error(error: Signal<Option<AppError>>, field: Field) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .and_then(|e| e.field_message(field).map(str::to_owned))
-            .map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })
-    }
-}
 
 fn days_badge(days_left: i64, lang: Lang) -> impl IntoView + use<> {
     let (class, text) = if days_left < 0 {
