@@ -28,7 +28,8 @@ fn result_item(d: PublicDecision, lang: Lang) -> AnyView {
         <li class="card" data-test="decision-item">
             <h2><a href=format!("/portal/decisions/{}", d.id) data-test="decision-link">{d.title.clone()}</a></h2>
             <p class="meta">{d.number.clone()} " · " {d.agency.clone()} " · " {lang.pick("决定日期 ", "Decided ")} {d.decided_on.to_string()}</p>
-            <p>{lang.pick("当事人：", "Party: ")} {d.party.clone()} " · " {d.provision.clone()}
+            <p>{lang.pick("当事人：", "Party: ")} {d.party.clone()}
+                {(!d.provision.is_empty()).then(|| view! { " · " {d.provision.clone()} })}
                 {d.fine.clone().map(|f| view! { " · " {lang.pick("罚款 ", "fine ")} {f} })}</p>
         </li>
     }
@@ -165,7 +166,7 @@ pub fn DecisionDetail() -> impl IntoView {
                         <dt>{lang.pick("决定书文号", "Decision number")}</dt><dd data-test="decision-number">{d.number.clone()}</dd>
                         <dt>{lang.pick("执法机关", "Agency")}</dt><dd>{d.agency.clone()}</dd>
                         <dt>{lang.pick("当事人", "Party")}</dt><dd>{d.party.clone()} "（" {party_kind_label(&d.party_kind, lang)} "）"</dd>
-                        <dt>{lang.pick("违法依据", "Provision")}</dt><dd>{d.provision.clone()}</dd>
+                        {(!d.provision.is_empty()).then(|| view! { <dt>{lang.pick("违法依据", "Provision")}</dt><dd>{d.provision.clone()}</dd> })}
                         {d.fine.clone().map(|f| view! { <dt>{lang.pick("罚款", "Fine")}</dt><dd>{f}</dd> })}
                         <dt>{lang.pick("决定日期", "Decided on")}</dt><dd>{d.decided_on.to_string()}</dd>
                         {d.published_on.map(|p| view! { <dt>{lang.pick("公开日期", "Published on")}</dt><dd>{p.to_string()}</dd> })}
