@@ -28,6 +28,8 @@ use crate::rest::{ApiError, ApiResult, Body, Caller, ReqLang, fail};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/public/decisions", get(search))
+        .route("/public/decisions.csv", get(csv))
+        .route("/public/feed.atom", get(atom))
         .route("/public/decisions/{id}", get(detail))
         .route("/public/decisions/{id}/document.pdf", get(pdf))
         .route("/publications", get(queue))
@@ -47,15 +49,173 @@ fn public_headers(mut r: Response) -> Response {
     r
 }
 
+/// A JSON answer with a strong ETag (SHA-256 of the body); `If-None-Match` with it gets 304.
+fn with_etag(headers: &axum::http::HeaderMap, body: Vec<u8>) -> Response {
+    use sha2::{Digest, Sha256};
+    let tag = format!("\"{}\"", hex::encode(&Sha256::digest(&body)[..16]));
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag));
+    let mut r = if fresh {
+        axum::http::StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+    };
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    public_headers(r)
+}
+
 async fn search(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
+    headers: axum::http::HeaderMap,
     Query(q): Query<SearchInput>,
 ) -> ApiResult<Response> {
     let page = publications::search(&state, &q, lang)
         .await
         .map_err(fail(lang))?;
-    Ok(public_headers(Json(page).into_response()))
+    let body =
+        serde_json::to_vec(&page).map_err(|e| ApiError(AppError::Internal(e.to_string())))?;
+    Ok(with_etag(&headers, body))
+}
+
+/// Rows per chunk of the CSV download.
+const CSV_CHUNK: u64 = 1_000;
+
+fn csv_rows(items: &[app::api::publicity_dto::PublicDecision]) -> String {
+    use tianping_domain::supervision::figures::csv_line;
+    let mut out = String::new();
+    for d in items {
+        let cells = [
+            d.number.clone(),
+            d.title.clone(),
+            d.agency.clone(),
+            d.party.clone(),
+            d.party_kind.clone(),
+            d.provision.clone(),
+            d.fine.clone().unwrap_or_default(),
+            d.decided_on.to_string(),
+            d.published_on.map(|p| p.to_string()).unwrap_or_default(),
+            format!("/portal/decisions/{}", d.id),
+        ];
+        out.push_str(&csv_line(cells.iter().map(String::as_str)));
+    }
+    out
+}
+
+/// `GET /api/v1/public/decisions.csv`: every matching decision (same filters as the search, no
+/// paging), streamed a thousand rows at a time, UTF-8 with a byte-order mark so spreadsheet
+/// programs read the Chinese text.
+async fn csv(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<SearchInput>,
+) -> ApiResult<Response> {
+    use futures_util::StreamExt as _;
+    use tianping_domain::supervision::figures::csv_line;
+    // The first chunk is read before answering, so bad filters are a 422, not a broken file.
+    let first = publications::export_chunk(&state, &q, 0, CSV_CHUNK, lang)
+        .await
+        .map_err(fail(lang))?;
+    let mut head = String::from("\u{feff}");
+    head.push_str(&csv_line([
+        lang.pick("决定书文号", "Decision number"),
+        lang.pick("案由", "Title"),
+        lang.pick("执法机关", "Agency"),
+        lang.pick("当事人", "Party"),
+        lang.pick("当事人类型", "Party type"),
+        lang.pick("违法依据", "Provision"),
+        lang.pick("罚款", "Fine"),
+        lang.pick("决定日期", "Decided on"),
+        lang.pick("公开日期", "Published on"),
+        lang.pick("页面", "Page"),
+    ]));
+    head.push_str(&csv_rows(&first));
+    let last = first.last().map(|d| d.id);
+    let more = first.len() as u64 == CSV_CHUNK;
+    let head =
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(head.into_bytes()) });
+    let rest = futures_util::stream::unfold(
+        (state, q, last, more),
+        move |(state, q, after, more)| async move {
+            let after = after?;
+            if !more {
+                return None;
+            }
+            match publications::export_chunk(&state, &q, after, CSV_CHUNK, lang).await {
+                Ok(items) if items.is_empty() => None,
+                Ok(items) => {
+                    let next = items.last().map(|d| d.id);
+                    let more = items.len() as u64 == CSV_CHUNK;
+                    Some((Ok(csv_rows(&items).into_bytes()), (state, q, next, more)))
+                }
+                Err(e) => Some((
+                    Err(std::io::Error::other(e.to_string())),
+                    (state, q, None, false),
+                )),
+            }
+        },
+    );
+    let body = axum::body::Body::from_stream(head.chain(rest));
+    let r = (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"tianping-decisions.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response();
+    Ok(public_headers(r))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// `GET /api/v1/public/feed.atom`: the newest published decisions as an Atom feed.
+async fn atom(State(state): State<AppState>, ReqLang(lang): ReqLang) -> ApiResult<Response> {
+    let page = publications::search(&state, &SearchInput::default(), lang)
+        .await
+        .map_err(fail(lang))?;
+    let base = state.settings.public_url.trim_end_matches('/').to_owned();
+    let updated = page
+        .items
+        .iter()
+        .filter_map(|d| d.published_on)
+        .max()
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>{}</title>\n  <id>{base}/portal/decisions</id>\n  <link rel=\"alternate\" href=\"{base}/portal/decisions\"/>\n  <link rel=\"self\" href=\"{base}/api/v1/public/feed.atom\"/>\n  <updated>{updated}T00:00:00+08:00</updated>\n",
+        xml_escape(lang.pick("行政处罚决定公示", "Published penalty decisions"))
+    );
+    for d in &page.items {
+        let day = d.published_on.unwrap_or(d.decided_on);
+        xml.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{base}/portal/decisions/{}</id>\n    <link href=\"{base}/portal/decisions/{}\"/>\n    <updated>{day}T00:00:00+08:00</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
+            xml_escape(&format!("{} {}", d.number, d.title)),
+            d.id,
+            d.id,
+            xml_escape(&d.agency),
+            xml_escape(&format!("{} {}", d.party, d.fine.clone().unwrap_or_default())),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    let r = (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response();
+    Ok(public_headers(r))
 }
 
 async fn detail(

@@ -114,6 +114,10 @@ async fn no_public_page_or_response_shows_private_data_from_the_seed() {
         "/api/v1/public/audit/checkpoints/latest",
         "/api/v1/public/audit/keys",
         "/api/v1/openapi.json",
+        "/api/v1/public/decisions",
+        "/api/v1/public/decisions.csv",
+        "/api/v1/public/feed.atom",
+        "/sitemap.xml",
     ] {
         queue.push_back(p.to_owned());
     }

@@ -380,3 +380,67 @@ async fn publication_endpoints_are_authorized_for_every_role() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_data_csv_atom_and_etags_carry_the_published_decisions() {
+    let app = TestApp::demo().await;
+    let published = app
+        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published'")
+        .await;
+    assert!(published > 0);
+    // CSV: BOM, a header, one line per published decision, bad filters refused before the file.
+    let csv = app.get("/api/v1/public/decisions.csv", None).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("text/csv")
+    );
+    assert_eq!(csv.headers["access-control-allow-origin"], "*");
+    assert!(csv.text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("决定书文号,"), "{}", lines[0]);
+    assert_eq!(lines.len() as i64, 1 + published, "{}", csv.text);
+    for number in app
+        .strings("SELECT number FROM publications WHERE status = 'published'")
+        .await
+    {
+        assert!(csv.text.contains(&number), "{number}");
+    }
+    for number in app
+        .strings("SELECT number FROM publications WHERE status <> 'published'")
+        .await
+    {
+        assert!(!csv.text.contains(&number), "{number} is not published");
+    }
+    assert_eq!(
+        app.get("/api/v1/public/decisions.csv?fine_min=abc", None)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Atom: one entry per decision of the first page, the text escaped.
+    let atom = app.get("/api/v1/public/feed.atom", None).await;
+    assert_eq!(atom.status, StatusCode::OK);
+    assert!(atom.text.starts_with("<?xml"));
+    assert_eq!(
+        atom.text.matches("<entry>").count() as i64,
+        published.min(20)
+    );
+    assert!(!atom.text.contains(" & "), "escaped");
+    // ETag: the same answer again is 304 with the tag.
+    let first = app.get("/api/v1/public/decisions", None).await;
+    let tag = first.headers["etag"].to_str().expect("etag").to_owned();
+    let again = app
+        .send(
+            axum::http::Request::builder()
+                .uri("/api/v1/public/decisions")
+                .header("if-none-match", tag.as_str())
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers["etag"].to_str().expect("etag"), tag);
+}

@@ -390,22 +390,12 @@ fn visible_now(today: chrono::NaiveDate) -> Condition {
         .add(publications::Column::Status.eq(PublicationStatus::Withdrawn.as_str()))
 }
 
-/// The public search: published decisions matching every word and filter, newest first;
-/// withdrawn ones are not results (their own page still shows them as withdrawn).
-pub async fn search(
-    state: &AppState,
-    input: &SearchInput,
-    lang: Lang,
-) -> Result<DecisionPage, ServiceError> {
-    let q: Search = publicity::search(input).map_err(ServiceError::ValidationMany)?;
-    let today = today(state);
-    let conn = &state.db.conn;
-    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
+/// The condition of a public search: published and displayed, every word, every filter.
+fn condition(
+    q: &Search,
+    agencies: &HashMap<i32, agencies::Model>,
+    today: chrono::NaiveDate,
+) -> Condition {
     let mut cond = Condition::all()
         .add(publications::Column::Status.eq(PublicationStatus::Published.as_str()))
         .add(publications::Column::DisplayUntil.gte(today));
@@ -444,6 +434,56 @@ pub async fn search(
     if let Some(k) = &q.party_kind {
         cond = cond.add(publications::Column::PartyKind.eq(k.clone()));
     }
+    cond
+}
+
+/// Up to `limit` public decisions matching the search with an id above `after`, in id order
+/// (bulk downloads page through them this way, whatever their number).
+pub async fn export_chunk(
+    state: &AppState,
+    input: &SearchInput,
+    after: i32,
+    limit: u64,
+    lang: Lang,
+) -> Result<Vec<PublicDecision>, ServiceError> {
+    let q: Search = publicity::search(input).map_err(ServiceError::ValidationMany)?;
+    let conn = &state.db.conn;
+    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let rows = publications::Entity::find()
+        .filter(condition(&q, &agencies, today(state)))
+        .filter(publications::Column::Id.gt(after))
+        .order_by_asc(publications::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|p| public_view(p, &agencies, lang))
+        .collect())
+}
+
+/// The public search: published decisions matching every word and filter, newest first;
+/// withdrawn ones are not results (their own page still shows them as withdrawn).
+pub async fn search(
+    state: &AppState,
+    input: &SearchInput,
+    lang: Lang,
+) -> Result<DecisionPage, ServiceError> {
+    let q: Search = publicity::search(input).map_err(ServiceError::ValidationMany)?;
+    let today = today(state);
+    let conn = &state.db.conn;
+    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let cond = condition(&q, &agencies, today);
     let total = publications::Entity::find()
         .filter(cond.clone())
         .count(conn)
