@@ -336,3 +336,16 @@ pub fn field_error(
             .map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })
     }
 }
+
+/// The route's numeric `:id` (0 when absent or malformed, which the server answers as not
+/// found), tracked so the page's resources reload when it changes.
+pub fn id_param() -> impl Fn() -> i32 + Clone + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i32>().ok())
+            .unwrap_or(0)
+    }
+}

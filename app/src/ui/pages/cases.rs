@@ -3,7 +3,7 @@
 //! timeline.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use tianping_domain::{
     case::{CaseState, CommandKind, DeadlineKind, InvestigationOutcome, ServiceMethod},
     deadline::Level,
@@ -24,7 +24,7 @@ use crate::{
         },
         documents::IssueDocument,
     },
-    ui::common::{StaffPage, action_error, loaded, use_lang},
+    ui::common::{StaffPage, action_error, id_param, loaded, use_lang},
 };
 
 /// A labelled input whose error (if the server named its field) shows beneath it.
@@ -325,15 +325,8 @@ pub fn SummaryCase() -> impl IntoView {
 #[component]
 pub fn CasePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
     let query = use_query_map();
-    let id = move || {
-        params
-            .get()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let step = ServerAction::<TakeStep>::new();
     let party = ServerAction::<AddParty>::new();
     let staffing = ServerAction::<ChangeStaffing>::new();

@@ -3,7 +3,7 @@
 //! an officer compares the redacted text with the original and approves it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use tianping_domain::{i18n::Lang, publicity::WithdrawalBasis, validate::Field};
 
 use crate::{
@@ -12,7 +12,7 @@ use crate::{
         publicity::{StepPublication, get_public_decision, list_publications, search_decisions},
         publicity_dto::{PublicDecision, PublicationView},
     },
-    ui::common::{PortalPage, StaffPage, action_error, loaded, urlencode, use_lang},
+    ui::common::{PortalPage, StaffPage, action_error, id_param, loaded, urlencode, use_lang},
 };
 
 fn party_kind_label(kind: &str, lang: Lang) -> &'static str {
@@ -141,14 +141,7 @@ pub fn DecisionSearch() -> impl IntoView {
 #[component]
 pub fn DecisionDetail() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let decision = Resource::new(id, get_public_decision);
     view! {
         <PortalPage title=lang.pick("行政处罚决定", "Penalty decision").to_owned()>

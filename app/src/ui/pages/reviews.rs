@@ -2,7 +2,6 @@
 //! figures for the supervision side, and the administrators' major-decision catalogs.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use tianping_domain::{
     i18n::Lang,
     money::format_yuan,
@@ -19,7 +18,7 @@ use crate::{
             DecideReview, PublishCatalog, get_review, list_catalogs, review_figures, review_queue,
         },
     },
-    ui::common::{StaffPage, action_error, field_error, loaded, use_lang},
+    ui::common::{StaffPage, action_error, field_error, id_param, loaded, use_lang},
 };
 
 fn days_badge(days_left: i64, lang: Lang) -> impl IntoView + use<> {
@@ -144,14 +143,7 @@ pub fn rounds_table(rounds: &[RoundView], lang: Lang) -> impl IntoView + use<> {
 #[component]
 pub fn ReviewWork() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .get()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let decide = ServerAction::<DecideReview>::new();
     let page = Resource::new(
         move || (id(), decide.version().get()),

@@ -2,7 +2,7 @@
 //! officer profile for supervisors.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use tianping_domain::{
     i18n::Lang,
     money::format_yuan,
@@ -14,7 +14,7 @@ use crate::{
         supervision::{officer_profile, statistics},
         supervision_dto::{MonthPoint, StatsReport, StatsRow},
     },
-    ui::common::{StaffPage, loaded, urlencode, use_lang},
+    ui::common::{StaffPage, id_param, loaded, urlencode, use_lang},
 };
 
 /// Cases opened and closed per month as an SVG bar chart (server-rendered, no script).
@@ -207,14 +207,7 @@ pub fn StatisticsPage() -> impl IntoView {
 #[component]
 pub fn OfficerPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let profile = Resource::new(id, officer_profile);
     view! {
         <StaffPage title=lang.pick("执法人员档案", "Officer profile").to_owned()>

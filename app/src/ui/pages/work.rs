@@ -1,7 +1,6 @@
 //! The staff workbench: the home page per role and the organisation pages.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use tianping_domain::{credential::CredentialStatus, i18n::Lang, role::Role};
 
 use crate::{
@@ -9,7 +8,7 @@ use crate::{
         dto::{CredentialView, Me},
         org::{get_agency, list_agencies, list_users, verify_audit_log},
     },
-    ui::common::{ErrorView, StaffPage, loaded, use_lang},
+    ui::common::{ErrorView, StaffPage, id_param, loaded, use_lang},
 };
 
 /// A badge for a credential's standing.
@@ -123,17 +122,7 @@ pub fn AgencyList() -> impl IntoView {
 #[component]
 pub fn AgencyDetail() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let agency = Resource::new(
-        move || {
-            params
-                .read()
-                .get("id")
-                .and_then(|s| s.parse::<i32>().ok())
-                .unwrap_or(0)
-        },
-        get_agency,
-    );
+    let agency = Resource::new(id_param(), get_agency);
     view! {
         <StaffPage title=lang.pick("机关信息", "Agency").to_owned()>
             {loaded(agency, move |a| view! {
