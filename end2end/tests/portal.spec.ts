@@ -80,3 +80,77 @@ test("an officer compares and publishes a draft; the head withdraws a decision, 
   await expect(page.getByTestId("search-empty")).toBeVisible();
   noErrors();
 });
+
+test("a member of the public reads an agency's powers, procedures and remedies, and the annual data with its CSV", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const noErrors = failOnPageErrors(page);
+  await page.goto("/portal");
+  await page.getByTestId("agency-list").locator("h3 a").first().click();
+  await expect(page).toHaveURL(/\/portal\/agencies\/[A-Z]+$/);
+  await expect(page.getByTestId("powers").locator("tbody tr").first()).toBeVisible();
+  await expect(page.getByTestId("procedure")).toHaveCount(2);
+  await expect(page.getByTestId("remedies")).toContainText("《行政复议法》第20条");
+  await expect(page.getByTestId("channels").getByRole("link")).toHaveAttribute("href", "/portal/complaints");
+  await expect(page.getByTestId("roster").locator("tbody tr").first()).toBeVisible();
+
+  await page.goto("/portal");
+  await page.getByTestId("annual-link").click();
+  await expect(page).toHaveURL(/\/portal\/annual$/);
+  await page.locator("#a-year").selectOption("2026");
+  await page.getByTestId("annual-year").getByRole("button").click();
+  await expect(page).toHaveURL(/year=2026/);
+  await expect(page.getByTestId("annual-row")).toHaveCount(3);
+  await expect(page.getByTestId("annual-chart")).toBeVisible();
+  await expect(page.getByTestId("provisional")).toBeVisible();
+  const total = Number(await page.getByTestId("annual-total").locator('[data-col="penalties"]').textContent());
+  expect(total).toBeGreaterThan(0);
+  const csv = await request.get((await page.getByTestId("annual-csv").getAttribute("href"))!);
+  expect(csv.ok()).toBeTruthy();
+  const text = await csv.text();
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain(`合计,2026,`);
+  noErrors();
+});
+
+test("an officer records a reconsideration that revokes a published decision, which is withdrawn at once", async ({ page }) => {
+  test.setTimeout(180_000);
+  const noErrors = failOnPageErrors(page);
+  await signInAs(page, "officer.zhang");
+  await page.goto("/work/publications");
+  await waitForHydration(page);
+  const card = page.locator('[data-test="publication"][data-status="published"]').first();
+  const publicHref = await card.getByTestId("publication-public-link").getAttribute("href");
+  await card.getByTestId("publication-case-link").click();
+  await expect(page).toHaveURL(/\/work\/cases\/\d+$/);
+  await page.getByTestId("tab-remedies").click();
+  await expect(page).toHaveURL(/tab=remedies/);
+  await waitForHydration(page);
+  const today = new Date().toISOString().slice(0, 10);
+
+  const before = await page.getByTestId("remedy").count();
+  // Bad input is named and kept out.
+  await page.getByTestId("remedy-submit").click();
+  await expect(page.getByTestId("remedy-form").getByTestId("field-error").first()).toBeVisible();
+  await expect(page.getByTestId("remedy")).toHaveCount(before);
+
+  await page.getByTestId("form[kind]").selectOption("reconsideration");
+  await page.getByTestId("form[body]").fill("临江市人民政府");
+  await page.getByTestId("form[filed_on]").fill(today);
+  await page.getByTestId("remedy-submit").click();
+  await expect(page.getByTestId("remedy")).toHaveCount(before + 1);
+
+  const row = page.getByTestId("remedy").last();
+  const rule = row.getByTestId("rule-form");
+  await rule.getByTestId("form[outcome]").selectOption("revoked");
+  await rule.getByTestId("form[decided_on]").fill(today);
+  await rule.getByTestId("form[note]").fill("临政复决〔2026〕30号");
+  await rule.getByTestId("rule-submit").click();
+  await expect(row.getByTestId("remedy-outcome")).toHaveText("撤销");
+  await expect(row).toContainText("已撤回公示");
+
+  await page.context().clearCookies();
+  await page.goto(publicHref!);
+  await expect(page.getByTestId("decision")).toHaveAttribute("data-withdrawn", "true");
+  await expect(page.getByTestId("decision-withdrawn")).toContainText("临江市人民政府");
+  noErrors();
+});

@@ -13,6 +13,8 @@ mod m20261201_000007_create_documents;
 mod m20261201_000008_create_supervision;
 mod m20261201_000009_create_complaints;
 mod m20261201_000010_create_publications;
+mod m20261201_000011_create_stat_rollups;
+mod m20261201_000012_create_case_remedies;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -31,6 +33,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_create_supervision::Migration),
             Box::new(m20261201_000009_create_complaints::Migration),
             Box::new(m20261201_000010_create_publications::Migration),
+            Box::new(m20261201_000011_create_stat_rollups::Migration),
+            Box::new(m20261201_000012_create_case_remedies::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! `cargo bench -p server --bench supervision -- [N]` generates N cases (default 1,000,000)
 //! spread over three agencies and 24 months — two officers each, 80 % closed, deadlines on a
-//! tenth, legal reviews on a twentieth — in SQLite and (if `TIANPING_TEST_PG_URL` answers)
+//! tenth, evidence collected by both officers on a tenth, legal reviews on a twentieth — in SQLite and (if `TIANPING_TEST_PG_URL` answers)
 //! PostgreSQL, then times the statistics the supervision dashboard shows (the supervisor's
 //! whole region, the default twelve months), by agency, month, officer and matter, and the
 //! region's warnings.
@@ -16,7 +16,7 @@ use app::ssr::{
     clock::SystemClock,
     db::Db,
     entities::users,
-    seed,
+    rollup, seed,
     services::{
         statistics::{self, StatsQuery},
         supervision,
@@ -97,6 +97,8 @@ async fn generate(st: &AppState, n: usize) -> anyhow::Result<()> {
         let mut officers = Vec::with_capacity(batch * 2);
         let mut deadlines = Vec::new();
         let mut reviews = Vec::new();
+        let mut evidence = Vec::new();
+        let mut collectors = Vec::new();
         for id in (i + 1)..=end {
             let (agency, a, b) = teams[id % 3];
             let received =
@@ -141,6 +143,13 @@ async fn generate(st: &AppState, n: usize) -> anyhow::Result<()> {
                     "({id}, 'case_handling', '{received}', '{due}', '{status}', 0, 0, {ended})"
                 ));
             }
+            if rng.below(10) == 0 {
+                evidence.push(format!(
+                    "({id}, {id}, 'photo', '现场照片', '{received} 01:30:00+00:00', '临江市', 2, {a}, '{received} 02:00:00+00:00')"
+                ));
+                collectors.push(format!("({id}, {a})"));
+                collectors.push(format!("({id}, {b})"));
+            }
             if rng.below(20) == 0 {
                 let status = if rng.below(5) == 0 {
                     "return_for_correction"
@@ -172,13 +181,34 @@ async fn generate(st: &AppState, n: usize) -> anyhow::Result<()> {
                 reviews.join(",")
             )).await?;
         }
+        if !evidence.is_empty() {
+            exec(db, format!(
+                "INSERT INTO evidence (id, case_id, kind, title, collected_at, location, certified_collectors, recorded_by, recorded_at) VALUES {}",
+                evidence.join(",")
+            )).await?;
+            exec(
+                db,
+                format!(
+                    "INSERT INTO evidence_collectors (evidence_id, user_id) VALUES {}",
+                    collectors.join(",")
+                ),
+            )
+            .await?;
+        }
         i = end;
     }
     exec(db, "ANALYZE".to_owned()).await?;
     println!(
-        "  generated {n} cases (+{} officer links) in {:.1} s",
+        "  generated {n} cases (+{} officer links, evidence on a tenth) in {:.1} s",
         2 * n,
         started.elapsed().as_secs_f64()
+    );
+    // A bulk import outside the application: the running totals are rebuilt, as on start.
+    let t = Instant::now();
+    let counted = rollup::rebuild(db).await?;
+    println!(
+        "  statistics totals rebuilt over {counted} cases in {:.1} s",
+        t.elapsed().as_secs_f64()
     );
     Ok(())
 }

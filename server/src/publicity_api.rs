@@ -30,6 +30,8 @@ pub fn router() -> Router<AppState> {
         .route("/public/decisions", get(search))
         .route("/public/decisions.csv", get(csv))
         .route("/public/feed.atom", get(atom))
+        .route("/public/annual", get(annual_json))
+        .route("/public/annual.csv", get(annual_csv))
         .route("/public/decisions/{id}", get(detail))
         .route("/public/decisions/{id}/document.pdf", get(pdf))
         .route("/publications", get(queue))
@@ -317,4 +319,47 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
         xml,
     )
         .into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct YearQuery {
+    #[serde(default)]
+    year: String,
+}
+
+/// The annual enforcement data of a year, as JSON (public, CORS).
+async fn annual_json(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<YearQuery>,
+) -> ApiResult<Response> {
+    let report = app::ssr::services::annual::report(&state, &q.year, lang)
+        .await
+        .map_err(fail(lang))?;
+    Ok(public_headers(Json(report).into_response()))
+}
+
+/// The same figures as CSV (UTF-8 with BOM, so Excel reads the Chinese text).
+async fn annual_csv(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<YearQuery>,
+) -> ApiResult<Response> {
+    let report = app::ssr::services::annual::report(&state, &q.year, lang)
+        .await
+        .map_err(fail(lang))?;
+    let body = app::ssr::services::annual::csv(&report, lang);
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"annual-{}.csv\"",
+        report.year
+    )) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(public_headers(r))
 }

@@ -436,7 +436,9 @@ async fn public_agencies(
     ReqLang(lang): ReqLang,
 ) -> ApiResult<impl IntoResponse> {
     Ok(Json(
-        org::public_agencies(&state).await.map_err(fail(lang))?,
+        org::public_agencies(&state, lang)
+            .await
+            .map_err(fail(lang))?,
     ))
 }
 

@@ -79,6 +79,9 @@ pub enum Action<'a> {
     /// Issue (签发) an official document of a case of the agency, or supersede an issued one:
     /// the agency's officers and heads. Previews and downloads follow [`Action::ViewCase`].
     IssueDocument(&'a AgencyScope),
+    /// Record a reconsideration or suit against a decision of the agency, and its result
+    /// (which may withdraw the published decision): the same people as [`Action::IssueDocument`].
+    RecordRemedy(&'a AgencyScope),
     /// Use the supervision side at all (warnings, supervision matters): supervisors, agency
     /// heads (their own agency) and admins.
     Supervise,
@@ -141,7 +144,7 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
             Role::Officer | Role::Integration => Err(Denied::Forbidden),
             _ => visible_if(sees_agency(actor, agency)),
         },
-        Action::IssueDocument(agency) => match actor.role {
+        Action::IssueDocument(agency) | Action::RecordRemedy(agency) => match actor.role {
             Role::Officer | Role::AgencyHead => visible_if(sees_agency(actor, agency)),
             Role::Integration => Err(Denied::NotFound),
             _ if sees_agency(actor, agency) => Err(Denied::Forbidden),
@@ -278,21 +281,11 @@ mod tests {
                 ),
             };
             let a = actor(role);
-            assert_eq!(
-                can(&a, &Action::IssueDocument(&own)),
-                own_expected,
-                "{role:?} own"
-            );
-            assert_eq!(
-                can(&a, &Action::IssueDocument(&other)),
-                other_expected,
-                "{role:?} other"
-            );
-            assert_eq!(
-                can(&a, &Action::IssueDocument(&far)),
-                far_expected,
-                "{role:?} far"
-            );
+            for action in [Action::IssueDocument, Action::RecordRemedy] {
+                assert_eq!(can(&a, &action(&own)), own_expected, "{role:?} own");
+                assert_eq!(can(&a, &action(&other)), other_expected, "{role:?} other");
+                assert_eq!(can(&a, &action(&far)), far_expected, "{role:?} far");
+            }
         }
     }
 

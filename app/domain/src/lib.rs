@@ -21,6 +21,7 @@ pub mod merkle;
 pub mod money;
 pub mod party;
 pub mod publicity;
+pub mod remedy;
 pub mod review;
 pub mod role;
 pub mod supervision;

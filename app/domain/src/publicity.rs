@@ -9,6 +9,9 @@
 //! a search query is bounded and its text is matched literally (no wildcard or syntax of any
 //! query language reaches the database).
 
+pub mod annual;
+pub mod before;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 

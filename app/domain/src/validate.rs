@@ -234,6 +234,18 @@ pub enum Field {
     FineMax,
     /// A results page number.
     Page,
+    /// Reconsideration or litigation.
+    RemedyKind,
+    /// The reconsideration body or court.
+    RemedyBody,
+    /// The day reconsideration was applied for or the suit filed.
+    FiledOn,
+    /// The result of a reconsideration or suit.
+    RemedyOutcome,
+    /// The day that result was made.
+    DecidedOn,
+    /// A calendar year.
+    Year,
 }
 
 impl Field {
@@ -375,6 +387,12 @@ impl Field {
             FineMin => lang.pick("罚款金额下限（元）", "Smallest fine (yuan)"),
             FineMax => lang.pick("罚款金额上限（元）", "Largest fine (yuan)"),
             Page => lang.pick("页码", "Page"),
+            RemedyKind => lang.pick("救济途径", "Remedy"),
+            RemedyBody => lang.pick("复议机关或人民法院", "Reconsideration body or court"),
+            FiledOn => lang.pick("申请或起诉日期", "Applied or filed on"),
+            RemedyOutcome => lang.pick("复议决定或裁判结果", "Result"),
+            DecidedOn => lang.pick("作出结果日期", "Result given on"),
+            Year => lang.pick("年度", "Year"),
         }
     }
 }

@@ -465,3 +465,63 @@ pub struct StepOutcome {
     /// The audit event's sequence number.
     pub seq: i64,
 }
+
+/// A reconsideration or suit against a case's decision, as the case page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemedyView {
+    /// Id.
+    pub id: i32,
+    /// `reconsideration` or `litigation`.
+    pub kind: String,
+    /// Its name for people.
+    pub kind_label: String,
+    /// The reconsideration body or court.
+    pub body: String,
+    /// Applied or filed on.
+    pub filed_on: NaiveDate,
+    /// The result's name for people, once given.
+    pub outcome_label: Option<String>,
+    /// The day the result was given.
+    pub decided_on: Option<NaiveDate>,
+    /// A note on the result.
+    pub note: Option<String>,
+    /// Whether the result withdrew the published decision.
+    pub withdrew: bool,
+}
+
+/// What the case page says about reconsideration and litigation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemediesView {
+    /// The challenges, oldest first.
+    pub items: Vec<RemedyView>,
+    /// Whether the caller may record challenges and results (a decided case of their agency).
+    pub can_record: bool,
+}
+
+/// A challenge to record, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemedyFiling {
+    /// `reconsideration` or `litigation`.
+    #[serde(default)]
+    pub kind: String,
+    /// The reconsideration body or court.
+    #[serde(default)]
+    pub body: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub filed_on: String,
+}
+
+/// A result to record, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemedyRuling {
+    /// One of `tianping_domain::remedy::RemedyOutcome`'s machine names.
+    #[serde(default)]
+    pub outcome: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub decided_on: String,
+    /// The ruling's number or what changed.
+    #[serde(default)]
+    pub note: String,
+}

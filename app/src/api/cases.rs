@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::{
     AppError,
     case_dto::{
-        CaseDetail, CaseFilter, CaseSummary, NewCaseForm, StaffingForm, StepForm, StepOutcome,
-        SummaryForm,
+        CaseDetail, CaseFilter, CaseSummary, NewCaseForm, RemediesView, RemedyFiling, RemedyRuling,
+        StaffingForm, StepForm, StepOutcome, SummaryForm,
     },
 };
 use tianping_domain::party::RawParty;
@@ -72,6 +72,34 @@ pub async fn add_party(id: i32, party: RawParty) -> Result<i32, AppError> {
 pub async fn change_staffing(id: i32, form: StaffingForm) -> Result<StepOutcome, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     crate::ssr::services::cases::change_staffing(&state, &session.actor, id, &form)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The reconsiderations and suits against a case's decision.
+#[server]
+pub async fn case_remedies(id: i32) -> Result<RemediesView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::remedies::of_case(&state, &session.actor, id, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Records a reconsideration or suit against a case's decision.
+#[server]
+pub async fn file_remedy(id: i32, form: RemedyFiling) -> Result<i32, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::remedies::file(&state, &session.actor, id, &form, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Records the result of a reconsideration or suit (withdrawing the published decision when
+/// the result touches it).
+#[server]
+pub async fn rule_remedy(remedy: i32, form: RemedyRuling) -> Result<(), AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::remedies::rule(&state, &session.actor, remedy, &form, lang)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -165,6 +165,24 @@ pub struct PublicAgency {
     pub legal_basis: String,
     /// Officers with a certificate in force today.
     pub officers: Vec<PublicOfficer>,
+    /// The powers list (权责清单): the enforcement matters the agency applies, with their
+    /// legal basis and published discretion benchmarks (APL Art. 34).
+    pub powers: Vec<PublicPower>,
+    /// The supervision body of the agency's region, where complaints about it may also go.
+    pub supervisor: Option<String>,
+}
+
+/// One enforcement matter of an agency's powers list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicPower {
+    /// The matter.
+    pub title: String,
+    /// The provision it rests on.
+    pub provision: String,
+    /// Kind of power (行政处罚).
+    pub kind: String,
+    /// The discretion benchmark's tiers, e.g. `轻微 500.00–2000.00 元`.
+    pub tiers: Vec<String>,
 }
 
 /// A roster entry: an officer with a certificate in force.

@@ -88,7 +88,7 @@ pub async fn set_user_active(user_id: i32, active: bool) -> Result<UserView, App
 #[server]
 pub async fn public_agencies() -> Result<Vec<PublicAgency>, AppError> {
     let (state, _, lang) = super::ctx::request()?;
-    crate::ssr::services::org::public_agencies(&state)
+    crate::ssr::services::org::public_agencies(&state, lang)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

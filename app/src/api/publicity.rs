@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{
     AppError,
-    publicity_dto::{DecisionPage, PublicDecision, PublicationView},
+    publicity_dto::{AnnualReport, DecisionPage, PublicDecision, PublicationView},
 };
 
 /// The publication records of the caller's agency (officers and heads).
@@ -77,6 +77,15 @@ pub async fn search_decisions(
 pub async fn get_public_decision(id: i32) -> Result<PublicDecision, AppError> {
     let (state, _, lang) = super::ctx::request()?;
     crate::ssr::services::publications::public_detail(&state, id, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The annual enforcement data of a year (empty: the previous year).
+#[server]
+pub async fn get_annual_report(#[server(default)] year: String) -> Result<AnnualReport, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::services::annual::report(&state, &year, lang)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -99,3 +99,39 @@ pub struct DecisionPage {
     /// The agencies to filter by: (code, name).
     pub agencies: Vec<(String, String)>,
 }
+
+/// One agency's (or the total's) annual figures, as the portal shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualRow {
+    /// Agency code (empty for the total).
+    pub code: String,
+    /// Agency name, or "合计".
+    pub name: String,
+    /// The figures.
+    pub counts: tianping_domain::publicity::annual::AnnualCounts,
+    /// Fines in yuan for people.
+    pub fines_yuan: String,
+    /// Confiscations in yuan for people.
+    pub confiscations_yuan: String,
+    /// Legal-review pass rate for people ("—" without reviews).
+    pub review_pass_rate: String,
+    /// Correction rate of reconsideration and litigation for people.
+    pub correction_rate: String,
+}
+
+/// The annual enforcement data of a year (年度行政执法数据).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualReport {
+    /// The year.
+    pub year: i32,
+    /// Whether the year is still running (provisional figures).
+    pub provisional: bool,
+    /// When the report is due (31 January of the next year).
+    pub due_on: chrono::NaiveDate,
+    /// One row per enforcement agency, in the order of their names.
+    pub rows: Vec<AnnualRow>,
+    /// The total.
+    pub total: AnnualRow,
+    /// The years one may choose, newest first.
+    pub years: Vec<i32>,
+}

@@ -84,6 +84,8 @@ pub struct UnitOfWork {
     now: DateTime<Utc>,
     events: Vec<NewEvent>,
     appended: usize,
+    /// The cases the recorded events are about: their statistics are refreshed on commit.
+    touched: std::collections::BTreeSet<i32>,
     guard: Option<OwnedMutexGuard<()>>,
 }
 
@@ -113,6 +115,7 @@ impl UnitOfWork {
             now,
             events: Vec::new(),
             appended: 0,
+            touched: std::collections::BTreeSet::new(),
             guard,
         })
     }
@@ -138,6 +141,11 @@ impl UnitOfWork {
 
     /// Records an event to append on commit.
     pub fn record(&mut self, event: NewEvent) {
+        if event.subject_type == tianping_domain::case::AUDIT_SUBJECT_TYPE {
+            if let Ok(id) = event.subject_id.parse() {
+                self.touched.insert(id);
+            }
+        }
         self.events.push(event);
     }
 
@@ -155,6 +163,8 @@ impl UnitOfWork {
     /// the events not flushed before. A unit of work without events is a bug and is rolled
     /// back.
     pub async fn commit(mut self) -> Result<Vec<i64>, ServiceError> {
+        // The statistics' running totals follow the cases in the same transaction.
+        super::rollup::refresh(self.txn(), &self.touched).await?;
         if self.events.is_empty() && self.appended > 0 {
             if let Some(txn) = self.txn.take() {
                 txn.commit().await?;

@@ -51,7 +51,11 @@ impl Db {
 
     /// Applies every pending migration.
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        Migrator::up(&self.conn, None).await
+        Migrator::up(&self.conn, None).await?;
+        // Derived data the migrations cannot compute: the statistics' running totals.
+        super::rollup::ensure(self)
+            .await
+            .map_err(|e| DbErr::Custom(e.to_string()))
     }
 
     /// Which backend this is.

@@ -12,6 +12,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod pdf;
+pub mod rollup;
 pub mod seed;
 mod seed_cases;
 pub mod services;

@@ -700,12 +700,9 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
 
 /// The demo decisions' publication: each approved by an officer of its agency two days after
 /// the decision, except the newest one of each agency (left in the queue); the oldest published
-/// one withdrawn after its decision was revoked on reconsideration.
+/// one withdrawn at once when its decision was revoked on reconsideration.
 async fn seed_publications(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceError> {
-    use tianping_domain::{
-        i18n::Lang,
-        publicity::{PublicationStep, WithdrawalBasis},
-    };
+    use tianping_domain::{i18n::Lang, publicity::PublicationStep};
 
     use super::{entities::publications, services::publications as service};
 
@@ -744,15 +741,60 @@ async fn seed_publications(state: &AppState, now: DateTime<Utc>) -> Result<(), S
         service::step(&at(state, day), &officer, p.id, &approve, Lang::Zh).await?;
         published.push(p);
     }
-    if let Some(p) = published.last()
-        && let Some((_, head)) = teams.get(&p.agency_id)
-    {
-        let head = actor(state, head).await?;
-        let withdraw = PublicationStep::Withdraw {
-            basis: Some(WithdrawalBasis::Revoked),
-            reason: "当事人申请行政复议，复议机关以认定事实不清为由撤销原处罚决定。".into(),
+    // Challenges, recorded through the services at the days they happened: the oldest published
+    // decision revoked on reconsideration (which withdraws its publication at once), one upheld,
+    // and a suit still pending.
+    use super::services::remedies;
+    use crate::api::case_dto::{RemedyFiling, RemedyRuling};
+    let challenges: [(usize, &str, &str, Option<&str>); 3] = [
+        (
+            published.len().saturating_sub(1),
+            "reconsideration",
+            "临江市人民政府",
+            Some("revoked"),
+        ),
+        (0, "reconsideration", "临江市人民政府", Some("upheld")),
+        (1, "litigation", "临江市人民法院", None),
+    ];
+    let mut used = std::collections::BTreeSet::new();
+    for (index, kind, body, outcome) in challenges {
+        let Some(p) = published.get(index) else {
+            continue;
         };
-        service::step(&at(state, now), &head, p.id, &withdraw, Lang::Zh).await?;
+        if !used.insert(p.id) {
+            continue;
+        }
+        let Some((officer, _)) = teams.get(&p.agency_id) else {
+            continue;
+        };
+        let officer = actor(state, officer).await?;
+        let when = |days: i64| {
+            (p.decided_on + Duration::days(days))
+                .and_hms_opt(2, 0, 0)
+                .map_or(now, |t| t.and_utc())
+                .min(now)
+        };
+        let filed_at = when(10);
+        let filing = RemedyFiling {
+            kind: kind.into(),
+            body: body.into(),
+            filed_on: tianping_domain::i18n::china_time(filed_at)
+                .date_naive()
+                .to_string(),
+        };
+        let id =
+            remedies::file(&at(state, filed_at), &officer, p.case_id, &filing, Lang::Zh).await?;
+        if let Some(outcome) = outcome {
+            let ruled_at = when(30);
+            let ruling = RemedyRuling {
+                outcome: outcome.into(),
+                decided_on: tianping_domain::i18n::china_time(ruled_at)
+                    .date_naive()
+                    .to_string(),
+                note: "临政复决〔2026〕12号".into(),
+            };
+            remedies::rule(&at(state, ruled_at), &officer, id, &ruling, Lang::Zh).await?;
+        }
     }
     Ok(())
 }

@@ -14,8 +14,8 @@ use leptos_router::{
 
 use common::{NotFound, provide_lang};
 use pages::{
-    account, admin, cases, clues, complaints, decisions, login, portal, reviews, statistics,
-    supervision, work,
+    account, admin, annual, cases, clues, complaints, decisions, login, portal, reviews,
+    statistics, supervision, work,
 };
 
 /// The HTML document around the app (server only).
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/portal/complaints") view=complaints::ComplaintForm ssr=SsrMode::Async />
                 <Route path=path!("/portal/complaints/status") view=complaints::ComplaintStatus ssr=SsrMode::Async />
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
+                <Route path=path!("/portal/annual") view=annual::AnnualStatistics ssr=SsrMode::Async />
                 <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/work") view=work::WorkHome ssr=SsrMode::Async />
                 <Route path=path!("/work/agencies") view=work::AgencyList ssr=SsrMode::Async />

@@ -3,7 +3,10 @@
 
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
-    cases::{AddParty, DecideOnTheSpot, GetCase, ListCases, RegisterCase, TakeStep},
+    cases::{
+        AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, RegisterCase,
+        RuleRemedy, TakeStep,
+    },
     clues::ListClues,
     documents::{CheckDocument, IssueDocument},
     org::{
@@ -594,6 +597,23 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             IssueDocument::PATH,
             format!("case_id={case_id}&document_id={doc}&reason=x"),
             row([403, 200, 200, 403, 403, 404, 401, 401]),
+        ),
+        // Reconsideration and litigation: read with the case; recorded by the agency's
+        // officers and heads (this case has no decision yet: a conflict, nothing written).
+        (
+            CaseRemedies::PATH,
+            format!("id={case_id}"),
+            row([200, 200, 200, 200, 200, 404, 401, 401]),
+        ),
+        (
+            FileRemedy::PATH,
+            format!("id={case_id}&form%5Bkind%5D=litigation&form%5Bbody%5D=%E4%B8%B4%E6%B1%9F%E6%B3%95%E9%99%A2&form%5Bfiled_on%5D=2026-11-20"),
+            row([403, 409, 409, 403, 403, 404, 401, 401]),
+        ),
+        (
+            RuleRemedy::PATH,
+            "remedy=999999&form%5Boutcome%5D=upheld&form%5Bdecided_on%5D=2026-11-20".to_owned(),
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
         ),
         (
             CheckDocument::PATH,

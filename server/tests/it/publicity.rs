@@ -444,3 +444,379 @@ async fn open_data_csv_atom_and_etags_carry_the_published_decisions() {
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
     assert_eq!(again.headers["etag"].to_str().expect("etag"), tag);
 }
+
+/// Before the fact (事前公开): each agency's page publishes its powers list — every active
+/// discretion standard with its provision and tiers — the procedures with their statutory time
+/// limits, the remedies, the complaint channel with the region's supervision body, and the
+/// roster; in Chinese and in English; the JSON says the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agency_page_publishes_its_powers_procedures_remedies_channels_and_roster() {
+    let app = TestApp::demo().await;
+    let id = app.id_of_agency("SCJG").await;
+    let provisions = app
+        .strings(&format!(
+            "SELECT provision FROM discretion_standards WHERE agency_id = {id} AND active"
+        ))
+        .await;
+    assert!(!provisions.is_empty(), "the demo has standards");
+    let json = app.get("/api/v1/public/agencies", None).await;
+    assert_eq!(json.status, StatusCode::OK);
+    let agency = json
+        .body
+        .as_array()
+        .expect("agencies")
+        .iter()
+        .find(|a| a["code"] == "SCJG")
+        .expect("SCJG")
+        .clone();
+    let powers = agency["powers"].as_array().expect("powers");
+    assert_eq!(powers.len(), provisions.len());
+    for p in powers {
+        assert!(provisions.contains(&p["provision"].as_str().expect("p").to_owned()));
+        assert_eq!(p["tiers"].as_array().expect("tiers").len(), 3, "{p}");
+    }
+    assert!(
+        agency["supervisor"]
+            .as_str()
+            .is_some_and(|s| s.contains("司法局")),
+        "{agency}"
+    );
+    let page = app.get("/portal/agencies/SCJG", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for expected in [
+        "权责清单",
+        "轻微 ",
+        "简易程序（当场处罚）",
+        "自立案之日起90日内",
+        "行政复议",
+        "《行政复议法》第20条",
+        "6个月内",
+        "href=\"/portal/complaints\"",
+        "持证执法人员名单",
+    ] {
+        assert!(page.text.contains(expected), "{expected} missing");
+    }
+    for p in &provisions {
+        assert!(page.text.contains(p.as_str()), "{p} missing");
+    }
+    assert!(
+        page.text
+            .contains(agency["supervisor"].as_str().expect("s"))
+    );
+    let en = app
+        .send(
+            axum::http::Request::builder()
+                .uri("/portal/agencies/SCJG")
+                .header(axum::http::header::ACCEPT_LANGUAGE, "en")
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    for expected in [
+        "Powers list",
+        "Within 90 days of filing",
+        "Administrative reconsideration",
+    ] {
+        assert!(en.text.contains(expected), "{expected} missing in English");
+    }
+    assert_eq!(
+        app.get("/portal/agencies/NOPE", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// A reconsideration that revokes a published decision withdraws it at once, with that basis
+/// and who ruled when; bad input names its fields and writes nothing; a result is given once;
+/// an "upheld" result leaves the publication alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoking_reconsideration_withdraws_the_published_decision_at_once() {
+    use app::api::cases::{CaseRemedies, FileRemedy, RuleRemedy};
+    use leptos::server_fn::ServerFn;
+
+    let app = TestApp::demo().await;
+    let published = app
+        .strings("SELECT CAST(id AS TEXT) FROM publications WHERE status = 'published' ORDER BY id")
+        .await;
+    assert!(published.len() >= 2, "the demo publishes decisions");
+    let (target, other) = (&published[0], &published[1]);
+    let case_of =
+        |p: &str| format!("SELECT CAST(case_id AS BIGINT) FROM publications WHERE id = {p}");
+    let case_id = app.scalar(&case_of(target)).await;
+    let other_case = app.scalar(&case_of(other)).await;
+    let officer_of = |case: i64| {
+        format!(
+            "SELECT MIN(u.username) FROM users u JOIN cases c ON c.agency_id = u.agency_id
+             WHERE c.id = {case} AND u.role = 'officer'"
+        )
+    };
+    let officer = app
+        .login(&app.scalar_text(&officer_of(case_id)).await)
+        .await;
+    let decided = app
+        .scalar_text(&format!(
+            "SELECT CAST(decided_on AS TEXT) FROM cases WHERE id = {case_id}"
+        ))
+        .await;
+
+    // Bad input: every field named, in the caller's language; nothing written.
+    let before = app.audit_count().await;
+    let remedies = app.scalar("SELECT COUNT(*) FROM case_remedies").await;
+    let bad = app
+        .server_fn(
+            FileRemedy::PATH,
+            Some(&officer),
+            &format!(
+                "id={case_id}&form%5Bkind%5D=appeal&form%5Bbody%5D=&form%5Bfiled_on%5D=1999-01-01"
+            ),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    for field in ["remedy_kind", "remedy_body", "filed_on"] {
+        assert!(bad.text.contains(field), "{field}: {}", bad.text);
+    }
+    assert!(bad.text.contains("复议机关或人民法院"), "{}", bad.text);
+    assert_eq!(app.audit_count().await, before);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM case_remedies").await,
+        remedies
+    );
+
+    // Filed on the day of the decision, revoked by the city government.
+    let challenge_events = app
+        .scalar(&format!(
+        "SELECT COUNT(*) FROM audit_events WHERE subject_type = 'case' AND subject_id = '{case_id}'
+         AND action IN ('case.remedy_filed', 'case.remedy_ruled')"
+    ))
+        .await;
+    let filed = app
+        .server_fn(
+            FileRemedy::PATH,
+            Some(&officer),
+            &format!(
+                "id={case_id}&form%5Bkind%5D=reconsideration&form%5Bbody%5D={}&form%5Bfiled_on%5D={decided}",
+                crate::helpers::urlencode("临江市人民政府")
+            ),
+        )
+        .await;
+    assert_eq!(filed.status, StatusCode::OK, "{}", filed.text);
+    let remedy = filed.body.as_i64().expect("id");
+    assert!(
+        app.get(&format!("/api/v1/public/decisions/{target}"), None)
+            .await
+            .body["withdrawn"]
+            == false
+    );
+    let ruled = app
+        .server_fn(
+            RuleRemedy::PATH,
+            Some(&officer),
+            &format!("remedy={remedy}&form%5Boutcome%5D=revoked&form%5Bdecided_on%5D={decided}&form%5Bnote%5D=x"),
+        )
+        .await;
+    assert_eq!(ruled.status, StatusCode::OK, "{}", ruled.text);
+    let page = app
+        .get(&format!("/api/v1/public/decisions/{target}"), None)
+        .await;
+    assert_eq!(page.body["withdrawn"], true, "{}", page.text);
+    let why = page.body["withdrawal"].as_str().expect("why");
+    assert!(why.contains("撤销"), "{why}");
+    assert!(why.contains("临江市人民政府"), "{why}");
+    let all = app.get("/api/v1/public/decisions", None).await;
+    assert!(!ids(&all.body).contains(&target.parse::<i64>().expect("id")));
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE subject_type = 'case' AND subject_id = '{case_id}'
+             AND action IN ('case.remedy_filed', 'case.remedy_ruled')"
+        ))
+        .await,
+        challenge_events + 2
+    );
+    // Given once.
+    let again = app
+        .server_fn(
+            RuleRemedy::PATH,
+            Some(&officer),
+            &format!("remedy={remedy}&form%5Boutcome%5D=upheld&form%5Bdecided_on%5D={decided}"),
+        )
+        .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.text
+    );
+    let listed = app
+        .server_fn(CaseRemedies::PATH, Some(&officer), &format!("id={case_id}"))
+        .await;
+    let mine = listed.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["id"] == remedy)
+        .expect("the new challenge");
+    assert_eq!(mine["withdrew"], true, "{}", listed.text);
+    assert_eq!(listed.body["can_record"], true);
+
+    // Upheld: the other decision stays published.
+    let officer2 = app
+        .login(&app.scalar_text(&officer_of(other_case)).await)
+        .await;
+    let decided2 = app
+        .scalar_text(&format!(
+            "SELECT CAST(decided_on AS TEXT) FROM cases WHERE id = {other_case}"
+        ))
+        .await;
+    let filed = app
+        .server_fn(
+            FileRemedy::PATH,
+            Some(&officer2),
+            &format!(
+                "id={other_case}&form%5Bkind%5D=litigation&form%5Bbody%5D={}&form%5Bfiled_on%5D={decided2}",
+                crate::helpers::urlencode("临江市人民法院")
+            ),
+        )
+        .await;
+    let remedy2 = filed.body.as_i64().expect("id");
+    let ruled = app
+        .server_fn(
+            RuleRemedy::PATH,
+            Some(&officer2),
+            &format!("remedy={remedy2}&form%5Boutcome%5D=upheld&form%5Bdecided_on%5D={decided2}"),
+        )
+        .await;
+    assert_eq!(ruled.status, StatusCode::OK, "{}", ruled.text);
+    assert_eq!(
+        app.get(&format!("/api/v1/public/decisions/{other}"), None)
+            .await
+            .body["withdrawn"],
+        false
+    );
+}
+
+/// Annual data: each agency's figures for a year equal direct SQL counts on the demo, the
+/// total adds up, the CSV carries the same figures, the page renders without script, and a
+/// bad year is named.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_annual_data_equal_direct_sql_counts_and_the_csv_says_the_same() {
+    let app = TestApp::demo().await;
+    let year = "2026";
+    let r = app
+        .get(&format!("/api/v1/public/annual?year={year}"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["year"], 2026);
+    assert_eq!(r.body["provisional"], true);
+    assert_eq!(r.body["due_on"], "2027-01-31");
+    let in_year = |col: &str| format!("{col} >= '2026-01-01' AND {col} < '2027-01-01'");
+    let rows = r.body["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3, "the demo's enforcement agencies");
+    let mut cases_total = 0;
+    for row in rows {
+        let code = row["code"].as_str().expect("code");
+        let id = app.id_of_agency(code).await;
+        let c = &row["counts"];
+        let cases = app
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM cases WHERE agency_id = {id} AND {}",
+                in_year("received_on")
+            ))
+            .await;
+        cases_total += cases;
+        assert_eq!(c["cases"], cases, "{code} cases");
+        assert_eq!(
+            c["summary"],
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM cases WHERE agency_id = {id} AND procedure = 'summary' AND {}",
+                in_year("received_on")
+            ))
+            .await,
+            "{code} summary"
+        );
+        assert_eq!(
+            c["penalties"],
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM cases WHERE agency_id = {id} AND decision_outcome = 'penalty' AND {}",
+                in_year("decided_on")
+            ))
+            .await,
+            "{code} penalties"
+        );
+        assert_eq!(
+            c["fine_fen"],
+            app.scalar(&format!(
+                "SELECT CAST(COALESCE(SUM(fine_fen), 0) AS BIGINT) FROM cases WHERE agency_id = {id} AND decision_outcome = 'penalty' AND {}",
+                in_year("decided_on")
+            ))
+            .await,
+            "{code} fines"
+        );
+        let kinds = c["warnings"].as_i64().expect("n")
+            + c["fines"].as_i64().expect("n")
+            + c["confiscations"].as_i64().expect("n")
+            + c["other_measures"].as_i64().expect("n");
+        assert!(
+            kinds >= c["penalties"].as_i64().expect("n"),
+            "{code}: every penalty has a type"
+        );
+        assert_eq!(
+            c["reconsiderations"],
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM case_remedies m JOIN cases c ON c.id = m.case_id WHERE c.agency_id = {id} AND m.kind = 'reconsideration' AND {}",
+                in_year("m.filed_on")
+            ))
+            .await,
+            "{code} reconsiderations"
+        );
+        assert_eq!(
+            c["complaints"],
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM complaints WHERE agency_id = {id} AND {}",
+                in_year("received_on")
+            ))
+            .await,
+            "{code} complaints"
+        );
+    }
+    assert!(cases_total > 10);
+    assert_eq!(r.body["total"]["counts"]["cases"], cases_total);
+    assert!(r.body["total"]["counts"]["penalties"].as_i64().expect("n") > 0);
+    assert!(
+        r.body["total"]["counts"]["reviews_passed"]
+            .as_i64()
+            .expect("n")
+            > 0
+    );
+
+    let csv = app
+        .get(&format!("/api/v1/public/annual.csv?year={year}"), None)
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + rows.len() + 1, "header, agencies, total");
+    assert!(lines[0].contains("罚款金额（元）"));
+    let total_line = lines.last().expect("total");
+    assert!(
+        total_line.starts_with(&format!("合计,2026,{cases_total},")),
+        "{total_line}"
+    );
+
+    let page = app.get(&format!("/portal/annual?year={year}"), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("年度行政执法数据"));
+    assert!(page.text.contains("data-test=\"annual-chart\""));
+    assert!(
+        page.text
+            .contains(&format!("/api/v1/public/annual.csv?year={year}"))
+    );
+    let default = app.get("/api/v1/public/annual", None).await;
+    assert_eq!(default.body["year"], 2025, "empty: the previous year");
+
+    for bad in ["2027", "20x6", "1999"] {
+        let r = app
+            .get(&format!("/api/v1/public/annual?year={bad}"), None)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_eq!(r.body["error"]["fields"][0]["field"], "year", "{bad}");
+    }
+}

@@ -63,6 +63,22 @@ async fn every_entity_reads_the_migrated_tables() {
             .len(),
         0
     );
+    assert_eq!(
+        case_stat_facts::Entity::find()
+            .all(db)
+            .await
+            .expect("statistics facts")
+            .len(),
+        0
+    );
+    assert_eq!(
+        case_stat_rollups::Entity::find()
+            .all(db)
+            .await
+            .expect("statistics totals")
+            .len(),
+        0
+    );
     // The case tables (empty without the demo cases) read column by column.
     assert_eq!(cases::Entity::find().all(db).await.expect("cases").len(), 0);
     assert_eq!(

@@ -330,3 +330,99 @@ async fn supervisors_see_an_officers_certificate_cases_warnings_and_complaints()
         "only officers and heads have profiles"
     );
 }
+
+/// The running totals that every unit of work keeps (while the whole demo was seeded through
+/// the services) equal totals rebuilt from the cases, and "overdue" — partly a matter of the
+/// calendar — equals a direct SQL count over the deadlines.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_running_totals_kept_by_every_write_equal_a_rebuild_and_overdue_equals_sql() {
+    use app::ssr::{
+        clock::Clock as _,
+        entities::{case_stat_facts, case_stat_rollups},
+        rollup,
+    };
+    use sea_orm::{EntityTrait, QueryOrder};
+    use tianping_domain::case::DeadlineKind;
+
+    let app = TestApp::demo().await;
+    let db = &app.state.db;
+    let read = || async {
+        let facts = case_stat_facts::Entity::find()
+            .order_by_asc(case_stat_facts::Column::CaseId)
+            .all(&db.conn)
+            .await
+            .expect("facts");
+        let totals: Vec<case_stat_rollups::Model> = case_stat_rollups::Entity::find()
+            .order_by_asc(case_stat_rollups::Column::Dimension)
+            .order_by_asc(case_stat_rollups::Column::AgencyId)
+            .order_by_asc(case_stat_rollups::Column::Month)
+            .order_by_asc(case_stat_rollups::Column::Key)
+            .all(&db.conn)
+            .await
+            .expect("totals")
+            .into_iter()
+            .filter(|r| {
+                [
+                    r.opened,
+                    r.closed,
+                    r.penalties,
+                    r.no_penalties,
+                    r.fines_fen,
+                    r.handling_days,
+                    r.reviews_passed,
+                    r.reviews_returned,
+                    r.hearings,
+                    r.overdue,
+                ]
+                .iter()
+                .any(|v| *v != 0)
+            })
+            .collect();
+        (facts, totals)
+    };
+    let (facts, totals) = read().await;
+    assert_eq!(
+        i64::try_from(facts.len()).expect("n"),
+        app.scalar("SELECT COUNT(*) FROM cases").await,
+        "one facts row per case"
+    );
+    assert!(totals.len() > 10, "{totals:?}");
+    let counted = rollup::rebuild(db).await.expect("rebuild");
+    assert_eq!(counted as usize, facts.len());
+    let (rebuilt_facts, rebuilt_totals) = read().await;
+    assert_eq!(facts, rebuilt_facts);
+    assert_eq!(totals, rebuilt_totals);
+
+    let binding: Vec<String> = DeadlineKind::ALL
+        .into_iter()
+        .filter(|k| k.binds_the_agency())
+        .map(|k| format!("'{}'", app::api::case_dto_code(&k)))
+        .collect();
+    let today = tianping_domain::i18n::china_time(app.clock.now()).date_naive();
+    let overdue = app
+        .scalar(&format!(
+            "SELECT COUNT(DISTINCT d.case_id) FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+             WHERE c.{WHERE} AND d.kind IN ({}) AND ((d.status = 'running' AND d.due_on < '{today}')
+                OR (d.ended_on IS NOT NULL AND d.ended_on > d.due_on))",
+            binding.join(",")
+        ))
+        .await;
+    assert!(overdue > 0, "the demo has overdue cases");
+    let token = app.login("supervisor.wu").await;
+    for dimension in ["agency", "month", "matter"] {
+        let r = app
+            .get(
+                &format!("/api/v1/supervision/statistics?dimension={dimension}&{PERIOD}"),
+                Some(&token),
+            )
+            .await;
+        assert_eq!(r.body["total"]["counts"]["overdue"], overdue, "{dimension}");
+        let sum: i64 = r.body["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|row| row["counts"]["overdue"].as_i64().expect("n"))
+            .sum();
+        assert_eq!(sum, overdue, "{dimension}: the rows add up");
+    }
+}

@@ -13,6 +13,7 @@
 pub mod complaint;
 pub mod figures;
 pub mod matter;
+pub mod rollup;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

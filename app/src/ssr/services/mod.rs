@@ -1,12 +1,14 @@
 //! Services: one function per use case. Each checks authorization with
 //! `tianping_domain::authz::can`, parses its input, and writes through a `UnitOfWork`.
 
+pub mod annual;
 pub mod audit_log;
 pub mod cases;
 pub mod clues;
 pub mod complaints;
 pub mod org;
 pub mod publications;
+pub mod remedies;
 pub mod reviews;
 pub mod statistics;
 pub mod supervision;

@@ -10,6 +10,7 @@ use tianping_domain::{
     agency::AgencyKind,
     authz::{Action, Actor, AgencyScope, UserScope, can},
     credential::{self, CredentialKind},
+    i18n::Lang,
     role::Role,
     validate::{self, CreditCode, Field, Password, Rule, Username, ValidationError},
 };
@@ -17,13 +18,13 @@ use tianping_domain::{
 use crate::{
     api::dto::{
         AgencyRef, AgencyView, CredentialView, Me, NewAgency, NewCredential, NewUser, PublicAgency,
-        PublicOfficer, UserView,
+        PublicOfficer, PublicPower, UserView,
     },
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
         auth,
-        entities::{agencies, credentials, reviewer_assignments, users},
+        entities::{agencies, credentials, discretion_standards, reviewer_assignments, users},
         error::ServiceError,
     },
 };
@@ -682,26 +683,45 @@ pub async fn all_users(
         .collect())
 }
 
-/// Enforcement agencies and their current officer roster, for the public portal (no login).
-pub async fn public_agencies(state: &AppState) -> Result<Vec<PublicAgency>, ServiceError> {
-    let today = state.clock.now().date_naive();
-    let agencies = agencies::Entity::find()
-        .filter(agencies::Column::Kind.eq(AgencyKind::Enforcement.as_str()))
+/// Enforcement agencies with what they publish before acting (事前公开), for the public
+/// portal (no login): legal basis, powers list with discretion benchmarks, the supervision body
+/// of their region, and the current officer roster (officers with a certificate in force
+/// today, China time).
+pub async fn public_agencies(
+    state: &AppState,
+    lang: Lang,
+) -> Result<Vec<PublicAgency>, ServiceError> {
+    use tianping_domain::discretion::{Circumstance, FineBand};
+
+    let today = super::cases::today(state);
+    let conn = &state.db.conn;
+    let all = agencies::Entity::find()
         .order_by_asc(agencies::Column::Id)
-        .all(&state.db.conn)
+        .all(conn)
         .await?;
     let officers = users::Entity::find()
         .filter(users::Column::Active.eq(true))
         .filter(users::Column::Role.is_in([Role::Officer.as_str(), Role::AgencyHead.as_str()]))
         .order_by_asc(users::Column::Id)
-        .all(&state.db.conn)
+        .all(conn)
         .await?;
     let certs = credentials::Entity::find()
         .filter(credentials::Column::Kind.eq(CredentialKind::EnforcementCertificate.as_str()))
-        .all(&state.db.conn)
+        .all(conn)
         .await?;
-    Ok(agencies
-        .into_iter()
+    let standards = discretion_standards::Entity::find()
+        .filter(discretion_standards::Column::Active.eq(true))
+        .order_by_asc(discretion_standards::Column::Provision)
+        .order_by_asc(discretion_standards::Column::Id)
+        .all(conn)
+        .await?;
+    let supervisors: Vec<&agencies::Model> = all
+        .iter()
+        .filter(|a| a.kind == AgencyKind::Supervision.as_str())
+        .collect();
+    Ok(all
+        .iter()
+        .filter(|a| a.kind == AgencyKind::Enforcement.as_str())
         .map(|a| {
             let roster = officers
                 .iter()
@@ -722,13 +742,44 @@ pub async fn public_agencies(state: &AppState) -> Result<Vec<PublicAgency>, Serv
                         })
                 })
                 .collect();
+            let powers = standards
+                .iter()
+                .filter(|s| s.agency_id == a.id)
+                .map(|s| PublicPower {
+                    title: s.title.clone(),
+                    provision: s.provision.clone(),
+                    kind: lang.pick("行政处罚", "Administrative penalty").to_owned(),
+                    tiers: Circumstance::ALL
+                        .into_iter()
+                        .zip([
+                            (s.minor_min_fen, s.minor_max_fen),
+                            (s.general_min_fen, s.general_max_fen),
+                            (s.serious_min_fen, s.serious_max_fen),
+                        ])
+                        .map(|(c, (min_fen, max_fen))| {
+                            format!(
+                                "{} {}",
+                                c.label(lang),
+                                FineBand { min_fen, max_fen }.label()
+                            )
+                        })
+                        .collect(),
+                })
+                .collect();
+            // The supervision body of the region (the same rule as the supervisors' scope).
+            let supervisor = supervisors
+                .iter()
+                .find(|s| s.region_code == a.region_code)
+                .map(|s| s.name.clone());
             PublicAgency {
-                code: a.code,
-                name: a.name,
-                region_name: a.region_name,
-                credit_code: a.credit_code,
-                legal_basis: a.legal_basis,
+                code: a.code.clone(),
+                name: a.name.clone(),
+                region_name: a.region_name.clone(),
+                credit_code: a.credit_code.clone(),
+                legal_basis: a.legal_basis.clone(),
                 officers: roster,
+                powers,
+                supervisor,
             }
         })
         .collect())

@@ -1,7 +1,8 @@
 //! Supervision statistics (执法统计) and the officer profile for supervisors.
 //!
-//! The database adds the counts up (one grouped query per table shown, so a million cases stay
-//! fast); `tianping_domain::supervision::figures` does the arithmetic on them. Every value put
+//! The figures come from the running totals per agency, officer, matter and month that every
+//! case change keeps up to date (`ssr::rollup`), so a request reads a few hundred rows however
+//! many cases there are; `tianping_domain::supervision::figures` does the arithmetic on them. Every value put
 //! into the SQL text is typed (ids, dates, fixed codes from the domain), never user text.
 
 use std::collections::{BTreeMap, HashMap};
@@ -13,25 +14,22 @@ use sea_orm::{
 };
 use tianping_domain::{
     authz::{Action, Actor, AgencyScope, UserScope, can},
-    case::{CaseState, DeadlineKind},
+    case::CaseState,
     credential::{self, CredentialKind},
     i18n::Lang,
-    review::ReviewOutcome,
     role::Role,
     supervision::{
         complaint::ComplaintStatus,
         figures::{Counts, Dimension, Period, show},
+        rollup::{NO_MATTER, RollupDimension, month_of},
     },
 };
 
 use super::cases::today;
 use crate::{
-    api::{
-        case_dto_code,
-        supervision_dto::{
-            AgencyOption, CertificateView, MonthPoint, OfficerCase, OfficerComplaint,
-            OfficerProfile, StatsReport, StatsRow,
-        },
+    api::supervision_dto::{
+        AgencyOption, CertificateView, MonthPoint, OfficerCase, OfficerComplaint, OfficerProfile,
+        StatsReport, StatsRow,
     },
     ssr::{
         AppState,
@@ -91,14 +89,6 @@ fn list(ids: impl IntoIterator<Item = i32>) -> String {
     }
 }
 
-fn codes(values: impl IntoIterator<Item = String>) -> String {
-    values
-        .into_iter()
-        .map(|c| format!("'{}'", c.replace('\'', "")))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 fn month_expr(backend: DbBackend, column: &str) -> String {
     match backend {
         DbBackend::Postgres => format!("to_char({column}, 'YYYY-MM')"),
@@ -111,20 +101,7 @@ fn merge(rows: &[Row], key: impl Fn(&Row) -> Option<String>) -> Vec<Row> {
     let mut out: BTreeMap<Option<String>, Row> = BTreeMap::new();
     for r in rows {
         let k = key(r);
-        let e = out.entry(k.clone()).or_insert_with(|| Row {
-            k,
-            m: None,
-            opened: 0,
-            closed: 0,
-            penalties: 0,
-            no_penalties: 0,
-            fines: 0,
-            handling_days: 0,
-            reviews_passed: 0,
-            reviews_returned: 0,
-            hearings: 0,
-            overdue: 0,
-        });
+        let e = out.entry(k.clone()).or_insert_with(|| Row::empty(k, None));
         e.opened += r.opened;
         e.closed += r.closed;
         e.penalties += r.penalties;
@@ -139,7 +116,9 @@ fn merge(rows: &[Row], key: impl Fn(&Row) -> Option<String>) -> Vec<Row> {
     out.into_values().collect()
 }
 
-/// The counts of the cases of `agency_ids` received in `period`, one row per key and month.
+/// The counts of the cases of `agency_ids` received in `period`, one row per key and month:
+/// read from the running totals (`ssr::rollup`), plus the cases whose running deadline has
+/// passed its due date since (the part of "overdue" that the calendar changes).
 async fn grouped<C: ConnectionTrait>(
     conn: &C,
     dimension: Dimension,
@@ -147,78 +126,84 @@ async fn grouped<C: ConnectionTrait>(
     period: Period,
     today: NaiveDate,
 ) -> Result<Vec<Row>, ServiceError> {
+    #[derive(Debug, FromQueryResult)]
+    struct Late {
+        agency_id: i32,
+        month: String,
+        matter_id: Option<i32>,
+        officers: String,
+    }
     let backend = conn.get_database_backend();
-    let days = match backend {
-        DbBackend::Postgres => "(c.closed_on - c.received_on)".to_owned(),
-        _ => "CAST(julianday(c.closed_on) - julianday(c.received_on) AS INTEGER)".to_owned(),
+    let (kept, key) = match dimension {
+        Dimension::Agency => (RollupDimension::Agency, "key"),
+        Dimension::Officer => (RollupDimension::Officer, "key"),
+        Dimension::Matter => (RollupDimension::Matter, "key"),
+        Dimension::Month => (RollupDimension::Agency, "month"),
     };
-    let (key, join) = match dimension {
-        Dimension::Agency => ("CAST(c.agency_id AS TEXT)".to_owned(), ""),
-        Dimension::Officer => (
-            "CAST(co.user_id AS TEXT)".to_owned(),
-            "JOIN case_officers co ON co.case_id = c.id AND co.assigned AND NOT co.recused",
-        ),
-        Dimension::Matter => ("CAST(c.discretion_standard_id AS TEXT)".to_owned(), ""),
-        Dimension::Month => (month_expr(backend, "c.received_on"), ""),
-    };
-    let binding = codes(
-        DeadlineKind::ALL
-            .into_iter()
-            .filter(|k| k.binds_the_agency())
-            .map(|k| case_dto_code(&k)),
-    );
-    let passed = codes(
-        ReviewOutcome::ALL
-            .into_iter()
-            .filter(|o| o.passes())
-            .map(|o| o.as_str().to_owned()),
-    );
-    let returned = codes(
-        ReviewOutcome::ALL
-            .into_iter()
-            .filter(|o| !o.passes())
-            .map(|o| o.as_str().to_owned()),
-    );
-    let month = month_expr(backend, "c.received_on");
-    // One pass over the cases: grouped by the row key and the month, so the same query gives
-    // the table and the monthly series; the per-case review and deadline facts are joined as
-    // pre-aggregated subqueries (hash joins, no per-case probes).
+    let agencies = list(agency_ids.iter().copied());
+    let (from, to) = (month_of(period.start), month_of(period.end));
+    let sum = |c: &str| format!("CAST(SUM({c}) AS BIGINT) AS {c}");
     let sql = format!(
-        "SELECT {key} AS k, {month} AS m,
-            CAST(COUNT(*) AS BIGINT) AS opened,
-            CAST(SUM(CASE WHEN c.closed_on IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS closed,
-            CAST(SUM(CASE WHEN c.decision_outcome = 'penalty' THEN 1 ELSE 0 END) AS BIGINT) AS penalties,
-            CAST(SUM(CASE WHEN c.decision_outcome = 'no_penalty' THEN 1 ELSE 0 END) AS BIGINT) AS no_penalties,
-            CAST(SUM(CASE WHEN c.decision_outcome = 'penalty' THEN COALESCE(c.fine_fen, 0) ELSE 0 END) AS BIGINT) AS fines,
-            CAST(SUM(CASE WHEN c.closed_on IS NOT NULL THEN {days} ELSE 0 END) AS BIGINT) AS handling_days,
-            CAST(SUM(COALESCE(rr.passed, 0)) AS BIGINT) AS reviews_passed,
-            CAST(SUM(COALESCE(rr.returned, 0)) AS BIGINT) AS reviews_returned,
-            CAST(SUM(CASE WHEN c.hearing_held THEN 1 ELSE 0 END) AS BIGINT) AS hearings,
-            CAST(SUM(CASE WHEN od.case_id IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS overdue
-        FROM cases c {join}
-        LEFT JOIN (
-            SELECT case_id,
-                SUM(CASE WHEN status IN ({passed}) THEN 1 ELSE 0 END) AS passed,
-                SUM(CASE WHEN status IN ({returned}) THEN 1 ELSE 0 END) AS returned
-            FROM review_rounds GROUP BY case_id
-        ) rr ON rr.case_id = c.id
-        LEFT JOIN (
-            SELECT d.case_id FROM case_deadlines d
-            WHERE d.kind IN ({binding})
-              AND ((d.status = 'running' AND d.due_on < '{today}')
-                   OR (d.ended_on IS NOT NULL AND d.ended_on > d.due_on))
-            GROUP BY d.case_id
-        ) od ON od.case_id = c.id
-        WHERE c.agency_id IN ({agencies})
-          AND c.received_on >= '{start}' AND c.received_on < '{end}'
-        GROUP BY {key}, {month}",
-        agencies = list(agency_ids.iter().copied()),
-        start = period.start,
-        end = period.end,
+        "SELECT {key} AS k, month AS m, {opened}, {closed}, {penalties}, {no_penalties},
+            CAST(SUM(fines_fen) AS BIGINT) AS fines, {handling_days}, {reviews_passed},
+            {reviews_returned}, {hearings}, {overdue}
+        FROM case_stat_rollups
+        WHERE dimension = '{dimension}' AND agency_id IN ({agencies})
+          AND month >= '{from}' AND month < '{to}'
+        GROUP BY {key}, month
+        HAVING SUM(opened) > 0",
+        opened = sum("opened"),
+        closed = sum("closed"),
+        penalties = sum("penalties"),
+        no_penalties = sum("no_penalties"),
+        handling_days = sum("handling_days"),
+        reviews_passed = sum("reviews_passed"),
+        reviews_returned = sum("reviews_returned"),
+        hearings = sum("hearings"),
+        overdue = sum("overdue"),
+        dimension = kept.as_str(),
     );
-    Ok(Row::find_by_statement(Statement::from_string(backend, sql))
+    let mut rows = Row::find_by_statement(Statement::from_string(backend, sql))
         .all(conn)
-        .await?)
+        .await?;
+    let late = Late::find_by_statement(Statement::from_string(
+        backend,
+        format!(
+            "SELECT agency_id, month, matter_id, officers FROM case_stat_facts
+             WHERE running_due < '{today}' AND NOT overdue_settled
+               AND agency_id IN ({agencies}) AND month >= '{from}' AND month < '{to}'"
+        ),
+    ))
+    .all(conn)
+    .await?;
+    let mut at: HashMap<(Option<String>, Option<String>), usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.k.clone(), r.m.clone()), i))
+        .collect();
+    for case in late {
+        let keys = match dimension {
+            Dimension::Agency => vec![case.agency_id.to_string()],
+            Dimension::Month => vec![case.month.clone()],
+            Dimension::Matter => vec![
+                case.matter_id
+                    .map_or_else(|| NO_MATTER.to_owned(), |m| m.to_string()),
+            ],
+            Dimension::Officer => crate::ssr::rollup::officers_of(&case.officers)
+                .into_iter()
+                .map(|o| o.to_string())
+                .collect(),
+        };
+        for k in keys {
+            let slot = (Some(k), Some(case.month.clone()));
+            let i = *at.entry(slot.clone()).or_insert_with(|| {
+                rows.push(Row::empty(slot.0, slot.1));
+                rows.len() - 1
+            });
+            rows[i].overdue += 1;
+        }
+    }
+    Ok(rows)
 }
 
 /// Complaints received in the period about the agencies, by agency and month.
@@ -245,6 +230,23 @@ async fn complaint_counts<C: ConnectionTrait>(
 }
 
 impl Row {
+    fn empty(k: Option<String>, m: Option<String>) -> Row {
+        Row {
+            k,
+            m,
+            opened: 0,
+            closed: 0,
+            penalties: 0,
+            no_penalties: 0,
+            fines: 0,
+            handling_days: 0,
+            reviews_passed: 0,
+            reviews_returned: 0,
+            hearings: 0,
+            overdue: 0,
+        }
+    }
+
     fn counts(&self) -> Counts {
         Counts {
             opened: self.opened,

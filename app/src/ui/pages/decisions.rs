@@ -195,7 +195,7 @@ fn publication_card(
     };
     view! {
         <article class="card" data-test="publication" data-status=p.status.clone() data-case=p.case_number.clone()>
-            <h2><a href=format!("/work/cases/{}", p.case_id)>{p.case_number.clone()}</a> " " {p.title.clone()}</h2>
+            <h2><a href=format!("/work/cases/{}", p.case_id) data-test="publication-case-link">{p.case_number.clone()}</a> " " {p.title.clone()}</h2>
             <p class="meta">{p.number.clone()} " · " <span class=badge data-test="publication-status">{p.status_label.clone()}</span>
                 " · " {lang.pick("公开期限 ", "Publish by ")} {p.due_on.to_string()}
                 {p.overdue.then(|| view! { " " <span class="badge badge-bad">{lang.pick("已超期", "Overdue")}</span> })}

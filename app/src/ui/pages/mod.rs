@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod annual;
 pub mod cases;
 pub mod clues;
 pub mod complaints;

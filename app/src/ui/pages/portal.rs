@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use tianping_domain::publicity::before::{procedures, remedies, rights};
+
 use crate::{
     api::{documents::check_document, org::public_agencies},
     ui::common::{ErrorView, PortalPage, loaded, use_lang},
@@ -25,6 +27,7 @@ pub fn PortalHome() -> impl IntoView {
             <p><a href="/portal/decisions" data-test="decisions-link">{lang.pick("行政处罚决定公示：查询本市已作出的处罚决定", "Published penalty decisions: search the city's decisions")}</a></p>
             <p><a href="/portal/verify" data-test="verify-link">{lang.pick("文书核验：核验执法文书的真伪和效力", "Verify a document: is it genuine and in force?")}</a></p>
             <p><a href="/portal/complaints" data-test="complaints-link">{lang.pick("投诉举报与评议：反映执法问题，查询办理进度", "Complaints, reports and evaluations: tell us about an enforcement action, follow the answer")}</a></p>
+            <p><a href="/portal/annual" data-test="annual-link">{lang.pick("年度行政执法数据：各机关上一年度的执法总体情况", "Annual enforcement data: each agency's figures for the last year")}</a></p>
             <p><a href="/portal/audit" data-test="audit-link">{lang.pick("执法记录防篡改核验：检查点与公钥", "Tamper-evident record: checkpoints and keys")}</a></p>
             <h2>{lang.pick("执法主体", "Enforcement agencies")}</h2>
             {loaded(agencies, move |list| view! {
@@ -41,7 +44,9 @@ pub fn PortalHome() -> impl IntoView {
     }
 }
 
-/// One agency's public page: legal basis and the roster of officers with valid certificates.
+/// One agency's public page (事前公开): legal basis, powers list with discretion benchmarks,
+/// procedures with their time limits, remedies, supervision channels and the roster of officers
+/// with valid certificates.
 #[component]
 pub fn AgencyRoster() -> impl IntoView {
     let lang = use_lang();
@@ -60,7 +65,87 @@ pub fn AgencyRoster() -> impl IntoView {
                                 <dt>{lang.pick("行政区划", "Region")}</dt><dd>{a.region_name.clone()}</dd>
                                 <dt>{lang.pick("设立与职责依据", "Legal basis")}</dt><dd>{a.legal_basis.clone()}</dd>
                             </dl>
-                            <h2>{lang.pick("持证执法人员名单", "Officer roster")}</h2>
+                            <nav class="toc" aria-label=lang.pick("本页内容", "On this page")>
+                                <a href="#powers">{lang.pick("权责清单", "Powers list")}</a>
+                                <a href="#procedures">{lang.pick("执法程序", "Procedures")}</a>
+                                <a href="#remedies">{lang.pick("救济渠道", "Remedies")}</a>
+                                <a href="#supervision">{lang.pick("监督投诉", "Supervision and complaints")}</a>
+                                <a href="#roster">{lang.pick("执法人员", "Officers")}</a>
+                            </nav>
+                            <h2 id="powers">{lang.pick("权责清单（行政处罚事项及裁量基准）", "Powers list (penalty matters and discretion benchmarks)")}</h2>
+                            {if a.powers.is_empty() {
+                                view! { <p class="meta">{lang.pick("暂无公开的执法事项。", "No enforcement matters published yet.")}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="table-scroll" tabindex="0" role="region" aria-label=lang.pick("权责清单", "Powers list")>
+                                    <table class="table" data-test="powers">
+                                        <thead><tr>
+                                            <th scope="col">{lang.pick("执法事项", "Matter")}</th>
+                                            <th scope="col">{lang.pick("类别", "Kind")}</th>
+                                            <th scope="col">{lang.pick("法律依据", "Legal basis")}</th>
+                                            <th scope="col">{lang.pick("裁量基准", "Discretion benchmark")}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {a.powers.iter().map(|p| view! {
+                                                <tr>
+                                                    <td>{p.title.clone()}</td>
+                                                    <td>{p.kind.clone()}</td>
+                                                    <td>{p.provision.clone()}</td>
+                                                    <td>{p.tiers.join("；")}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                    </div>
+                                }.into_any()
+                            }}
+                            <h2 id="procedures">{lang.pick("执法程序", "Enforcement procedures")}</h2>
+                            {procedures(lang).into_iter().map(|p| view! {
+                                <section class="procedure" data-test="procedure">
+                                    <h3>{p.name}</h3>
+                                    <p>{p.applies}</p>
+                                    <ol class="steps">
+                                        {p.steps.into_iter().map(|s| view! {
+                                            <li>
+                                                <strong>{s.name}</strong> " " {s.what}
+                                                <span class="meta">
+                                                    {(!s.time_limit.is_empty()).then(|| format!("{}：{}；", lang.pick("时限", "Time limit"), s.time_limit))}
+                                                    {s.basis}
+                                                </span>
+                                            </li>
+                                        }).collect_view()}
+                                    </ol>
+                                </section>
+                            }).collect_view()}
+                            <h3>{lang.pick("当事人的权利", "The party's rights")}</h3>
+                            <ul>{rights(lang).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                            <h2 id="remedies">{lang.pick("救济渠道", "Remedies")}</h2>
+                            <table class="table" data-test="remedies">
+                                <thead><tr>
+                                    <th scope="col">{lang.pick("途径", "Remedy")}</th>
+                                    <th scope="col">{lang.pick("向谁提出", "Where")}</th>
+                                    <th scope="col">{lang.pick("期限", "Within")}</th>
+                                    <th scope="col">{lang.pick("依据", "Basis")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {remedies(lang).into_iter().map(|r| view! {
+                                        <tr><td>{r.name}</td><td>{r.body}</td><td>{r.time_limit}</td><td>{r.basis}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <h2 id="supervision">{lang.pick("监督与投诉", "Supervision and complaints")}</h2>
+                            <p data-test="channels">
+                                {lang.pick("对本机关的执法行为有意见或者建议的，可以通过", "To complain about or evaluate this agency's enforcement, use")}
+                                " " <a href="/portal/complaints">{lang.pick("投诉举报与评议", "complaints, reports and evaluations")}</a> " "
+                                {lang.pick("在线提出，凭受理编号查询办理进度。", "online, and follow the answer with the tracking number.")}
+                                {a.supervisor.clone().map(|s| format!(
+                                    "{}{}{}",
+                                    lang.pick("本地区行政执法监督机构：", " The region's enforcement supervision body: "),
+                                    s,
+                                    lang.pick("。", "."),
+                                ))}
+                            </p>
+                            <h2 id="roster">{lang.pick("持证执法人员名单", "Officer roster")}</h2>
                             <table class="table" data-test="roster">
                                 <thead><tr>
                                     <th scope="col">{lang.pick("姓名", "Name")}</th>
