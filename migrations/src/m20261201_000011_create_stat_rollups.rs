@@ -1,4 +1,5 @@
-//! Running totals of the supervision statistics (统计汇总) and the indexes the warnings read by.
+//! Running totals of the supervision statistics (统计汇总), the evidence items' collector-problem
+//! flag, and the indexes the warnings read by.
 //!
 //! `case_stat_facts` holds what the statistics know of each case (one row per case, refreshed
 //! in the unit of work that changes the case); `case_stat_rollups` holds their sums per
@@ -54,6 +55,30 @@ enum Cases {
     Table,
     Id,
 }
+
+#[derive(DeriveIden)]
+enum Evidence {
+    Table,
+    CollectorProblem,
+}
+
+/// Partial indexes (the same SQL on SQLite and PostgreSQL): the rare cases and evidence items
+/// the warnings look for, so that finding them never walks every row. A query uses one only
+/// when its condition repeats the index's `WHERE`.
+const PARTIAL_INDEXES: [(&str, &str); 3] = [
+    (
+        "idx_cases_unreviewed_major",
+        "CREATE INDEX idx_cases_unreviewed_major ON cases (agency_id) WHERE major AND NOT review_passed",
+    ),
+    (
+        "idx_cases_departures",
+        "CREATE INDEX idx_cases_departures ON cases (agency_id) WHERE discretion_check IN ('above', 'below')",
+    ),
+    (
+        "idx_evidence_collector_problem",
+        "CREATE INDEX idx_evidence_collector_problem ON evidence (case_id) WHERE collector_problem",
+    ),
+];
 
 fn index(name: &str, table: &str, cols: &[&str]) -> IndexCreateStatement {
     let mut idx = Index::create()
@@ -187,24 +212,46 @@ impl MigrationTrait for Migration {
                 "case_deadlines",
                 &["status", "kind"],
             ),
-            index(
-                "idx_cases_major_review",
-                "cases",
-                &["major", "review_passed"],
-            ),
-            index("idx_cases_discretion_check", "cases", &["discretion_check"]),
         ] {
             manager.create_index(idx).await?;
+        }
+        // Whether an evidence item may have a collector problem (fewer than two collectors, or
+        // one without a certificate in force that day): kept by the application in the unit of
+        // work; TRUE ("check it") until computed.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Evidence::Table)
+                    .add_column(
+                        ColumnDef::new(Evidence::CollectorProblem)
+                            .boolean()
+                            .not_null()
+                            .default(true),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        let db = manager.get_connection();
+        for (_, sql) in PARTIAL_INDEXES {
+            db.execute_unprepared(sql).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, table) in [
-            ("idx_cases_discretion_check", "cases"),
-            ("idx_cases_major_review", "cases"),
-            ("idx_case_deadlines_status_kind", "case_deadlines"),
-        ] {
+        let db = manager.get_connection();
+        for (name, _) in PARTIAL_INDEXES {
+            db.execute_unprepared(&format!("DROP INDEX {name}")).await?;
+        }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Evidence::Table)
+                    .drop_column(Evidence::CollectorProblem)
+                    .to_owned(),
+            )
+            .await?;
+        for (name, table) in [("idx_case_deadlines_status_kind", "case_deadlines")] {
             manager
                 .drop_index(Index::drop().name(name).table(Alias::new(table)).to_owned())
                 .await?;

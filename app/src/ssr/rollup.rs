@@ -1,5 +1,12 @@
-//! Running totals of the supervision statistics (`tianping_domain::supervision::rollup`):
-//! each case's facts in `case_stat_facts`, their sums in `case_stat_rollups`.
+//! Derived data kept in the unit of work: the running totals of the supervision statistics
+//! (`tianping_domain::supervision::rollup`: each case's facts in `case_stat_facts`, their sums in
+//! `case_stat_rollups`), and each evidence item's `collector_problem` flag, which lets the
+//! warnings find the evidence worth judging through an index instead of checking every item.
+//!
+//! The flag is a superset: TRUE until computed, and computed from the certificates as they are
+//! at the write. Certificates are only ever added (the application has no revocation), which
+//! can clear a problem but never create one; a stale TRUE only means one more item judged by the
+//! pure rules. Should revocation be added, it must recompute the flags of that user's evidence.
 //!
 //! Invariants:
 //! - every unit of work that records a case event refreshes that case's facts and applies the
@@ -341,7 +348,51 @@ pub async fn refresh<C: ConnectionTrait>(
         .into_iter()
         .filter(|(_, c)| *c != Counts::default())
         .collect();
-    add_to_totals(conn, &changes).await
+    add_to_totals(conn, &changes).await?;
+    refresh_evidence(conn, Some(case_ids)).await
+}
+
+/// The condition, per evidence row (`evidence`), that it may have a collector problem: the
+/// warning rule of `tianping_domain::supervision` in SQL.
+fn collector_problem_sql(backend: DbBackend) -> String {
+    let day = match backend {
+        DbBackend::Postgres => "CAST((evidence.collected_at AT TIME ZONE 'Asia/Shanghai') AS DATE)",
+        _ => "date(evidence.collected_at, '+8 hours')",
+    };
+    let certificate = tianping_domain::credential::CredentialKind::EnforcementCertificate.as_str();
+    format!(
+        "((SELECT COUNT(*) FROM evidence_collectors ec WHERE ec.evidence_id = evidence.id) < 2
+          OR EXISTS (SELECT 1 FROM evidence_collectors ec WHERE ec.evidence_id = evidence.id
+            AND NOT EXISTS (SELECT 1 FROM credentials cr WHERE cr.user_id = ec.user_id
+              AND cr.kind = '{certificate}' AND NOT cr.revoked AND cr.valid_from <= {day}
+              AND (cr.valid_to IS NULL OR cr.valid_to >= {day}))))"
+    )
+}
+
+/// Recomputes the collector-problem flag of the evidence of `case_ids` (`None`: of every item
+/// still flagged).
+async fn refresh_evidence<C: ConnectionTrait>(
+    conn: &C,
+    case_ids: Option<&BTreeSet<i32>>,
+) -> Result<(), ServiceError> {
+    let backend = conn.get_database_backend();
+    let which = match case_ids {
+        Some(ids) if ids.is_empty() => return Ok(()),
+        Some(ids) => format!(
+            "case_id IN ({})",
+            ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+        ),
+        None => "collector_problem".to_owned(),
+    };
+    conn.execute_raw(Statement::from_string(
+        backend,
+        format!(
+            "UPDATE evidence SET collector_problem = {} WHERE {which}",
+            collector_problem_sql(backend)
+        ),
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Cases read per step of a rebuild.
@@ -385,18 +436,23 @@ pub async fn rebuild(db: &Db) -> Result<u64, ServiceError> {
     }
     let totals: Vec<(RollupKey, Counts)> = totals.into_iter().collect();
     add_to_totals(&txn, &totals).await?;
+    refresh_evidence(&txn, None).await?;
     txn.commit().await?;
     Ok(counted)
 }
 
 /// Rebuilds the totals when the facts do not cover exactly the cases (a fresh upgrade, a bulk
-/// import outside the application). Cheap otherwise: two counts.
+/// import outside the application), and computes the evidence flags still unchecked. Cheap
+/// otherwise: two counts and an update of the few items flagged.
 pub async fn ensure(db: &Db) -> Result<(), ServiceError> {
     let cases = cases::Entity::find().count(&db.conn).await?;
     let facts = case_stat_facts::Entity::find().count(&db.conn).await?;
     if cases != facts {
         let n = rebuild(db).await?;
         tracing::info!("statistics totals rebuilt over {n} cases");
+    } else {
+        let _guard = db.write_guard().await;
+        refresh_evidence(&db.conn, None).await?;
     }
     Ok(())
 }

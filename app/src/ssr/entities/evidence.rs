@@ -25,6 +25,7 @@ pub struct Model {
     pub certified_collectors: i32,
     pub recorded_by: i32,
     pub recorded_at: DateTimeUtc,
+    pub collector_problem: bool,
 }
 
 /// No navigable relations.

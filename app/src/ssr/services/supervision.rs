@@ -179,14 +179,14 @@ const CHUNK: usize = 2_000;
 
 /// The ids of the agencies' cases that can raise a warning at all: a running deadline binding
 /// the agency, a decision on a major case without a passed review, a penalty outside the
-/// discretion band, a suspension, or evidence with fewer than two collectors or a collector
-/// without a certificate in force on the (China) day of collection. A superset: the pure rules
-/// decide; closed cases without a problem never leave the database.
+/// discretion band, a suspension, or evidence flagged as possibly collected by fewer than two
+/// officers or by one without a certificate in force on the (China) day of collection. A
+/// superset: the pure rules decide; closed cases without a problem never leave the database.
 async fn candidate_cases<C: sea_orm::ConnectionTrait>(
     conn: &C,
     agency_ids: impl Iterator<Item = i32>,
 ) -> Result<Vec<i32>, ServiceError> {
-    use sea_orm::{DbBackend, Statement};
+    use sea_orm::Statement;
 
     #[derive(Debug, sea_orm::FromQueryResult)]
     struct Id {
@@ -207,20 +207,16 @@ async fn candidate_cases<C: sea_orm::ConnectionTrait>(
         .map(|d| format!("'{}'", crate::api::case_dto_code(d)))
         .collect();
     let suspended = crate::api::case_dto_code(&CaseState::Suspended);
-    let certificate = CredentialKind::EnforcementCertificate.as_str();
-    let day = match backend {
-        DbBackend::Postgres => "CAST((e.collected_at AT TIME ZONE 'Asia/Shanghai') AS DATE)",
-        _ => "date(e.collected_at, '+8 hours')",
-    };
     // One indexed subset per cause, so the database never walks every case: suspensions
-    // (agency, state), major decisions without a passed review (major, review_passed),
-    // departures from the band (discretion_check), running binding deadlines (status, kind)
-    // and evidence problems (the evidence rows).
+    // (agency, state), major decisions without a passed review and departures from the band
+    // (partial indexes whose conditions these repeat), running binding deadlines (status,
+    // kind) and evidence that may have a collector problem (a flag kept in the unit of work,
+    // `ssr::rollup`, with a partial index).
     let sql = format!(
         "SELECT c.id AS id FROM cases c
             WHERE c.agency_id IN ({agencies}) AND c.state = '{suspended}'
         UNION SELECT c.id FROM cases c
-            WHERE c.major = TRUE AND c.review_passed = FALSE AND c.decided_on IS NOT NULL
+            WHERE c.major AND NOT c.review_passed AND c.decided_on IS NOT NULL
               AND c.agency_id IN ({agencies})
         UNION SELECT c.id FROM cases c
             WHERE c.discretion_check IN ({departures}) AND c.decision_outcome = 'penalty'
@@ -228,16 +224,10 @@ async fn candidate_cases<C: sea_orm::ConnectionTrait>(
         UNION SELECT c.id FROM case_deadlines d JOIN cases c ON c.id = d.case_id
             WHERE d.status = 'running' AND d.kind IN ({binding}) AND c.agency_id IN ({agencies})
         UNION SELECT c.id FROM evidence e JOIN cases c ON c.id = e.case_id
-            WHERE c.agency_id IN ({agencies}) AND (
-                (SELECT COUNT(*) FROM evidence_collectors ec WHERE ec.evidence_id = e.id) < 2
-                OR EXISTS (SELECT 1 FROM evidence_collectors ec WHERE ec.evidence_id = e.id
-                    AND NOT EXISTS (SELECT 1 FROM credentials cr WHERE cr.user_id = ec.user_id
-                        AND cr.kind = '{certificate}' AND NOT cr.revoked
-                        AND cr.valid_from <= {day}
-                        AND (cr.valid_to IS NULL OR cr.valid_to >= {day}))))
+            WHERE e.collector_problem AND c.agency_id IN ({agencies})
         ORDER BY id",
         agencies = agencies.join(","),
-        departures = departures.join(","),
+        departures = departures.join(", "),
         binding = binding.join(","),
     );
     Ok(Id::find_by_statement(Statement::from_string(backend, sql))
