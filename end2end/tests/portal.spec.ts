@@ -84,7 +84,7 @@ test("an officer compares and publishes a draft; the head withdraws a decision, 
 test("a member of the public reads an agency's powers, procedures and remedies, and the annual data with its CSV", async ({ page, request }) => {
   test.setTimeout(120_000);
   const noErrors = failOnPageErrors(page);
-  await page.goto("/portal");
+  await page.goto("/");
   await page.getByTestId("agency-list").locator("h3 a").first().click();
   await expect(page).toHaveURL(/\/portal\/agencies\/[A-Z]+$/);
   await expect(page.getByTestId("powers").locator("tbody tr").first()).toBeVisible();
@@ -93,7 +93,7 @@ test("a member of the public reads an agency's powers, procedures and remedies, 
   await expect(page.getByTestId("channels").getByRole("link")).toHaveAttribute("href", "/portal/complaints");
   await expect(page.getByTestId("roster").locator("tbody tr").first()).toBeVisible();
 
-  await page.goto("/portal");
+  await page.goto("/");
   await page.getByTestId("annual-link").click();
   await expect(page).toHaveURL(/\/portal\/annual$/);
   await page.locator("#a-year").selectOption("2026");
