@@ -16,13 +16,13 @@ use tianping_domain::{
     remedy::{self, RemedyKind, RemedyOutcome},
 };
 
-use super::cases::today;
+use super::cases::{today, visible_case};
 use crate::{
     api::case_dto::{RemediesView, RemedyFiling, RemedyRuling, RemedyView},
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, case_remedies, cases, publications},
+        entities::{agencies, case_remedies, publications},
         error::ServiceError,
     },
 };
@@ -50,26 +50,6 @@ fn view(r: &case_remedies::Model, lang: Lang) -> RemedyView {
     }
 }
 
-/// Loads a case and its agency, visible to the actor (others: not found).
-async fn case_of<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    case_id: i32,
-    lock: bool,
-) -> Result<(cases::Model, agencies::Model), ServiceError> {
-    let mut query = cases::Entity::find_by_id(case_id);
-    if lock {
-        query = query.lock_exclusive();
-    }
-    let row = query.one(conn).await?.ok_or(ServiceError::NotFound)?;
-    let agency = agencies::Entity::find_by_id(row.agency_id)
-        .one(conn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    can(actor, &Action::ViewCase(&scope(&agency)))?;
-    Ok((row, agency))
-}
-
 /// The challenges to a case's decision.
 pub async fn of_case(
     state: &AppState,
@@ -78,7 +58,7 @@ pub async fn of_case(
     lang: Lang,
 ) -> Result<RemediesView, ServiceError> {
     let conn = &state.db.conn;
-    let (row, agency) = case_of(conn, actor, case_id, false).await?;
+    let (row, agency) = visible_case(conn, actor, case_id, false).await?;
     let items = case_remedies::Entity::find()
         .filter(case_remedies::Column::CaseId.eq(case_id))
         .order_by_asc(case_remedies::Column::Id)
@@ -104,7 +84,7 @@ pub async fn file(
 ) -> Result<i32, ServiceError> {
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let locks = uow.locks_rows();
-    let (row, agency) = case_of(uow.txn(), actor, case_id, locks).await?;
+    let (row, agency) = visible_case(uow.txn(), actor, case_id, locks).await?;
     can(actor, &Action::RecordRemedy(&scope(&agency)))?;
     if row.decided_on.is_none() {
         return Err(ServiceError::StateConflict(
@@ -163,7 +143,7 @@ pub async fn rule(
         query = query.lock_exclusive();
     }
     let r = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
-    let (_, agency) = case_of(uow.txn(), actor, r.case_id, false).await?;
+    let (_, agency) = visible_case(uow.txn(), actor, r.case_id, false).await?;
     can(actor, &Action::RecordRemedy(&scope(&agency)))?;
     let kind = RemedyKind::parse(&r.kind)
         .ok_or_else(|| ServiceError::Internal(format!("remedy {} has a bad kind", r.id)))?;

@@ -58,7 +58,7 @@ pub fn today(state: &AppState) -> NaiveDate {
 /// Loads a case the actor may see, inside `conn`; others answer "not found". With `lock`,
 /// the case row is locked until the transaction ends, so concurrent steps on one case are
 /// judged one after the other.
-async fn visible_case<C: ConnectionTrait>(
+pub(crate) async fn visible_case<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     id: i32,
