@@ -109,7 +109,7 @@ pub fn AgencyRoster() -> impl IntoView {
                                             <li>
                                                 <strong>{s.name}</strong> " " {s.what}
                                                 <span class="meta">
-                                                    {(!s.time_limit.is_empty()).then(|| format!("{}：{}；", lang.pick("时限", "Time limit"), s.time_limit))}
+                                                    {(!s.time_limit.is_empty()).then(|| format!("{}{}{}", lang.pick("时限：", "Time limit: "), s.time_limit, lang.pick("；", "; ")))}
                                                     {s.basis}
                                                 </span>
                                             </li>
