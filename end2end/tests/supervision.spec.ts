@@ -24,10 +24,18 @@ test("a supervisor sees the warnings, opens a case and a supervision matter; the
   await waitForHydration(page);
   const rows = page.getByTestId("warning-row");
   await expect(rows.first()).toBeVisible();
+  // Every kind is counted (whatever page its rows fall on).
   for (const kind of ["major_without_review", "fine_outside_band", "acted_without_certificate", "too_few_collectors", "long_suspended"]) {
-    await expect(page.locator(`[data-test="warning-row"][data-kind="${kind}"]`).first()).toBeVisible();
+    await expect(page.locator(`[data-test="warning-kind"][data-kind="${kind}"]`)).toBeVisible();
   }
+  await expect(page.locator('[data-test="warning-kind"][data-kind^="deadline_overdue"]').first()).toBeVisible();
   await expect(page.locator('[data-test="warning-row"][data-kind^="deadline_overdue"]').first()).toBeVisible();
+
+  // Show one kind only: every row is of that kind.
+  await page.locator('[data-test="warning-kind"][data-kind="major_without_review"]').click();
+  await expect(page).toHaveURL(/kind=major_without_review/);
+  await expect(page.locator('[data-test="warning-row"][data-kind="major_without_review"]').first()).toBeVisible();
+  await expect(page.locator('[data-test="warning-row"]:not([data-kind="major_without_review"])')).toHaveCount(0);
 
   // Acknowledge one: an empty comment is refused, a real one recorded.
   const row = page.locator('[data-test="warning-row"][data-kind="major_without_review"]').first();
@@ -38,6 +46,8 @@ test("a supervisor sees the warnings, opens a case and a supervision matter; the
   await expect(page.locator('[data-test="warning-row"][data-kind="major_without_review"]').first().getByTestId("acknowledged")).toContainText("已调阅案卷");
 
   // Open the case behind a warning.
+  await page.goto("/work/warnings?kind=fine_outside_band");
+  await waitForHydration(page);
   const target = page.locator('[data-test="warning-row"][data-kind="fine_outside_band"]').first();
   const caseHref = await target.getByTestId("warning-case").getAttribute("href");
   await target.getByTestId("warning-case").click();
@@ -45,7 +55,7 @@ test("a supervisor sees the warnings, opens a case and a supervision matter; the
   await expect(page.getByTestId("case-title")).toContainText("历史数据导入");
 
   // Back on the warnings, open a supervision matter on that case.
-  await page.goto("/work/warnings");
+  await page.goto("/work/warnings?kind=fine_outside_band");
   await waitForHydration(page);
   const again = page.locator('[data-test="warning-row"][data-kind="fine_outside_band"]').first();
   await again.getByTestId("open-matter").locator("summary").click();

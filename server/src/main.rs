@@ -1,5 +1,5 @@
 //! The `tianping` command line: `serve` (default), `migrate`, `seed --demo`, `user add`,
-//! `user list --json`, `audit verify`, `audit export`.
+//! `user list --json`, `reindex`, `audit verify`, `audit export`.
 
 use std::io::Write;
 
@@ -42,6 +42,9 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Recompute the derived data (statistics totals and warning index) from the cases, e.g.
+    /// after rows were imported straight into the database.
+    Reindex,
     /// Check or export the audit log.
     Audit {
         #[command(subcommand)]
@@ -134,6 +137,13 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(state, &config).await?,
         Command::Migrate => println!("migrations applied"),
+        Command::Reindex => {
+            let cases = app::ssr::rollup::rebuild(&state.db).await?;
+            let indexed = app::ssr::warning_index::rebuild(&state.db).await?;
+            println!(
+                "statistics totals rebuilt over {cases} cases; warnings indexed for {indexed}"
+            );
+        }
         Command::Seed { demo } => {
             anyhow::ensure!(demo, "only `seed --demo` is available");
             let password = std::env::var(config::DEMO_PASSWORD)

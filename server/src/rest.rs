@@ -603,9 +603,27 @@ async fn review_queue(State(state): State<AppState>, c: Caller) -> ApiResult<imp
     ))
 }
 
-async fn list_warnings(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+/// `?kind=&page=&per_page=` of the warnings list (raw: the service validates them).
+#[derive(Deserialize)]
+struct WarningParams {
+    kind: Option<String>,
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+async fn list_warnings(
+    State(state): State<AppState>,
+    c: Caller,
+    Query(q): Query<WarningParams>,
+) -> ApiResult<impl IntoResponse> {
+    let query = supervision::WarningQuery::parse(
+        q.kind.as_deref(),
+        q.page.as_deref(),
+        q.per_page.as_deref(),
+    )
+    .map_err(fail(c.lang))?;
     Ok(Json(
-        supervision::warnings(&state, &c.session.actor, c.lang)
+        supervision::warnings(&state, &c.session.actor, c.lang, &query)
             .await
             .map_err(fail(c.lang))?,
     ))

@@ -246,6 +246,8 @@ pub enum Field {
     DecidedOn,
     /// A calendar year.
     Year,
+    /// A kind of supervision warning (a filter).
+    WarningKind,
 }
 
 impl Field {
@@ -393,6 +395,7 @@ impl Field {
             RemedyOutcome => lang.pick("复议决定或裁判结果", "Result"),
             DecidedOn => lang.pick("作出结果日期", "Result given on"),
             Year => lang.pick("年度", "Year"),
+            WarningKind => lang.pick("预警类型", "Kind of warning"),
         }
     }
 }

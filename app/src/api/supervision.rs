@@ -4,14 +4,21 @@ use leptos::prelude::*;
 
 use super::{
     AppError,
-    supervision_dto::{MatterView, WarningView},
+    supervision_dto::{MatterView, WarningPage},
 };
 
-/// The warnings of every case the caller oversees (supervisors, agency heads, admins).
+/// One page of the current warnings of every case the caller oversees (supervisors, agency
+/// heads, admins), optionally of one kind, with the counts per kind.
 #[server]
-pub async fn list_warnings() -> Result<Vec<WarningView>, AppError> {
+pub async fn list_warnings(
+    kind: Option<String>,
+    page: Option<String>,
+) -> Result<WarningPage, AppError> {
+    use crate::ssr::services::supervision::{self, WarningQuery};
     let (state, session, lang) = super::ctx::caller().await?;
-    crate::ssr::services::supervision::warnings(&state, &session.actor, lang)
+    let query = WarningQuery::parse(kind.as_deref(), page.as_deref(), None)
+        .map_err(|e| AppError::from_service(e, lang))?;
+    supervision::warnings(&state, &session.actor, lang, &query)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -41,6 +41,45 @@ pub struct WarningView {
     pub can_open_matter: bool,
 }
 
+/// The largest page of warnings one request may ask for.
+pub const MAX_WARNINGS_PER_PAGE: u32 = 500;
+
+/// The warnings page asks for this many by default.
+pub const WARNINGS_PER_PAGE: u32 = 50;
+
+/// How many of the current warnings are of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningKindCount {
+    /// Machine name of the kind.
+    pub kind: String,
+    /// The kind for people.
+    pub label: String,
+    /// How serious warnings of this kind are.
+    pub severity: Severity,
+    /// How many there are today.
+    pub count: u64,
+}
+
+/// One page of the current warnings, with how many there are of each kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningPage {
+    /// This page's warnings, most serious and unacknowledged first.
+    pub items: Vec<WarningView>,
+    /// Warnings matching the filter.
+    pub total: u64,
+    /// Of those, critical.
+    pub critical: u64,
+    /// The page number, from 1.
+    pub page: u32,
+    /// Warnings per page.
+    pub per_page: u32,
+    /// The kind filtered by, if any.
+    pub kind: Option<String>,
+    /// Every kind with current warnings in scope (not narrowed by the filter), most serious
+    /// first.
+    pub kinds: Vec<WarningKindCount>,
+}
+
 /// A supervision matter (督办) on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatterView {

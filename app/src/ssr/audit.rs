@@ -149,6 +149,13 @@ impl UnitOfWork {
         self.events.push(event);
     }
 
+    /// Marks a case whose derived data (statistics totals, warning index) must be refreshed on
+    /// commit although no event names it: e.g. a certificate added to an officer changes the
+    /// warnings of the cases whose evidence they collected.
+    pub fn touch_case(&mut self, case_id: i32) {
+        self.touched.insert(case_id);
+    }
+
     /// Appends the events recorded so far to the chain now, inside the transaction, and
     /// returns their sequence numbers (for rows that refer to their event, such as documents).
     /// They become visible only if the unit of work commits.

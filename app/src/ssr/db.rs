@@ -52,9 +52,14 @@ impl Db {
     /// Applies every pending migration.
     pub async fn migrate(&self) -> Result<(), DbErr> {
         Migrator::up(&self.conn, None).await?;
-        // Derived data the migrations cannot compute: the statistics' running totals.
+        // Derived data the migrations cannot compute: the statistics' running totals, then the
+        // warning index (which marks the totals' rows it covers).
         super::rollup::ensure(self)
             .await
+            .map_err(|e| DbErr::Custom(e.to_string()))?;
+        super::warning_index::ensure(self)
+            .await
+            .map(|_| ())
             .map_err(|e| DbErr::Custom(e.to_string()))
     }
 

@@ -18,6 +18,7 @@ mod seed_cases;
 pub mod services;
 pub mod state;
 pub mod transparency;
+pub mod warning_index;
 
 pub use error::ServiceError;
 pub use state::AppState;

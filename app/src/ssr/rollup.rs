@@ -349,7 +349,8 @@ pub async fn refresh<C: ConnectionTrait>(
         .filter(|(_, c)| *c != Counts::default())
         .collect();
     add_to_totals(conn, &changes).await?;
-    refresh_evidence(conn, Some(case_ids)).await
+    refresh_evidence(conn, Some(case_ids)).await?;
+    super::warning_index::reindex(conn, case_ids).await
 }
 
 /// The condition, per evidence row (`evidence`), that it may have a collector problem: the

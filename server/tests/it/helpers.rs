@@ -241,6 +241,8 @@ impl TestApp {
         row.try_get_by_index::<i64>(0).expect("i64")
     }
 
+    /// Runs SQL straight against the database, as an import outside the application would,
+    /// then rebuilds the warning index as `tianping reindex` does after such an import.
     pub async fn exec(&self, sql: &str) {
         self.state
             .db
@@ -251,6 +253,9 @@ impl TestApp {
             ))
             .await
             .expect("exec");
+        app::ssr::warning_index::rebuild(&self.state.db)
+            .await
+            .expect("reindex");
     }
 
     pub async fn id_of_user(&self, username: &str) -> i64 {

@@ -24,7 +24,8 @@ async fn registered_case(app: &TestApp) -> i64 {
 }
 
 fn kinds_of(body: &serde_json::Value, case_id: i64) -> Vec<String> {
-    body.as_array()
+    body["items"]
+        .as_array()
         .expect("list")
         .iter()
         .filter(|w| w["case_id"].as_i64() == Some(case_id))
@@ -51,7 +52,9 @@ async fn supervisors_and_heads_see_the_warnings_of_their_scope_only() {
         ("hotline12345", StatusCode::FORBIDDEN, false),
     ] {
         let token = app.login(user).await;
-        let r = app.get("/api/v1/supervision/warnings", Some(&token)).await;
+        let r = app
+            .get("/api/v1/supervision/warnings?per_page=500", Some(&token))
+            .await;
         assert_eq!(r.status, status, "{user}: {}", r.text);
         if status == StatusCode::OK {
             let kinds = kinds_of(&r.body, id);
@@ -63,7 +66,9 @@ async fn supervisors_and_heads_see_the_warnings_of_their_scope_only() {
         }
     }
     assert_eq!(
-        app.get("/api/v1/supervision/warnings", None).await.status,
+        app.get("/api/v1/supervision/warnings?per_page=500", None)
+            .await
+            .status,
         StatusCode::UNAUTHORIZED
     );
 }
@@ -77,9 +82,10 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
     ))
     .await;
     let head = app.login("head.scjg").await;
-    let list = app.get("/api/v1/supervision/warnings", Some(&head)).await;
-    let warning = list
-        .body
+    let list = app
+        .get("/api/v1/supervision/warnings?per_page=500", Some(&head))
+        .await;
+    let warning = list.body["items"]
         .as_array()
         .expect("list")
         .iter()
@@ -136,9 +142,10 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
         .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text);
     assert_eq!(app.audit_count().await, before + 1);
-    let list = app.get("/api/v1/supervision/warnings", Some(&head)).await;
-    let acked = list
-        .body
+    let list = app
+        .get("/api/v1/supervision/warnings?per_page=500", Some(&head))
+        .await;
+    let acked = list.body["items"]
         .as_array()
         .expect("list")
         .iter()
@@ -170,7 +177,9 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let list = app.get("/api/v1/supervision/warnings", Some(&head)).await;
+    let list = app
+        .get("/api/v1/supervision/warnings?per_page=500", Some(&head))
+        .await;
     assert!(
         !kinds_of(&list.body, id).contains(&"deadline_overdue:clue_verification".to_owned()),
         "{}",
@@ -192,7 +201,10 @@ async fn imported_data_that_bypassed_the_rules_is_still_caught() {
     .await;
     let supervisor = app.login("supervisor.wu").await;
     let list = app
-        .get("/api/v1/supervision/warnings", Some(&supervisor))
+        .get(
+            "/api/v1/supervision/warnings?per_page=500",
+            Some(&supervisor),
+        )
         .await;
     let kinds = kinds_of(&list.body, id);
     for kind in [
@@ -345,11 +357,13 @@ async fn the_demo_shows_every_kind_of_warning() {
         .expect("seed");
     let supervisor = app.login("supervisor.wu").await;
     let list = app
-        .get("/api/v1/supervision/warnings", Some(&supervisor))
+        .get(
+            "/api/v1/supervision/warnings?per_page=500",
+            Some(&supervisor),
+        )
         .await;
     assert_eq!(list.status, StatusCode::OK, "{}", list.text);
-    let kinds: std::collections::BTreeSet<String> = list
-        .body
+    let kinds: std::collections::BTreeSet<String> = list.body["items"]
         .as_array()
         .expect("list")
         .iter()
@@ -383,18 +397,293 @@ async fn the_demo_shows_every_kind_of_warning() {
             .await
             .expect("actor");
         let lang = tianping_domain::i18n::Lang::Zh;
-        let narrowed = app::ssr::services::supervision::warnings(&app.state, &actor, lang)
-            .await
-            .expect("warnings");
         let every =
             app::ssr::services::supervision::warnings_of_every_case(&app.state, &actor, lang)
                 .await
                 .expect("every case");
-        assert!(!every.is_empty(), "{user}");
-        assert_eq!(narrowed, every, "{user}");
+        assert!(every.len() > 3, "{user}: {every:?}");
+        // Small pages, walked to the end, give exactly the warnings of judging every case, in
+        // the same order.
+        let (pages, counts) = all_pages(&app, &actor, 3).await;
+        assert_eq!(pages, every, "{user}");
+        // The counts per kind are those of judging every case.
+        let mut expected: std::collections::BTreeMap<String, u64> = Default::default();
+        for w in &every {
+            *expected.entry(w.kind.clone()).or_default() += 1;
+        }
+        assert_eq!(counts, expected, "{user}");
     }
+    // The index kept in the units of work equals one rebuilt from scratch.
+    let before = index_rows(&app).await;
+    app::ssr::warning_index::rebuild(&app.state.db)
+        .await
+        .expect("rebuild");
+    assert_eq!(index_rows(&app).await, before);
+    assert!(!before.is_empty());
     // The chain still verifies with the imported case in it.
     let admin = app.login("admin").await;
     let verify = app.get("/api/v1/audit/verify", Some(&admin)).await;
     assert_eq!(verify.body["ok"], true, "{}", verify.text);
+}
+
+/// Every page of the warnings, `per_page` at a time, and the counts per kind of the first.
+async fn all_pages(
+    app: &TestApp,
+    actor: &tianping_domain::authz::Actor,
+    per_page: u32,
+) -> (
+    Vec<app::api::supervision_dto::WarningView>,
+    std::collections::BTreeMap<String, u64>,
+) {
+    use app::ssr::services::supervision::{WarningQuery, warnings};
+    let lang = tianping_domain::i18n::Lang::Zh;
+    let mut out = Vec::new();
+    let mut counts = std::collections::BTreeMap::new();
+    for page in 1.. {
+        let query = WarningQuery {
+            kind: None,
+            page,
+            per_page,
+        };
+        let p = warnings(&app.state, actor, lang, &query)
+            .await
+            .expect("page");
+        if page == 1 {
+            counts = p.kinds.iter().map(|k| (k.kind.clone(), k.count)).collect();
+            assert_eq!(p.total, counts.values().sum::<u64>());
+        }
+        assert!(p.items.len() <= per_page as usize);
+        if p.items.is_empty() {
+            assert_eq!(out.len() as u64, p.total, "every page walked");
+            break;
+        }
+        out.extend(p.items);
+    }
+    (out, counts)
+}
+
+/// The warning index's rows, without their ids.
+async fn index_rows(
+    app: &TestApp,
+) -> std::collections::BTreeSet<(
+    i32,
+    i32,
+    String,
+    i16,
+    String,
+    String,
+    Option<chrono::NaiveDate>,
+)> {
+    use app::ssr::entities::case_warnings;
+    case_warnings::Entity::find()
+        .all(&app.state.db.conn)
+        .await
+        .expect("index")
+        .into_iter()
+        .map(|w| {
+            (
+                w.case_id,
+                w.agency_id,
+                w.kind,
+                w.severity,
+                w.warning_key,
+                w.timing,
+                w.anchor,
+            )
+        })
+        .collect()
+}
+
+/// The demo site: every kind of warning, evidence, certificates.
+async fn demo_app() -> TestApp {
+    let app = TestApp::empty().await;
+    app::ssr::seed::seed_demo(&app.state, crate::helpers::PASSWORD)
+        .await
+        .expect("seed");
+    app
+}
+
+async fn actor_of(app: &TestApp, user: &str) -> tianping_domain::authz::Actor {
+    let row = app::ssr::entities::users::Entity::find()
+        .filter(app::ssr::entities::users::Column::Username.eq(user))
+        .one(&app.state.db.conn)
+        .await
+        .expect("query")
+        .expect("user");
+    app::ssr::auth::load_actor(&app.state, &row)
+        .await
+        .expect("actor")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_warnings_come_a_page_at_a_time_filtered_by_kind_and_bad_filters_are_named() {
+    let app = demo_app().await;
+    let supervisor = app.login("supervisor.wu").await;
+    let all = app
+        .get(
+            "/api/v1/supervision/warnings?per_page=500",
+            Some(&supervisor),
+        )
+        .await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.text);
+    let total = all.body["total"].as_u64().expect("total");
+    assert!(total >= 4, "{}", all.text);
+    assert_eq!(
+        all.body["items"].as_array().expect("items").len() as u64,
+        total
+    );
+    // Two per page: page 2 holds the third and fourth of the full list.
+    let page = app
+        .get(
+            "/api/v1/supervision/warnings?per_page=2&page=2",
+            Some(&supervisor),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert_eq!(page.body["total"], total);
+    assert_eq!(page.body["page"], 2);
+    assert_eq!(
+        page.body["items"],
+        json!(all.body["items"].as_array().expect("items")[2..4])
+    );
+    // One kind: only that kind, and as many as its count says.
+    let kind = all.body["kinds"][0]["kind"]
+        .as_str()
+        .expect("kind")
+        .to_owned();
+    let count = all.body["kinds"][0]["count"].as_u64().expect("count");
+    let only = app
+        .get(
+            &format!("/api/v1/supervision/warnings?per_page=500&kind={kind}"),
+            Some(&supervisor),
+        )
+        .await;
+    assert_eq!(only.body["total"], count, "{}", only.text);
+    let items = only.body["items"].as_array().expect("items");
+    assert_eq!(items.len() as u64, count);
+    assert!(items.iter().all(|w| w["kind"] == kind.as_str()));
+    // Past the end: an empty page, the same total.
+    let past = app
+        .get("/api/v1/supervision/warnings?page=999", Some(&supervisor))
+        .await;
+    assert_eq!(past.status, StatusCode::OK);
+    assert_eq!(past.body["items"], json!([]));
+    assert_eq!(past.body["total"], total);
+    // Bad filters are named, in the caller's language.
+    for (query, field) in [
+        ("kind=no_such_kind", "warning_kind"),
+        ("kind=deadline_overdue:statement_window", "warning_kind"),
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("per_page=100000", "page"),
+    ] {
+        let r = app
+            .get(
+                &format!("/api/v1/supervision/warnings?{query}"),
+                Some(&supervisor),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{query}: {}",
+            r.text
+        );
+        assert_eq!(r.body["error"]["fields"][0]["field"], field, "{query}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_index_follows_the_calendar_and_a_new_certificate_without_a_rebuild() {
+    let app = demo_app().await;
+    let id = registered_case(&app).await;
+    let supervisor = actor_of(&app, "supervisor.wu").await;
+    let lang = tianping_domain::i18n::Lang::Zh;
+    let of_case = |list: Vec<app::api::supervision_dto::WarningView>| -> Vec<String> {
+        list.into_iter()
+            .filter(|w| i64::from(w.case_id) == id)
+            .map(|w| w.kind)
+            .collect()
+    };
+    // Registered today: the clue verification is due in 15 working days, nothing yet.
+    let (now, _) = all_pages(&app, &supervisor, 500).await;
+    assert!(of_case(now).is_empty());
+    // Days pass with no write at all: first amber, then red — the index is read against the
+    // day, and always agrees with judging every case.
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        app.clock.advance(chrono::Duration::days(1));
+        let (pages, _) = all_pages(&app, &supervisor, 50).await;
+        let every =
+            app::ssr::services::supervision::warnings_of_every_case(&app.state, &supervisor, lang)
+                .await
+                .expect("every");
+        assert_eq!(pages, every);
+        for k in of_case(pages) {
+            if !seen.contains(&k) {
+                seen.push(k);
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        [
+            "deadline_approaching:clue_verification",
+            "deadline_overdue:clue_verification"
+        ]
+    );
+
+    // Evidence collected by an officer without a certificate in force: flagged; a certificate
+    // added through the application clears it, without any rebuild.
+    let wang = app.id_of_user("officer.wang").await;
+    app.exec(&format!(
+        "UPDATE credentials SET valid_to = '2020-12-31' WHERE user_id = {wang}"
+    ))
+    .await;
+    let evidence = app
+        .scalar(&format!("SELECT CAST(MAX(id) AS BIGINT) FROM evidence"))
+        .await;
+    assert!(evidence > 0);
+    let case_of_evidence = app
+        .scalar(&format!(
+            "SELECT CAST(case_id AS BIGINT) FROM evidence WHERE id = {evidence}"
+        ))
+        .await;
+    app.exec(&format!(
+        "DELETE FROM evidence_collectors WHERE evidence_id = {evidence}"
+    ))
+    .await;
+    app.exec(&format!(
+        "INSERT INTO evidence_collectors (evidence_id, user_id) VALUES ({evidence}, {wang})"
+    ))
+    .await;
+    let key = format!("acted_without_certificate@evidence-{evidence}");
+    let keys = |list: Vec<app::api::supervision_dto::WarningView>| -> Vec<String> {
+        list.into_iter()
+            .filter(|w| i64::from(w.case_id) == case_of_evidence)
+            .map(|w| w.key)
+            .collect()
+    };
+    let (pages, _) = all_pages(&app, &supervisor, 500).await;
+    assert!(keys(pages).contains(&key), "flagged after the import");
+    let admin = app.login("admin").await;
+    let r = app
+        .post(
+            &format!("/api/v1/users/{wang}/credentials"),
+            Some(&admin),
+            json!({"kind": "enforcement_certificate", "number": "ZJ99990099", "scope": "城市管理",
+                   "valid_from": "2000-01-01", "valid_to": "2030-12-31"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let (pages, _) = all_pages(&app, &supervisor, 500).await;
+    assert!(
+        !keys(pages.clone()).contains(&key),
+        "cleared by the certificate"
+    );
+    let every =
+        app::ssr::services::supervision::warnings_of_every_case(&app.state, &supervisor, lang)
+            .await
+            .expect("every");
+    assert_eq!(pages, every);
 }

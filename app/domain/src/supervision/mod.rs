@@ -73,6 +73,31 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
+    /// Every kind, with each deadline that binds the agency.
+    pub fn all() -> Vec<WarningKind> {
+        let mut out = Vec::new();
+        for deadline in DeadlineKind::ALL
+            .into_iter()
+            .filter(|d| d.binds_the_agency())
+        {
+            out.push(WarningKind::DeadlineApproaching { deadline });
+            out.push(WarningKind::DeadlineOverdue { deadline });
+        }
+        out.extend([
+            WarningKind::MajorWithoutReview,
+            WarningKind::FineOutsideBandUnjustified,
+            WarningKind::ActedWithoutCertificate,
+            WarningKind::TooFewCollectors,
+            WarningKind::LongSuspended,
+        ]);
+        out
+    }
+
+    /// The kind with this machine name ([`WarningKind::code`]).
+    pub fn parse(code: &str) -> Option<WarningKind> {
+        Self::all().into_iter().find(|k| k.code() == code)
+    }
+
     /// Machine name (with the deadline, for deadline warnings).
     pub fn code(self) -> String {
         match self {
@@ -334,41 +359,194 @@ fn in_force_on(periods: &[CertificatePeriod], day: NaiveDate) -> bool {
         .any(|p| credential::status(p.valid_from, p.valid_to, p.revoked, day).in_force())
 }
 
-/// Every warning the case raises today, most serious first.
-pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec<Warning> {
+/// When an indexed warning holds, relative to its anchor date (a deadline's due date, a
+/// suspension's first day). The rules' thresholds are applied when reading, so an index of
+/// [`IndexedWarning`]s written at one time stays right on every later day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    /// Holds for as long as its cause stays (no anchor).
+    Always,
+    /// Holds while the deadline at the anchor is close ([`Level::Approaching`]).
+    Approaching,
+    /// Holds once the deadline at the anchor has passed ([`Level::Overdue`]).
+    Overdue,
+    /// Holds once the suspension that began at the anchor exceeds the threshold.
+    LongSuspended,
+}
+
+impl Timing {
+    /// Every timing.
+    pub const ALL: [Timing; 4] = [
+        Timing::Always,
+        Timing::Approaching,
+        Timing::Overdue,
+        Timing::LongSuspended,
+    ];
+
+    /// Machine name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Timing::Always => "always",
+            Timing::Approaching => "approaching",
+            Timing::Overdue => "overdue",
+            Timing::LongSuspended => "long_suspended",
+        }
+    }
+
+    /// The timing with this machine name.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// Whether a warning with this timing and anchor holds on `today`.
+    pub fn holds(self, anchor: Option<NaiveDate>, today: NaiveDate, rules: &WarningRules) -> bool {
+        match (self, anchor) {
+            (Timing::Always, _) => true,
+            (Timing::Approaching, Some(due)) => {
+                rules.deadlines.status(due, today).level == Level::Approaching
+            }
+            (Timing::Overdue, Some(due)) => {
+                rules.deadlines.status(due, today).level == Level::Overdue
+            }
+            (Timing::LongSuspended, Some(since)) => {
+                (today - since).num_days() > rules.long_suspension_days
+            }
+            (_, None) => false,
+        }
+    }
+
+    /// The anchors for which [`Timing::holds`] is true on `today`, as inclusive bounds
+    /// (`None`: unbounded): what a query over an index of warnings asks for.
+    pub fn anchors_on(self, today: NaiveDate, rules: &WarningRules) -> AnchorRange {
+        let days = chrono::Duration::days;
+        match self {
+            Timing::Always => AnchorRange {
+                from: None,
+                to: None,
+            },
+            Timing::Approaching => AnchorRange {
+                from: Some(today),
+                to: Some(today + days(i64::from(rules.deadlines.approaching_days))),
+            },
+            Timing::Overdue => AnchorRange {
+                from: None,
+                to: Some(today - days(1)),
+            },
+            Timing::LongSuspended => AnchorRange {
+                from: None,
+                to: Some(today - days(rules.long_suspension_days.saturating_add(1))),
+            },
+        }
+    }
+}
+
+/// Inclusive bounds on an anchor date (`None`: unbounded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnchorRange {
+    /// Earliest anchor.
+    pub from: Option<NaiveDate>,
+    /// Latest anchor.
+    pub to: Option<NaiveDate>,
+}
+
+impl AnchorRange {
+    /// Whether `anchor` lies within the bounds.
+    pub fn contains(&self, anchor: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= anchor) && self.to.is_none_or(|t| anchor <= t)
+    }
+}
+
+/// A warning the case can raise, whatever the day: what an index of warnings stores (kept in
+/// the same transaction as the case), so that the day's warnings are a range query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedWarning {
+    /// What.
+    pub kind: WarningKind,
+    /// How serious, whenever it holds.
+    pub severity: Severity,
+    /// Stable key within the case.
+    pub key: String,
+    /// When it holds.
+    pub timing: Timing,
+    /// The date its timing is relative to.
+    pub anchor: Option<NaiveDate>,
+    /// What it points at; the day-relative counts are filled in by [`IndexedWarning::on`].
+    pub subject: Subject,
+}
+
+impl IndexedWarning {
+    /// The warning as it reads on `today` (whether it holds is [`Timing::holds`]).
+    pub fn on(self, today: NaiveDate) -> Warning {
+        let subject = match self.subject {
+            Subject::Due { due, .. } => Subject::Due {
+                due,
+                days_left: (due - today).num_days(),
+            },
+            Subject::Suspension { since, .. } => Subject::Suspension {
+                since,
+                days: (today - since).num_days(),
+            },
+            other => other,
+        };
+        Warning {
+            kind: self.kind,
+            severity: self.severity,
+            key: self.key,
+            subject,
+        }
+    }
+}
+
+/// Every warning the case can raise on some day, each with when it holds. Independent of the
+/// day and of the local thresholds; [`warnings`] is this list filtered by [`Timing::holds`].
+pub fn indexed_warnings(c: &CaseSnapshot) -> Vec<IndexedWarning> {
     let mut out = Vec::new();
     for d in c.deadlines.iter().filter(|d| d.kind.binds_the_agency()) {
-        let status = rules.deadlines.status(d.due, today);
-        let kind = match status.level {
-            Level::Ok => continue,
-            Level::Approaching => WarningKind::DeadlineApproaching { deadline: d.kind },
-            Level::Overdue => WarningKind::DeadlineOverdue { deadline: d.kind },
-        };
-        out.push(Warning {
-            kind,
-            severity: if status.level == Level::Overdue {
-                Severity::Critical
-            } else {
-                Severity::Warning
-            },
-            key: format!("{}@{}", kind.code(), d.due),
-            subject: Subject::Due {
-                due: d.due,
-                days_left: status.days_left,
-            },
-        });
-    }
-    if let Some(day) = c.decided_on {
-        if c.major && !c.review_passed {
-            out.push(Warning {
-                kind: WarningKind::MajorWithoutReview,
-                severity: Severity::Critical,
-                key: format!("major_without_review@{day}"),
-                subject: Subject::Decision {
-                    on: day,
-                    check: c.discretion_check,
+        for (kind, severity, timing) in [
+            (
+                WarningKind::DeadlineApproaching { deadline: d.kind },
+                Severity::Warning,
+                Timing::Approaching,
+            ),
+            (
+                WarningKind::DeadlineOverdue { deadline: d.kind },
+                Severity::Critical,
+                Timing::Overdue,
+            ),
+        ] {
+            out.push(IndexedWarning {
+                kind,
+                severity,
+                key: format!("{}@{}", kind.code(), d.due),
+                timing,
+                anchor: Some(d.due),
+                subject: Subject::Due {
+                    due: d.due,
+                    days_left: 0,
                 },
             });
+        }
+    }
+    let always = |kind: WarningKind, key: String, subject: Subject| IndexedWarning {
+        kind,
+        severity: Severity::Critical,
+        key,
+        timing: Timing::Always,
+        anchor: None,
+        subject,
+    };
+    if let Some(day) = c.decided_on {
+        let decision = Subject::Decision {
+            on: day,
+            check: c.discretion_check,
+        };
+        if c.major && !c.review_passed {
+            out.push(always(
+                WarningKind::MajorWithoutReview,
+                format!("major_without_review@{day}"),
+                decision.clone(),
+            ));
         }
         let departs = matches!(
             c.discretion_check,
@@ -379,15 +557,11 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
             .as_deref()
             .is_some_and(|j| !j.trim().is_empty());
         if c.penalty && departs && !reasons {
-            out.push(Warning {
-                kind: WarningKind::FineOutsideBandUnjustified,
-                severity: Severity::Critical,
-                key: format!("fine_outside_band@{day}"),
-                subject: Subject::Decision {
-                    on: day,
-                    check: c.discretion_check,
-                },
-            });
+            out.push(always(
+                WarningKind::FineOutsideBandUnjustified,
+                format!("fine_outside_band@{day}"),
+                decision,
+            ));
         }
     }
     for e in &c.evidence {
@@ -406,33 +580,40 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
             .iter()
             .any(|(_, p)| !in_force_on(p, e.collected_on))
         {
-            out.push(Warning {
-                kind: WarningKind::ActedWithoutCertificate,
-                severity: Severity::Critical,
-                key: format!("acted_without_certificate@evidence-{}", e.id),
-                subject: subject.clone(),
-            });
+            out.push(always(
+                WarningKind::ActedWithoutCertificate,
+                format!("acted_without_certificate@evidence-{}", e.id),
+                subject.clone(),
+            ));
         }
         if certified < 2 {
-            out.push(Warning {
-                kind: WarningKind::TooFewCollectors,
-                severity: Severity::Critical,
-                key: format!("too_few_collectors@evidence-{}", e.id),
+            out.push(always(
+                WarningKind::TooFewCollectors,
+                format!("too_few_collectors@evidence-{}", e.id),
                 subject,
-            });
+            ));
         }
     }
     if let Some(since) = c.suspended_on {
-        let days = (today - since).num_days();
-        if days > rules.long_suspension_days {
-            out.push(Warning {
-                kind: WarningKind::LongSuspended,
-                severity: Severity::Warning,
-                key: format!("long_suspended@{since}"),
-                subject: Subject::Suspension { since, days },
-            });
-        }
+        out.push(IndexedWarning {
+            kind: WarningKind::LongSuspended,
+            severity: Severity::Warning,
+            key: format!("long_suspended@{since}"),
+            timing: Timing::LongSuspended,
+            anchor: Some(since),
+            subject: Subject::Suspension { since, days: 0 },
+        });
     }
+    out
+}
+
+/// Every warning the case raises today, most serious first.
+pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec<Warning> {
+    let mut out: Vec<Warning> = indexed_warnings(c)
+        .into_iter()
+        .filter(|w| w.timing.holds(w.anchor, today, rules))
+        .map(|w| w.on(today))
+        .collect();
     out.sort_by(|a, b| b.severity.cmp(&a.severity));
     out
 }
@@ -460,6 +641,106 @@ mod tests {
             valid_to: Some(d(to)),
             revoked: false,
         }]
+    }
+
+    #[test]
+    fn every_kind_parses_back_from_its_code() {
+        let all = WarningKind::all();
+        assert_eq!(all.len(), 2 * 8 + 5);
+        for k in all {
+            assert_eq!(WarningKind::parse(&k.code()), Some(k), "{k:?}");
+        }
+        assert_eq!(WarningKind::parse("deadline_overdue:nothing"), None);
+        assert_eq!(WarningKind::parse(""), None);
+        for t in Timing::ALL {
+            assert_eq!(Timing::parse(t.code()), Some(t));
+        }
+        assert_eq!(Timing::parse("sometimes"), None);
+    }
+
+    #[test]
+    fn a_timing_holds_exactly_on_the_anchors_its_range_names() {
+        let today = d(TODAY);
+        for approaching_days in [0, 1, 3, 7] {
+            for long_suspension_days in [0, 30, 90] {
+                let rules = WarningRules {
+                    deadlines: DeadlineRules {
+                        approaching_days,
+                        ..DeadlineRules::default()
+                    },
+                    long_suspension_days,
+                };
+                for timing in Timing::ALL {
+                    let range = timing.anchors_on(today, &rules);
+                    for offset in -400..=400 {
+                        let anchor = today + chrono::Duration::days(offset);
+                        assert_eq!(
+                            timing.holds(Some(anchor), today, &rules),
+                            range.contains(anchor),
+                            "{timing:?} {approaching_days} {long_suspension_days} {offset}"
+                        );
+                    }
+                    assert_eq!(
+                        timing.holds(None, today, &rules),
+                        timing == Timing::Always,
+                        "{timing:?} without an anchor"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_holds_every_warning_of_every_day_and_nothing_that_never_holds() {
+        let today = d(TODAY);
+        let rules = WarningRules::default();
+        let c = CaseSnapshot {
+            major: true,
+            decided_on: Some(d("2026-11-20")),
+            penalty: true,
+            discretion_check: Some(DiscretionCheck::Below),
+            deadlines: vec![
+                RunningDeadline {
+                    kind: DeadlineKind::Payment,
+                    due: d("2026-12-10"),
+                },
+                RunningDeadline {
+                    kind: DeadlineKind::Reconsideration,
+                    due: d("2026-12-10"),
+                },
+            ],
+            evidence: vec![EvidenceFact {
+                id: 7,
+                collected_on: d("2026-10-01"),
+                collectors: vec![(1, certificate("2020-01-01", "2026-06-30"))],
+            }],
+            suspended_on: Some(d("2026-10-01")),
+            ..CaseSnapshot::default()
+        };
+        let index = indexed_warnings(&c);
+        let mut seen = std::collections::BTreeSet::new();
+        for offset in -30..=200 {
+            let day = today + chrono::Duration::days(offset);
+            let on_day = warnings(&c, day, &rules);
+            for w in &on_day {
+                let entry = index.iter().find(|e| e.key == w.key).expect("indexed");
+                assert_eq!((entry.kind, entry.severity), (w.kind, w.severity));
+                assert!(entry.timing.holds(entry.anchor, day, &rules));
+                assert_eq!(entry.clone().on(day), *w);
+                seen.insert(w.key.clone());
+            }
+            // Nothing the index says holds is missing that day.
+            let holding = index
+                .iter()
+                .filter(|e| e.timing.holds(e.anchor, day, &rules))
+                .count();
+            assert_eq!(holding, on_day.len(), "{day}");
+        }
+        let keys: std::collections::BTreeSet<String> =
+            index.iter().map(|e| e.key.clone()).collect();
+        assert_eq!(seen, keys, "every indexed warning holds on some day");
+        // The party's windows are not the agency's deadlines: not indexed at all.
+        assert!(!keys.iter().any(|k| k.contains("reconsideration")));
     }
 
     #[test]

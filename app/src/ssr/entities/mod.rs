@@ -13,6 +13,7 @@ pub mod case_documents;
 pub mod case_officers;
 pub mod case_remedies;
 pub mod case_stat_facts;
+pub mod case_warnings;
 pub mod case_stat_rollups;
 pub mod cases;
 pub mod clues;

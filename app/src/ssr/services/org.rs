@@ -555,6 +555,12 @@ pub async fn insert_credential(
             "valid_to": model.valid_to.map(|d| d.to_string()),
         }),
     });
+    // A certificate can clear the collector warnings of the evidence this officer collected.
+    if kind == CredentialKind::EnforcementCertificate {
+        for case_id in crate::ssr::warning_index::cases_collected_by(uow.txn(), user.id).await? {
+            uow.touch_case(case_id);
+        }
+    }
     uow.commit().await?;
     Ok(model.id)
 }

@@ -619,11 +619,7 @@ pub async fn officer_profile(
         .collect::<Vec<_>>();
     counts.complaints = i64::try_from(complaints.len()).unwrap_or(i64::MAX);
     let case_ids: std::collections::BTreeSet<i32> = case_rows.iter().map(|c| c.id).collect();
-    let warnings = super::supervision::warnings(state, actor, lang)
-        .await?
-        .into_iter()
-        .filter(|w| case_ids.contains(&w.case_id))
-        .collect();
+    let warnings = super::supervision::warnings_of_cases(state, actor, lang, &case_ids).await?;
     let cases = case_rows
         .into_iter()
         .map(|c| {

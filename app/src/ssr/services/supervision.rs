@@ -6,34 +6,34 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
 };
 use serde_json::json;
 use tianping_domain::{
     authz::{Action, Actor, AgencyScope, can},
-    case::{self, CaseState, DeadlineKind},
-    credential::CredentialKind,
-    discretion::DiscretionCheck,
+    case,
     i18n::{Lang, china_time},
     supervision::{
-        self, CaseSnapshot, CertificatePeriod, EvidenceFact, RunningDeadline, WarningRules,
+        self, Severity, Timing, WarningRules,
         matter::{self, MatterError, MatterStatus, MatterStep},
     },
     validate::{Field, Rule, ValidationError},
 };
 
-use super::cases::{parse_code, today};
+use super::cases::today;
 use crate::{
-    api::supervision_dto::{AckView, MatterView, WarningView},
+    api::supervision_dto::{
+        AckView, MAX_WARNINGS_PER_PAGE, MatterView, WARNINGS_PER_PAGE, WarningKindCount,
+        WarningPage, WarningView,
+    },
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{
-            agencies, case_deadlines, cases, credentials, evidence, evidence_collectors,
-            supervision_matters, users, warning_acks,
-        },
+        entities::{agencies, cases, supervision_matters, users, warning_acks},
         error::ServiceError,
+        warning_index::{Judged, judged_rows, severity_rank, snapshots},
     },
 };
 
@@ -45,24 +45,6 @@ fn rules(state: &AppState) -> WarningRules {
         deadlines: state.settings.deadline_rules.clone(),
         ..WarningRules::default()
     }
-}
-
-/// The columns of a case the warnings read (not its texts): a narrow row, so that judging
-/// tens of thousands of cases stays cheap.
-#[derive(Debug, Clone, FromQueryResult)]
-struct Judged {
-    id: i32,
-    number: String,
-    title: String,
-    agency_id: i32,
-    state: String,
-    major: bool,
-    review_passed: bool,
-    decided_on: Option<chrono::NaiveDate>,
-    decision_outcome: Option<String>,
-    discretion_check: Option<String>,
-    discretion_justification: Option<String>,
-    suspended_on: Option<chrono::NaiveDate>,
 }
 
 impl From<&cases::Model> for Judged {
@@ -84,174 +66,297 @@ impl From<&cases::Model> for Judged {
     }
 }
 
-/// The snapshots of the given cases, by id.
-async fn snapshots<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    rows: &[Judged],
-) -> Result<HashMap<i32, CaseSnapshot>, ServiceError> {
-    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-    let mut deadlines: HashMap<i32, Vec<RunningDeadline>> = HashMap::new();
-    for d in case_deadlines::Entity::find()
-        .filter(case_deadlines::Column::CaseId.is_in(ids.clone()))
-        .filter(case_deadlines::Column::Status.eq("running"))
-        .all(conn)
-        .await?
-    {
-        if let Some(kind) = parse_code::<DeadlineKind>(&d.kind) {
-            deadlines
-                .entry(d.case_id)
-                .or_default()
-                .push(RunningDeadline {
-                    kind,
-                    due: d.due_on,
-                });
+/// What the warnings page asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningQuery {
+    /// Only warnings of this kind ([`supervision::WarningKind::code`]).
+    pub kind: Option<String>,
+    /// The page, from 1.
+    pub page: u32,
+    /// Warnings per page, at most [`MAX_WARNINGS_PER_PAGE`].
+    pub per_page: u32,
+}
+
+impl Default for WarningQuery {
+    fn default() -> Self {
+        Self {
+            kind: None,
+            page: 1,
+            per_page: WARNINGS_PER_PAGE,
         }
     }
-    let evidence_rows = evidence::Entity::find()
-        .filter(evidence::Column::CaseId.is_in(ids))
-        .all(conn)
-        .await?;
-    let collectors = evidence_collectors::Entity::find()
-        .filter(evidence_collectors::Column::EvidenceId.is_in(evidence_rows.iter().map(|e| e.id)))
-        .all(conn)
-        .await?;
-    let people: BTreeSet<i32> = collectors.iter().map(|c| c.user_id).collect();
-    let mut periods: HashMap<i32, Vec<CertificatePeriod>> = HashMap::new();
-    for c in credentials::Entity::find()
-        .filter(credentials::Column::UserId.is_in(people))
-        .filter(credentials::Column::Kind.eq(CredentialKind::EnforcementCertificate.as_str()))
-        .all(conn)
-        .await?
-    {
-        periods
-            .entry(c.user_id)
-            .or_default()
-            .push(CertificatePeriod {
-                valid_from: c.valid_from,
-                valid_to: c.valid_to,
-                revoked: c.revoked,
-            });
-    }
-    let mut facts: HashMap<i32, Vec<EvidenceFact>> = HashMap::new();
-    for e in &evidence_rows {
-        facts.entry(e.case_id).or_default().push(EvidenceFact {
-            id: e.id,
-            collected_on: china_time(e.collected_at).date_naive(),
-            collectors: collectors
-                .iter()
-                .filter(|c| c.evidence_id == e.id)
-                .map(|c| {
-                    (
-                        c.user_id,
-                        periods.get(&c.user_id).cloned().unwrap_or_default(),
-                    )
-                })
-                .collect(),
-        });
-    }
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let suspended = parse_code::<CaseState>(&r.state) == Some(CaseState::Suspended);
-            (
-                r.id,
-                CaseSnapshot {
-                    major: r.major,
-                    review_passed: r.review_passed,
-                    decided_on: r.decided_on,
-                    penalty: r.decision_outcome.as_deref() == Some("penalty"),
-                    discretion_check: r
-                        .discretion_check
-                        .as_deref()
-                        .and_then(parse_code::<DiscretionCheck>),
-                    justification: r.discretion_justification.clone(),
-                    deadlines: deadlines.remove(&r.id).unwrap_or_default(),
-                    evidence: facts.remove(&r.id).unwrap_or_default(),
-                    suspended_on: if suspended { r.suspended_on } else { None },
-                },
-            )
+}
+
+impl WarningQuery {
+    /// From the page's or the API's raw parameters: a bad kind or page is refused, naming it.
+    pub fn parse(
+        kind: Option<&str>,
+        page: Option<&str>,
+        per_page: Option<&str>,
+    ) -> Result<Self, ServiceError> {
+        let kind = match kind.map(str::trim).filter(|k| !k.is_empty()) {
+            None => None,
+            Some(k) => Some(
+                supervision::WarningKind::parse(k)
+                    .ok_or_else(|| ValidationError::new(Field::WarningKind, Rule::OneOf))?
+                    .code(),
+            ),
+        };
+        let number = |raw: Option<&str>, default: u32, max: u32| -> Result<u32, ServiceError> {
+            match raw.map(str::trim).filter(|p| !p.is_empty()) {
+                None => Ok(default),
+                Some(p) => p
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=max).contains(n))
+                    .ok_or_else(|| ValidationError::new(Field::Page, Rule::Positive).into()),
+            }
+        };
+        Ok(Self {
+            kind,
+            page: number(page, 1, 1_000_000)?,
+            per_page: number(per_page, WARNINGS_PER_PAGE, MAX_WARNINGS_PER_PAGE)?,
         })
-        .collect())
+    }
 }
 
-/// Cases judged per chunk (bounds the query parameters and the memory).
-const CHUNK: usize = 2_000;
-
-/// The ids of the agencies' cases that can raise a warning at all: a running deadline binding
-/// the agency, a decision on a major case without a passed review, a penalty outside the
-/// discretion band, a suspension, or evidence flagged as possibly collected by fewer than two
-/// officers or by one without a certificate in force on the (China) day of collection. A
-/// superset: the pure rules decide; closed cases without a problem never leave the database.
-async fn candidate_cases<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    agency_ids: impl Iterator<Item = i32>,
-) -> Result<Vec<i32>, ServiceError> {
-    use sea_orm::Statement;
-
-    #[derive(Debug, sea_orm::FromQueryResult)]
-    struct Id {
-        id: i32,
-    }
-    let backend = conn.get_database_backend();
-    let agencies: Vec<String> = agency_ids.map(|i| i.to_string()).collect();
-    if agencies.is_empty() {
-        return Ok(Vec::new());
-    }
-    let binding: Vec<String> = DeadlineKind::ALL
+/// The SQL condition (over `case_warnings w`) for the warnings of these agencies that hold on
+/// `today`: each timing's anchor range, from the pure rules (`Timing::anchors_on`).
+fn holding_today(agencies: &[i32], today: NaiveDate, rules: &WarningRules) -> String {
+    let timings: Vec<String> = Timing::ALL
         .into_iter()
-        .filter(|k| k.binds_the_agency())
-        .map(|k| format!("'{}'", crate::api::case_dto_code(&k)))
+        .map(|t| {
+            let range = t.anchors_on(today, rules);
+            let mut cond = format!("w.timing = '{}'", t.code());
+            if let Some(from) = range.from {
+                cond.push_str(&format!(" AND w.anchor >= '{from}'"));
+            }
+            if let Some(to) = range.to {
+                cond.push_str(&format!(" AND w.anchor <= '{to}'"));
+            }
+            format!("({cond})")
+        })
         .collect();
-    let departures: Vec<String> = [DiscretionCheck::Above, DiscretionCheck::Below]
-        .iter()
-        .map(|d| format!("'{}'", crate::api::case_dto_code(d)))
-        .collect();
-    let suspended = crate::api::case_dto_code(&CaseState::Suspended);
-    // One indexed subset per cause, so the database never walks every case: suspensions
-    // (agency, state), major decisions without a passed review and departures from the band
-    // (partial indexes whose conditions these repeat), running binding deadlines (status,
-    // kind) and evidence that may have a collector problem (a flag kept in the unit of work,
-    // `ssr::rollup`, with a partial index).
-    let sql = format!(
-        "SELECT c.id AS id FROM cases c
-            WHERE c.agency_id IN ({agencies}) AND c.state = '{suspended}'
-        UNION SELECT c.id FROM cases c
-            WHERE c.major AND NOT c.review_passed AND c.decided_on IS NOT NULL
-              AND c.agency_id IN ({agencies})
-        UNION SELECT c.id FROM cases c
-            WHERE c.discretion_check IN ({departures}) AND c.decision_outcome = 'penalty'
-              AND c.decided_on IS NOT NULL AND c.agency_id IN ({agencies})
-        UNION SELECT c.id FROM case_deadlines d JOIN cases c ON c.id = d.case_id
-            WHERE d.status = 'running' AND d.kind IN ({binding}) AND c.agency_id IN ({agencies})
-        UNION SELECT c.id FROM evidence e JOIN cases c ON c.id = e.case_id
-            WHERE e.collector_problem AND c.agency_id IN ({agencies})
-        ORDER BY id",
-        agencies = agencies.join(","),
-        departures = departures.join(", "),
-        binding = binding.join(","),
-    );
-    Ok(Id::find_by_statement(Statement::from_string(backend, sql))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| r.id)
-        .collect())
+    format!(
+        "w.agency_id IN ({}) AND ({})",
+        agencies
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+        timings.join(" OR ")
+    )
 }
 
-/// The warnings of every case the actor oversees, most serious and unacknowledged first.
+/// The order of the list: most serious first, unacknowledged before acknowledged, then by case
+/// number and key (byte order on both backends, as Rust compares strings).
+fn list_order(a: &WarningView, b: &WarningView) -> std::cmp::Ordering {
+    b.severity
+        .cmp(&a.severity)
+        .then(a.acknowledged.is_some().cmp(&b.acknowledged.is_some()))
+        .then(a.case_number.cmp(&b.case_number))
+        .then(a.key.cmp(&b.key))
+}
+
+/// One page of the current warnings of every case the actor oversees, with the counts per
+/// kind: read from the warning index (`ssr::warning_index`), then the page's cases judged by
+/// the pure rules for their details.
 pub async fn warnings(
     state: &AppState,
     actor: &Actor,
     lang: Lang,
-) -> Result<Vec<WarningView>, ServiceError> {
+    query: &WarningQuery,
+) -> Result<WarningPage, ServiceError> {
+    use sea_orm::Statement;
+
+    #[derive(Debug, FromQueryResult)]
+    struct KindRow {
+        kind: String,
+        severity: i16,
+        n: i64,
+    }
+    #[derive(Debug, FromQueryResult)]
+    struct Listed {
+        case_id: i32,
+        warning_key: String,
+    }
     can(actor, &Action::Supervise)?;
     let agencies = super::agencies_where(state, actor, |a| Action::ViewWarnings(a)).await?;
-    let candidates = candidate_cases(&state.db.conn, agencies.keys().copied()).await?;
-    judge(state, actor, &agencies, &candidates, lang).await
+    let ids: Vec<i32> = agencies.keys().copied().collect();
+    let empty = |kinds| WarningPage {
+        items: Vec::new(),
+        total: 0,
+        critical: 0,
+        page: query.page,
+        per_page: query.per_page,
+        kind: query.kind.clone(),
+        kinds,
+    };
+    if ids.is_empty() {
+        return Ok(empty(Vec::new()));
+    }
+    let conn = &state.db.conn;
+    let backend = conn.get_database_backend();
+    let holding = holding_today(&ids, today(state), &rules(state));
+    let counts = KindRow::find_by_statement(Statement::from_string(
+        backend,
+        format!(
+            "SELECT w.kind AS kind, w.severity AS severity, COUNT(*) AS n FROM case_warnings w \
+             WHERE {holding} GROUP BY w.kind, w.severity"
+        ),
+    ))
+    .all(conn)
+    .await?;
+    let mut kinds: Vec<WarningKindCount> = counts
+        .iter()
+        .filter_map(|r| {
+            let kind = supervision::WarningKind::parse(&r.kind)?;
+            Some(WarningKindCount {
+                kind: r.kind.clone(),
+                label: kind.label(lang),
+                severity: if r.severity >= severity_rank(Severity::Critical) {
+                    Severity::Critical
+                } else {
+                    Severity::Warning
+                },
+                count: u64::try_from(r.n).unwrap_or(0),
+            })
+        })
+        .collect();
+    kinds.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.count.cmp(&a.count))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let chosen = kinds
+        .iter()
+        .filter(|k| query.kind.as_ref().is_none_or(|q| *q == k.kind));
+    let total: u64 = chosen.clone().map(|k| k.count).sum();
+    let critical: u64 = chosen
+        .filter(|k| k.severity == Severity::Critical)
+        .map(|k| k.count)
+        .sum();
+    if total == 0 {
+        let mut page = empty(kinds);
+        page.total = 0;
+        return Ok(page);
+    }
+    let kind_filter = query
+        .kind
+        .as_ref()
+        .map(|k| format!(" AND w.kind = '{k}'"))
+        .unwrap_or_default();
+    let collate = match backend {
+        sea_orm::DbBackend::Postgres => " COLLATE \"C\"",
+        _ => "",
+    };
+    let offset = u64::from(query.page - 1) * u64::from(query.per_page);
+    let listed = Listed::find_by_statement(Statement::from_string(
+        backend,
+        format!(
+            "SELECT w.case_id AS case_id, w.warning_key AS warning_key \
+             FROM case_warnings w JOIN cases c ON c.id = w.case_id \
+             WHERE {holding}{kind_filter} \
+             ORDER BY w.severity DESC, \
+               CASE WHEN EXISTS (SELECT 1 FROM warning_acks a \
+                 WHERE a.case_id = w.case_id AND a.warning_key = w.warning_key) THEN 1 ELSE 0 END, \
+               c.number{collate}, w.warning_key{collate} \
+             LIMIT {} OFFSET {offset}",
+            query.per_page
+        ),
+    ))
+    .all(conn)
+    .await?;
+    let cases: Vec<i32> = listed
+        .iter()
+        .map(|l| l.case_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut judged: HashMap<(i32, String), WarningView> =
+        judge(state, actor, &agencies, &cases, lang)
+            .await?
+            .into_iter()
+            .map(|w| ((w.case_id, w.key.clone()), w))
+            .collect();
+    let items = listed
+        .into_iter()
+        .filter_map(|l| {
+            let found = judged.remove(&(l.case_id, l.warning_key.clone()));
+            if found.is_none() {
+                tracing::warn!(
+                    "warning index lists {} on case {} but the rules do not: run `tianping reindex`",
+                    l.warning_key,
+                    l.case_id
+                );
+            }
+            found
+        })
+        .collect();
+    Ok(WarningPage {
+        items,
+        total,
+        critical,
+        page: query.page,
+        per_page: query.per_page,
+        kind: query.kind.clone(),
+        kinds,
+    })
 }
 
-/// The same warnings, judged over every case in scope without the database's narrowing: what
-/// [`warnings`] must equal (tests compare the two).
+/// Every current warning of the given cases the actor oversees (an officer's profile), in the
+/// list's order: the index narrows the cases down, the pure rules judge them.
+pub async fn warnings_of_cases(
+    state: &AppState,
+    actor: &Actor,
+    lang: Lang,
+    case_ids: &BTreeSet<i32>,
+) -> Result<Vec<WarningView>, ServiceError> {
+    use sea_orm::Statement;
+
+    #[derive(Debug, FromQueryResult)]
+    struct Id {
+        case_id: i32,
+    }
+    can(actor, &Action::Supervise)?;
+    let agencies = super::agencies_where(state, actor, |a| Action::ViewWarnings(a)).await?;
+    let ids: Vec<i32> = agencies.keys().copied().collect();
+    if ids.is_empty() || case_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let conn = &state.db.conn;
+    let holding = holding_today(&ids, today(state), &rules(state));
+    let wanted: Vec<i32> = case_ids.iter().copied().collect();
+    let mut candidates = Vec::new();
+    for chunk in wanted.chunks(CHUNK) {
+        let list = chunk
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        candidates.extend(
+            Id::find_by_statement(Statement::from_string(
+                conn.get_database_backend(),
+                format!(
+                    "SELECT DISTINCT w.case_id AS case_id FROM case_warnings w \
+                     WHERE {holding} AND w.case_id IN ({list})"
+                ),
+            ))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|r| r.case_id),
+        );
+    }
+    candidates.sort_unstable();
+    let mut out = judge(state, actor, &agencies, &candidates, lang).await?;
+    out.sort_by(list_order);
+    Ok(out)
+}
+
+/// Every current warning of every case in scope, judged by the pure rules without the index,
+/// in the list's order: what the pages of [`warnings`] must add up to (tests compare the two).
 pub async fn warnings_of_every_case(
     state: &AppState,
     actor: &Actor,
@@ -266,10 +371,15 @@ pub async fn warnings_of_every_case(
         .into_tuple()
         .all(&state.db.conn)
         .await?;
-    judge(state, actor, &agencies, &all, lang).await
+    let mut out = judge(state, actor, &agencies, &all, lang).await?;
+    out.sort_by(list_order);
+    Ok(out)
 }
 
-/// The warnings of the given cases, loaded and judged a chunk at a time.
+/// Cases judged per chunk (bounds the query parameters and the memory).
+const CHUNK: usize = 2_000;
+
+/// The warnings of the given cases, loaded and judged a chunk at a time (unordered).
 async fn judge(
     state: &AppState,
     actor: &Actor,
@@ -281,29 +391,8 @@ async fn judge(
     let today = today(state);
     let rules = rules(state);
     let mut out = Vec::new();
-    // The rules decide; the database only narrows the cases down (a superset of those that
-    // can raise a warning), then one chunk of cases at a time is loaded and judged.
     for chunk in candidates.chunks(CHUNK) {
-        let rows = cases::Entity::find()
-            .select_only()
-            .columns([
-                cases::Column::Id,
-                cases::Column::Number,
-                cases::Column::Title,
-                cases::Column::AgencyId,
-                cases::Column::State,
-                cases::Column::Major,
-                cases::Column::ReviewPassed,
-                cases::Column::DecidedOn,
-                cases::Column::DecisionOutcome,
-                cases::Column::DiscretionCheck,
-                cases::Column::DiscretionJustification,
-                cases::Column::SuspendedOn,
-            ])
-            .filter(cases::Column::Id.is_in(chunk.iter().copied()))
-            .into_model::<Judged>()
-            .all(conn)
-            .await?;
+        let rows = judged_rows(conn, chunk).await?;
         let snaps = snapshots(conn, &rows).await?;
         let acks = warning_acks::Entity::find()
             .filter(warning_acks::Column::CaseId.is_in(chunk.iter().copied()))
@@ -349,12 +438,6 @@ async fn judge(
             }
         }
     }
-    out.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(a.acknowledged.is_some().cmp(&b.acknowledged.is_some()))
-            .then(a.case_number.cmp(&b.case_number))
-    });
     Ok(out)
 }
 

@@ -1,23 +1,37 @@
 //! Supervision pages: the warnings (预警) of the cases the user oversees.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use tianping_domain::{supervision::Severity, validate::Field};
 
 use crate::{
-    api::supervision::{AcknowledgeWarning, OpenMatter, StepMatter, list_matters, list_warnings},
+    api::{
+        supervision::{AcknowledgeWarning, OpenMatter, StepMatter, list_matters, list_warnings},
+        supervision_dto::{WarningKindCount, WarningPage},
+    },
     ui::common::{StaffPage, action_error, loaded, use_lang},
 };
 
-/// Warnings, most serious and unacknowledged first, each with a link to its case and a form to
-/// acknowledge it with a comment.
+/// Warnings, most serious and unacknowledged first, a page at a time (`?kind=&page=`), with
+/// how many there are of each kind; each links to its case and has a form to acknowledge it
+/// with a comment.
 #[component]
 pub fn WarningList() -> impl IntoView {
     let lang = use_lang();
+    let query = use_query_map();
     let ack = ServerAction::<AcknowledgeWarning>::new();
     let open = ServerAction::<OpenMatter>::new();
     let list = Resource::new(
-        move || (ack.version().get(), open.version().get()),
-        |_| list_warnings(),
+        move || {
+            let q = query.get();
+            (
+                ack.version().get(),
+                open.version().get(),
+                q.get("kind"),
+                q.get("page"),
+            )
+        },
+        |(_, _, kind, page)| list_warnings(kind, page),
     );
     let error = Signal::derive(move || action_error(ack.value().get()));
     let open_error = Signal::derive(move || action_error(open.value().get()));
@@ -30,16 +44,20 @@ pub fn WarningList() -> impl IntoView {
             )}</p>
             {move || error.get().or_else(|| open_error.get()).map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
             {move || opened().map(|_| view! { <p class="alert alert-ok" role="status" data-test="matter-opened">{lang.pick("督办已发出，可在「督办事项」中跟踪。", "The matter is open; follow it under Supervision matters.")} " " <a href="/work/matters">{lang.pick("查看督办事项", "See the matters")}</a></p> })}
-            {loaded(list, move |items| {
-                if items.is_empty() {
+            {loaded(list, move |page| {
+                if page.kinds.is_empty() {
                     return view! { <p data-test="no-warnings">{lang.pick("当前没有预警。", "There are no warnings.")}</p> }.into_any();
                 }
-                let critical = items.iter().filter(|w| w.severity == Severity::Critical).count();
+                let WarningPage { items, total, critical, page: number, per_page, kind, kinds } = page;
+                let pages = total.div_ceil(u64::from(per_page.max(1))).max(1);
+                let kind_param = kind.clone().unwrap_or_default();
+                let link = move |p: u64| format!("/work/warnings?kind={kind_param}&page={p}");
                 view! {
                     <p data-test="warning-count">{match lang {
-                        tianping_domain::i18n::Lang::Zh => format!("共 {} 条预警，其中严重 {} 条。", items.len(), critical),
-                        tianping_domain::i18n::Lang::En => format!("{} warnings, {} critical.", items.len(), critical),
+                        tianping_domain::i18n::Lang::Zh => format!("共 {total} 条预警，其中严重 {critical} 条。"),
+                        tianping_domain::i18n::Lang::En => format!("{total} warnings, {critical} critical."),
                     }}</p>
+                    {kind_filter(lang, kind.clone(), kinds)}
 
                     <table class="table" data-test="warnings">
                         <thead><tr>
@@ -94,10 +112,46 @@ pub fn WarningList() -> impl IntoView {
                             }
                         }).collect_view()}</tbody>
                     </table>
+                    {(pages > 1).then(|| view! {
+                        <nav class="pager" aria-label=lang.pick("翻页", "Pages")>
+                            <span data-test="warning-page">{match lang {
+                                tianping_domain::i18n::Lang::Zh => format!("第 {number}/{pages} 页"),
+                                tianping_domain::i18n::Lang::En => format!("Page {number} of {pages}"),
+                            }}</span>
+                            {(number > 1).then(|| view! { <a href=link(u64::from(number) - 1) rel="prev" data-test="page-prev">{lang.pick("上一页", "Previous")}</a> })}
+                            {(u64::from(number) < pages).then(|| view! { <a href=link(u64::from(number) + 1) rel="next" data-test="page-next">{lang.pick("下一页", "Next")}</a> })}
+                        </nav>
+                    })}
                 }.into_any()
             })}
         </StaffPage>
     }
+}
+
+/// The kinds of current warning with their counts, each a link that shows only that kind.
+fn kind_filter(
+    lang: tianping_domain::i18n::Lang,
+    chosen: Option<String>,
+    kinds: Vec<WarningKindCount>,
+) -> AnyView {
+    let all_current = chosen.is_none();
+    view! {
+        <nav class="chips" aria-label=lang.pick("按预警类型筛选", "Filter by kind") data-test="warning-kinds">
+            <a href="/work/warnings" class=if all_current { "chip chip-current" } else { "chip" }
+                aria-current=all_current.then_some("page")>{lang.pick("全部", "All")}</a>
+            {kinds.into_iter().map(|k| {
+                let current = chosen.as_deref() == Some(k.kind.as_str());
+                let badge = if k.severity == Severity::Critical { "badge badge-bad" } else { "badge badge-warn" };
+                view! {
+                    <a href=format!("/work/warnings?kind={}", k.kind) class=if current { "chip chip-current" } else { "chip" }
+                        aria-current=current.then_some("page") data-test="warning-kind" data-kind=k.kind.clone()>
+                        {k.label} " " <span class=badge>{k.count}</span>
+                    </a>
+                }
+            }).collect_view()}
+        </nav>
+    }
+    .into_any()
 }
 
 /// Supervision matters (督办事项): supervisors follow and close them, agency heads answer.
