@@ -16,6 +16,7 @@ mod m20261201_000010_create_publications;
 mod m20261201_000011_create_stat_rollups;
 mod m20261201_000012_create_case_remedies;
 mod m20261201_000013_create_case_warnings;
+mod m20261201_000014_create_publication_requests;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_create_stat_rollups::Migration),
             Box::new(m20261201_000012_create_case_remedies::Migration),
             Box::new(m20261201_000013_create_case_warnings::Migration),
+            Box::new(m20261201_000014_create_publication_requests::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod documents;
 pub mod evidence;
 pub mod publicity_api;
+pub mod request_api;
 pub mod rest;
 pub mod supervision_api;
 
@@ -79,6 +80,7 @@ pub fn build_router(state: AppState) -> Router {
             rest::router()
                 .merge(supervision_api::router())
                 .merge(publicity_api::router())
+                .merge(request_api::router())
                 .layer(DefaultBodyLimit::max(rest::MAX_BODY_BYTES)),
         )
         .route("/auth/logout", post(form_logout))

@@ -92,6 +92,13 @@ pub enum Action<'a> {
     ViewComplaints(&'a AgencyScope),
     /// Read an agency's enforcement statistics and its officers' profiles.
     ViewStatistics(&'a AgencyScope),
+    /// Read the requests of the public to correct or remove early a published decision of the
+    /// agency, with the requesters' contact data: the agency's officers and heads, who decide
+    /// them, and on the supervision side supervisors (their region) and admins, who read them.
+    ViewPublicationRequests(&'a AgencyScope),
+    /// Decide such a request: the agency's officers and heads; which of them may decide which
+    /// kind is judged by the request's state machine.
+    DecidePublicationRequest(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -144,7 +151,9 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
             Role::Officer | Role::Integration => Err(Denied::Forbidden),
             _ => visible_if(sees_agency(actor, agency)),
         },
-        Action::IssueDocument(agency) | Action::RecordRemedy(agency) => match actor.role {
+        Action::IssueDocument(agency)
+        | Action::RecordRemedy(agency)
+        | Action::DecidePublicationRequest(agency) => match actor.role {
             Role::Officer | Role::AgencyHead => visible_if(sees_agency(actor, agency)),
             Role::Integration => Err(Denied::NotFound),
             _ if sees_agency(actor, agency) => Err(Denied::Forbidden),
@@ -161,6 +170,12 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
                 visible_if(sees_agency(actor, agency))
             }
             Role::Officer | Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
+        },
+        Action::ViewPublicationRequests(agency) => match actor.role {
+            Role::Officer | Role::AgencyHead | Role::Supervisor | Role::Admin => {
+                visible_if(sees_agency(actor, agency))
+            }
+            Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
         },
     }
 }
@@ -281,7 +296,11 @@ mod tests {
                 ),
             };
             let a = actor(role);
-            for action in [Action::IssueDocument, Action::RecordRemedy] {
+            for action in [
+                Action::IssueDocument,
+                Action::RecordRemedy,
+                Action::DecidePublicationRequest,
+            ] {
                 assert_eq!(can(&a, &action(&own)), own_expected, "{role:?} own");
                 assert_eq!(can(&a, &action(&other)), other_expected, "{role:?} other");
                 assert_eq!(can(&a, &action(&far)), far_expected, "{role:?} far");
@@ -320,6 +339,36 @@ mod tests {
                 assert_eq!(can(&a, &action(&own)), own_e, "{role:?} own {name}");
                 assert_eq!(can(&a, &action(&other)), other_e, "{role:?} other {name}");
                 assert_eq!(can(&a, &action(&far)), far_e, "{role:?} far {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn publication_requests_are_read_by_the_agency_and_its_supervisors_within_scope() {
+        let own = agency(1, CITY);
+        let other = agency(2, CITY);
+        let far = agency(3, OTHER_CITY);
+        let ok = Ok(());
+        let hidden = Err(Denied::NotFound);
+        let forbidden = Err(Denied::Forbidden);
+        // (role, own agency, another agency of the region, an agency of another region)
+        let table = [
+            (Role::Officer, ok, hidden, hidden),
+            (Role::AgencyHead, ok, hidden, hidden),
+            (Role::LegalReviewer, forbidden, forbidden, forbidden),
+            (Role::Supervisor, ok, ok, hidden),
+            (Role::Admin, ok, ok, ok),
+            (Role::Integration, forbidden, forbidden, forbidden),
+        ];
+        assert_eq!(table.len(), Role::ALL.len());
+        for (role, a, b, c) in table {
+            for (target, want) in [(&own, a), (&other, b), (&far, c)] {
+                assert_eq!(
+                    can(&actor(role), &Action::ViewPublicationRequests(target)),
+                    want,
+                    "{role:?} reading the requests of agency {}",
+                    target.agency_id
+                );
             }
         }
     }

@@ -11,6 +11,7 @@
 
 pub mod annual;
 pub mod before;
+pub mod request;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -78,16 +79,36 @@ pub enum WithdrawalBasis {
     ConfirmedIllegal,
     /// The decision was confirmed invalid (确认无效).
     ConfirmedInvalid,
+    /// Not a change of the decision: the party repaired its credit and the agency accepted its
+    /// request to end the display early (信用修复，提前移出). Only an accepted request withdraws
+    /// on this basis, and the record's content is then no longer shown.
+    CreditRepair,
 }
 
 impl WithdrawalBasis {
     /// Every basis.
-    pub const ALL: [WithdrawalBasis; 4] = [
+    pub const ALL: [WithdrawalBasis; 5] = [
+        WithdrawalBasis::Changed,
+        WithdrawalBasis::Revoked,
+        WithdrawalBasis::ConfirmedIllegal,
+        WithdrawalBasis::ConfirmedInvalid,
+        WithdrawalBasis::CreditRepair,
+    ];
+
+    /// The bases of APL Art. 48(2), which an agency head chooses when withdrawing by hand.
+    pub const LEGAL: [WithdrawalBasis; 4] = [
         WithdrawalBasis::Changed,
         WithdrawalBasis::Revoked,
         WithdrawalBasis::ConfirmedIllegal,
         WithdrawalBasis::ConfirmedInvalid,
     ];
+
+    /// Whether the withdrawn record's content is hidden from the public (only the notice of
+    /// its early removal stays): true after credit repair, whose point is that the
+    /// information is no longer shown.
+    pub fn hides_record(self) -> bool {
+        self == WithdrawalBasis::CreditRepair
+    }
 
     /// Machine name.
     pub fn as_str(self) -> &'static str {
@@ -96,6 +117,7 @@ impl WithdrawalBasis {
             WithdrawalBasis::Revoked => "revoked",
             WithdrawalBasis::ConfirmedIllegal => "confirmed_illegal",
             WithdrawalBasis::ConfirmedInvalid => "confirmed_invalid",
+            WithdrawalBasis::CreditRepair => "credit_repair",
         }
     }
 
@@ -122,6 +144,10 @@ impl WithdrawalBasis {
             WithdrawalBasis::ConfirmedInvalid => lang.pick(
                 "处罚决定被确认无效（《行政处罚法》第四十八条第二款）",
                 "The decision was confirmed invalid (APL Art. 48(2))",
+            ),
+            WithdrawalBasis::CreditRepair => lang.pick(
+                "当事人已完成信用修复，经申请提前停止公示",
+                "The party repaired its credit; the display ended early at its request",
             ),
         }
     }
@@ -215,6 +241,66 @@ pub enum PublicationError {
     WrongStatus(PublicationStatus),
     /// Bad input.
     Invalid(ValidationError),
+    /// The decision was changed, revoked, or confirmed illegal or invalid on reconsideration or
+    /// in court: what it decided no longer stands, so it is not published.
+    Overturned(Overturn),
+}
+
+/// A reconsideration or court result that overturned the decision a record publishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overturn {
+    /// Reconsideration or litigation.
+    pub kind: crate::remedy::RemedyKind,
+    /// The reconsideration body or court.
+    pub body: String,
+    /// The result.
+    pub outcome: crate::remedy::RemedyOutcome,
+    /// The day of the result.
+    pub decided_on: NaiveDate,
+}
+
+impl Overturn {
+    /// Why approval is refused, for people, e.g. `该处罚决定已被临江市人民政府于2026-11-20作出的
+    /// 行政复议决定撤销，不能公开。`
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "该处罚决定已被{}于{}作出的{}{}，不能公开（《行政处罚法》第四十八条第二款）。",
+                self.body,
+                self.decided_on,
+                match self.kind {
+                    crate::remedy::RemedyKind::Reconsideration => "行政复议决定",
+                    crate::remedy::RemedyKind::Litigation => "行政判决",
+                },
+                match self.outcome {
+                    crate::remedy::RemedyOutcome::Changed => "变更",
+                    crate::remedy::RemedyOutcome::ConfirmedIllegal => "确认违法",
+                    crate::remedy::RemedyOutcome::ConfirmedInvalid => "确认无效",
+                    _ => "撤销",
+                }
+            ),
+            Lang::En => format!(
+                "The decision was {} by {} on {} ({}): it cannot be published (APL Art. 48(2)).",
+                self.outcome.label(lang).to_lowercase(),
+                self.body,
+                self.decided_on,
+                self.kind.label(lang).to_lowercase()
+            ),
+        }
+    }
+}
+
+/// Whether a draft may still be approved given the results recorded against its decision:
+/// refused, naming the first result that overturned it (changed, revoked, confirmed illegal or
+/// invalid); results that leave the decision standing do not matter.
+pub fn still_standing(rulings: &[Overturn]) -> Result<(), PublicationError> {
+    match rulings
+        .iter()
+        .find(|r| r.outcome.withdrawal_basis().is_some())
+    {
+        Some(r) => Err(PublicationError::Overturned(r.clone())),
+        None => Ok(()),
+    }
 }
 
 /// Longest withdrawal explanation, in characters.
@@ -243,11 +329,21 @@ pub fn apply(
             if status != PublicationStatus::Published {
                 return Err(PublicationError::WrongStatus(status));
             }
-            if basis.is_none() {
-                return Err(PublicationError::Invalid(ValidationError::new(
-                    Field::WithdrawalBasis,
-                    Rule::Required,
-                )));
+            match basis {
+                None => {
+                    return Err(PublicationError::Invalid(ValidationError::new(
+                        Field::WithdrawalBasis,
+                        Rule::Required,
+                    )));
+                }
+                // Only an accepted request of the party ends the display for credit repair.
+                Some(b) if !WithdrawalBasis::LEGAL.contains(b) => {
+                    return Err(PublicationError::Invalid(ValidationError::new(
+                        Field::WithdrawalBasis,
+                        Rule::OneOf,
+                    )));
+                }
+                Some(_) => {}
             }
             crate::validate::text(Field::Reason, reason, 1, MAX_REASON_CHARS)
                 .map_err(PublicationError::Invalid)?;
@@ -554,8 +650,66 @@ mod tests {
         );
         for b in WithdrawalBasis::ALL {
             assert_eq!(WithdrawalBasis::parse(b.as_str()), Some(b));
-            assert!(b.label(Lang::Zh).contains("第四十八条"));
+            assert_eq!(
+                b.label(Lang::Zh).contains("第四十八条"),
+                WithdrawalBasis::LEGAL.contains(&b),
+                "{b:?}"
+            );
+            assert_eq!(b.hides_record(), b == WithdrawalBasis::CreditRepair);
         }
+        // Credit repair is not a basis an agency head picks: only an accepted request uses it.
+        assert_eq!(
+            apply(
+                status,
+                head,
+                &PublicationStep::Withdraw {
+                    basis: Some(WithdrawalBasis::CreditRepair),
+                    reason: "已完成信用修复".into()
+                }
+            ),
+            Err(PublicationError::Invalid(ValidationError::new(
+                Field::WithdrawalBasis,
+                Rule::OneOf
+            )))
+        );
+    }
+
+    #[test]
+    fn a_draft_whose_decision_was_overturned_is_not_approved_and_the_refusal_names_the_ruling() {
+        use crate::remedy::{RemedyKind, RemedyOutcome};
+        let ruling = |outcome| Overturn {
+            kind: RemedyKind::Reconsideration,
+            body: "临江市人民政府".into(),
+            outcome,
+            decided_on: d("2026-11-20"),
+        };
+        assert_eq!(still_standing(&[]), Ok(()));
+        for outcome in RemedyOutcome::ALL {
+            let got = still_standing(&[ruling(RemedyOutcome::Upheld), ruling(outcome)]);
+            match outcome.withdrawal_basis() {
+                Some(_) => assert_eq!(
+                    got,
+                    Err(PublicationError::Overturned(ruling(outcome))),
+                    "{outcome:?}"
+                ),
+                None => assert_eq!(got, Ok(()), "{outcome:?}"),
+            }
+        }
+        let revoked = ruling(RemedyOutcome::Revoked);
+        assert_eq!(
+            revoked.message(Lang::Zh),
+            "该处罚决定已被临江市人民政府于2026-11-20作出的行政复议决定撤销，不能公开（《行政处罚法》第四十八条第二款）。"
+        );
+        assert_eq!(
+            revoked.message(Lang::En),
+            "The decision was revoked by 临江市人民政府 on 2026-11-20 (reconsideration): it cannot be published (APL Art. 48(2))."
+        );
+        let changed = Overturn {
+            kind: RemedyKind::Litigation,
+            outcome: RemedyOutcome::Changed,
+            ..revoked
+        };
+        assert!(changed.message(Lang::Zh).contains("行政判决变更"));
     }
 
     #[test]

@@ -248,6 +248,14 @@ pub enum Field {
     Year,
     /// A kind of supervision warning (a filter).
     WarningKind,
+    /// What a request about a published decision asks for (更正 or 提前移出).
+    RequestKind,
+    /// Who asks for a correction or early removal (the party or its agent).
+    RequesterName,
+    /// Why a correction or early removal is asked for.
+    RequestReason,
+    /// The public explanation of a correction or early removal.
+    PublicNote,
 }
 
 impl Field {
@@ -396,6 +404,10 @@ impl Field {
             DecidedOn => lang.pick("作出结果日期", "Result given on"),
             Year => lang.pick("年度", "Year"),
             WarningKind => lang.pick("预警类型", "Kind of warning"),
+            RequestKind => lang.pick("申请事项", "What you ask for"),
+            RequesterName => lang.pick("申请人", "Applicant"),
+            RequestReason => lang.pick("申请理由", "Reason for the request"),
+            PublicNote => lang.pick("公开说明", "Public explanation"),
         }
     }
 }
@@ -450,6 +462,12 @@ pub enum Rule {
     FileTooLarge {
         /// The limit in MiB.
         max_mib: u64,
+    },
+    /// Early removal of a published decision asked for before its shortest display period
+    /// ends.
+    MinDisplayPeriod {
+        /// The first day early removal may be asked for.
+        from: NaiveDate,
     },
 }
 
@@ -535,6 +553,12 @@ impl ValidationError {
             (Rule::FileTooLarge { max_mib }, Lang::Zh) => format!("超过大小上限 {max_mib} MiB"),
             (Rule::FileTooLarge { max_mib }, Lang::En) => {
                 format!("is larger than the limit of {max_mib} MiB")
+            }
+            (Rule::MinDisplayPeriod { from }, Lang::Zh) => {
+                format!("提前移出须在最短公示期届满后申请，最早可于 {from} 申请")
+            }
+            (Rule::MinDisplayPeriod { from }, Lang::En) => {
+                format!("early removal may be asked for once the shortest display period ends, on {from} at the earliest")
             }
         };
         match lang {

@@ -42,6 +42,10 @@ pub struct PublicationView {
     pub can_approve: bool,
     /// Whether this user may withdraw it now.
     pub can_withdraw: bool,
+    /// Why a draft cannot be approved: the reconsideration or court result that overturned its
+    /// decision.
+    #[serde(default)]
+    pub overturned: Option<String>,
 }
 
 /// A decision as the public sees it.
@@ -83,6 +87,29 @@ pub struct PublicDecision {
     pub document_id: i32,
     /// The verification code printed on the document (`XXXX-XXXX`), filled on its own page.
     pub verification_code: Option<String>,
+    /// Removed early after credit repair: the record's content (party, text, fine, PDF) is no
+    /// longer shown, only the notice.
+    #[serde(default)]
+    pub removed: bool,
+    /// Corrections of the record the agency accepted, oldest first, filled on its own page.
+    #[serde(default)]
+    pub corrections: Vec<PublicCorrection>,
+    /// Whether the public may ask for a correction or early removal now (published and
+    /// displayed).
+    #[serde(default)]
+    pub takes_requests: bool,
+    /// The first day early removal may be asked for (the shortest display period's end).
+    #[serde(default)]
+    pub removable_from: Option<chrono::NaiveDate>,
+}
+
+/// A correction of a published record, as the public sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicCorrection {
+    /// The day the correction was accepted.
+    pub on: chrono::NaiveDate,
+    /// What was corrected.
+    pub note: String,
 }
 
 /// One page of public search results.

@@ -695,7 +695,68 @@ pub async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
     seed_legacy_import(state, now).await?;
     seed_summary_cases(state, now).await?;
     seed_publications(state, now).await?;
-    seed_complaints(state, now).await
+    seed_complaints(state, now).await?;
+    seed_publication_requests(state, now).await
+}
+
+/// Requests of parties about their published decisions, filed through the portal's service on
+/// the days they happened: a correction awaiting the market regulator (within its 10 working
+/// days) and one the city-management bureau let run past its deadline, so the supervision
+/// side shows it as late.
+async fn seed_publication_requests(
+    state: &AppState,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use tianping_domain::{i18n::Lang, publicity::request::RequestInput};
+
+    use super::{entities::publications, services::publication_requests};
+
+    let filings = [
+        (
+            "SCJG",
+            2,
+            "陈立新（当事人委托代理人）",
+            "13905710003",
+            "公示信息中的违法行为发生地点有误：应为临江市解放路 18 号门店，公示为仓库地址，请予更正。",
+        ),
+        (
+            "CGZF",
+            20,
+            "刘海平",
+            "13905710004",
+            "公示的罚款金额与处罚决定书载明的金额不一致，请核对后更正公示信息。",
+        ),
+    ];
+    for (code, days_ago, name, phone, reason) in filings {
+        let when = now - Duration::days(days_ago);
+        let day = tianping_domain::i18n::china_time(when).date_naive();
+        let Some(agency) = agencies::Entity::find()
+            .filter(agencies::Column::Code.eq(code))
+            .one(&state.db.conn)
+            .await?
+        else {
+            continue;
+        };
+        // A decision of the agency that was already public on the day of the request.
+        let Some(p) = publications::Entity::find()
+            .filter(publications::Column::AgencyId.eq(agency.id))
+            .filter(publications::Column::Status.eq("published"))
+            .filter(publications::Column::PublishedOn.lte(day))
+            .order_by_desc(publications::Column::PublishedOn)
+            .one(&state.db.conn)
+            .await?
+        else {
+            continue;
+        };
+        let input = RequestInput {
+            kind: "correction".into(),
+            requester_name: name.into(),
+            contact_phone: phone.into(),
+            reason: reason.into(),
+        };
+        publication_requests::submit(&at(state, when), p.id, &input, "seed", Lang::Zh).await?;
+    }
+    Ok(())
 }
 
 /// The demo decisions' publication: each approved by an officer of its agency two days after

@@ -48,6 +48,9 @@ pub struct Settings {
     pub complaint_rate: tianping_domain::supervision::complaint::RateRule,
     /// Publication deadline and display period (local rules).
     pub publication_rules: tianping_domain::publicity::PublicationRules,
+    /// The review time limit of the public's correction and early-removal requests (local
+    /// rules).
+    pub request_rules: tianping_domain::publicity::request::RequestRules,
 }
 
 /// The default font directory: `.tools/fonts` (where `scripts/setup.sh` puts them) under the
@@ -80,6 +83,7 @@ impl Settings {
             complaint_rules: tianping_domain::supervision::complaint::ComplaintRules::default(),
             complaint_rate: tianping_domain::supervision::complaint::RateRule::default(),
             publication_rules: tianping_domain::publicity::PublicationRules::default(),
+            request_rules: tianping_domain::publicity::request::RequestRules::default(),
         }
     }
 }

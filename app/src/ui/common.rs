@@ -128,6 +128,11 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/cases", "案件办理", "Cases"));
             items.push(("/work/clues", "案源登记", "Clue intake"));
             items.push(("/work/publications", "公示审核", "Publication"));
+            items.push((
+                "/work/publication-requests",
+                "更正与信用修复",
+                "Correction requests",
+            ));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
         }
@@ -135,6 +140,11 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/cases", "案件办理", "Cases"));
             items.push(("/work/clues", "案源登记", "Clue intake"));
             items.push(("/work/publications", "公示审核", "Publication"));
+            items.push((
+                "/work/publication-requests",
+                "更正与信用修复",
+                "Correction requests",
+            ));
             items.push(("/work/agencies", "本机关", "My agency"));
             items.push(("/work/users", "人员", "People"));
             items.push(("/work/warnings", "监督预警", "Warnings"));
@@ -153,6 +163,11 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             items.push(("/work/warnings", "监督预警", "Warnings"));
             items.push(("/work/matters", "督办事项", "Supervision matters"));
             items.push(("/work/complaints", "投诉举报", "Complaints"));
+            items.push((
+                "/work/publication-requests",
+                "更正与信用修复",
+                "Correction requests",
+            ));
             items.push(("/work/statistics", "执法统计", "Statistics"));
             items.push(("/work/cases", "案件", "Cases"));
             items.push(("/work/clues", "案源", "Clues"));
@@ -171,6 +186,11 @@ pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
             ));
             items.push(("/work/warnings", "监督预警", "Warnings"));
             items.push(("/work/complaints", "投诉举报", "Complaints"));
+            items.push((
+                "/work/publication-requests",
+                "更正与信用修复",
+                "Correction requests",
+            ));
             items.push(("/work/statistics", "执法统计", "Statistics"));
             items.push(("/work/review-figures", "法制审核统计", "Review figures"));
             items.push(("/work/audit", "审计日志", "Audit log"));

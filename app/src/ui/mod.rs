@@ -14,7 +14,7 @@ use leptos_router::{
 
 use common::{NotFound, provide_lang};
 use pages::{
-    account, admin, annual, cases, clues, complaints, decisions, login, portal, reviews,
+    account, admin, annual, cases, clues, complaints, decisions, login, portal, requests, reviews,
     statistics, supervision, work,
 };
 
@@ -53,6 +53,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/portal/verify") view=portal::DocumentVerify ssr=SsrMode::Async />
                 <Route path=path!("/portal/decisions") view=decisions::DecisionSearch ssr=SsrMode::Async />
                 <Route path=path!("/portal/decisions/:id") view=decisions::DecisionDetail ssr=SsrMode::Async />
+                <Route path=path!("/portal/decisions/:id/request") view=requests::PublicationRequestForm ssr=SsrMode::Async />
+                <Route path=path!("/portal/requests/status") view=requests::PublicationRequestStatus ssr=SsrMode::Async />
                 <Route path=path!("/portal/complaints") view=complaints::ComplaintForm ssr=SsrMode::Async />
                 <Route path=path!("/portal/complaints/status") view=complaints::ComplaintStatus ssr=SsrMode::Async />
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
@@ -74,6 +76,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
                 <Route path=path!("/work/publications") view=decisions::PublicationQueue ssr=SsrMode::Async />
+                <Route path=path!("/work/publication-requests") view=requests::PublicationRequestQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/complaints") view=complaints::ComplaintList ssr=SsrMode::Async />
                 <Route path=path!("/work/statistics") view=statistics::StatisticsPage ssr=SsrMode::Async />
                 <Route path=path!("/work/officers/:id") view=statistics::OfficerPage ssr=SsrMode::Async />

@@ -13,6 +13,10 @@ use app::api::{
         AddCredential, AssignReviewer, CreateAgency, CreateUser, GetAgency, ListAgencies,
         ListUsers, PublicAgencies, SetUserActive, VerifyAuditLog,
     },
+    publication_requests::{
+        DecidePublicationRequest, ListPublicationRequests, PublicationRequestStatus,
+        SubmitPublicationRequest,
+    },
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     supervision::{
         AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, ListComplaints, ListMatters,
@@ -411,6 +415,35 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
             None,
             row([404, 404, 404, 404, 404, 404, 404, 404]),
         ),
+        // Correction and early-removal requests: read by the agency and its supervisors,
+        // decided by the agency (a missing one is not found for everyone signed in); filed and
+        // tracked by anyone.
+        (
+            Method::GET,
+            "/api/v1/publication-requests".into(),
+            None,
+            row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/publication-requests/999999/steps".into(),
+            Some(Box::new(|_| json!({"step": "reject", "answer": "x"})) as BodyFor),
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
+        ),
+        (
+            Method::GET,
+            "/api/v1/public/requests/GS20261126-00000000".into(),
+            None,
+            row([404, 404, 404, 404, 404, 404, 404, 404]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/public/decisions/999999/requests".into(),
+            Some(Box::new(|_| {
+                json!({"kind": "correction", "requester_name": "x", "contact_phone": "13905718888", "reason": "公示信息有误请予更正"})
+            }) as BodyFor),
+            row([404, 404, 404, 404, 404, 404, 404, 404]),
+        ),
     ]);
     let mut failures = Vec::new();
     for (i, (method, path, body, expected)) in cases.iter().enumerate() {
@@ -674,6 +707,26 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ComplaintAgencies::PATH,
             String::new(),
             row([200, 200, 200, 200, 200, 200, 200, 200]),
+        ),
+        (
+            ListPublicationRequests::PATH,
+            String::new(),
+            row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            DecidePublicationRequest::PATH,
+            "request_id=999999&step=reject&answer=x".to_owned(),
+            row([404, 404, 404, 404, 404, 404, 401, 401]),
+        ),
+        (
+            PublicationRequestStatus::PATH,
+            "tracking_no=GS20261126-00000000".to_owned(),
+            row([404, 404, 404, 404, 404, 404, 404, 404]),
+        ),
+        (
+            SubmitPublicationRequest::PATH,
+            "publication_id=999999&form%5Bkind%5D=correction".to_owned(),
+            row([404, 404, 404, 404, 404, 404, 404, 404]),
         ),
     ]);
     let mut failures = Vec::new();

@@ -13,6 +13,7 @@ mod complaints;
 mod crash;
 mod documents;
 mod privacy;
+mod publication_requests;
 mod publicity;
 mod reviews;
 mod schema;

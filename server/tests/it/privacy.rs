@@ -1,7 +1,8 @@
 //! Privacy scan of the public side: crawl every public page and public API response of the
 //! seeded demo (following the portal's own links, plus each issued document's verification and
-//! each complaint's status page) and fail on any unmasked ID number, mobile number or natural
-//! person's full name from the seed data — parties, clue reporters and complainants.
+//! each complaint's and correction request's status page) and fail on any unmasked ID number,
+//! mobile number or natural person's full name from the seed data — parties, clue reporters,
+//! complainants and the requesters of corrections.
 
 use std::collections::{BTreeSet, VecDeque};
 
@@ -89,6 +90,9 @@ async fn no_public_page_or_response_shows_private_data_from_the_seed() {
         "SELECT contact_name FROM complaints",
         "SELECT contact_phone FROM complaints",
         "SELECT content FROM complaints",
+        "SELECT requester_name FROM publication_requests",
+        "SELECT contact_phone FROM publication_requests",
+        "SELECT reason FROM publication_requests",
     ] {
         secrets.extend(strings(&app, sql).await);
     }
@@ -100,6 +104,8 @@ async fn no_public_page_or_response_shows_private_data_from_the_seed() {
     assert!(!codes.is_empty());
     let tracking = strings(&app, "SELECT tracking_no FROM complaints").await;
     assert!(!tracking.is_empty());
+    let requests = strings(&app, "SELECT tracking_no FROM publication_requests").await;
+    assert!(!requests.is_empty(), "the seed has correction requests");
     let agencies = strings(&app, "SELECT code FROM agencies").await;
 
     let mut queue: VecDeque<String> = VecDeque::new();
@@ -128,6 +134,20 @@ async fn no_public_page_or_response_shows_private_data_from_the_seed() {
     for no in &tracking {
         queue.push_back(format!("/portal/complaints/status?no={no}"));
         queue.push_back(format!("/api/v1/public/complaints/{no}"));
+    }
+    for no in &requests {
+        queue.push_back(format!("/portal/requests/status?no={no}"));
+        queue.push_back(format!("/api/v1/public/requests/{no}"));
+    }
+    for id in strings(
+        &app,
+        "SELECT CAST(publication_id AS TEXT) FROM publication_requests",
+    )
+    .await
+    {
+        queue.push_back(format!("/portal/decisions/{id}"));
+        queue.push_back(format!("/portal/decisions/{id}/request"));
+        queue.push_back(format!("/api/v1/public/decisions/{id}"));
     }
     for code in &agencies {
         queue.push_back(format!("/portal/agencies/{code}"));
@@ -187,6 +207,14 @@ async fn no_public_page_or_response_shows_private_data_from_the_seed() {
         )
         .await;
     assert!(page.text.contains(subject[0].as_str()), "{}", page.text);
+    let status = app
+        .get(&format!("/portal/requests/status?no={}", requests[0]), None)
+        .await;
+    assert!(
+        status.text.contains("data-test=\"request-status\""),
+        "{}",
+        status.text
+    );
     let home = app.get("/", None).await;
     assert!(home.text.contains("临江市市场监督管理局"), "{}", home.text);
     assert!(

@@ -56,6 +56,14 @@ async fn every_entity_reads_the_migrated_tables() {
         0
     );
     assert_eq!(
+        publication_requests::Entity::find()
+            .all(db)
+            .await
+            .expect("publication requests")
+            .len(),
+        0
+    );
+    assert_eq!(
         rate_windows::Entity::find()
             .all(db)
             .await

@@ -27,6 +27,7 @@ pub mod issued_documents;
 pub mod login_throttle;
 pub mod merkle_nodes;
 pub mod parties;
+pub mod publication_requests;
 pub mod publications;
 pub mod rate_windows;
 pub mod review_catalogs;

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod clues;
 pub mod complaints;
 pub mod org;
+pub mod publication_requests;
 pub mod publications;
 pub mod remedies;
 pub mod reviews;

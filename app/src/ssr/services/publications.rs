@@ -20,7 +20,7 @@ use tianping_domain::{
     money::format_yuan,
     publicity::{
         self, PublicationError, PublicationStatus, PublicationStep, Search, SearchInput,
-        WithdrawalBasis,
+        WithdrawalBasis, request,
     },
     validate::{Field, Rule, ValidationError},
 };
@@ -31,7 +31,9 @@ use crate::{
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, case_deadlines, cases, issued_documents, publications, users},
+        entities::{
+            agencies, case_deadlines, case_remedies, cases, issued_documents, publications, users,
+        },
         error::ServiceError,
     },
 };
@@ -184,6 +186,7 @@ fn view(
         withdrawal: withdrawal_text(p, lang),
         can_approve,
         can_withdraw,
+        overturned: None,
     }
 }
 
@@ -225,6 +228,17 @@ pub async fn queue(
         .map(|u| (u.id, u.display_name))
         .collect();
     let today = today(state);
+    let mut overturned: HashMap<i32, String> = HashMap::new();
+    for p in rows
+        .iter()
+        .filter(|p| p.status == PublicationStatus::Draft.as_str())
+    {
+        if let Err(PublicationError::Overturned(o)) =
+            publicity::still_standing(&rulings(conn, p.case_id).await?)
+        {
+            overturned.insert(p.id, o.message(lang));
+        }
+    }
     let mut out: Vec<PublicationView> = rows
         .iter()
         .map(|p| {
@@ -235,7 +249,7 @@ pub async fn queue(
                     Err(PublicationError::Forbidden | PublicationError::WrongStatus(_))
                 )
             };
-            view(
+            let mut v = view(
                 p,
                 originals.get(&p.document_id).cloned(),
                 agencies.get(&p.agency_id).map_or("", |a| a.name.as_str()),
@@ -249,7 +263,15 @@ pub async fn queue(
                     reason: "x".into(),
                 }),
                 lang,
-            )
+            );
+            // A draft whose decision was overturned is never to be published: not approvable,
+            // and not late.
+            if let Some(why) = overturned.get(&p.id) {
+                v.overturned = Some(why.clone());
+                v.can_approve = false;
+                v.overdue = false;
+            }
+            v
         })
         .collect();
     out.sort_by_key(|p| (p.status != PublicationStatus::Draft.as_str(), p.due_on));
@@ -267,7 +289,33 @@ fn refused(e: PublicationError, lang: Lang) -> ServiceError {
             ),
         }),
         PublicationError::Invalid(v) => ServiceError::Validation(v),
+        PublicationError::Overturned(o) => ServiceError::StateConflict(o.message(lang)),
     }
+}
+
+/// The results recorded against a case's decision, oldest first, as the publication rules
+/// read them.
+async fn rulings(
+    conn: &impl sea_orm::ConnectionTrait,
+    case_id: i32,
+) -> Result<Vec<publicity::Overturn>, ServiceError> {
+    use tianping_domain::remedy::{RemedyKind, RemedyOutcome};
+    Ok(case_remedies::Entity::find()
+        .filter(case_remedies::Column::CaseId.eq(case_id))
+        .filter(case_remedies::Column::Outcome.is_not_null())
+        .order_by_asc(case_remedies::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(publicity::Overturn {
+                kind: RemedyKind::parse(&r.kind)?,
+                body: r.body,
+                outcome: r.outcome.as_deref().and_then(RemedyOutcome::parse)?,
+                decided_on: r.decided_on?,
+            })
+        })
+        .collect())
 }
 
 /// Approves (publishes) or withdraws a publication record.
@@ -298,6 +346,12 @@ pub async fn step(
     let status = PublicationStatus::parse(&p.status)
         .ok_or_else(|| ServiceError::Internal(format!("publication {} has a bad status", p.id)))?;
     let next = publicity::apply(status, actor.role, step).map_err(|e| refused(e, lang))?;
+    // A decision changed, revoked, or found illegal or invalid since it was drafted is not
+    // published (APL Art. 48(2)); nothing is written.
+    if matches!(step, PublicationStep::Approve { .. }) {
+        publicity::still_standing(&rulings(uow.txn(), p.case_id).await?)
+            .map_err(|e| refused(e, lang))?;
+    }
     let now = uow.now();
     let today = china_time(now).date_naive();
     let mut active: publications::ActiveModel = p.clone().into();
@@ -349,13 +403,50 @@ pub async fn step(
     Ok(())
 }
 
+/// Whether the record was removed early after credit repair (its content is hidden).
+fn removed(p: &publications::Model) -> bool {
+    p.withdrawal_basis
+        .as_deref()
+        .and_then(WithdrawalBasis::parse)
+        .is_some_and(WithdrawalBasis::hides_record)
+}
+
 fn public_view(
     p: &publications::Model,
     agencies: &HashMap<i32, agencies::Model>,
+    today: chrono::NaiveDate,
+    rules: &publicity::PublicationRules,
     lang: Lang,
 ) -> PublicDecision {
     let status = PublicationStatus::parse(&p.status).unwrap_or(PublicationStatus::Draft);
     let agency = agencies.get(&p.agency_id);
+    if removed(p) {
+        // After credit repair only the notice stays: who, what and how much are not shown.
+        return PublicDecision {
+            id: p.id,
+            number: p.number.clone(),
+            title: p.title.clone(),
+            agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
+            agency_code: agency.map(|a| a.code.clone()).unwrap_or_default(),
+            party: String::new(),
+            party_kind: String::new(),
+            provision: String::new(),
+            fine: None,
+            decided_on: p.decided_on,
+            published_on: p.published_on,
+            display_until: p.display_until,
+            withdrawn: true,
+            withdrawal: withdrawal_text(p, lang),
+            withdrawn_on: p.withdrawn_at.map(|t| china_time(t).date_naive()),
+            body: String::new(),
+            document_id: p.document_id,
+            verification_code: None,
+            removed: true,
+            corrections: Vec::new(),
+            takes_requests: false,
+            removable_from: None,
+        };
+    }
     PublicDecision {
         id: p.id,
         number: p.number.clone(),
@@ -377,6 +468,10 @@ fn public_view(
         body: p.body.clone(),
         document_id: p.document_id,
         verification_code: None,
+        removed: false,
+        corrections: Vec::new(),
+        takes_requests: request::eligible(status, p.display_until, today).is_ok(),
+        removable_from: p.published_on.map(|d| request::removable_from(d, rules)),
     }
 }
 
@@ -454,8 +549,10 @@ pub async fn export_chunk(
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
+    let today = today(state);
+    let rules = &state.settings.publication_rules;
     let rows = publications::Entity::find()
-        .filter(condition(&q, &agencies, today(state)))
+        .filter(condition(&q, &agencies, today))
         .filter(publications::Column::Id.gt(after))
         .order_by_asc(publications::Column::Id)
         .limit(limit)
@@ -463,7 +560,7 @@ pub async fn export_chunk(
         .await?;
     Ok(rows
         .iter()
-        .map(|p| public_view(p, &agencies, lang))
+        .map(|p| public_view(p, &agencies, today, rules, lang))
         .collect())
 }
 
@@ -507,7 +604,7 @@ pub async fn search(
         pages: std::cmp::max(total.div_ceil(publicity::PAGE_SIZE), 1),
         items: rows
             .iter()
-            .map(|p| public_view(p, &agencies, lang))
+            .map(|p| public_view(p, &agencies, today, &state.settings.publication_rules, lang))
             .collect(),
         agencies: agency_list,
     })
@@ -520,8 +617,9 @@ pub async fn public_detail(
     lang: Lang,
 ) -> Result<PublicDecision, ServiceError> {
     let conn = &state.db.conn;
+    let today = today(state);
     let p = publications::Entity::find_by_id(id)
-        .filter(visible_now(today(state)))
+        .filter(visible_now(today))
         .one(conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -532,12 +630,22 @@ pub async fn public_detail(
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
-    let mut view = public_view(&p, &agencies, lang);
+    let mut view = public_view(
+        &p,
+        &agencies,
+        today,
+        &state.settings.publication_rules,
+        lang,
+    );
+    if view.removed {
+        return Ok(view);
+    }
     view.verification_code = issued_documents::Entity::find_by_id(p.document_id)
         .one(conn)
         .await?
         .and_then(|d| tianping_domain::document::VerificationCode::parse(&d.verification_code))
         .map(|c| c.printed());
+    view.corrections = super::publication_requests::corrections(conn, p.id).await?;
     Ok(view)
 }
 
@@ -555,14 +663,15 @@ pub async fn public_ids(state: &AppState) -> Result<Vec<(i32, chrono::NaiveDate)
 }
 
 /// Whether an issued document may be downloaded in its public version: its publication is
-/// public now.
+/// public now, and was not removed after credit repair.
 pub async fn document_is_public(state: &AppState, document_id: i32) -> Result<bool, ServiceError> {
     Ok(publications::Entity::find()
         .filter(publications::Column::DocumentId.eq(document_id))
         .filter(visible_now(today(state)))
-        .count(&state.db.conn)
+        .all(&state.db.conn)
         .await?
-        > 0)
+        .iter()
+        .any(|p| !removed(p)))
 }
 
 /// Validation error for an unknown withdrawal basis.

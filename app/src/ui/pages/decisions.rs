@@ -137,7 +137,29 @@ pub fn DecisionSearch() -> impl IntoView {
     }
 }
 
-/// One published (or withdrawn) decision: the redacted text and the public PDF.
+/// The notice left of a decision removed early after credit repair: its number, agency and
+/// dates, and why; not the party, the text or the fine.
+fn removed_notice(d: PublicDecision, lang: Lang) -> AnyView {
+    view! {
+        <article data-test="decision" data-withdrawn="true" data-removed="true">
+            <div class="alert alert-warn" role="status" data-test="decision-withdrawn">
+                <h2>{lang.pick("本决定已提前停止公示", "This decision is no longer displayed")}</h2>
+                <p>{d.withdrawal.clone().unwrap_or_default()}</p>
+                <p>{lang.pick("停止公示日期：", "Removed on: ")} {d.withdrawn_on.map(|x| x.to_string()).unwrap_or_default()}</p>
+            </div>
+            <dl class="facts">
+                <dt>{lang.pick("决定书文号", "Decision number")}</dt><dd data-test="decision-number">{d.number.clone()}</dd>
+                <dt>{lang.pick("执法机关", "Agency")}</dt><dd>{d.agency.clone()}</dd>
+                <dt>{lang.pick("决定日期", "Decided on")}</dt><dd>{d.decided_on.to_string()}</dd>
+            </dl>
+            <p><a href="/portal/decisions">{lang.pick("返回查询", "Back to the search")}</a></p>
+        </article>
+    }
+    .into_any()
+}
+
+/// One published (or withdrawn) decision: the redacted text and the public PDF, its
+/// corrections, and the way to ask for a correction or early removal.
 #[component]
 pub fn DecisionDetail() -> impl IntoView {
     let lang = use_lang();
@@ -145,7 +167,7 @@ pub fn DecisionDetail() -> impl IntoView {
     let decision = Resource::new(id, get_public_decision);
     view! {
         <PortalPage title=lang.pick("行政处罚决定", "Penalty decision").to_owned()>
-            {loaded(decision, move |d| view! {
+            {loaded(decision, move |d| if d.removed { removed_notice(d, lang) } else { view! {
                 <article data-test="decision" data-withdrawn=d.withdrawn.to_string()>
                     {d.withdrawn.then(|| view! {
                         <div class="alert alert-warn" role="status" data-test="decision-withdrawn">
@@ -172,11 +194,21 @@ pub fn DecisionDetail() -> impl IntoView {
                     {(!d.withdrawn).then(|| view! {
                         <p><a class="button button-secondary" href=format!("/api/v1/public/decisions/{}/document.pdf", d.id) rel="external" data-test="decision-pdf">{lang.pick("下载决定书（公开版 PDF）", "Download the decision (public PDF)")}</a></p>
                     })}
+                    {(!d.corrections.is_empty()).then(|| view! {
+                        <section class="card" data-test="decision-corrections">
+                            <h3>{lang.pick("更正说明", "Corrections")}</h3>
+                            <ul>{d.corrections.iter().map(|c| view! { <li data-test="decision-correction">{c.on.to_string()} "：" {c.note.clone()}</li> }).collect_view()}</ul>
+                        </section>
+                    })}
                     <h3>{lang.pick("决定书正文（公开版）", "Text of the decision (public version)")}</h3>
                     <div class="decision-body" data-test="decision-body">{d.body.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
+                    {d.takes_requests.then(|| view! {
+                        <p data-test="decision-request">{lang.pick("公示信息有误，或已完成信用修复？", "Is the record wrong, or have you repaired your credit? ")}
+                            " " <a href=format!("/portal/decisions/{}/request", d.id) data-test="decision-request-link">{lang.pick("申请更正或提前移出公示", "Ask for a correction or early removal")}</a></p>
+                    })}
                     <p><a href="/portal/decisions">{lang.pick("返回查询", "Back to the search")}</a> " · " <a href="/portal/verify">{lang.pick("核验文书真伪", "Verify a document")}</a></p>
                 </article>
-            })}
+            }.into_any() })}
         </PortalPage>
     }
 }
@@ -201,6 +233,7 @@ fn publication_card(
                 {p.overdue.then(|| view! { " " <span class="badge badge-bad">{lang.pick("已超期", "Overdue")}</span> })}
                 {p.display_until.map(|d| view! { " · " {lang.pick("公示至 ", "Displayed until ")} {d.to_string()} })}</p>
             {p.withdrawal.clone().map(|w| view! { <p class="alert alert-warn">{w}</p> })}
+            {p.overturned.clone().map(|o| view! { <p class="alert alert-warn" data-test="publication-overturned">{o}</p> })}
             {(p.status != "draft").then(|| view! { <p><a href=format!("/portal/decisions/{pid}") data-test="publication-public-link">{lang.pick("查看公示页面", "See the public page")}</a></p> })}
             <div class="side-by-side">
                 <section>
@@ -234,7 +267,7 @@ fn publication_card(
                             <label for=format!("pub-basis-{pid}")>{lang.pick("撤回依据", "Basis")}</label>
                             <select id=format!("pub-basis-{pid}") name="basis" data-test="publication-basis">
                                 <option value="">{lang.pick("请选择", "Choose")}</option>
-                                {WithdrawalBasis::ALL.into_iter().map(|b| view! { <option value=b.as_str()>{b.label(lang)}</option> }).collect_view()}
+                                {WithdrawalBasis::LEGAL.into_iter().map(|b| view! { <option value=b.as_str()>{b.label(lang)}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
@@ -263,6 +296,7 @@ pub fn PublicationQueue() -> impl IntoView {
                 "处罚决定签发后自动生成公示稿，个人信息已按规则处理。请逐段核对原文与公开文本，确认无误后公开；决定被变更、撤销或确认违法、无效的，应当撤回并说明理由。",
                 "Issuing a penalty decision drafts its publication with private data redacted. Compare the public text with the original, then publish; a decision changed, revoked or found illegal or invalid is withdrawn with the reason.",
             )}</p>
+            <p><a href="/work/publication-requests" data-test="publication-requests-link">{lang.pick("当事人的更正与信用修复申请", "The parties' correction and removal requests")}</a></p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
             {loaded(list, move |items| {
                 if items.is_empty() {

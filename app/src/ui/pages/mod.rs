@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod decisions;
 pub mod login;
 pub mod portal;
+pub mod requests;
 pub mod reviews;
 pub mod statistics;
 pub mod supervision;

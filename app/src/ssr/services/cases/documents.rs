@@ -719,6 +719,10 @@ pub async fn public_download(
 ) -> Result<PdfFile, ServiceError> {
     let decision =
         super::super::publications::public_detail(state, publication_id, Lang::Zh).await?;
+    // Removed after credit repair: the decision is no longer shown, nor its document.
+    if decision.removed {
+        return Err(ServiceError::NotFound);
+    }
     let issued = issued_documents::Entity::find_by_id(decision.document_id)
         .one(&state.db.conn)
         .await?
