@@ -241,6 +241,20 @@ impl TestApp {
         row.try_get_by_index::<i64>(0).expect("i64")
     }
 
+    /// Asserts that each `query` on `path` is refused with 422 naming `field` first.
+    pub async fn assert_refused_naming(&self, path: &str, token: &str, cases: &[(&str, &str)]) {
+        for (query, field) in cases {
+            let r = self.get(&format!("{path}?{query}"), Some(token)).await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{query}: {}",
+                r.text
+            );
+            assert_eq!(r.body["error"]["fields"][0]["field"], *field, "{query}");
+        }
+    }
+
     /// Runs SQL straight against the database, as an import outside the application would,
     /// then rebuilds the warning index as `tianping reindex` does after such an import.
     pub async fn exec(&self, sql: &str) {

@@ -238,9 +238,7 @@ pub async fn warnings(
         .map(|k| k.count)
         .sum();
     if total == 0 {
-        let mut page = empty(kinds);
-        page.total = 0;
-        return Ok(page);
+        return Ok(empty(kinds));
     }
     let kind_filter = query
         .kind
