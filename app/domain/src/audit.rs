@@ -64,37 +64,133 @@ pub fn format_timestamp(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+/// An event's hashed fields as stored, borrowed: what [`canonical_bytes`] encodes, for code that
+/// encodes rows straight from a database buffer (verification) without building an
+/// [`EventRecord`]. Text fields are the bytes as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordBytes<'a> {
+    /// Position in the chain.
+    pub seq: i64,
+    /// When it happened.
+    pub occurred_at: &'a [u8],
+    /// The acting user's id, if any.
+    pub actor_id: Option<i64>,
+    /// The actor's role.
+    pub actor_role: &'a [u8],
+    /// What happened.
+    pub action: &'a [u8],
+    /// The kind of subject.
+    pub subject_type: &'a [u8],
+    /// The subject's identifier.
+    pub subject_id: &'a [u8],
+    /// Canonical JSON with the details.
+    pub payload: &'a [u8],
+}
+
+impl EventRecord {
+    /// The record's fields, borrowed.
+    pub fn as_bytes(&self) -> RecordBytes<'_> {
+        RecordBytes {
+            seq: self.seq,
+            occurred_at: self.occurred_at.as_bytes(),
+            actor_id: self.actor_id.map(i64::from),
+            actor_role: self.actor_role.as_bytes(),
+            action: self.action.as_bytes(),
+            subject_type: self.subject_type.as_bytes(),
+            subject_id: self.subject_id.as_bytes(),
+            payload: self.payload.as_bytes(),
+        }
+    }
+}
+
 /// The bytes that are hashed for an event.
 pub fn canonical_bytes(event: &EventRecord) -> Vec<u8> {
-    let seq = event.seq.to_string();
-    let actor = event.actor_id.map(|id| id.to_string()).unwrap_or_default();
-    let fields: [&str; 8] = [
-        &seq,
-        &event.occurred_at,
-        &actor,
-        &event.actor_role,
-        &event.action,
-        &event.subject_type,
-        &event.subject_id,
-        &event.payload,
+    let fields = event.as_bytes();
+    let mut out = Vec::with_capacity(canonical_len(&fields));
+    write_canonical_bytes(&fields, &mut out);
+    out
+}
+
+/// The length of an event's canonical bytes.
+fn canonical_len(r: &RecordBytes<'_>) -> usize {
+    DOMAIN_TAG.len()
+        + 8 * 4
+        + 20
+        + 20
+        + r.occurred_at.len()
+        + r.actor_role.len()
+        + r.action.len()
+        + r.subject_type.len()
+        + r.subject_id.len()
+        + r.payload.len()
+}
+
+/// Appends an event's canonical bytes (exactly what [`canonical_bytes`] returns) to `out`.
+pub fn write_canonical_bytes(r: &RecordBytes<'_>, out: &mut Vec<u8>) {
+    let mut seq = [0u8; 20];
+    let mut actor = [0u8; 20];
+    let actor: &[u8] = match r.actor_id {
+        Some(id) => decimal(id, &mut actor),
+        None => &[],
+    };
+    let fields: [&[u8]; 8] = [
+        decimal(r.seq, &mut seq),
+        r.occurred_at,
+        actor,
+        r.actor_role,
+        r.action,
+        r.subject_type,
+        r.subject_id,
+        r.payload,
     ];
-    let len: usize = fields.iter().map(|f| f.len() + 4).sum();
-    let mut out = Vec::with_capacity(DOMAIN_TAG.len() + len);
     out.extend_from_slice(DOMAIN_TAG);
     for field in fields {
         let n = u32::try_from(field.len()).unwrap_or(u32::MAX);
         out.extend_from_slice(&n.to_be_bytes());
-        out.extend_from_slice(field.as_bytes());
+        out.extend_from_slice(field);
     }
-    out
+}
+
+/// `n` in decimal (as `n.to_string()` writes it), in `buf`.
+fn decimal(n: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut v = n.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        // `v % 10` is below 10.
+        buf[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
 }
 
 /// The chain hash of an event given its predecessor's hash.
 pub fn chain_hash(prev: &[u8; 32], event: &EventRecord) -> [u8; 32] {
+    chain_hash_of(prev, &canonical_bytes(event))
+}
+
+/// The chain hash of an event given its predecessor's hash and its canonical bytes.
+pub fn chain_hash_of(prev: &[u8; 32], canonical: &[u8]) -> [u8; 32] {
     let mut hasher = Sha256::new();
     hasher.update(prev);
-    hasher.update(canonical_bytes(event));
+    hasher.update(canonical);
     hasher.finalize().into()
+}
+
+/// Whether `text` is exactly the lower-case hex of `hash` (as `hex::encode` writes it).
+pub fn is_hex_of(text: &[u8], hash: &[u8; 32]) -> bool {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    text.len() == 64
+        && hash.iter().zip(text.chunks_exact(2)).all(|(b, pair)| {
+            pair[0] == DIGITS[usize::from(b >> 4)] && pair[1] == DIGITS[usize::from(b & 0x0f)]
+        })
 }
 
 /// Serialises JSON canonically: object keys sorted by their UTF-8 bytes, no insignificant
@@ -206,18 +302,35 @@ impl ChainVerifier {
 
     /// Checks the next stored event; the first error is final.
     pub fn check(&mut self, event: &StoredEvent) -> Result<(), ChainError> {
-        let seq = event.record.seq;
+        self.check_bytes(
+            event.record.seq,
+            &canonical_bytes(&event.record),
+            event.prev_hash.as_bytes(),
+            event.hash.as_bytes(),
+        )
+    }
+
+    /// Checks the next stored event given as its sequence number, its canonical bytes
+    /// (re-encoded from the stored fields) and its stored previous-hash and hash texts; the
+    /// same checks as [`Self::check`], without allocating.
+    pub fn check_bytes(
+        &mut self,
+        seq: i64,
+        canonical: &[u8],
+        prev_hash: &[u8],
+        hash: &[u8],
+    ) -> Result<(), ChainError> {
         if seq != self.next_seq {
             return Err(ChainError::OutOfSequence {
                 expected: self.next_seq,
                 found: seq,
             });
         }
-        if event.prev_hash != hex::encode(self.prev) {
+        if !is_hex_of(prev_hash, &self.prev) {
             return Err(ChainError::BrokenLink { seq });
         }
-        let recomputed = chain_hash(&self.prev, &event.record);
-        if event.hash != hex::encode(recomputed) {
+        let recomputed = chain_hash_of(&self.prev, canonical);
+        if !is_hex_of(hash, &recomputed) {
             return Err(ChainError::Altered { seq });
         }
         self.prev = recomputed;
@@ -423,6 +536,51 @@ mod tests {
             _ => r.payload = s,
         }
         true
+    }
+
+    #[test]
+    fn borrowed_fields_encode_to_the_same_canonical_bytes() {
+        for seq in [1, 9, 10, 12_345, i64::MAX, -7, i64::MIN] {
+            let mut r = record(1);
+            r.seq = seq;
+            r.actor_id = Some(i32::MIN);
+            let mut out = b"prefix".to_vec();
+            write_canonical_bytes(&r.as_bytes(), &mut out);
+            assert_eq!(&out[6..], canonical_bytes_reference(&r).as_slice(), "{seq}");
+            assert_eq!(canonical_bytes(&r), canonical_bytes_reference(&r));
+        }
+        let r = record(2);
+        let fields = RecordBytes {
+            actor_id: None,
+            ..r.as_bytes()
+        };
+        let mut out = Vec::new();
+        write_canonical_bytes(&fields, &mut out);
+        let mut none = r.clone();
+        none.actor_id = None;
+        assert_eq!(out, canonical_bytes_reference(&none));
+    }
+
+    /// The format as the module documentation states it, written the obvious way.
+    fn canonical_bytes_reference(r: &EventRecord) -> Vec<u8> {
+        let mut out = DOMAIN_TAG.to_vec();
+        for field in 0..8 {
+            let bytes = field_bytes(r, field);
+            out.extend_from_slice(&u32::try_from(bytes.len()).expect("len").to_be_bytes());
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+
+    #[test]
+    fn only_the_exact_lower_case_hex_of_a_hash_matches_it() {
+        let h: [u8; 32] = Sha256::digest(b"x").into();
+        let hexed = hex::encode(h);
+        assert!(is_hex_of(hexed.as_bytes(), &h));
+        assert!(!is_hex_of(hexed.to_uppercase().as_bytes(), &h));
+        assert!(!is_hex_of(&hexed.as_bytes()[..63], &h));
+        assert!(!is_hex_of(format!("{hexed}0").as_bytes(), &h));
+        assert!(!is_hex_of(hex::encode([0u8; 32]).as_bytes(), &h));
     }
 
     #[test]

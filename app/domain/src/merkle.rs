@@ -84,8 +84,16 @@ impl Frontier {
     /// Appends a leaf hash and returns the perfect-subtree nodes it completed, the leaf itself
     /// (level 0) first.
     pub fn push(&mut self, leaf: Hash) -> Vec<NewNode> {
+        let mut created = Vec::with_capacity(2);
+        self.push_each(leaf, |node| created.push(node));
+        created
+    }
+
+    /// Appends a leaf hash and hands each perfect-subtree node it completed to `created`, the
+    /// leaf itself (level 0) first; [`Self::push`] without the allocation.
+    pub fn push_each(&mut self, leaf: Hash, mut created: impl FnMut(NewNode)) {
         let index = self.size;
-        let mut created = vec![(0, index, leaf)];
+        created((0, index, leaf));
         let mut level = 0u32;
         let mut hash = leaf;
         while let Some(&(peak_level, peak_hash)) = self.peaks.last() {
@@ -95,11 +103,32 @@ impl Frontier {
             self.peaks.pop();
             hash = node_hash(&peak_hash, &hash);
             level += 1;
-            created.push((level, index >> level, hash));
+            created((level, index >> level, hash));
         }
         self.peaks.push((level, hash));
         self.size += 1;
-        created
+    }
+
+    /// The peaks' hashes end to end, largest subtree first: with [`Self::size`], all that
+    /// [`Self::from_peaks`] needs to rebuild the frontier.
+    pub fn peak_bytes(&self) -> Vec<u8> {
+        self.peaks.iter().flat_map(|(_, hash)| *hash).collect()
+    }
+
+    /// The frontier of a tree of `size` leaves from its peaks' hashes as [`Self::peak_bytes`]
+    /// wrote them; `None` unless there is exactly one hash per set bit of `size`.
+    pub fn from_peaks(size: u64, bytes: &[u8]) -> Option<Self> {
+        if bytes.len() != 32 * usize::try_from(size.count_ones()).ok()? {
+            return None;
+        }
+        let mut hashes = bytes.chunks_exact(32);
+        let mut peaks = Vec::new();
+        for level in (0..64u32).rev() {
+            if size & (1u64 << level) != 0 {
+                peaks.push((level, hashes.next()?.try_into().ok()?));
+            }
+        }
+        Some(Self { size, peaks })
     }
 
     /// The tree's root (RFC 6962 MTH).
@@ -383,6 +412,19 @@ mod tests {
             Frontier::restore(46, &MemoryNodes::default()),
             Err(MissingNode { level: 5, index: 0 })
         );
+    }
+
+    #[test]
+    fn a_frontier_round_trips_through_its_peak_bytes_at_every_size() {
+        let mut frontier = Frontier::new();
+        for i in 0..70u64 {
+            let again = Frontier::from_peaks(frontier.size(), &frontier.peak_bytes());
+            assert_eq!(again.as_ref(), Some(&frontier), "size {i}");
+            frontier.push(leaf_hash(format!("event {i}").as_bytes()));
+        }
+        let bytes = frontier.peak_bytes();
+        assert_eq!(Frontier::from_peaks(frontier.size() + 1, &bytes), None);
+        assert_eq!(Frontier::from_peaks(frontier.size(), &bytes[1..]), None);
     }
 
     #[test]

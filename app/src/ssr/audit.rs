@@ -5,24 +5,36 @@
 //!
 //! Appends are serialised: on PostgreSQL by locking the `audit_head` row (`FOR UPDATE`), which
 //! also orders writers in different processes; on SQLite by the process-wide write guard.
+//!
+//! An append costs two round trips in the transaction: the head read (with its lock), then one
+//! write of the events, the Merkle nodes they complete and the new head (which keeps the tree's
+//! right edge, so it is not restored from the nodes each time). On PostgreSQL that write is one
+//! statement with data-modifying `WITH` clauses; on SQLite, three statements sent together in one
+//! call. Units of work with hundreds of events insert their rows in chunks first.
+
+use std::ops::ControlFlow;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Set, Statement, TransactionTrait,
+    sea_query::{Alias, CommonTableExpression, Query, UpdateStatement, WithClause},
 };
 use serde_json::Value;
 use tianping_domain::{
     audit::{self, ChainError, ChainSummary, ChainVerifier, EventRecord, StoredEvent},
     authz::Actor,
+    merkle,
 };
 use tokio::sync::OwnedMutexGuard;
 
 use super::{
     db::Db,
-    entities::{audit_events, audit_head},
+    entities::{audit_events, audit_head, merkle_nodes},
     error::ServiceError,
 };
+
+pub mod scan;
 
 /// Who an audit event is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,10 +153,10 @@ impl UnitOfWork {
 
     /// Records an event to append on commit.
     pub fn record(&mut self, event: NewEvent) {
-        if event.subject_type == tianping_domain::case::AUDIT_SUBJECT_TYPE {
-            if let Ok(id) = event.subject_id.parse() {
-                self.touched.insert(id);
-            }
+        if event.subject_type == tianping_domain::case::AUDIT_SUBJECT_TYPE
+            && let Ok(id) = event.subject_id.parse()
+        {
+            self.touched.insert(id);
         }
         self.events.push(event);
     }
@@ -198,6 +210,9 @@ async fn append(
     now: DateTime<Utc>,
     events: &[NewEvent],
 ) -> Result<Vec<i64>, ServiceError> {
+    if events.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut head_query = audit_head::Entity::find_by_id(1);
     if backend == DbBackend::Postgres {
         head_query = head_query.lock_exclusive();
@@ -208,11 +223,13 @@ async fn append(
         .ok_or_else(|| ServiceError::Internal("audit head row is missing".into()))?;
     let mut prev = decode_hash(&head.hash)
         .ok_or_else(|| ServiceError::Internal("audit head hash is malformed".into()))?;
-    let seq_before = head.seq;
+    // The Merkle tree grows in the same transaction, under the same lock.
+    let mut tree = super::transparency::tree_at(txn, &head).await?;
     let mut seq = head.seq;
     let occurred_at = audit::format_timestamp(now);
     let mut seqs = Vec::with_capacity(events.len());
-    let mut records = Vec::with_capacity(events.len());
+    let mut rows = Vec::with_capacity(events.len());
+    let mut nodes = Vec::with_capacity(2 * events.len());
     for event in events {
         seq += 1;
         let record = EventRecord {
@@ -225,22 +242,112 @@ async fn append(
             subject_id: event.subject_id.clone(),
             payload: audit::canonical_json(&event.payload),
         };
-        records.push(record.clone());
-        let (stored, hash) = audit::link(&prev, record);
-        audit_events::Entity::insert(to_active(&stored))
-            .exec_without_returning(txn)
-            .await?;
+        let canonical = audit::canonical_bytes(&record);
+        tree.push_each(merkle::leaf_hash(&canonical), |node| nodes.push(node));
+        let hash = audit::chain_hash_of(&prev, &canonical);
+        rows.push(to_active(&StoredEvent {
+            record,
+            prev_hash: hex::encode(prev),
+            hash: hex::encode(hash),
+        }));
         prev = hash;
         seqs.push(seq);
     }
-    // The Merkle tree grows in the same transaction, under the same lock.
-    let tree_size = super::transparency::extend(txn, head.tree_size, seq_before, &records).await?;
-    let mut head: audit_head::ActiveModel = head.into();
-    head.tree_size = Set(tree_size);
-    head.seq = Set(seq);
-    head.hash = Set(hex::encode(prev));
-    head.update(txn).await?;
+    let new_head = Query::update()
+        .table(audit_head::Entity)
+        .values([
+            (audit_head::Column::Seq, seq.into()),
+            (audit_head::Column::Hash, hex::encode(prev).into()),
+            (
+                audit_head::Column::TreeSize,
+                i64::try_from(tree.size()).unwrap_or(i64::MAX).into(),
+            ),
+            (
+                audit_head::Column::Frontier,
+                super::transparency::frontier_text(&tree).into(),
+            ),
+        ])
+        .and_where(audit_head::Column::Id.eq(1))
+        .to_owned();
+    write(txn, backend, rows, nodes, new_head).await?;
     Ok(seqs)
+}
+
+/// Events per `INSERT` (10 values each).
+const EVENTS_PER_INSERT: usize = 200;
+/// Merkle nodes per `INSERT` (3 values each).
+const NODES_PER_INSERT: usize = 1_000;
+
+/// Writes the appended events, the tree nodes they completed and the new head in one call: all
+/// but the last chunk of each insert first (only for units of work with hundreds of events),
+/// then the rest and the head together.
+async fn write(
+    txn: &DatabaseTransaction,
+    backend: DbBackend,
+    events: Vec<audit_events::ActiveModel>,
+    nodes: Vec<merkle::NewNode>,
+    head: UpdateStatement,
+) -> Result<(), ServiceError> {
+    let mut event_inserts = events
+        .chunks(EVENTS_PER_INSERT)
+        .map(|chunk| audit_events::Entity::insert_many(chunk.to_vec()).into_query())
+        .collect::<Vec<_>>();
+    let mut node_inserts = nodes
+        .chunks(NODES_PER_INSERT)
+        .map(|chunk| {
+            merkle_nodes::Entity::insert_many(
+                chunk
+                    .iter()
+                    .map(|&node| super::transparency::node_model(node)),
+            )
+            .into_query()
+        })
+        .collect::<Vec<_>>();
+    let (Some(last_events), Some(last_nodes)) = (event_inserts.pop(), node_inserts.pop()) else {
+        return Err(ServiceError::Internal("an append without events".into()));
+    };
+    for insert in event_inserts.iter().chain(&node_inserts) {
+        txn.execute(insert).await?;
+    }
+    let statement = match backend {
+        DbBackend::Postgres => backend.build(
+            &WithClause::new()
+                .cte(
+                    CommonTableExpression::new()
+                        .query(last_events)
+                        .table_name(Alias::new("appended_events"))
+                        .to_owned(),
+                )
+                .cte(
+                    CommonTableExpression::new()
+                        .query(last_nodes)
+                        .table_name(Alias::new("appended_nodes"))
+                        .to_owned(),
+                )
+                .to_owned()
+                .query(head),
+        ),
+        _ => {
+            // SQLite runs statements separated by `;` in one call, binding the `?`s in order.
+            let parts = [
+                backend.build(&last_events),
+                backend.build(&last_nodes),
+                backend.build(&head),
+            ];
+            let sql = parts
+                .iter()
+                .map(|p| p.sql.as_str())
+                .collect::<Vec<_>>()
+                .join(";\n");
+            let values = parts
+                .into_iter()
+                .flat_map(|p| p.values.map(|v| v.0).unwrap_or_default())
+                .collect::<Vec<_>>();
+            Statement::from_sql_and_values(backend, sql, values)
+        }
+    };
+    txn.execute_raw(statement).await?;
+    Ok(())
 }
 
 fn to_active(e: &StoredEvent) -> audit_events::ActiveModel {
@@ -312,26 +419,25 @@ where
 /// The outcome of verifying the stored log.
 pub type VerifyOutcome = Result<ChainSummary, ChainError>;
 
-/// Re-hashes every stored event and checks the links, the sequence and the recorded head.
+/// Re-hashes every stored event and checks the links, the sequence and the recorded head;
+/// stops at the first bad event.
 pub async fn verify_log(db: &Db) -> Result<VerifyOutcome, ServiceError> {
     let mut verifier = ChainVerifier::new();
     let mut failure: Option<ChainError> = None;
-    let result = for_each_event(&db.conn, |event| {
-        if let Err(e) = verifier.check(&event) {
-            failure = Some(e);
-            // Stop streaming at the first bad event.
-            return Err(ServiceError::Internal(String::new()));
+    let head = scan::scan(db, |event| {
+        match verifier.check_bytes(event.seq, event.canonical, event.prev_hash, event.hash) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failure = Some(e);
+                ControlFlow::Break(())
+            }
         }
-        Ok(())
     })
-    .await;
+    .await?;
     if let Some(e) = failure {
         return Ok(Err(e));
     }
-    result?;
-    let head = audit_head::Entity::find_by_id(1).one(&db.conn).await?;
-    let recorded = head.as_ref().map(|h| (h.seq, h.hash.as_str()));
-    Ok(verifier.finish(recorded))
+    Ok(verifier.finish(head.as_ref().map(|h| (h.seq, h.hash.as_str()))))
 }
 
 /// The events about one subject, oldest first (case timelines, user histories).

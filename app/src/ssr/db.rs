@@ -5,8 +5,15 @@
 //! are on and writers wait up to 5 s for a lock. Writes are serialised inside the process by
 //! [`Db::write_lock`]; one SQLite file serves one `tianping` process (use PostgreSQL to run
 //! several).
+//!
+//! Verification reads a SQLite file through its own read-only connection
+//! ([`Db::sqlite_file`]); an in-memory database has no file and is read through the pool.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+    time::Duration,
+};
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
@@ -18,6 +25,13 @@ pub struct Db {
     /// The connection pool.
     pub conn: DatabaseConnection,
     write_lock: Arc<Mutex<()>>,
+    sqlite_file: Option<PathBuf>,
+}
+
+/// Whether a SQLite URL names an in-memory database (`sqlite::memory:`, `mode=memory`).
+fn in_memory(url: &str) -> bool {
+    let (database, params) = url.split_once('?').unwrap_or((url, ""));
+    database.ends_with(":memory:") || params.split('&').any(|p| p == "mode=memory")
 }
 
 impl Db {
@@ -43,9 +57,17 @@ impl Db {
             }
         }
         let conn = Database::connect(opts).await?;
+        let sqlite_file = (conn.get_database_backend() == DbBackend::Sqlite && !in_memory(url))
+            .then(|| {
+                conn.get_sqlite_connection_pool()
+                    .connect_options()
+                    .get_filename()
+                    .to_path_buf()
+            });
         Ok(Self {
             conn,
             write_lock: Arc::new(Mutex::new(())),
+            sqlite_file,
         })
     }
 
@@ -61,6 +83,11 @@ impl Db {
             .await
             .map(|_| ())
             .map_err(|e| DbErr::Custom(e.to_string()))
+    }
+
+    /// The SQLite database file, when the database is one (not PostgreSQL, not in memory).
+    pub fn sqlite_file(&self) -> Option<&Path> {
+        self.sqlite_file.as_deref()
     }
 
     /// Which backend this is.

@@ -6,7 +6,7 @@
 //! Only perfect subtrees are stored (`merkle_nodes`), each written once; any root or proof is
 //! assembled from O(log n) of them.
 
-use std::{cell::RefCell, collections::HashMap, io::Write, path::Path};
+use std::{cell::RefCell, collections::HashMap, io::Write, ops::ControlFlow, path::Path};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -22,7 +22,7 @@ use tianping_domain::{
 
 use super::{
     AppState,
-    audit::{AuditActor, NewEvent, UnitOfWork},
+    audit::{AuditActor, NewEvent, UnitOfWork, scan::Head},
     db::Db,
     entities::{audit_checkpoints, audit_events, audit_head, audit_keys, merkle_nodes},
     error::ServiceError,
@@ -130,41 +130,64 @@ pub fn leaf(record: &EventRecord) -> Hash {
     merkle::leaf_hash(&audit::canonical_bytes(record))
 }
 
+/// A tree node as a row.
+pub(crate) fn node_model((level, index, hash): merkle::NewNode) -> merkle_nodes::ActiveModel {
+    merkle_nodes::ActiveModel {
+        level: Set(i32::try_from(level).unwrap_or(i32::MAX)),
+        idx: Set(i64::try_from(index).unwrap_or(i64::MAX)),
+        hash: Set(hex::encode(hash)),
+    }
+}
+
 async fn store<C: ConnectionTrait>(
     conn: &C,
     created: Vec<merkle::NewNode>,
 ) -> Result<(), ServiceError> {
     for chunk in created.chunks(500) {
-        let rows = chunk
-            .iter()
-            .map(|(level, index, hash)| merkle_nodes::ActiveModel {
-                level: Set(i32::try_from(*level).unwrap_or(i32::MAX)),
-                idx: Set(i64::try_from(*index).unwrap_or(i64::MAX)),
-                hash: Set(hex::encode(hash)),
-            });
-        merkle_nodes::Entity::insert_many(rows)
+        merkle_nodes::Entity::insert_many(chunk.iter().map(|&node| node_model(node)))
             .exec_without_returning(conn)
             .await?;
     }
     Ok(())
 }
 
-/// Grows the tree by `records` (the events just appended after `seq_before`), first catching
-/// up with any events the tree does not cover yet (a log written before the tree existed).
-/// Called with the audit head locked; returns the new tree size.
-pub async fn extend<C: ConnectionTrait>(
+/// The head's `frontier` text for a tree: `"{size}:{hex of the peaks}"` (see migration
+/// `m20261201_000015_audit_head_frontier`).
+pub(crate) fn frontier_text(tree: &Frontier) -> String {
+    format!("{}:{}", tree.size(), hex::encode(tree.peak_bytes()))
+}
+
+/// The tree a head's `frontier` text describes, if it describes the tree of `size` events.
+fn parse_frontier(text: &str, size: u64) -> Option<Frontier> {
+    let (stated, peaks) = text.split_once(':')?;
+    if stated.parse::<u64>().ok()? != size {
+        return None;
+    }
+    Frontier::from_peaks(size, &hex::decode(peaks).ok()?)
+}
+
+/// The tree over every event up to the locked `head`: its right edge from the head row when the
+/// row holds the edge of its `tree_size`, else restored from the stored nodes (a head written
+/// before the edge was kept there); then any events the tree does not cover yet (a log written
+/// before the tree existed) are added, their nodes stored.
+pub async fn tree_at<C: ConnectionTrait>(
     conn: &C,
-    tree_size: i64,
-    seq_before: i64,
-    records: &[EventRecord],
-) -> Result<i64, ServiceError> {
-    let mut tree = frontier(conn, u64::try_from(tree_size).unwrap_or(0)).await?;
-    let mut created = Vec::new();
-    let mut after = tree_size;
-    while after < seq_before {
+    head: &audit_head::Model,
+) -> Result<Frontier, ServiceError> {
+    let size = u64::try_from(head.tree_size).unwrap_or(0);
+    let mut tree = match head
+        .frontier
+        .as_deref()
+        .and_then(|f| parse_frontier(f, size))
+    {
+        Some(tree) => tree,
+        None => frontier(conn, size).await?,
+    };
+    let mut after = head.tree_size;
+    while after < head.seq {
         let rows = audit_events::Entity::find()
             .filter(audit_events::Column::Seq.gt(after))
-            .filter(audit_events::Column::Seq.lte(seq_before))
+            .filter(audit_events::Column::Seq.lte(head.seq))
             .order_by_asc(audit_events::Column::Seq)
             .limit(2_000)
             .all(conn)
@@ -172,17 +195,16 @@ pub async fn extend<C: ConnectionTrait>(
         let Some(last) = rows.last().map(|r| r.seq) else {
             break;
         };
+        let mut created = Vec::new();
         for row in rows {
-            created.extend(tree.push(leaf(&super::audit::from_model(row).record)));
+            tree.push_each(leaf(&super::audit::from_model(row).record), |node| {
+                created.push(node);
+            });
         }
         after = last;
-        store(conn, std::mem::take(&mut created)).await?;
+        store(conn, created).await?;
     }
-    for r in records {
-        created.extend(tree.push(leaf(r)));
-    }
-    store(conn, created).await?;
-    Ok(i64::try_from(tree.size()).unwrap_or(i64::MAX))
+    Ok(tree)
 }
 
 /// Catches the tree up with the log (after a migration of a log written before the tree), in
@@ -201,9 +223,11 @@ pub async fn catch_up(db: &Db) -> Result<i64, ServiceError> {
     if head.tree_size >= head.seq {
         return Ok(head.tree_size);
     }
-    let size = extend(&txn, head.tree_size, head.seq, &[]).await?;
+    let tree = tree_at(&txn, &head).await?;
+    let size = i64::try_from(tree.size()).unwrap_or(i64::MAX);
     let mut h: audit_head::ActiveModel = head.into();
     h.tree_size = Set(size);
+    h.frontier = Set(Some(frontier_text(&tree)));
     h.update(&txn).await?;
     txn.commit().await?;
     Ok(size)
@@ -642,7 +666,8 @@ pub enum TreeProblem {
         /// Events the checkpoint covers.
         want: u64,
     },
-    /// The stored Merkle nodes do not match the re-hashed events.
+    /// The stored Merkle nodes (or the head's copy of the tree's edge) do not match the
+    /// re-hashed events.
     NodesMismatch,
     /// An evidence file's bytes no longer hash to its name.
     FileAltered {
@@ -705,8 +730,8 @@ pub struct TreeReport {
     pub problems: Vec<TreeProblem>,
 }
 
-/// Re-hashes every event's stored content into a fresh tree (streamed: memory holds one page
-/// and the O(log n) frontier), and checks every stored checkpoint's signature and root, the
+/// Re-hashes every event's stored content into a fresh tree (streamed: memory holds a few
+/// batches and the O(log n) frontier; see [`super::audit::scan`]), and checks every stored checkpoint's signature and root, the
 /// given external checkpoint, and the stored nodes; with `with_files`, re-hashes every evidence
 /// file too.
 pub async fn verify_tree(
@@ -714,7 +739,7 @@ pub async fn verify_tree(
     external: Option<&Signed>,
     with_files: bool,
 ) -> Result<TreeReport, ServiceError> {
-    verify_inner(state, external, with_files, None).await
+    Ok(verify_inner(state, external, with_files, None).await?.0)
 }
 
 /// Verifies the chain and the tree in one streamed pass (the command line's `audit verify`):
@@ -725,17 +750,12 @@ pub async fn verify_all(
     with_files: bool,
 ) -> Result<(super::audit::VerifyOutcome, TreeReport), ServiceError> {
     let mut chain = ChainCheck::default();
-    let report = verify_inner(state, external, with_files, Some(&mut chain)).await?;
+    let (report, head) = verify_inner(state, external, with_files, Some(&mut chain)).await?;
     let outcome = match chain.failure {
         Some(e) => Err(e),
-        None => {
-            let head = audit_head::Entity::find_by_id(1)
-                .one(&state.db.conn)
-                .await?;
-            chain
-                .verifier
-                .finish(head.as_ref().map(|h| (h.seq, h.hash.as_str())))
-        }
+        None => chain
+            .verifier
+            .finish(head.as_ref().map(|h| (h.seq, h.hash.as_str()))),
     };
     Ok((outcome, report))
 }
@@ -755,110 +775,12 @@ impl Default for ChainCheck {
     }
 }
 
-/// Events decoded per batch while verifying; two batches are in flight at most.
-const VERIFY_BATCH: usize = 8_192;
-
-/// The verification query: every column the chain and the tree re-hash, in sequence order.
-const VERIFY_SQL: &str = "SELECT seq, occurred_at, actor_id, actor_role, action, subject_type, \
-     subject_id, payload, prev_hash, hash FROM audit_events ORDER BY seq";
-
-/// Decodes a stream of plain sqlx rows into batches of events and sends them on; stops at the
-/// first error or when the receiver is gone.
-macro_rules! produce_batches {
-    ($rows:expr, $tx:expr) => {{
-        use futures_util::StreamExt as _;
-        use sea_orm::sqlx::Row as _;
-        let mut rows = $rows;
-        let mut batch = Vec::with_capacity(VERIFY_BATCH);
-        loop {
-            match rows.next().await {
-                Some(Ok(row)) => {
-                    let decoded = (|| -> Result<audit::StoredEvent, sea_orm::sqlx::Error> {
-                        Ok(audit::StoredEvent {
-                            record: EventRecord {
-                                seq: row.try_get(0)?,
-                                occurred_at: row.try_get(1)?,
-                                actor_id: row.try_get(2)?,
-                                actor_role: row.try_get(3)?,
-                                action: row.try_get(4)?,
-                                subject_type: row.try_get(5)?,
-                                subject_id: row.try_get(6)?,
-                                payload: row.try_get(7)?,
-                            },
-                            prev_hash: row.try_get(8)?,
-                            hash: row.try_get(9)?,
-                        })
-                    })();
-                    match decoded {
-                        Ok(event) => batch.push(event),
-                        Err(e) => {
-                            let _ = $tx.send(Err(e.to_string())).await;
-                            return;
-                        }
-                    }
-                    if batch.len() == VERIFY_BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(VERIFY_BATCH));
-                        if $tx.send(Ok(full)).await.is_err() {
-                            return;
-                        }
-                    }
-                }
-                Some(Err(e)) => {
-                    let _ = $tx.send(Err(e.to_string())).await;
-                    return;
-                }
-                None => {
-                    if !batch.is_empty() {
-                        let _ = $tx.send(Ok(batch)).await;
-                    }
-                    return;
-                }
-            }
-        }
-    }};
-}
-
-/// Streams the log in sequence order with one plain query (no per-page seeks, no entity
-/// decoding): a producer task reads and decodes rows into batches while the caller hashes, so
-/// the database read and the hashing run on both cores; memory holds two batches.
-async fn stream_prefetched(
-    conn: &sea_orm::DatabaseConnection,
-    mut visit: impl FnMut(audit::StoredEvent),
-) -> Result<(), ServiceError> {
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<audit::StoredEvent>, String>>(2);
-    match conn.get_database_backend() {
-        sea_orm::DbBackend::Postgres => {
-            let pool = conn.get_postgres_connection_pool().clone();
-            tokio::spawn(async move {
-                produce_batches!(sea_orm::sqlx::query(VERIFY_SQL).fetch(&pool), tx)
-            });
-        }
-        sea_orm::DbBackend::Sqlite => {
-            let pool = conn.get_sqlite_connection_pool().clone();
-            tokio::spawn(async move {
-                produce_batches!(sea_orm::sqlx::query(VERIFY_SQL).fetch(&pool), tx)
-            });
-        }
-        other => {
-            return Err(ServiceError::Internal(format!(
-                "verification does not support {other:?}"
-            )));
-        }
-    }
-    while let Some(batch) = rx.recv().await {
-        for event in batch.map_err(ServiceError::Internal)? {
-            visit(event);
-        }
-    }
-    Ok(())
-}
-
 async fn verify_inner(
     state: &AppState,
     external: Option<&Signed>,
     with_files: bool,
     mut chain: Option<&mut ChainCheck>,
-) -> Result<TreeReport, ServiceError> {
+) -> Result<(TreeReport, Option<Head>), ServiceError> {
     let conn = &state.db.conn;
     let keys = keys(conn).await?;
     let mut problems = Vec::new();
@@ -907,14 +829,16 @@ async fn verify_inner(
     let mut next = 0usize;
     let mut tree = Frontier::new();
     let mut mismatches = Vec::new();
-    stream_prefetched(conn, |event| {
+    let head = super::audit::scan::scan(&state.db, |event| {
         if let Some(c) = chain.as_deref_mut()
             && c.failure.is_none()
-            && let Err(e) = c.verifier.check(&event)
+            && let Err(e) =
+                c.verifier
+                    .check_bytes(event.seq, event.canonical, event.prev_hash, event.hash)
         {
             c.failure = Some(e);
         }
-        tree.push(leaf(&event.record));
+        tree.push_each(merkle::leaf_hash(event.canonical), |_| {});
         while next < targets.len() && targets[next].0 <= tree.size() {
             let (size, root, source) = &targets[next];
             if *size == tree.size() && tree.root() != *root {
@@ -925,6 +849,7 @@ async fn verify_inner(
             }
             next += 1;
         }
+        ControlFlow::Continue(())
     })
     .await?;
     problems.extend(mismatches);
@@ -934,14 +859,19 @@ async fn verify_inner(
             want: *size,
         });
     }
-    // The stored nodes must give the same root as the re-hashed events.
-    let head = audit_head::Entity::find_by_id(1).one(conn).await?;
-    if let Some(h) = head
+    // The stored nodes, and the head's copy of the tree's edge, must agree with the re-hashed
+    // events.
+    if let Some(h) = &head
         && u64::try_from(h.tree_size).ok() == Some(tree.size())
         && tree.size() > 0
     {
+        let edge_differs = h
+            .frontier
+            .as_deref()
+            .and_then(|f| parse_frontier(f, tree.size()))
+            .is_some_and(|stored| stored != tree);
         match root(conn, tree.size()).await {
-            Ok(r) if r == tree.root() => {}
+            Ok(r) if r == tree.root() && !edge_differs => {}
             _ => problems.push(TreeProblem::NodesMismatch),
         }
     }
@@ -959,13 +889,14 @@ async fn verify_inner(
             }
         }
     }
-    Ok(TreeReport {
+    let report = TreeReport {
         size: tree.size(),
         root: hex::encode(tree.root()),
         checkpoints_checked,
         files_checked,
         problems,
-    })
+    };
+    Ok((report, head))
 }
 
 /// The public transparency page: the latest checkpoints and every key.

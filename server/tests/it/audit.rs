@@ -127,3 +127,79 @@ async fn deleting_the_last_event_is_caught_by_the_recorded_head() {
         .expect_err("truncation detected");
     assert_eq!(err.first_bad_seq(), last);
 }
+
+/// Appends `n` events in one unit of work.
+async fn append_events(db: &app::ssr::db::Db, n: usize) -> Vec<i64> {
+    let mut uow = UnitOfWork::begin(db, chrono::Utc::now())
+        .await
+        .expect("begin");
+    for i in 0..n {
+        uow.record(NewEvent {
+            actor: AuditActor::system(),
+            action: "test.event",
+            subject_type: "test",
+            subject_id: i.to_string(),
+            payload: json!({"i": i, "text": "现场照片"}),
+        });
+    }
+    uow.commit().await.expect("commit")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_of_work_with_hundreds_of_events_appends_them_all_in_order() {
+    let app = TestApp::seeded().await;
+    let before = app.audit_count().await;
+    // More events and tree nodes than one insert statement carries.
+    let seqs = append_events(&app.state.db, 650).await;
+    assert_eq!(seqs, ((before + 1)..=(before + 650)).collect::<Vec<_>>());
+    let summary = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect("valid chain");
+    assert_eq!(summary.count, before + 650);
+    let report = app::ssr::transparency::verify_tree(&app.state, None, false)
+        .await
+        .expect("verify");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.size, u64::try_from(before + 650).expect("size"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_in_memory_database_is_verified_through_the_pool_and_tampering_is_named() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = app::ssr::db::Db::connect("sqlite::memory:", None)
+        .await
+        .expect("in-memory SQLite");
+    assert!(db.sqlite_file().is_none(), "no file to open a second time");
+    db.migrate().await.expect("migrate");
+    append_events(&db, 30).await;
+    append_events(&db, 1).await;
+    let summary = audit::verify_log(&db)
+        .await
+        .expect("db")
+        .expect("valid chain");
+    assert_eq!(summary.count, 31);
+    db.conn
+        .execute_raw(Statement::from_string(
+            db.backend(),
+            "UPDATE audit_events SET payload = replace(payload, 'i', 'j') WHERE seq = 17",
+        ))
+        .await
+        .expect("tamper");
+    let err = audit::verify_log(&db)
+        .await
+        .expect("db")
+        .expect_err("tampering detected");
+    assert_eq!(err.first_bad_seq(), 17);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_file_is_verified_through_its_own_connection() {
+    let app = TestApp::empty().await;
+    let (_, schema) = app.database();
+    assert_eq!(
+        app.state.db.sqlite_file().is_some(),
+        schema.is_none(),
+        "SQLite files are read directly, PostgreSQL through the pool"
+    );
+}

@@ -447,3 +447,53 @@ async fn two_server_processes_on_one_postgres_database_write_one_linear_chain() 
         "the servers signed checkpoints"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tree_grows_right_when_the_heads_copy_of_its_edge_is_missing_or_stale() {
+    let app = TestApp::seeded().await;
+    let head = "SELECT frontier FROM audit_head WHERE id = 1";
+    assert!(
+        app.scalar_text(head).await.contains(':'),
+        "appends keep the edge on the head"
+    );
+    // A head from before the edge was kept, then one whose edge belongs to another size:
+    // both are restored from the stored nodes, and the next append writes the edge again.
+    for edge in ["NULL", "'1:'"] {
+        app.exec(&format!(
+            "UPDATE audit_head SET frontier = {edge} WHERE id = 1"
+        ))
+        .await;
+        for _ in 0..3 {
+            app.login("officer.zhang").await;
+        }
+        let size = app
+            .scalar("SELECT tree_size FROM audit_head WHERE id = 1")
+            .await;
+        assert!(app.scalar_text(head).await.starts_with(&format!("{size}:")));
+        let report = transparency::verify_tree(&app.state, None, false)
+            .await
+            .expect("verify");
+        assert!(report.problems.is_empty(), "{edge}: {:?}", report.problems);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_copy_of_the_trees_edge_on_the_head_is_caught() {
+    let app = TestApp::seeded().await;
+    let text = app
+        .scalar_text("SELECT frontier FROM audit_head WHERE id = 1")
+        .await;
+    let (size, peaks) = text.split_once(':').expect("size:peaks");
+    app.exec(&format!(
+        "UPDATE audit_head SET frontier = '{size}:{}' WHERE id = 1",
+        "0".repeat(peaks.len())
+    ))
+    .await;
+    let report = transparency::verify_tree(&app.state, None, false)
+        .await
+        .expect("verify");
+    assert_eq!(
+        report.problems,
+        vec![transparency::TreeProblem::NodesMismatch]
+    );
+}

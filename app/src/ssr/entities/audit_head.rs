@@ -12,6 +12,10 @@ pub struct Model {
     pub hash: String,
     /// How many events the Merkle tree covers.
     pub tree_size: i64,
+    /// The tree's right edge, `"{size}:{hex of the peaks}"`; `None` or another size than
+    /// `tree_size` means it is restored from `merkle_nodes` instead.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub frontier: Option<String>,
 }
 
 /// No navigable relations.
