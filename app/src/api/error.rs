@@ -239,11 +239,19 @@ impl AppError {
 
     /// In a server-function request (`/api/…`), sets the HTTP status to match the error, so
     /// that machine callers see 401/403/404/422 rather than a generic failure. Page renders
-    /// keep their own status (redirects, 403 and 404 pages).
+    /// keep their own status (redirects, 403 and 404 pages), and so does a plain HTML form post
+    /// (no JavaScript: `Accept: text/html`), which goes back to its page with the error shown
+    /// under the fields.
     pub fn respond(self) -> Self {
         use leptos::prelude::use_context;
-        let is_fn_call = use_context::<http::request::Parts>()
-            .is_some_and(|p| p.uri.path().starts_with("/api/"));
+        let is_fn_call = use_context::<http::request::Parts>().is_some_and(|p| {
+            let plain_form = p
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"));
+            p.uri.path().starts_with("/api/") && !plain_form
+        });
         if is_fn_call
             && let (Some(opts), Ok(status)) = (
                 use_context::<leptos_axum::ResponseOptions>(),

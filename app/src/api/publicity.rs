@@ -42,6 +42,7 @@ pub async fn step_publication(
                         &[ValidationError::new(Field::DisplayUntil, Rule::Date)],
                         lang,
                     )
+                    .respond()
                 })?),
             },
         },
@@ -50,10 +51,10 @@ pub async fn step_publication(
             reason,
         },
         _ => {
-            return Err(AppError::invalid(
-                &[ValidationError::new(Field::Step, Rule::OneOf)],
-                lang,
-            ));
+            return Err(
+                AppError::invalid(&[ValidationError::new(Field::Step, Rule::OneOf)], lang)
+                    .respond(),
+            );
         }
     };
     crate::ssr::services::publications::step(&state, &session.actor, publication_id, &step, lang)

@@ -355,12 +355,51 @@ async fn a_correction_is_filed_through_the_form_answered_and_read_by_its_number(
         .await;
     assert_eq!(second.status, StatusCode::OK, "{}", second.text);
     let second = second.body["tracking_no"].as_str().expect("no").to_owned();
-    // Bad input through the same function names the field.
+    // Bad input through the same function names the field; without JavaScript the form comes
+    // back with the message under the field, nothing written.
     let bad = app
         .server_fn(SubmitPublicationRequest::PATH, None, &form("短"))
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
     assert!(bad.text.contains("request_reason"), "{}", bad.text);
+    let rows = app
+        .scalar("SELECT COUNT(*) FROM publication_requests")
+        .await;
+    let back = app
+        .send(
+            Request::builder()
+                .method(Method::POST)
+                .uri(SubmitPublicationRequest::PATH)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "text/html")
+                .header(
+                    header::REFERER,
+                    format!("http://127.0.0.1:3000/portal/decisions/{target}/request"),
+                )
+                .body(axum::body::Body::from(form("短")))
+                .expect("request"),
+        )
+        .await;
+    assert!(back.status.is_redirection(), "{}", back.status);
+    let location = back.headers[header::LOCATION].to_str().expect("location");
+    let location = location.trim_start_matches("http://127.0.0.1:3000");
+    assert!(
+        location.starts_with(&format!("/portal/decisions/{target}/request?"))
+            && location.contains("__err="),
+        "{location}"
+    );
+    let again = app.get(location, None).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(
+        again.text.contains("「申请理由」长度须为 10–2000 个字符"),
+        "{}",
+        again.text
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM publication_requests")
+            .await,
+        rows
+    );
 
     // The officer rejects the first and accepts the second.
     let officer = app.login("officer.zhang").await;
@@ -736,4 +775,24 @@ async fn a_draft_whose_decision_was_revoked_is_not_published() {
             .is_some_and(|o| o.contains("行政复议决定撤销")),
         "{item}"
     );
+    // Through the browser's server function the same refusal is a 409, and bad input a 422.
+    use app::api::publicity::StepPublication;
+    for (form, expected) in [
+        ("step=approve", StatusCode::CONFLICT),
+        ("step=publish", StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            "step=approve&display_until=2027-13-01",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let r = app
+            .server_fn(
+                StepPublication::PATH,
+                Some(&officer),
+                &format!("publication_id={draft}&{form}"),
+            )
+            .await;
+        assert_eq!(r.status, expected, "{form}: {}", r.text);
+    }
+    assert_eq!(app.audit_count().await, before, "nothing written");
 }
