@@ -10,7 +10,7 @@ async function audit(page: import("@playwright/test").Page, what: string) {
 }
 
 test("public pages pass an axe audit", async ({ page }) => {
-  for (const path of ["/", "/portal/agencies/SCJG", "/portal/verify", "/portal/verify?code=0000-0000", "/portal/complaints", "/portal/complaints/status?no=TS20261126-00000000", "/portal/decisions", "/login", "/no-such-page"]) {
+  for (const path of ["/", "/portal/agencies/SCJG", "/portal/verify", "/portal/verify?code=0000-0000", "/portal/complaints", "/portal/complaints/status?no=TS20261126-00000000", "/portal/requests/status?no=GS20261126-00000000", "/portal/decisions", "/login", "/no-such-page"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);
@@ -20,11 +20,26 @@ test("public pages pass an axe audit", async ({ page }) => {
 test("staff pages pass an axe audit", async ({ page }) => {
   await login(page, "admin");
   await expect(page).toHaveURL(/\/work$/);
-  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/work/warnings", "/work/matters", "/work/complaints", "/work/statistics", "/account"]) {
+  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/work/warnings", "/work/matters", "/work/complaints", "/work/publication-requests", "/work/statistics", "/account"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);
   }
+});
+
+test("correction and removal request pages pass an axe audit", async ({ page }) => {
+  await page.goto("/portal/decisions");
+  await page.getByTestId("decision-link").first().click();
+  await waitForHydration(page);
+  await audit(page, "decision page");
+  await page.getByTestId("decision-request-link").click();
+  await waitForHydration(page);
+  await audit(page, "request form");
+  await login(page, "head.scjg");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto("/work/publication-requests");
+  await waitForHydration(page);
+  await audit(page, "/work/publication-requests (head)");
 });
 
 test("case pages pass an axe audit", async ({ page }) => {

@@ -201,7 +201,7 @@ pub fn DecisionDetail() -> impl IntoView {
                         </section>
                     })}
                     <h3>{lang.pick("决定书正文（公开版）", "Text of the decision (public version)")}</h3>
-                    <div class="decision-body" data-test="decision-body">{d.body.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
+                    <div class="decision-body" data-test="decision-body" tabindex="0" role="region" aria-label=lang.pick("决定书正文", "Text of the decision")>{d.body.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
                     {d.takes_requests.then(|| view! {
                         <p data-test="decision-request">{lang.pick("公示信息有误，或已完成信用修复？", "Is the record wrong, or have you repaired your credit? ")}
                             " " <a href=format!("/portal/decisions/{}/request", d.id) data-test="decision-request-link">{lang.pick("申请更正或提前移出公示", "Ask for a correction or early removal")}</a></p>
@@ -238,11 +238,11 @@ fn publication_card(
             <div class="side-by-side">
                 <section>
                     <h3>{lang.pick("原文（内部）", "Original (internal)")}</h3>
-                    <div class="decision-body" data-test="publication-original">{p.original.clone().unwrap_or_default().lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
+                    <div class="decision-body" data-test="publication-original" tabindex="0" role="region" aria-label=lang.pick("原文", "Original")>{p.original.clone().unwrap_or_default().lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
                 </section>
                 <section>
                     <h3>{lang.pick("公开文本（已处理个人信息）", "Public text (redacted)")}</h3>
-                    <div class="decision-body" data-test="publication-redacted">{p.redacted.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
+                    <div class="decision-body" data-test="publication-redacted" tabindex="0" role="region" aria-label=lang.pick("公开文本", "Public text")>{p.redacted.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}</div>
                 </section>
             </div>
             {p.can_approve.then(|| view! {
