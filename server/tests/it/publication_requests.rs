@@ -704,6 +704,10 @@ async fn a_draft_whose_decision_was_revoked_is_not_published() {
             .clone()
     };
     assert_eq!(mine(&queue.body)["can_approve"], true);
+    let running = format!(
+        "SELECT COUNT(*) FROM case_deadlines WHERE case_id = {case_id} AND kind = 'publication' AND status = 'running'"
+    );
+    assert_eq!(app.scalar(&running).await, 1, "the draft's deadline runs");
     let ruled = app
         .server_fn(
             RuleRemedy::PATH,
@@ -712,6 +716,8 @@ async fn a_draft_whose_decision_was_revoked_is_not_published() {
         )
         .await;
     assert_eq!(ruled.status, StatusCode::OK, "{}", ruled.text);
+    // It will never be published: the case's publication deadline stopped (no warning).
+    assert_eq!(app.scalar(&running).await, 0);
 
     let before = app.audit_count().await;
     let refused = app

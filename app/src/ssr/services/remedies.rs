@@ -6,6 +6,7 @@
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    sea_query::Expr,
 };
 use serde_json::json;
 use tianping_domain::{
@@ -22,7 +23,7 @@ use crate::{
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, case_remedies, publications},
+        entities::{agencies, case_deadlines, case_remedies, publications},
         error::ServiceError,
     },
 };
@@ -164,9 +165,18 @@ pub async fn rule(
     active.decided_by = Set(Some(actor.user_id));
     active.decided_at = Set(Some(now));
     active.update(uow.txn()).await?;
-    // The published decision goes at once (the law allows three working days).
+    // The published decision goes at once (the law allows three working days); one not yet
+    // published never will be, so the case's publication deadline stops.
     let mut withdrawn = Vec::new();
     if let Some(basis) = ruling.outcome.withdrawal_basis() {
+        case_deadlines::Entity::update_many()
+            .col_expr(case_deadlines::Column::Status, Expr::value("stopped"))
+            .col_expr(case_deadlines::Column::EndedOn, Expr::value(today(state)))
+            .filter(case_deadlines::Column::CaseId.eq(r.case_id))
+            .filter(case_deadlines::Column::Kind.eq("publication"))
+            .filter(case_deadlines::Column::Status.eq("running"))
+            .exec(uow.txn())
+            .await?;
         let reason =
             remedy::withdrawal_reason(kind, &r.body, ruling.outcome, ruling.decided_on, lang);
         let published: Vec<i32> = publications::Entity::find()
