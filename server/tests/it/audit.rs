@@ -203,3 +203,25 @@ async fn a_sqlite_file_is_verified_through_its_own_connection() {
         "SQLite files are read directly, PostgreSQL through the pool"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_that_cannot_be_read_is_reported_after_any_earlier_tampering() {
+    let app = TestApp::seeded().await;
+    if app.pg().is_some() {
+        eprintln!("SQLite only: PostgreSQL's column types refuse text in an integer column");
+        return;
+    }
+    app.exec("UPDATE audit_events SET actor_id = 'x' WHERE seq = 9")
+        .await;
+    let err = audit::verify_log(&app.state.db)
+        .await
+        .expect_err("the row cannot be read");
+    assert!(err.to_string().contains("event 9"), "{err}");
+    app.exec("UPDATE audit_events SET actor_role = 'admin' WHERE seq = 5")
+        .await;
+    let err = audit::verify_log(&app.state.db)
+        .await
+        .expect("db")
+        .expect_err("tampering detected");
+    assert_eq!(err.first_bad_seq(), 5);
+}

@@ -147,11 +147,14 @@ pub async fn scan(
     }
     // The producer stops at its next send once the receiver is gone.
     drop(rx);
-    let head = producer
+    let produced = producer
         .await
-        .map_err(|e| ServiceError::Internal(format!("reading the audit log failed: {e}")))?
         .map_err(|e| ServiceError::Internal(format!("reading the audit log failed: {e}")))?;
-    Ok(if broke { None } else { head })
+    if broke {
+        // What the visitor found comes first, even if a later row could not be read.
+        return Ok(None);
+    }
+    produced.map_err(|e| ServiceError::Internal(format!("reading the audit log failed: {e}")))
 }
 
 /// Reads a SQLite file in one read transaction, sending batches until the receiver is gone.
@@ -172,35 +175,45 @@ fn read_file(path: &std::path::Path, tx: &mpsc::Sender<Batch>) -> Result<Option<
         let mut rows = stmt.query([]).map_err(err)?;
         let mut batch = Batch::new();
         while let Some(row) = rows.next().map_err(err)? {
-            let seq: i64 = row.get(0).map_err(err)?;
-            let text = |i: usize| match row.get_ref(i).map_err(err)? {
-                ValueRef::Text(t) => Ok(t),
-                other => Err(format!(
-                    "event {seq}: column {i} holds {}, not text",
-                    other.data_type()
-                )),
-            };
-            let actor_id = match row.get_ref(2).map_err(err)? {
-                ValueRef::Null => None,
-                ValueRef::Integer(id) => Some(id),
-                other => {
-                    return Err(format!(
-                        "event {seq}: actor_id holds {}, not an integer",
+            let pushed = (|| {
+                let seq: i64 = row.get(0).map_err(err)?;
+                let text = |i: usize| match row.get_ref(i).map_err(err)? {
+                    ValueRef::Text(t) => Ok(t),
+                    other => Err(format!(
+                        "event {seq}: column {i} holds {}, not text",
                         other.data_type()
-                    ));
+                    )),
+                };
+                let actor_id = match row.get_ref(2).map_err(err)? {
+                    ValueRef::Null => None,
+                    ValueRef::Integer(id) => Some(id),
+                    other => {
+                        return Err(format!(
+                            "event {seq}: actor_id holds {}, not an integer",
+                            other.data_type()
+                        ));
+                    }
+                };
+                let record = RecordBytes {
+                    seq,
+                    occurred_at: text(1)?,
+                    actor_id,
+                    actor_role: text(3)?,
+                    action: text(4)?,
+                    subject_type: text(5)?,
+                    subject_id: text(6)?,
+                    payload: text(7)?,
+                };
+                batch.push(&record, text(8)?, text(9)?);
+                Ok(())
+            })();
+            if let Err(e) = pushed {
+                // The events before the unreadable row are checked first.
+                if !batch.is_empty() {
+                    let _ = tx.blocking_send(batch);
                 }
-            };
-            let record = RecordBytes {
-                seq,
-                occurred_at: text(1)?,
-                actor_id,
-                actor_role: text(3)?,
-                action: text(4)?,
-                subject_type: text(5)?,
-                subject_id: text(6)?,
-                payload: text(7)?,
-            };
-            batch.push(&record, text(8)?, text(9)?);
+                return Err(e);
+            }
             if batch.is_full()
                 && tx
                     .blocking_send(std::mem::replace(&mut batch, Batch::new()))
@@ -239,7 +252,7 @@ macro_rules! produce_batches {
         let mut batch = Batch::new();
         let mut open = true;
         while let Some(row) = rows.next().await {
-            {
+            let pushed = (|| {
                 let row = row.map_err(|e| e.to_string())?;
                 let text = |i: usize| {
                     row.try_get::<&str, _>(i)
@@ -260,6 +273,14 @@ macro_rules! produce_batches {
                     payload: text(7)?,
                 };
                 batch.push(&record, text(8)?, text(9)?);
+                Ok::<(), String>(())
+            })();
+            if let Err(e) = pushed {
+                // The events before the unreadable row are checked first.
+                if !batch.is_empty() {
+                    let _ = $tx.send(batch).await;
+                }
+                return Err(e);
             }
             if batch.is_full()
                 && $tx
