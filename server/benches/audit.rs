@@ -197,11 +197,7 @@ async fn generate(dir: &std::path::Path, n: i64) -> anyhow::Result<()> {
         seq: Set(seq),
         hash: Set(hex::encode(prev)),
         tree_size: Set(seq),
-        frontier: Set(Some(format!(
-            "{}:{}",
-            tree.size(),
-            hex::encode(tree.peak_bytes())
-        ))),
+        frontier: Set(Some(transparency::frontier_text(&tree))),
     };
     head.update(&db.conn).await?;
     println!(

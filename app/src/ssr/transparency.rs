@@ -153,7 +153,7 @@ async fn store<C: ConnectionTrait>(
 
 /// The head's `frontier` text for a tree: `"{size}:{hex of the peaks}"` (see migration
 /// `m20261201_000015_audit_head_frontier`).
-pub(crate) fn frontier_text(tree: &Frontier) -> String {
+pub fn frontier_text(tree: &Frontier) -> String {
     format!("{}:{}", tree.size(), hex::encode(tree.peak_bytes()))
 }
 
