@@ -359,7 +359,7 @@ pub fn field_error(
 
 /// The route's numeric `:id` (0 when absent or malformed, which the server answers as not
 /// found), tracked so the page's resources reload when it changes.
-pub fn id_param() -> impl Fn() -> i32 + Clone + Copy + Send + Sync + 'static {
+pub fn id_param() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
     let params = leptos_router::hooks::use_params_map();
     move || {
         params

@@ -615,7 +615,7 @@ async fn the_index_follows_the_calendar_and_a_new_certificate_without_a_rebuild(
     ))
     .await;
     let evidence = app
-        .scalar(&format!("SELECT CAST(MAX(id) AS BIGINT) FROM evidence"))
+        .scalar("SELECT CAST(MAX(id) AS BIGINT) FROM evidence")
         .await;
     assert!(evidence > 0);
     let case_of_evidence = app

@@ -91,7 +91,7 @@ pub fn redact(text: &str, private: &PrivateData) -> String {
         add(v, mask_name(v));
     }
     // Longest first, so a name inside an address or a longer name is not half replaced.
-    replacements.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+    replacements.sort_by_key(|r| std::cmp::Reverse(r.0.chars().count()));
     let mut out = text.to_owned();
     for (value, mask) in &replacements {
         out = out.replace(value.as_str(), mask);

@@ -614,7 +614,7 @@ pub fn warnings(c: &CaseSnapshot, today: NaiveDate, rules: &WarningRules) -> Vec
         .filter(|w| w.timing.holds(w.anchor, today, rules))
         .map(|w| w.on(today))
         .collect();
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|w| std::cmp::Reverse(w.severity));
     out
 }
 
