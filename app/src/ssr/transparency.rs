@@ -262,9 +262,7 @@ fn write_secret(path: &Path, secret: &[u8; 32]) -> std::io::Result<()> {
 }
 
 fn random_secret() -> Result<[u8; 32], ServiceError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    Ok(bytes)
+    super::services::random_bytes()
 }
 
 /// The secret signing key: `TIANPING_AUDIT_KEY` (64 hex digits) if set, else the key file in the

@@ -124,6 +124,34 @@ impl VerificationCode {
     }
 }
 
+/// A tracking number: a prefix, the day received and a verification code from five random
+/// bytes, e.g. `TS20261201-7K3M9Q2X` (the random part makes it unguessable).
+pub fn dated_number(prefix: &str, day: chrono::NaiveDate, random: [u8; 5]) -> String {
+    format!(
+        "{prefix}{}-{}",
+        day.format("%Y%m%d"),
+        VerificationCode::from_random(random).as_str()
+    )
+}
+
+/// Parses a typed [`dated_number`] with this prefix into its canonical text: case, spaces and
+/// the hyphen are forgiven, as are the look-alike letters of Crockford's alphabet.
+pub fn parse_dated_number(prefix: &str, input: &str) -> Option<String> {
+    let compact: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let rest = compact.strip_prefix(prefix)?;
+    if rest.len() != 16 || !rest.is_char_boundary(8) {
+        return None;
+    }
+    let (day, code) = rest.split_at(8);
+    chrono::NaiveDate::parse_from_str(day, "%Y%m%d").ok()?;
+    let code = VerificationCode::parse(code)?;
+    Some(format!("{prefix}{day}-{}", code.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     calendar::WorkCalendar,
     clue,
-    document::number::VerificationCode,
+    document::number::{dated_number, parse_dated_number},
     i18n::Lang,
     role::Role,
     validate::{Field, Rule, ValidationError},
@@ -443,29 +443,13 @@ pub struct TrackingNumber(String);
 impl TrackingNumber {
     /// A new number for a complaint received on `day`.
     pub fn new(day: NaiveDate, random: [u8; 5]) -> Self {
-        Self(format!(
-            "TS{}-{}",
-            day.format("%Y%m%d"),
-            VerificationCode::from_random(random).as_str()
-        ))
+        Self(dated_number("TS", day, random))
     }
 
     /// Parses a typed number: case, spaces and the hyphen are forgiven, as are the look-alike
     /// letters of Crockford's alphabet.
     pub fn parse(input: &str) -> Option<Self> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .collect::<String>()
-            .to_ascii_uppercase();
-        let rest = compact.strip_prefix("TS")?;
-        if rest.len() != 16 || !rest.is_char_boundary(8) {
-            return None;
-        }
-        let (day, code) = rest.split_at(8);
-        NaiveDate::parse_from_str(day, "%Y%m%d").ok()?;
-        let code = VerificationCode::parse(code)?;
-        Some(Self(format!("TS{day}-{}", code.as_str())))
+        parse_dated_number("TS", input).map(Self)
     }
 
     /// The canonical text.

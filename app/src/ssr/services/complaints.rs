@@ -44,9 +44,7 @@ pub fn client_key(address: &str) -> String {
 }
 
 fn tracking_number(day: chrono::NaiveDate) -> Result<TrackingNumber, ServiceError> {
-    let mut bytes = [0u8; 5];
-    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    Ok(TrackingNumber::new(day, bytes))
+    Ok(TrackingNumber::new(day, super::random_bytes()?))
 }
 
 /// Files a complaint from the portal. `client` is the caller's address (rate limiting).

@@ -53,9 +53,7 @@ pub fn client_key(address: &str) -> String {
 }
 
 fn tracking_number(day: chrono::NaiveDate) -> Result<RequestNumber, ServiceError> {
-    let mut bytes = [0u8; 5];
-    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    Ok(RequestNumber::new(day, bytes))
+    Ok(RequestNumber::new(day, super::random_bytes()?))
 }
 
 fn scope(a: &agencies::Model) -> AgencyScope {

@@ -441,9 +441,9 @@ async fn next_serial(
 }
 
 fn verification_code() -> Result<VerificationCode, ServiceError> {
-    let mut bytes = [0u8; 5];
-    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    Ok(VerificationCode::from_random(bytes))
+    Ok(VerificationCode::from_random(
+        crate::ssr::services::random_bytes()?,
+    ))
 }
 
 /// Issues (签发) the document a step produced: number, verification code, PDF, hash in the
