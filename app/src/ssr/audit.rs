@@ -161,6 +161,16 @@ impl UnitOfWork {
         self.events.push(event);
     }
 
+    /// `query` with a row lock held until the transaction ends where the backend has row locks
+    /// (PostgreSQL); SQLite's single writer already serializes the unit of work.
+    pub fn locked<E: sea_orm::EntityTrait>(&self, query: sea_orm::Select<E>) -> sea_orm::Select<E> {
+        if self.locks_rows() {
+            sea_orm::QuerySelect::lock_exclusive(query)
+        } else {
+            query
+        }
+    }
+
     /// Marks a case whose derived data (statistics totals, warning index) must be refreshed on
     /// commit although no event names it: e.g. a certificate added to an officer changes the
     /// warnings of the cases whose evidence they collected.

@@ -62,10 +62,7 @@ pub async fn submit(
         .ok_or(ValidationError::new(Field::Agency, Rule::Exists))?;
     let now = uow.now();
     let key = client_key(client);
-    let mut query = rate_windows::Entity::find_by_id(key.clone());
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(rate_windows::Entity::find_by_id(key.clone()));
     let current = query.one(uow.txn()).await?;
     let window = complaint::admit(
         current.as_ref().map(|w| Window {
@@ -312,10 +309,7 @@ pub async fn step(
 ) -> Result<(), ServiceError> {
     can(actor, &Action::Supervise)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let mut query = complaints::Entity::find_by_id(complaint_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(complaints::Entity::find_by_id(complaint_id));
     let row = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     // Visible when the actor oversees the agency concerned or the agency it is assigned to;
     // agency heads only the complaints assigned to their agency.

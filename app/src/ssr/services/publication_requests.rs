@@ -81,10 +81,7 @@ fn publication_status(p: &publications::Model) -> Result<PublicationStatus, Serv
 /// Takes one submission out of the client's window, or refuses with the seconds to wait.
 async fn admit(uow: &UnitOfWork, state: &AppState, client: &str) -> Result<(), ServiceError> {
     let key = client_key(client);
-    let mut query = rate_windows::Entity::find_by_id(key.clone());
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(rate_windows::Entity::find_by_id(key.clone()));
     let current = query.one(uow.txn()).await?;
     let window = complaint::admit(
         current.as_ref().map(|w| Window {
@@ -356,10 +353,7 @@ pub async fn step(
     lang: Lang,
 ) -> Result<(), ServiceError> {
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let mut query = publication_requests::Entity::find_by_id(request_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(publication_requests::Entity::find_by_id(request_id));
     let row = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     let agency = agencies::Entity::find_by_id(row.agency_id)
         .one(uow.txn())
@@ -367,10 +361,7 @@ pub async fn step(
         .ok_or(ServiceError::NotFound)?;
     can(actor, &Action::ViewPublicationRequests(&scope(&agency)))?;
     can(actor, &Action::DecidePublicationRequest(&scope(&agency)))?;
-    let mut query = publications::Entity::find_by_id(row.publication_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(publications::Entity::find_by_id(row.publication_id));
     let p = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     let now = uow.now();
     let day = china_time(now).date_naive();

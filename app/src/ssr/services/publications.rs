@@ -327,10 +327,7 @@ pub async fn step(
     lang: Lang,
 ) -> Result<(), ServiceError> {
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let mut query = publications::Entity::find_by_id(publication_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(publications::Entity::find_by_id(publication_id));
     let p = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     let agency = agencies::Entity::find_by_id(p.agency_id)
         .one(uow.txn())

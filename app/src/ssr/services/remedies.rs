@@ -139,10 +139,7 @@ pub async fn rule(
     lang: Lang,
 ) -> Result<(), ServiceError> {
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let mut query = case_remedies::Entity::find_by_id(remedy_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(case_remedies::Entity::find_by_id(remedy_id));
     let r = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     let (_, agency) = visible_case(uow.txn(), actor, r.case_id, false).await?;
     can(actor, &Action::RecordRemedy(&scope(&agency)))?;

@@ -764,13 +764,11 @@ pub async fn insert_version(
     catalog: &ReviewCatalog,
     note: &str,
 ) -> Result<i32, ServiceError> {
-    let mut last = review_catalogs::Entity::find()
-        .filter(review_catalogs::Column::AgencyId.eq(agency.id))
-        .order_by_desc(review_catalogs::Column::Version);
-    if uow.locks_rows() {
-        use sea_orm::QuerySelect;
-        last = last.lock_exclusive();
-    }
+    let last = uow.locked(
+        review_catalogs::Entity::find()
+            .filter(review_catalogs::Column::AgencyId.eq(agency.id))
+            .order_by_desc(review_catalogs::Column::Version),
+    );
     let version = last.one(uow.txn()).await?.map_or(1, |r| r.version + 1);
     let row = review_catalogs::ActiveModel {
         agency_id: Set(agency.id),

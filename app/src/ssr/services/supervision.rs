@@ -592,10 +592,7 @@ pub async fn step_matter(
 ) -> Result<(), ServiceError> {
     can(actor, &Action::Supervise)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-    let mut query = supervision_matters::Entity::find_by_id(matter_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(supervision_matters::Entity::find_by_id(matter_id));
     let m = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     scoped_case(uow.txn(), actor, m.case_id).await?;
     let status = MatterStatus::parse(&m.status)

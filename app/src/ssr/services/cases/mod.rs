@@ -89,10 +89,7 @@ async fn agency_for_update(
     uow: &UnitOfWork,
     agency_id: i32,
 ) -> Result<agencies::Model, ServiceError> {
-    let mut query = agencies::Entity::find_by_id(agency_id);
-    if uow.locks_rows() {
-        query = query.lock_exclusive();
-    }
+    let query = uow.locked(agencies::Entity::find_by_id(agency_id));
     query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)
 }
 
