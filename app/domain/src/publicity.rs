@@ -12,6 +12,7 @@
 pub mod annual;
 pub mod before;
 pub mod request;
+pub mod search_index;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
