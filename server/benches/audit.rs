@@ -9,47 +9,22 @@
 //! of that log (chain and tree, streamed) with its speed and this process's peak memory.
 //! `scripts/bench-audit.sh` runs all three.
 
-use std::{sync::Arc, time::Instant};
+mod common;
+
+use std::time::Instant;
 
 use app::ssr::{
-    AppState,
     audit::{AuditActor, NewEvent, UnitOfWork},
-    auth::JwtKeys,
-    clock::SystemClock,
     db::Db,
     entities::{audit_events, audit_head, cases, merkle_nodes},
     seed, transparency,
 };
-use leptos::prelude::LeptosOptions;
+use common::{peak_rss_mib, state, with_pg_schema};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set, Statement,
     TransactionTrait,
 };
 use tianping_domain::{audit as chain, merkle};
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn state(db: Db, dir: &std::path::Path) -> AppState {
-    AppState {
-        db,
-        jwt: Arc::new(JwtKeys::from_secret(
-            b"0123456789abcdef0123456789abcdef-bench",
-        )),
-        clock: Arc::new(SystemClock),
-        settings: Arc::new(app::ssr::state::Settings::new(dir.to_path_buf())),
-        leptos_options: LeptosOptions::builder().output_name("tianping").build(),
-    }
-}
 
 async fn append(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyhow::Result<()> {
     db.migrate().await?;
@@ -259,31 +234,11 @@ async fn main() -> anyhow::Result<()> {
             )
             .await?;
             append("SQLite (WAL, synchronous=FULL)", sqlite, dir.path(), n).await?;
-            let pg_url = std::env::var("TIANPING_TEST_PG_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-            match Db::connect(&pg_url, None).await {
-                Ok(admin) => {
-                    let schema = format!("bench_{}", std::process::id());
-                    admin
-                        .conn
-                        .execute_raw(Statement::from_string(
-                            admin.backend(),
-                            format!("CREATE SCHEMA {schema}"),
-                        ))
-                        .await?;
-                    let pg = Db::connect(&pg_url, Some(&schema)).await?;
-                    let result = append("PostgreSQL", pg, dir.path(), n).await;
-                    admin
-                        .conn
-                        .execute_raw(Statement::from_string(
-                            admin.backend(),
-                            format!("DROP SCHEMA {schema} CASCADE"),
-                        ))
-                        .await?;
-                    result?;
-                }
-                Err(e) => println!("PostgreSQL: skipped ({e})"),
-            }
+            let path = dir.path().to_path_buf();
+            with_pg_schema("bench", |pg| async move {
+                append("PostgreSQL", pg, &path, n).await
+            })
+            .await?;
         }
         Some("generate") => {
             let dir =

@@ -8,12 +8,12 @@
 //! region's warnings.
 //! `scripts/bench-supervision.sh` runs it.
 
-use std::{sync::Arc, time::Instant};
+mod common;
+
+use std::time::Instant;
 
 use app::ssr::{
-    AppState,
-    auth::{self, JwtKeys},
-    clock::SystemClock,
+    AppState, auth,
     db::Db,
     entities::users,
     rollup, seed,
@@ -23,51 +23,9 @@ use app::ssr::{
     },
     warning_index,
 };
-use leptos::prelude::LeptosOptions;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
+use common::{Rng, exec, id_of, state, with_pg_schema};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tianping_domain::i18n::Lang;
-
-fn state(db: Db, dir: &std::path::Path) -> AppState {
-    AppState {
-        db,
-        jwt: Arc::new(JwtKeys::from_secret(
-            b"0123456789abcdef0123456789abcdef-bench",
-        )),
-        clock: Arc::new(SystemClock),
-        settings: Arc::new(app::ssr::state::Settings::new(dir.to_path_buf())),
-        leptos_options: LeptosOptions::builder().output_name("tianping").build(),
-    }
-}
-
-/// A small deterministic generator (xorshift), so runs are comparable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-async fn exec(db: &Db, sql: String) -> anyhow::Result<()> {
-    db.conn
-        .execute_raw(Statement::from_string(db.backend(), sql))
-        .await?;
-    Ok(())
-}
-
-async fn id_of(db: &Db, sql: &str) -> anyhow::Result<i32> {
-    db.conn
-        .query_one_raw(Statement::from_string(db.backend(), sql.to_owned()))
-        .await?
-        .and_then(|r| r.try_get_by_index::<i32>(0).ok())
-        .ok_or_else(|| anyhow::anyhow!("nothing for {sql}"))
-}
 
 async fn generate(st: &AppState, n: usize) -> anyhow::Result<()> {
     let db = &st.db;
@@ -300,30 +258,9 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
     dashboard("SQLite", sqlite, dir.path(), n).await?;
-    let pg_url = std::env::var("TIANPING_TEST_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    match Db::connect(&pg_url, None).await {
-        Ok(admin) => {
-            let schema = format!("bench_sup_{}", std::process::id());
-            admin
-                .conn
-                .execute_raw(Statement::from_string(
-                    admin.backend(),
-                    format!("CREATE SCHEMA {schema}"),
-                ))
-                .await?;
-            let pg = Db::connect(&pg_url, Some(&schema)).await?;
-            let result = dashboard("PostgreSQL", pg, dir.path(), n).await;
-            admin
-                .conn
-                .execute_raw(Statement::from_string(
-                    admin.backend(),
-                    format!("DROP SCHEMA {schema} CASCADE"),
-                ))
-                .await?;
-            result?;
-        }
-        Err(e) => println!("PostgreSQL: skipped ({e})"),
-    }
-    Ok(())
+    let path = dir.path().to_path_buf();
+    with_pg_schema("bench_sup", |pg| async move {
+        dashboard("PostgreSQL", pg, &path, n).await
+    })
+    .await
 }

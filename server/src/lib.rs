@@ -38,6 +38,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     std::fs::create_dir_all(&config.data_dir)?;
     let db = Db::connect(&config.database_url, config.db_schema.as_deref()).await?;
     db.migrate().await?;
+    // The public search index is in memory: built now, kept current from here on.
+    app::ssr::search_index::start(&db).await?;
     let jwt = JwtKeys::load_or_create(&config.data_dir, config.jwt_secret.as_deref())?;
     let clock: Arc<dyn Clock> = match config.fake_now {
         Some(at) => Arc::new(FixedClock::new(at)),

@@ -6,8 +6,8 @@
 //! officer or head of the agency approves the redacted text before anything is public; the
 //! display period lies between the minimum and maximum [L]; a published record is withdrawn,
 //! never deleted, with the reason and its legal basis (APL Art. 48), and then shows as withdrawn;
-//! a search query is bounded and its text is matched literally (no wildcard or syntax of any
-//! query language reaches the database).
+//! a search query is bounded and its text is matched literally through the search index
+//! ([`search_index`]): no wildcard or syntax of any query language reaches the database.
 
 pub mod annual;
 pub mod before;
@@ -504,21 +504,6 @@ pub fn search(input: &SearchInput) -> Result<Search, Vec<ValidationError>> {
     })
 }
 
-/// A `LIKE` pattern that matches `word` literally anywhere (escape character `\`): the
-/// wildcards `%` and `_` and the escape itself are escaped.
-pub fn like_pattern(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    out.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -775,12 +760,5 @@ mod tests {
         .expect("ok");
         assert_eq!(f.fine_min, Some(100_000));
         assert_eq!(f.agency.as_deref(), Some("SCJG--"));
-    }
-
-    #[test]
-    fn like_patterns_match_wildcards_literally() {
-        assert_eq!(like_pattern("食品"), "%食品%");
-        assert_eq!(like_pattern("100%"), "%100\\%%");
-        assert_eq!(like_pattern("a_b\\c"), "%a\\_b\\\\c%");
     }
 }

@@ -98,6 +98,9 @@ pub struct UnitOfWork {
     appended: usize,
     /// The cases the recorded events are about: their statistics are refreshed on commit.
     touched: std::collections::BTreeSet<i32>,
+    /// The publication records changed: re-read into the search index after the commit.
+    publications: std::collections::BTreeSet<i32>,
+    db: Db,
     guard: Option<OwnedMutexGuard<()>>,
 }
 
@@ -128,6 +131,8 @@ impl UnitOfWork {
             events: Vec::new(),
             appended: 0,
             touched: std::collections::BTreeSet::new(),
+            publications: std::collections::BTreeSet::new(),
+            db: db.clone(),
             guard,
         })
     }
@@ -178,6 +183,12 @@ impl UnitOfWork {
         self.touched.insert(case_id);
     }
 
+    /// Marks a publication record this unit of work changes: the public search index re-reads
+    /// it once the change is committed.
+    pub fn touch_publication(&mut self, publication_id: i32) {
+        self.publications.insert(publication_id);
+    }
+
     /// Appends the events recorded so far to the chain now, inside the transaction, and
     /// returns their sequence numbers (for rows that refer to their event, such as documents).
     /// They become visible only if the unit of work commits.
@@ -195,9 +206,11 @@ impl UnitOfWork {
         // The statistics' running totals follow the cases in the same transaction.
         super::rollup::refresh(self.txn(), &self.touched).await?;
         if self.events.is_empty() && self.appended > 0 {
+            super::search_index::announce(self.txn(), &self.publications).await?;
             if let Some(txn) = self.txn.take() {
                 txn.commit().await?;
             }
+            self.committed().await;
             return Ok(Vec::new());
         }
         if self.events.is_empty() {
@@ -207,10 +220,24 @@ impl UnitOfWork {
             ));
         }
         let seqs = append(self.txn(), self.backend, self.now, &self.events).await?;
+        super::search_index::announce(self.txn(), &self.publications).await?;
         if let Some(txn) = self.txn.take() {
             txn.commit().await?;
         }
+        self.committed().await;
         Ok(seqs)
+    }
+
+    /// What follows a commit in this process: the search index re-reads the changed records.
+    /// The change is committed whatever happens here; a failure is logged and the next start
+    /// rebuilds the index.
+    async fn committed(&mut self) {
+        // The writer's guard is released first: the re-read needs no lock.
+        drop(self.guard.take());
+        let ids: Vec<i32> = std::mem::take(&mut self.publications).into_iter().collect();
+        if let Err(e) = super::search_index::refresh(&self.db, &ids).await {
+            tracing::warn!("the search index missed publication records {ids:?}: {e}");
+        }
     }
 }
 

@@ -26,6 +26,8 @@ pub struct Db {
     pub conn: DatabaseConnection,
     write_lock: Arc<Mutex<()>>,
     sqlite_file: Option<PathBuf>,
+    /// The public search index of this process (see [`super::search_index`]).
+    pub search: Arc<super::search_index::SharedIndex>,
 }
 
 /// Whether a SQLite URL names an in-memory database (`sqlite::memory:`, `mode=memory`).
@@ -68,6 +70,7 @@ impl Db {
             conn,
             write_lock: Arc::new(Mutex::new(())),
             sqlite_file,
+            search: Arc::default(),
         })
     }
 

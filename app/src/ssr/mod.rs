@@ -13,6 +13,7 @@ pub mod entities;
 pub mod error;
 pub mod pdf;
 pub mod rollup;
+pub mod search_index;
 pub mod seed;
 mod seed_cases;
 pub mod services;

@@ -108,6 +108,9 @@ impl TestApp {
             (db, Backend::Sqlite(dir), path)
         };
         db.migrate().await.expect("migrate");
+        app::ssr::search_index::start(&db)
+            .await
+            .expect("search index");
         let clock = Arc::new(FixedClock::new(
             chrono::DateTime::parse_from_rfc3339("2026-11-26T02:00:00Z")
                 .expect("instant")
@@ -270,6 +273,9 @@ impl TestApp {
         app::ssr::warning_index::rebuild(&self.state.db)
             .await
             .expect("reindex");
+        app::ssr::search_index::rebuild(&self.state.db)
+            .await
+            .expect("search reindex");
     }
 
     pub async fn id_of_user(&self, username: &str) -> i64 {
@@ -376,6 +382,15 @@ pub fn urlencode(s: &str) -> String {
 }
 
 impl TestApp {
+    /// The PostgreSQL URL and schema of this app's database (`None` on SQLite), for a test
+    /// that runs a second process against it.
+    pub fn pg_schema(&self) -> Option<(String, String)> {
+        match &self.backend {
+            Backend::Postgres { admin_url, schema } => Some((admin_url.clone(), schema.clone())),
+            Backend::Sqlite(_) => None,
+        }
+    }
+
     /// One text value.
     pub async fn scalar_text(&self, sql: &str) -> String {
         self.strings(sql)

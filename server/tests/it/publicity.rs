@@ -162,6 +162,19 @@ async fn issued_decisions_are_drafted_redacted_and_public_only_once_approved() {
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert!(pdf.text.starts_with("%PDF"));
+    // Searchable at once, by its number: the search index follows the commit.
+    let number = page.body["number"].as_str().expect("number");
+    let found = app
+        .get(
+            &format!("/api/v1/public/decisions?q={}", urlencode(number)),
+            None,
+        )
+        .await;
+    assert!(
+        ids(&found.body).contains(&i64::from(draft)),
+        "{}",
+        found.text
+    );
     let html = app.get(&format!("/portal/decisions/{draft}"), None).await;
     assert!(
         html.text
@@ -344,6 +357,146 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
         .status,
         StatusCode::OK
     );
+}
+
+/// Every public result, newest first, as the search answers it (page by page).
+async fn every_result(app: &TestApp, q: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let r = app
+            .get(
+                &format!("/api/v1/public/decisions?q={}&page={page}", urlencode(q)),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let got = ids(&r.body);
+        if got.is_empty() {
+            break;
+        }
+        out.extend(got);
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_search_index_follows_every_publication_change_and_equals_a_rebuild() {
+    let app = TestApp::demo().await;
+    let expected: Vec<i64> = app
+        .strings("SELECT CAST(id AS TEXT) FROM publications WHERE status = 'published' ORDER BY decided_on DESC, id DESC")
+        .await
+        .iter()
+        .map(|id| id.parse().expect("id"))
+        .collect();
+    assert!(expected.len() >= 2, "{expected:?}");
+    assert_eq!(
+        every_result(&app, "").await,
+        expected,
+        "no words: every published decision"
+    );
+    // A published decision withdrawn by its head, and a draft approved.
+    let target = expected[0];
+    let head = app
+        .scalar_text(&format!(
+            "SELECT u.username FROM users u JOIN publications p ON p.agency_id = u.agency_id WHERE p.id = {target} AND u.role = 'agency_head'"
+        ))
+        .await;
+    let head = app.login(&head).await;
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{target}/steps"),
+            Some(&head),
+            json!({"step": "withdraw", "basis": "revoked", "reason": "复议撤销"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let after = every_result(&app, "").await;
+    assert!(!after.contains(&target));
+    assert_eq!(after.len(), expected.len() - 1);
+    let words = ["罚", "当事", "行政处罚", "某"];
+    let mut before_rebuild = Vec::new();
+    for w in words {
+        before_rebuild.push(every_result(&app, w).await);
+    }
+    assert!(
+        before_rebuild.iter().any(|r| !r.is_empty()),
+        "the words find something"
+    );
+    app::ssr::search_index::rebuild(&app.state.db)
+        .await
+        .expect("rebuild");
+    for (w, kept) in words.iter().zip(&before_rebuild) {
+        assert_eq!(&every_result(&app, w).await, kept, "{w}: kept up = rebuilt");
+    }
+    assert_eq!(every_result(&app, "").await, after);
+}
+
+/// Waits up to 10 s for `ready`.
+async fn eventually(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{what}: not within 10 s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgresql_a_second_process_hears_of_every_publication_change() {
+    let app = TestApp::demo().await;
+    // One SQLite file serves one process: nothing to hear of there.
+    let Some((url, schema)) = app.pg_schema() else {
+        return;
+    };
+    let other = app::ssr::db::Db::connect(&url, Some(&schema))
+        .await
+        .expect("second process");
+    app::ssr::search_index::start(&other)
+        .await
+        .expect("listening");
+    let target = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published'")
+        .await;
+    let target = i32::try_from(target).expect("id");
+    assert!(other.search.read().contains(target));
+    let head = app
+        .scalar_text(&format!(
+            "SELECT u.username FROM users u JOIN publications p ON p.agency_id = u.agency_id WHERE p.id = {target} AND u.role = 'agency_head'"
+        ))
+        .await;
+    let head = app.login(&head).await;
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{target}/steps"),
+            Some(&head),
+            json!({"step": "withdraw", "basis": "revoked", "reason": "复议撤销"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    eventually("the withdrawal", || !other.search.read().contains(target)).await;
+    let draft = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'draft'")
+        .await;
+    let officer = app
+        .scalar_text(&format!(
+            "SELECT MIN(u.username) FROM users u JOIN publications p ON p.agency_id = u.agency_id WHERE p.id = {draft} AND u.role = 'officer'"
+        ))
+        .await;
+    let officer = app.login(&officer).await;
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{draft}/steps"),
+            Some(&officer),
+            json!({"step": "approve"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let draft = i32::try_from(draft).expect("id");
+    eventually("the approval", || other.search.read().contains(draft)).await;
+    // The writing process agrees, from its own commits.
+    assert!(app.state.db.search.read().contains(draft));
+    assert!(!app.state.db.search.read().contains(target));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

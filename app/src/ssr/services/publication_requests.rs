@@ -409,6 +409,7 @@ pub async fn step(
     if let Some(note) = &decided.public_note {
         let (action, payload) = if decided.withdraws {
             let basis = WithdrawalBasis::CreditRepair;
+            uow.touch_publication(p.id);
             publications::ActiveModel {
                 id: Set(p.id),
                 status: Set(PublicationStatus::Withdrawn.as_str().to_owned()),

@@ -7,9 +7,8 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set, sea_query::Expr,
 };
 use serde_json::json;
 use tianping_domain::{
@@ -20,7 +19,7 @@ use tianping_domain::{
     money::format_yuan,
     publicity::{
         self, PublicationError, PublicationStatus, PublicationStep, Search, SearchInput,
-        WithdrawalBasis, request,
+        WithdrawalBasis, request, search_index::Filters,
     },
     validate::{Field, Rule, ValidationError},
 };
@@ -100,6 +99,7 @@ pub async fn draft_from_issue(
         .one(uow.txn())
         .await?;
     let action = if let Some(old) = existing {
+        uow.touch_publication(old.id);
         let mut active: publications::ActiveModel = old.into();
         active.document_id = Set(document_id);
         active.number = Set(number.to_owned());
@@ -389,6 +389,7 @@ pub async fn step(
         }
     };
     active.update(uow.txn()).await?;
+    uow.touch_publication(p.id);
     uow.record(NewEvent {
         actor: AuditActor::from(actor),
         action,
@@ -482,51 +483,60 @@ fn visible_now(today: chrono::NaiveDate) -> Condition {
         .add(publications::Column::Status.eq(PublicationStatus::Withdrawn.as_str()))
 }
 
-/// The condition of a public search: published and displayed, every word, every filter.
-fn condition(
+/// What the search index needs of a checked search: the agency's code becomes its id (an
+/// unknown code matches nothing) and only decisions still displayed today count.
+fn filters(
     q: &Search,
     agencies: &HashMap<i32, agencies::Model>,
     today: chrono::NaiveDate,
-) -> Condition {
-    let mut cond = Condition::all()
-        .add(publications::Column::Status.eq(PublicationStatus::Published.as_str()))
-        .add(publications::Column::DisplayUntil.gte(today));
-    for word in &q.words {
-        let pattern = publicity::like_pattern(word);
-        let like = |c: publications::Column| {
-            Expr::col(c).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
-        };
-        cond = cond.add(
-            Condition::any()
-                .add(like(publications::Column::Title))
-                .add(like(publications::Column::Body))
-                .add(like(publications::Column::Number))
-                .add(like(publications::Column::PartyName)),
-        );
+) -> Filters {
+    Filters {
+        agency_id: q.agency.as_ref().map(|code| {
+            agencies
+                .values()
+                .find(|a| &a.code == code)
+                .map_or(-1, |a| a.id)
+        }),
+        from: q.from,
+        to: q.to,
+        fine_min: q.fine_min,
+        fine_max: q.fine_max,
+        party_kind: q.party_kind.clone(),
+        visible_on: Some(today),
     }
-    if let Some(code) = &q.agency {
-        let id = agencies
-            .values()
-            .find(|a| &a.code == code)
-            .map_or(-1, |a| a.id);
-        cond = cond.add(publications::Column::AgencyId.eq(id));
+}
+
+/// The records with these ids that are public results today, in the order of `ids`. The index
+/// chose them; the database has the last word (a record withdrawn by another process since is
+/// left out).
+async fn results(
+    conn: &sea_orm::DatabaseConnection,
+    ids: &[i32],
+    today: chrono::NaiveDate,
+) -> Result<Vec<publications::Model>, ServiceError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    if let Some(d) = q.from {
-        cond = cond.add(publications::Column::DecidedOn.gte(d));
-    }
-    if let Some(d) = q.to {
-        cond = cond.add(publications::Column::DecidedOn.lte(d));
-    }
-    if let Some(f) = q.fine_min {
-        cond = cond.add(publications::Column::FineFen.gte(f));
-    }
-    if let Some(f) = q.fine_max {
-        cond = cond.add(publications::Column::FineFen.lte(f));
-    }
-    if let Some(k) = &q.party_kind {
-        cond = cond.add(publications::Column::PartyKind.eq(k.clone()));
-    }
-    cond
+    let rows = publications::Entity::find()
+        .filter(publications::Column::Id.is_in(ids.iter().copied()))
+        .filter(publications::Column::Status.eq(PublicationStatus::Published.as_str()))
+        .filter(publications::Column::DisplayUntil.gte(today))
+        .all(conn)
+        .await?;
+    let mut by_id: HashMap<i32, publications::Model> =
+        rows.into_iter().map(|p| (p.id, p)).collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+async fn agency_map(
+    conn: &sea_orm::DatabaseConnection,
+) -> Result<HashMap<i32, agencies::Model>, ServiceError> {
+    Ok(agencies::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect())
 }
 
 /// Up to `limit` public decisions matching the search with an id above `after`, in id order
@@ -540,21 +550,16 @@ pub async fn export_chunk(
 ) -> Result<Vec<PublicDecision>, ServiceError> {
     let q: Search = publicity::search(input).map_err(ServiceError::ValidationMany)?;
     let conn = &state.db.conn;
-    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
+    let agencies = agency_map(conn).await?;
     let today = today(state);
     let rules = &state.settings.publication_rules;
-    let rows = publications::Entity::find()
-        .filter(condition(&q, &agencies, today))
-        .filter(publications::Column::Id.gt(after))
-        .order_by_asc(publications::Column::Id)
-        .limit(limit)
-        .all(conn)
-        .await?;
+    let ids = state.db.search.read().ids_after(
+        &q.words,
+        &filters(&q, &agencies, today),
+        after,
+        usize::try_from(limit).unwrap_or(usize::MAX),
+    );
+    let rows = results(conn, &ids, today).await?;
     Ok(rows
         .iter()
         .map(|p| public_view(p, &agencies, today, rules, lang))
@@ -562,7 +567,8 @@ pub async fn export_chunk(
 }
 
 /// The public search: published decisions matching every word and filter, newest first;
-/// withdrawn ones are not results (their own page still shows them as withdrawn).
+/// withdrawn ones are not results (their own page still shows them as withdrawn). Answered
+/// from the search index ([`crate::ssr::search_index`]).
 pub async fn search(
     state: &AppState,
     input: &SearchInput,
@@ -571,25 +577,17 @@ pub async fn search(
     let q: Search = publicity::search(input).map_err(ServiceError::ValidationMany)?;
     let today = today(state);
     let conn = &state.db.conn;
-    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let cond = condition(&q, &agencies, today);
-    let total = publications::Entity::find()
-        .filter(cond.clone())
-        .count(conn)
-        .await?;
-    let rows = publications::Entity::find()
-        .filter(cond)
-        .order_by_desc(publications::Column::DecidedOn)
-        .order_by_desc(publications::Column::Id)
-        .offset((q.page - 1) * publicity::PAGE_SIZE)
-        .limit(publicity::PAGE_SIZE)
-        .all(conn)
-        .await?;
+    let agencies = agency_map(conn).await?;
+    let page_size = usize::try_from(publicity::PAGE_SIZE).unwrap_or(20);
+    let offset = usize::try_from(q.page - 1).unwrap_or(0) * page_size;
+    let hits =
+        state
+            .db
+            .search
+            .read()
+            .search(&q.words, &filters(&q, &agencies, today), offset, page_size);
+    let rows = results(conn, &hits.ids, today).await?;
+    let total = hits.total;
     let mut agency_list: Vec<(String, String)> = agencies
         .values()
         .map(|a| (a.code.clone(), a.name.clone()))

@@ -185,6 +185,7 @@ pub async fn rule(
             .all(uow.txn())
             .await?;
         for id in published {
+            uow.touch_publication(id);
             publications::ActiveModel {
                 id: Set(id),
                 status: Set(PublicationStatus::Withdrawn.as_str().to_owned()),
