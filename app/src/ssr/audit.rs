@@ -6,11 +6,17 @@
 //! Appends are serialised: on PostgreSQL by locking the `audit_head` row (`FOR UPDATE`), which
 //! also orders writers in different processes; on SQLite by the process-wide write guard.
 //!
-//! An append costs two round trips in the transaction: the head read (with its lock), then one
-//! write of the events, the Merkle nodes they complete and the new head (which keeps the tree's
-//! right edge, so it is not restored from the nodes each time). On PostgreSQL that write is one
-//! statement with data-modifying `WITH` clauses; on SQLite, three statements sent together in one
-//! call. Units of work with hundreds of events insert their rows in chunks first.
+//! An append usually costs one round trip in the transaction. The process remembers the head
+//! its last commit left ([`Db`] keeps it), builds the events on it, and writes the events, the
+//! Merkle nodes they complete and the new head (which keeps the tree's right edge) in one call
+//! that changes anything only if the stored head is still the one remembered: a compare-and-set
+//! on the head's sequence number, hash and tree size. On PostgreSQL that is one statement with
+//! data-modifying `WITH` clauses whose inserts depend on the head's update; on SQLite, three
+//! statements in one call whose inserts check the head they just set. When the head moved
+//! (another process wrote, a transaction rolled back after its append), nothing was written and
+//! the append falls back to reading the head under its lock and writing unconditionally: two
+//! round trips. Units of work with hundreds of events always take that path, inserting their
+//! rows in chunks first.
 
 use std::ops::ControlFlow;
 
@@ -100,6 +106,8 @@ pub struct UnitOfWork {
     touched: std::collections::BTreeSet<i32>,
     /// The publication records changed: re-read into the search index after the commit.
     publications: std::collections::BTreeSet<i32>,
+    /// The head after this transaction's appends so far.
+    head: Option<audit_head::Model>,
     db: Db,
     guard: Option<OwnedMutexGuard<()>>,
 }
@@ -132,6 +140,7 @@ impl UnitOfWork {
             appended: 0,
             touched: std::collections::BTreeSet::new(),
             publications: std::collections::BTreeSet::new(),
+            head: None,
             db: db.clone(),
             guard,
         })
@@ -194,8 +203,19 @@ impl UnitOfWork {
     /// They become visible only if the unit of work commits.
     pub async fn flush(&mut self) -> Result<Vec<i64>, ServiceError> {
         let events = std::mem::take(&mut self.events);
-        let seqs = append(self.txn(), self.backend, self.now, &events).await?;
+        let known = self.known_head();
+        let (seqs, head) = append(
+            self.txn(),
+            self.backend,
+            self.now,
+            &events,
+            known.as_ref(),
+            self.db.head_moved_counter(),
+        )
+        .await
+        .inspect_err(|_| self.db.forget_audit_head())?;
         self.appended += events.len();
+        self.head = head.or(self.head.take());
         Ok(seqs)
     }
 
@@ -207,10 +227,7 @@ impl UnitOfWork {
         super::rollup::refresh(self.txn(), &self.touched).await?;
         if self.events.is_empty() && self.appended > 0 {
             super::search_index::announce(self.txn(), &self.publications).await?;
-            if let Some(txn) = self.txn.take() {
-                txn.commit().await?;
-            }
-            self.committed().await;
+            self.finish().await?;
             return Ok(Vec::new());
         }
         if self.events.is_empty() {
@@ -219,13 +236,43 @@ impl UnitOfWork {
                 "a write without an audit event was refused".into(),
             ));
         }
-        let seqs = append(self.txn(), self.backend, self.now, &self.events).await?;
+        let known = self.known_head();
+        let (seqs, head) = append(
+            self.txn(),
+            self.backend,
+            self.now,
+            &self.events,
+            known.as_ref(),
+            self.db.head_moved_counter(),
+        )
+        .await
+        .inspect_err(|_| self.db.forget_audit_head())?;
+        self.head = head.or(self.head.take());
         super::search_index::announce(self.txn(), &self.publications).await?;
+        self.finish().await?;
+        Ok(seqs)
+    }
+
+    /// The head to build on: this transaction's own, after a flush; otherwise the one the
+    /// process's last commit left.
+    fn known_head(&self) -> Option<audit_head::Model> {
+        self.head.clone().or_else(|| self.db.cached_audit_head())
+    }
+
+    /// Commits; the head this transaction left becomes the one the process builds on next.
+    async fn finish(&mut self) -> Result<(), ServiceError> {
         if let Some(txn) = self.txn.take() {
-            txn.commit().await?;
+            if let Err(e) = txn.commit().await {
+                // Whether it landed is unknown: the next append reads the head.
+                self.db.forget_audit_head();
+                return Err(e.into());
+            }
+            if let Some(head) = self.head.take() {
+                self.db.remember_audit_head(head);
+            }
         }
         self.committed().await;
-        Ok(seqs)
+        Ok(())
     }
 
     /// What follows a commit in this process: the search index re-reads the changed records.
@@ -241,31 +288,29 @@ impl UnitOfWork {
     }
 }
 
-async fn append(
+/// What an append writes: the events, the tree nodes they complete, and the new head.
+struct Prepared {
+    seqs: Vec<i64>,
+    events: Vec<StoredEvent>,
+    nodes: Vec<merkle::NewNode>,
+    head: audit_head::Model,
+}
+
+/// Builds the events on `head`: their sequence numbers, chain hashes and tree nodes.
+async fn prepare(
     txn: &DatabaseTransaction,
-    backend: DbBackend,
+    head: &audit_head::Model,
     now: DateTime<Utc>,
     events: &[NewEvent],
-) -> Result<Vec<i64>, ServiceError> {
-    if events.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut head_query = audit_head::Entity::find_by_id(1);
-    if backend == DbBackend::Postgres {
-        head_query = head_query.lock_exclusive();
-    }
-    let head = head_query
-        .one(txn)
-        .await?
-        .ok_or_else(|| ServiceError::Internal("audit head row is missing".into()))?;
+) -> Result<Prepared, ServiceError> {
     let mut prev = decode_hash(&head.hash)
         .ok_or_else(|| ServiceError::Internal("audit head hash is malformed".into()))?;
     // The Merkle tree grows in the same transaction, under the same lock.
-    let mut tree = super::transparency::tree_at(txn, &head).await?;
+    let mut tree = super::transparency::tree_at(txn, head).await?;
     let mut seq = head.seq;
     let occurred_at = audit::format_timestamp(now);
     let mut seqs = Vec::with_capacity(events.len());
-    let mut rows = Vec::with_capacity(events.len());
+    let mut stored = Vec::with_capacity(events.len());
     let mut nodes = Vec::with_capacity(2 * events.len());
     for event in events {
         seq += 1;
@@ -282,32 +327,197 @@ async fn append(
         let canonical = audit::canonical_bytes(&record);
         tree.push_each(merkle::leaf_hash(&canonical), |node| nodes.push(node));
         let hash = audit::chain_hash_of(&prev, &canonical);
-        rows.push(to_active(&StoredEvent {
+        stored.push(StoredEvent {
             record,
             prev_hash: hex::encode(prev),
             hash: hex::encode(hash),
-        }));
+        });
         prev = hash;
         seqs.push(seq);
     }
+    Ok(Prepared {
+        seqs,
+        events: stored,
+        nodes,
+        head: audit_head::Model {
+            id: 1,
+            seq,
+            hash: hex::encode(prev),
+            tree_size: i64::try_from(tree.size()).unwrap_or(i64::MAX),
+            frontier: Some(super::transparency::frontier_text(&tree)),
+        },
+    })
+}
+
+/// Appends `events` to the chain inside the transaction; returns their sequence numbers and
+/// the new head (`None` when there was nothing to append). `known` is the head the process
+/// believes current: if the stored head is still that one, one conditional write does it all.
+async fn append(
+    txn: &DatabaseTransaction,
+    backend: DbBackend,
+    now: DateTime<Utc>,
+    events: &[NewEvent],
+    known: Option<&audit_head::Model>,
+    moved: &std::sync::atomic::AtomicU64,
+) -> Result<(Vec<i64>, Option<audit_head::Model>), ServiceError> {
+    if events.is_empty() {
+        return Ok((Vec::new(), None));
+    }
+    // Only a head whose tree is complete and whose edge is stored: building on it reads nothing.
+    if let Some(head) = known.filter(|h| {
+        h.tree_size == h.seq && h.frontier.is_some() && events.len() <= EVENTS_PER_INSERT
+    }) {
+        let prepared = prepare(txn, head, now, events).await?;
+        if prepared.nodes.len() <= NODES_PER_INSERT
+            && write_if_head(txn, backend, head, &prepared).await?
+        {
+            return Ok((prepared.seqs, Some(prepared.head)));
+        }
+        moved.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    let mut head_query = audit_head::Entity::find_by_id(1);
+    if backend == DbBackend::Postgres {
+        head_query = head_query.lock_exclusive();
+    }
+    let head = head_query
+        .one(txn)
+        .await?
+        .ok_or_else(|| ServiceError::Internal("audit head row is missing".into()))?;
+    let prepared = prepare(txn, &head, now, events).await?;
     let new_head = Query::update()
         .table(audit_head::Entity)
         .values([
-            (audit_head::Column::Seq, seq.into()),
-            (audit_head::Column::Hash, hex::encode(prev).into()),
-            (
-                audit_head::Column::TreeSize,
-                i64::try_from(tree.size()).unwrap_or(i64::MAX).into(),
-            ),
+            (audit_head::Column::Seq, prepared.head.seq.into()),
+            (audit_head::Column::Hash, prepared.head.hash.clone().into()),
+            (audit_head::Column::TreeSize, prepared.head.tree_size.into()),
             (
                 audit_head::Column::Frontier,
-                super::transparency::frontier_text(&tree).into(),
+                prepared.head.frontier.clone().into(),
             ),
         ])
         .and_where(audit_head::Column::Id.eq(1))
         .to_owned();
-    write(txn, backend, rows, nodes, new_head).await?;
-    Ok(seqs)
+    let rows = prepared.events.iter().map(to_active).collect();
+    write(txn, backend, rows, prepared.nodes, new_head).await?;
+    Ok((prepared.seqs, Some(prepared.head)))
+}
+
+/// Bind values and their placeholders, in the backend's style (with the PostgreSQL type).
+struct Binds {
+    backend: DbBackend,
+    values: Vec<sea_orm::Value>,
+}
+
+impl Binds {
+    fn bind(&mut self, value: impl Into<sea_orm::Value>, pg_type: &str) -> String {
+        self.values.push(value.into());
+        match self.backend {
+            DbBackend::Postgres => format!("${}::{pg_type}", self.values.len()),
+            _ => "?".to_owned(),
+        }
+    }
+}
+
+/// Writes the prepared events, nodes and head only if the stored head is still `expected`
+/// (sequence number, hash and tree size), in one call. Returns whether it wrote; when it did
+/// not, nothing changed.
+async fn write_if_head(
+    txn: &DatabaseTransaction,
+    backend: DbBackend,
+    expected: &audit_head::Model,
+    p: &Prepared,
+) -> Result<bool, ServiceError> {
+    let mut b = Binds {
+        backend,
+        values: Vec::new(),
+    };
+    let update = format!(
+        "UPDATE audit_head SET seq = {}, hash = {}, tree_size = {}, frontier = {} WHERE id = 1 AND seq = {} AND hash = {} AND tree_size = {}",
+        b.bind(p.head.seq, "int8"),
+        b.bind(p.head.hash.clone(), "text"),
+        b.bind(p.head.tree_size, "int8"),
+        b.bind(p.head.frontier.clone(), "text"),
+        b.bind(expected.seq, "int8"),
+        b.bind(expected.hash.clone(), "text"),
+        b.bind(expected.tree_size, "int8"),
+    );
+    let nodes = p
+        .nodes
+        .iter()
+        .map(|&(level, index, hash)| {
+            format!(
+                "({}, {}, {})",
+                b.bind(i32::try_from(level).unwrap_or(i32::MAX), "int4"),
+                b.bind(i64::try_from(index).unwrap_or(i64::MAX), "int8"),
+                b.bind(hex::encode(hash), "text"),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    // SQLite numbers its `?`s in the order of the text: binds are made in that order.
+    let sqlite = backend != DbBackend::Postgres;
+    let moved = |b: &mut Binds| {
+        format!(
+            "(SELECT hash FROM audit_head WHERE id = 1) = {}",
+            b.bind(p.head.hash.clone(), "text")
+        )
+    };
+    let nodes_moved = (sqlite && !nodes.is_empty()).then(|| moved(&mut b));
+    let events = p
+        .events
+        .iter()
+        .map(|e| {
+            let r = &e.record;
+            format!(
+                "({}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
+                b.bind(r.seq, "int8"),
+                b.bind(r.occurred_at.clone(), "text"),
+                b.bind(r.actor_id, "int4"),
+                b.bind(r.actor_role.clone(), "text"),
+                b.bind(r.action.clone(), "text"),
+                b.bind(r.subject_type.clone(), "text"),
+                b.bind(r.subject_id.clone(), "text"),
+                b.bind(r.payload.clone(), "text"),
+                b.bind(e.prev_hash.clone(), "text"),
+                b.bind(e.hash.clone(), "text"),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let events_moved = sqlite.then(|| moved(&mut b));
+    const EVENT_COLUMNS: &str = "seq, occurred_at, actor_id, actor_role, action, subject_type, subject_id, payload, prev_hash, hash";
+    let sql = match (nodes_moved, events_moved) {
+        (nodes_moved, Some(events_moved)) => {
+            // One call, in order: the inserts see the head the update set, or another one.
+            let mut parts = vec![update];
+            if let Some(nodes_moved) = nodes_moved {
+                parts.push(format!(
+                    "INSERT INTO merkle_nodes (level, idx, hash) SELECT * FROM (VALUES {nodes}) WHERE {nodes_moved}"
+                ));
+            }
+            parts.push(format!(
+                "INSERT INTO audit_events ({EVENT_COLUMNS}) SELECT * FROM (VALUES {events}) WHERE {events_moved}"
+            ));
+            parts.join(";\n")
+        }
+        _ => {
+            // Every part runs on the same snapshot: the inserts depend on the update's result.
+            let nodes_cte = if nodes.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", nodes AS (INSERT INTO merkle_nodes (level, idx, hash) SELECT * FROM (VALUES {nodes}) AS v (level, idx, hash) WHERE EXISTS (SELECT 1 FROM moved))"
+                )
+            };
+            format!(
+                "WITH moved AS ({update} RETURNING id){nodes_cte} INSERT INTO audit_events ({EVENT_COLUMNS}) SELECT * FROM (VALUES {events}) AS v ({EVENT_COLUMNS}) WHERE EXISTS (SELECT 1 FROM moved)"
+            )
+        }
+    };
+    let result = txn
+        .execute_raw(Statement::from_sql_and_values(backend, sql, b.values))
+        .await?;
+    Ok(result.rows_affected() > 0)
 }
 
 /// Events per `INSERT` (10 values each).

@@ -19,6 +19,8 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+use super::entities::audit_head;
+
 /// The database handle shared by all services.
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -28,6 +30,10 @@ pub struct Db {
     sqlite_file: Option<PathBuf>,
     /// The public search index of this process (see [`super::search_index`]).
     pub search: Arc<super::search_index::SharedIndex>,
+    /// The audit head this process's last commit left: appends build on it and write only if
+    /// it is still the stored one (see [`super::audit`]).
+    audit_head: Arc<std::sync::Mutex<Option<audit_head::Model>>>,
+    head_moved: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Whether a SQLite URL names an in-memory database (`sqlite::memory:`, `mode=memory`).
@@ -71,6 +77,8 @@ impl Db {
             write_lock: Arc::new(Mutex::new(())),
             sqlite_file,
             search: Arc::default(),
+            audit_head: Arc::default(),
+            head_moved: Arc::default(),
         })
     }
 
@@ -86,6 +94,41 @@ impl Db {
             .await
             .map(|_| ())
             .map_err(|e| DbErr::Custom(e.to_string()))
+    }
+
+    /// The audit head this process's last commit left, if it knows one.
+    pub(crate) fn cached_audit_head(&self) -> Option<audit_head::Model> {
+        self.audit_head
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Remembers the head a commit left. (Two commits finishing at once may leave the older
+    /// one: the next append then finds the head moved and reads it.)
+    pub(crate) fn remember_audit_head(&self, head: audit_head::Model) {
+        *self
+            .audit_head
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(head);
+    }
+
+    /// How many appends through this handle found the stored head moved since this process
+    /// last saw it (another writer, a rollback) and read it under its lock instead.
+    pub fn appends_that_found_the_head_moved(&self) -> u64 {
+        self.head_moved.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub(crate) fn head_moved_counter(&self) -> &std::sync::atomic::AtomicU64 {
+        &self.head_moved
+    }
+
+    /// Forgets the head (a commit whose outcome is unknown): the next append reads it.
+    pub(crate) fn forget_audit_head(&self) {
+        *self
+            .audit_head
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     /// The SQLite database file, when the database is one (not PostgreSQL, not in memory).

@@ -348,6 +348,15 @@ async fn register_key(
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let now = uow.now();
     let existing = audit_keys::Entity::find().all(uow.txn()).await?;
+    // Another server sharing the key registered it since this one looked: use that
+    // registration rather than retire it (its checkpoints would fall outside their window).
+    if reason.is_none()
+        && let Some(k) = existing
+            .iter()
+            .find(|k| k.public_key == public && k.valid_to.is_none())
+    {
+        return Ok(k.name.clone());
+    }
     let name = format!("tianping-audit-{}", existing.len() + 1);
     for old in existing.into_iter().filter(|k| k.valid_to.is_none()) {
         let mut k: audit_keys::ActiveModel = old.into();

@@ -145,6 +145,90 @@ async fn append_events(db: &app::ssr::db::Db, n: usize) -> Vec<i64> {
     uow.commit().await.expect("commit")
 }
 
+/// The same database through a second connection pool, as another `tianping` process (or a
+/// command-line run beside the server) would open it.
+async fn second_process(app: &TestApp) -> app::ssr::db::Db {
+    match (app.pg(), app.state.db.sqlite_file()) {
+        (Some((url, schema)), _) => app::ssr::db::Db::connect(&url, Some(&schema)).await,
+        (None, Some(file)) => {
+            app::ssr::db::Db::connect(&format!("sqlite://{}?mode=rwc", file.display()), None).await
+        }
+        (None, None) => panic!("an in-memory database has no second process"),
+    }
+    .expect("second connection")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn appends_find_the_head_moved_by_another_writer_or_a_rollback_and_still_chain() {
+    let app = TestApp::empty().await;
+    let db = &app.state.db;
+    let moved = || db.appends_that_found_the_head_moved();
+    // This process appends: it now builds on the head it left, in one conditional write.
+    assert_eq!(append_events(db, 1).await, vec![1]);
+    let before = moved();
+    assert_eq!(append_events(db, 2).await, vec![2, 3]);
+    // Another writer appends behind its back: the remembered head is stale.
+    let other = second_process(&app).await;
+    assert_eq!(append_events(&other, 2).await, vec![4, 5]);
+    // The stale head changes nothing; the append reads the head and lands after the other's.
+    assert_eq!(append_events(db, 1).await, vec![6]);
+    assert_eq!(
+        moved(),
+        before + 1,
+        "only the stale head made an append read it"
+    );
+    // A unit of work that appended and then rolled back leaves the head where it was.
+    let mut uow = UnitOfWork::begin(db, chrono::Utc::now())
+        .await
+        .expect("begin");
+    uow.record(NewEvent {
+        actor: AuditActor::system(),
+        action: "test.event",
+        subject_type: "test",
+        subject_id: "rolled back".into(),
+        payload: json!({}),
+    });
+    assert_eq!(uow.flush().await.expect("flush"), vec![7]);
+    drop(uow);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(append_events(db, 1).await, vec![7]);
+    // Flushed and committed events in one unit of work continue each other.
+    let mut uow = UnitOfWork::begin(db, chrono::Utc::now())
+        .await
+        .expect("begin");
+    for id in ["a", "b"] {
+        uow.record(NewEvent {
+            actor: AuditActor::system(),
+            action: "test.event",
+            subject_type: "test",
+            subject_id: id.into(),
+            payload: json!({}),
+        });
+        if id == "a" {
+            assert_eq!(uow.flush().await.expect("flush"), vec![8]);
+        }
+    }
+    assert_eq!(uow.commit().await.expect("commit"), vec![9]);
+    assert_eq!(
+        moved(),
+        before + 1,
+        "a rollback or a flush does not make the head stale"
+    );
+    assert_eq!(append_events(&other, 1).await, vec![10]);
+    assert_eq!(append_events(db, 1).await, vec![11]);
+    assert_eq!(moved(), before + 2);
+    assert_eq!(app.audit_count().await, 11);
+    let summary = audit::verify_log(db)
+        .await
+        .expect("verify")
+        .expect("one gapless chain");
+    assert_eq!(summary.count, 11);
+    let report = app::ssr::transparency::verify_tree(&app.state, None, false)
+        .await
+        .expect("tree");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_unit_of_work_with_hundreds_of_events_appends_them_all_in_order() {
     let app = TestApp::seeded().await;

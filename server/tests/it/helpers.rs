@@ -382,15 +382,6 @@ pub fn urlencode(s: &str) -> String {
 }
 
 impl TestApp {
-    /// The PostgreSQL URL and schema of this app's database (`None` on SQLite), for a test
-    /// that runs a second process against it.
-    pub fn pg_schema(&self) -> Option<(String, String)> {
-        match &self.backend {
-            Backend::Postgres { admin_url, schema } => Some((admin_url.clone(), schema.clone())),
-            Backend::Sqlite(_) => None,
-        }
-    }
-
     /// One text value.
     pub async fn scalar_text(&self, sql: &str) -> String {
         self.strings(sql)

@@ -446,7 +446,7 @@ async fn eventually(what: &str, ready: impl Fn() -> bool) {
 async fn on_postgresql_a_second_process_hears_of_every_publication_change() {
     let app = TestApp::demo().await;
     // One SQLite file serves one process: nothing to hear of there.
-    let Some((url, schema)) = app.pg_schema() else {
+    let Some((url, schema)) = app.pg() else {
         return;
     };
     let other = app::ssr::db::Db::connect(&url, Some(&schema))
