@@ -276,7 +276,7 @@ const QUERIES: [(&str, &str, &str, &str, &str, &str, &str); 12] = [
     ("2 chars, surname", "王某", "", "", "", "", ""),
     ("4 chars", "虚假宣传", "", "", "", "", ""),
     ("long", "未取得食品经营许可", "", "", "", "", ""),
-    ("party name", "鑫达食品", "", "", "", "", ""),
+    ("party name", "食品有限公司", "", "", "", "", ""),
     ("two words", "噪声 夜间", "", "", "", "", ""),
     (
         "word + filters",
@@ -421,6 +421,9 @@ async fn http(st: &AppState, n: u64, dir: &std::path::Path) -> anyhow::Result<()
         n - 1
     );
     load("detail page", addr, &detail, dir)?;
+    // The same decision as JSON: the page's data without the page, for comparison.
+    let api = detail.replace("/portal/decisions/", "/api/v1/public/decisions/");
+    load("detail JSON (API)", addr, &api, dir)?;
     let terms: Vec<String> = QUERIES
         .iter()
         .filter(|q| !q.1.is_empty())

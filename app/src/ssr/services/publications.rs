@@ -409,23 +409,29 @@ fn removed(p: &publications::Model) -> bool {
         .is_some_and(WithdrawalBasis::hides_record)
 }
 
+/// The agency's name and code, as a public decision shows them.
+fn agency_of(agencies: &HashMap<i32, agencies::Model>, id: i32) -> (&str, &str) {
+    agencies
+        .get(&id)
+        .map_or(("", ""), |a| (a.name.as_str(), a.code.as_str()))
+}
+
 fn public_view(
     p: &publications::Model,
-    agencies: &HashMap<i32, agencies::Model>,
+    (agency_name, agency_code): (&str, &str),
     today: chrono::NaiveDate,
     rules: &publicity::PublicationRules,
     lang: Lang,
 ) -> PublicDecision {
     let status = PublicationStatus::parse(&p.status).unwrap_or(PublicationStatus::Draft);
-    let agency = agencies.get(&p.agency_id);
     if removed(p) {
         // After credit repair only the notice stays: who, what and how much are not shown.
         return PublicDecision {
             id: p.id,
             number: p.number.clone(),
             title: p.title.clone(),
-            agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
-            agency_code: agency.map(|a| a.code.clone()).unwrap_or_default(),
+            agency: agency_name.to_owned(),
+            agency_code: agency_code.to_owned(),
             party: String::new(),
             party_kind: String::new(),
             provision: String::new(),
@@ -449,8 +455,8 @@ fn public_view(
         id: p.id,
         number: p.number.clone(),
         title: p.title.clone(),
-        agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
-        agency_code: agency.map(|a| a.code.clone()).unwrap_or_default(),
+        agency: agency_name.to_owned(),
+        agency_code: agency_code.to_owned(),
         party: p.party_name.clone(),
         party_kind: p.party_kind.clone(),
         provision: p.provision.clone(),
@@ -562,7 +568,7 @@ pub async fn export_chunk(
     let rows = results(conn, &ids, today).await?;
     Ok(rows
         .iter()
-        .map(|p| public_view(p, &agencies, today, rules, lang))
+        .map(|p| public_view(p, agency_of(&agencies, p.agency_id), today, rules, lang))
         .collect())
 }
 
@@ -599,7 +605,15 @@ pub async fn search(
         pages: std::cmp::max(total.div_ceil(publicity::PAGE_SIZE), 1),
         items: rows
             .iter()
-            .map(|p| public_view(p, &agencies, today, &state.settings.publication_rules, lang))
+            .map(|p| {
+                public_view(
+                    p,
+                    agency_of(&agencies, p.agency_id),
+                    today,
+                    &state.settings.publication_rules,
+                    lang,
+                )
+            })
             .collect(),
         agencies: agency_list,
     })
@@ -613,21 +627,41 @@ pub async fn public_detail(
 ) -> Result<PublicDecision, ServiceError> {
     let conn = &state.db.conn;
     let today = today(state);
-    let p = publications::Entity::find_by_id(id)
+    // One query for the page: the record with its agency, its document's verification code
+    // and how many corrections it has (read only when there are some).
+    let row = publications::Entity::find_by_id(id)
         .filter(visible_now(today))
+        .column_as(
+            Expr::cust("(SELECT name FROM agencies WHERE agencies.id = publications.agency_id)"),
+            "agency_name",
+        )
+        .column_as(
+            Expr::cust("(SELECT code FROM agencies WHERE agencies.id = publications.agency_id)"),
+            "agency_code",
+        )
+        .column_as(
+            Expr::cust("(SELECT verification_code FROM issued_documents WHERE issued_documents.id = publications.document_id)"),
+            "verification_code",
+        )
+        .column_as(
+            Expr::cust(format!(
+                "(SELECT COUNT(*) FROM publication_requests WHERE publication_requests.publication_id = publications.id AND publication_requests.kind = '{}' AND publication_requests.status = '{}')",
+                request::RequestKind::Correction.as_str(),
+                request::RequestStatus::Accepted.as_str()
+            )),
+            "corrections",
+        )
+        .into_model::<DetailRow>()
         .one(conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let agencies: HashMap<i32, agencies::Model> = agencies::Entity::find()
-        .filter(agencies::Column::Id.eq(p.agency_id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
+    let p = &row.publication;
     let mut view = public_view(
-        &p,
-        &agencies,
+        p,
+        (
+            row.agency_name.as_deref().unwrap_or_default(),
+            row.agency_code.as_deref().unwrap_or_default(),
+        ),
         today,
         &state.settings.publication_rules,
         lang,
@@ -635,13 +669,26 @@ pub async fn public_detail(
     if view.removed {
         return Ok(view);
     }
-    view.verification_code = issued_documents::Entity::find_by_id(p.document_id)
-        .one(conn)
-        .await?
-        .and_then(|d| tianping_domain::document::VerificationCode::parse(&d.verification_code))
+    view.verification_code = row
+        .verification_code
+        .as_deref()
+        .and_then(tianping_domain::document::VerificationCode::parse)
         .map(|c| c.printed());
-    view.corrections = super::publication_requests::corrections(conn, p.id).await?;
+    if row.corrections > 0 {
+        view.corrections = super::publication_requests::corrections(conn, p.id).await?;
+    }
     Ok(view)
+}
+
+/// A public decision's record with what its page shows beside it.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct DetailRow {
+    #[sea_orm(nested)]
+    publication: publications::Model,
+    agency_name: Option<String>,
+    agency_code: Option<String>,
+    verification_code: Option<String>,
+    corrections: i64,
 }
 
 /// The ids of every public decision page, newest first (the sitemap).
