@@ -359,6 +359,24 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
     );
 }
 
+/// The agency head withdraws a published decision (revoked on reconsideration).
+async fn withdraw_by_its_head(app: &TestApp, target: impl std::fmt::Display) {
+    let head = app
+        .scalar_text(&format!(
+            "SELECT u.username FROM users u JOIN publications p ON p.agency_id = u.agency_id WHERE p.id = {target} AND u.role = 'agency_head'"
+        ))
+        .await;
+    let head = app.login(&head).await;
+    let r = app
+        .post(
+            &format!("/api/v1/publications/{target}/steps"),
+            Some(&head),
+            json!({"step": "withdraw", "basis": "revoked", "reason": "复议撤销"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+}
+
 /// Every public result, newest first, as the search answers it (page by page).
 async fn every_result(app: &TestApp, q: &str) -> Vec<i64> {
     let mut out = Vec::new();
@@ -396,20 +414,7 @@ async fn the_search_index_follows_every_publication_change_and_equals_a_rebuild(
     );
     // A published decision withdrawn by its head, and a draft approved.
     let target = expected[0];
-    let head = app
-        .scalar_text(&format!(
-            "SELECT u.username FROM users u JOIN publications p ON p.agency_id = u.agency_id WHERE p.id = {target} AND u.role = 'agency_head'"
-        ))
-        .await;
-    let head = app.login(&head).await;
-    let r = app
-        .post(
-            &format!("/api/v1/publications/{target}/steps"),
-            Some(&head),
-            json!({"step": "withdraw", "basis": "revoked", "reason": "复议撤销"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    withdraw_by_its_head(&app, target).await;
     let after = every_result(&app, "").await;
     assert!(!after.contains(&target));
     assert_eq!(after.len(), expected.len() - 1);
@@ -460,20 +465,7 @@ async fn on_postgresql_a_second_process_hears_of_every_publication_change() {
         .await;
     let target = i32::try_from(target).expect("id");
     assert!(other.search.read().contains(target));
-    let head = app
-        .scalar_text(&format!(
-            "SELECT u.username FROM users u JOIN publications p ON p.agency_id = u.agency_id WHERE p.id = {target} AND u.role = 'agency_head'"
-        ))
-        .await;
-    let head = app.login(&head).await;
-    let r = app
-        .post(
-            &format!("/api/v1/publications/{target}/steps"),
-            Some(&head),
-            json!({"step": "withdraw", "basis": "revoked", "reason": "复议撤销"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    withdraw_by_its_head(&app, target).await;
     eventually("the withdrawal", || !other.search.read().contains(target)).await;
     let draft = app
         .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'draft'")
