@@ -158,6 +158,17 @@ async fn second_process(app: &TestApp) -> app::ssr::db::Db {
     .expect("second connection")
 }
 
+/// A system event about test subject `id`.
+fn test_event(id: &str) -> NewEvent {
+    NewEvent {
+        actor: AuditActor::system(),
+        action: "test.event",
+        subject_type: "test",
+        subject_id: id.into(),
+        payload: json!({}),
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn appends_find_the_head_moved_by_another_writer_or_a_rollback_and_still_chain() {
     let app = TestApp::empty().await;
@@ -181,13 +192,7 @@ async fn appends_find_the_head_moved_by_another_writer_or_a_rollback_and_still_c
     let mut uow = UnitOfWork::begin(db, chrono::Utc::now())
         .await
         .expect("begin");
-    uow.record(NewEvent {
-        actor: AuditActor::system(),
-        action: "test.event",
-        subject_type: "test",
-        subject_id: "rolled back".into(),
-        payload: json!({}),
-    });
+    uow.record(test_event("rolled back"));
     assert_eq!(uow.flush().await.expect("flush"), vec![7]);
     drop(uow);
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
@@ -197,13 +202,7 @@ async fn appends_find_the_head_moved_by_another_writer_or_a_rollback_and_still_c
         .await
         .expect("begin");
     for id in ["a", "b"] {
-        uow.record(NewEvent {
-            actor: AuditActor::system(),
-            action: "test.event",
-            subject_type: "test",
-            subject_id: id.into(),
-            payload: json!({}),
-        });
+        uow.record(test_event(id));
         if id == "a" {
             assert_eq!(uow.flush().await.expect("flush"), vec![8]);
         }
