@@ -449,6 +449,35 @@ pub enum CommandKind {
 }
 
 impl Command {
+    /// Whether the command carries its own free text (a reason, an opinion, a note), so that a
+    /// separate note is not recorded with it.
+    pub fn carries_text(&self) -> bool {
+        matches!(
+            self,
+            Command::DeclineClue { .. }
+                | Command::ReturnReview { .. }
+                | Command::Withdraw { .. }
+                | Command::Transfer { .. }
+                | Command::Suspend { .. }
+                | Command::Extend { .. }
+                | Command::RecordExecution { .. }
+        )
+    }
+
+    /// The day the step says it happened, from which the deadlines it starts run: the service,
+    /// decision, hearing request or payment date it records, else `today`.
+    pub fn happened_on(&self, today: NaiveDate) -> NaiveDate {
+        match self {
+            Command::ServePriorNotice { served_on, .. } | Command::Serve { served_on, .. } => {
+                *served_on
+            }
+            Command::Decide { decided_on, .. } => *decided_on,
+            Command::RequestHearing { requested_on } => *requested_on,
+            Command::RecordPayment { paid_on, .. } => *paid_on,
+            _ => today,
+        }
+    }
+
     /// The command's kind.
     pub fn kind(&self) -> CommandKind {
         match self {

@@ -165,6 +165,14 @@ pub struct CaseFacts {
     pub e_service_consent: bool,
     /// What remains to be paid, in fen (fine plus surcharge, less payments).
     pub outstanding_fen: i64,
+    /// What was paid so far, in fen.
+    pub paid_fen: i64,
+    /// Since when a suspended case is suspended.
+    pub suspended_on: Option<NaiveDate>,
+    /// The days spent suspended by earlier suspensions.
+    pub suspended_days: u32,
+    /// The days added to the 90-day limit by the extensions granted.
+    pub extension_days: u32,
     /// Whether execution is finished: the fine paid in full or the penalty otherwise
     /// performed (a warning: on service).
     pub execution_finished: bool,

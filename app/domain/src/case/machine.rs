@@ -13,8 +13,6 @@
 //! each such place says so in a comment starting "Stricter reading".
 
 use chrono::NaiveDate;
-use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::{
     authz::Actor,
@@ -23,6 +21,7 @@ use crate::{
             CloseReason, Command, CommandKind, DecisionOutcome, InvestigationOutcome,
             ServiceMethod, SummaryPenalty,
         },
+        effect::{CaseUpdate, MajorRecord, StepDetails, StepRecord},
         error::{CaseError, DateField, Fact, TextField},
         facts::{CaseFacts, DecisionFacts, PriorNoticeFacts},
         state::CaseState,
@@ -31,22 +30,52 @@ use crate::{
     role::Role,
 };
 
-/// Applies `command`, taken by `actor` on `today`, to the case described by `facts`.
-///
-/// Pure: the result depends only on the arguments. On success the caller stores
-/// `transition.to`, remembers `transition.from` as the resume state when the step is a
-/// suspension, updates the facts the command records, and appends the audit event built from
-/// `transition.action` and `transition.payload` in the same database transaction.
+/// Applies `command`, taken by `actor` on `today`, to the case described by `facts`, with no
+/// details beyond the command (see [`apply_step`]).
 pub fn apply(
     facts: &CaseFacts,
     command: &Command,
     actor: &Actor,
     today: NaiveDate,
 ) -> Result<Transition, CaseError> {
+    apply_step(facts, command, &StepDetails::default(), actor, today)
+}
+
+/// Applies `command` with its `details`, taken by `actor` on `today`, to the case described
+/// by `facts`.
+///
+/// Pure: the result depends only on the arguments. On success the caller stores
+/// `transition.to` and each of `transition.changes` as they are, and appends the audit event
+/// built from `transition.action` and `transition.record` in the same database transaction.
+///
+/// The details decide two facts before the step is judged: a catalog match makes the case
+/// major whatever the officer ticked (Art. 58), and a confirmed collective discussion allows a
+/// further extension.
+pub fn apply_step(
+    facts: &CaseFacts,
+    command: &Command,
+    details: &StepDetails,
+    actor: &Actor,
+    today: NaiveDate,
+) -> Result<Transition, CaseError> {
+    let judged;
+    let facts = if details.major.as_ref().is_some_and(MajorRecord::is_major)
+        || (details.confirmed && matches!(command, Command::Extend { .. }))
+    {
+        let mut f = facts.clone();
+        f.major |= details.major.as_ref().is_some_and(MajorRecord::is_major);
+        if matches!(command, Command::Extend { .. }) {
+            f.extension_discussed |= details.confirmed;
+        }
+        judged = f;
+        &judged
+    } else {
+        facts
+    };
     let kind = command.kind();
     check(facts, kind, actor, today)?;
     check_data(facts, command, today)?;
-    Ok(transition(facts, command, today))
+    Ok(transition(facts, command, details, today))
 }
 
 /// Whether `actor` may take a step of `kind` on `today`, judged on everything except the
@@ -778,15 +807,18 @@ fn stop_running(facts: &CaseFacts) -> Vec<DeadlineChange> {
     }
 }
 
-fn value<T: Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
-}
-
-fn transition(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Transition {
+fn transition(
+    facts: &CaseFacts,
+    command: &Command,
+    details: &StepDetails,
+    today: NaiveDate,
+) -> Transition {
     use DeadlineKind as D;
     use DocumentKind as Doc;
     let from = facts.state;
-    let mut extra: Vec<(&str, Value)> = Vec::new();
+    let mut after_hearing = None;
+    let mut settled = None;
+    let mut resume_to = None;
     let (to, documents, deadlines): (CaseState, Vec<DocumentKind>, Vec<DeadlineChange>) =
         match command {
             Command::RegisterClue { .. } => (
@@ -821,7 +853,7 @@ fn transition(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Transit
                 vec![DeadlineChange::start(D::LegalReview)],
             ),
             Command::ApproveReview => {
-                extra.push(("after_hearing", Value::Bool(facts.hearing_held)));
+                after_hearing = Some(facts.hearing_held);
                 (
                     review_return_state(facts),
                     vec![Doc::LegalReviewOpinion],
@@ -917,14 +949,14 @@ fn transition(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Transit
                 (CaseState::Served, vec![Doc::ServiceReceipt], deadlines)
             }
             Command::RecordPayment { amount_fen, .. } => {
-                let settled = *amount_fen >= facts.outstanding_fen;
-                extra.push(("settled", Value::Bool(settled)));
+                let paid_up = *amount_fen >= facts.outstanding_fen;
+                settled = Some(paid_up);
                 let to = if from == CaseState::Served {
                     CaseState::Executing
                 } else {
                     from
                 };
-                let deadlines = if settled {
+                let deadlines = if paid_up {
                     vec![DeadlineChange::stop(D::Payment)]
                 } else {
                     vec![]
@@ -953,7 +985,7 @@ fn transition(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Transit
                 stop_running(facts),
             ),
             Command::Suspend { .. } => {
-                extra.push(("resume_to", value(&from)));
+                resume_to = Some(from);
                 // A pending hearing has already paused the limit.
                 let deadlines = if from.hearing_pending() {
                     vec![]
@@ -1005,17 +1037,27 @@ fn transition(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Transit
             ),
         };
     let kind = command.kind();
-    let mut payload = Map::new();
-    payload.insert("procedure".to_owned(), value(&facts.procedure));
-    payload.insert("from".to_owned(), value(&from));
-    payload.insert("to".to_owned(), value(&to));
-    payload.insert("command".to_owned(), value(command));
-    payload.insert("documents".to_owned(), value(&documents));
-    payload.insert("deadlines".to_owned(), value(&deadlines));
-    payload.insert("on".to_owned(), value(&today));
-    for (key, v) in extra {
-        payload.insert(key.to_owned(), v);
-    }
+    let changes = case_updates(facts, command, details, today);
+    let record = StepRecord {
+        procedure: facts.procedure,
+        from,
+        to,
+        command: command.clone(),
+        documents: documents.clone(),
+        deadlines: deadlines.clone(),
+        on: today,
+        after_hearing,
+        settled,
+        resume_to,
+        proposal: matches!(command, Command::ConcludeInvestigation { .. })
+            .then(|| details.proposal.clone().unwrap_or_default()),
+        discretion: details
+            .discretion
+            .clone()
+            .filter(|_| matches!(command, Command::Decide { .. })),
+        major: details.major.clone(),
+        note: (!details.note.is_empty() && !command.carries_text()).then(|| details.note.clone()),
+    };
     Transition {
         from,
         to,
@@ -1023,6 +1065,170 @@ fn transition(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Transit
         action: kind.action(),
         documents,
         deadlines,
-        payload: Value::Object(payload),
+        changes,
+        record,
     }
+}
+
+/// What an accepted step changes on the case record (see [`CaseUpdate`]).
+fn case_updates(
+    facts: &CaseFacts,
+    command: &Command,
+    details: &StepDetails,
+    today: NaiveDate,
+) -> Vec<CaseUpdate> {
+    use CaseUpdate as U;
+    let fine_decided = facts.decision.map_or(0, |d| d.fine_fen);
+    let mut changes = match command {
+        Command::DeclineClue { reason }
+        | Command::Withdraw { reason }
+        | Command::Transfer { to: reason } => vec![U::StateReason {
+            reason: Some(reason.trim().to_owned()),
+        }],
+        Command::ReturnReview { opinion } => vec![
+            U::StateReason {
+                reason: Some(opinion.trim().to_owned()),
+            },
+            U::Reviewed {
+                passed: false,
+                after_hearing: false,
+            },
+        ],
+        Command::ApproveFiling => vec![U::Filed { on: today }],
+        Command::ConcludeInvestigation { outcome } => vec![
+            U::Concluded {
+                outcome: *outcome,
+                proposal: details.proposal.clone(),
+            },
+            U::StateReason { reason: None },
+        ],
+        Command::ApproveReview => vec![U::Reviewed {
+            passed: true,
+            after_hearing: facts.hearing_held,
+        }],
+        Command::ServePriorNotice {
+            served_on,
+            proposed_fine_fen,
+        } => vec![U::PriorNoticeServed {
+            served_on: *served_on,
+            proposed_fine_fen: *proposed_fine_fen,
+            hearing_eligible: facts.hearing_eligible,
+        }],
+        Command::WaiveRights => vec![U::RightsWaived],
+        Command::NoticeHearing { hearing_date, .. } => vec![U::HearingSet { on: *hearing_date }],
+        Command::HoldHearing { .. } => vec![U::HearingHeld],
+        Command::HoldCollectiveDiscussion => vec![U::CollectiveDiscussionDone],
+        Command::Decide {
+            decided_on,
+            outcome,
+            fine_fen,
+        } => {
+            let mut changes = vec![U::Decided {
+                outcome: *outcome,
+                fine_fen: *fine_fen,
+                decided_on: *decided_on,
+            }];
+            if let Some(record) = &details.discretion {
+                changes.push(U::Discretion {
+                    record: record.clone(),
+                });
+            }
+            changes
+        }
+        Command::Serve { served_on, method } => {
+            let mut changes = vec![U::Served {
+                on: *served_on,
+                method: *method,
+            }];
+            // A penalty without a fine (a warning) is performed by its service; a no-penalty
+            // decision has nothing to execute.
+            if fine_decided == 0 {
+                changes.push(U::ExecutionFinished);
+            }
+            changes
+        }
+        Command::RecordPayment { amount_fen, .. } => {
+            let mut changes = vec![U::Paid {
+                total_fen: facts.paid_fen + amount_fen,
+            }];
+            if *amount_fen >= facts.outstanding_fen {
+                changes.push(U::ExecutionFinished);
+            }
+            changes
+        }
+        // Execution of a penalty other than a fine is confirmed by the officer; a fine is
+        // executed only once it is paid in full.
+        Command::RecordExecution { .. } if details.confirmed && fine_decided == facts.paid_fen => {
+            vec![U::ExecutionFinished]
+        }
+        Command::Close { reason } => vec![U::Closed {
+            reason: *reason,
+            on: today,
+        }],
+        Command::Suspend { reason } => vec![
+            U::Suspended {
+                from: facts.state,
+                on: today,
+            },
+            U::StateReason {
+                reason: Some(reason.trim().to_owned()),
+            },
+        ],
+        Command::Resume => {
+            let paused = facts
+                .suspended_on
+                .map_or(0, |since| (today - since).num_days());
+            vec![
+                U::Resumed {
+                    suspended_days: facts
+                        .suspended_days
+                        .saturating_add(u32::try_from(paused).unwrap_or(0)),
+                },
+                U::StateReason { reason: None },
+            ]
+        }
+        Command::Extend { days, .. } => vec![U::Extended {
+            extensions_granted: facts.extensions_granted + 1,
+            extension_days: facts.extension_days.saturating_add(*days),
+        }],
+        Command::SummaryDecide { penalty, .. } => {
+            let fine_fen = match penalty {
+                SummaryPenalty::Warning => 0,
+                SummaryPenalty::Fine { fen } => *fen,
+            };
+            // Decided, handed over and (for a warning) performed on the spot.
+            let mut changes = vec![
+                U::Decided {
+                    outcome: DecisionOutcome::Penalty,
+                    fine_fen,
+                    decided_on: today,
+                },
+                U::Served {
+                    on: today,
+                    method: ServiceMethod::Direct,
+                },
+            ];
+            if fine_fen == 0 {
+                changes.push(U::ExecutionFinished);
+            }
+            changes
+        }
+        Command::RecordExecution { .. }
+        | Command::RegisterClue { .. }
+        | Command::FileCase { .. }
+        | Command::StartInvestigation
+        | Command::RecordEvidence { .. }
+        | Command::SubmitForReview
+        | Command::RecordStatement { .. }
+        | Command::RequestHearing { .. }
+        | Command::Archive
+        | Command::FileSummaryRecord => vec![],
+    };
+    if details.major.as_ref().is_some_and(MajorRecord::is_major) {
+        changes.push(U::Major);
+    }
+    if details.e_service_consent {
+        changes.push(U::EServiceConsent);
+    }
+    changes
 }

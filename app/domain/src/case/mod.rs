@@ -29,6 +29,7 @@
 
 mod checklist;
 mod command;
+mod effect;
 mod error;
 mod facts;
 mod machine;
@@ -49,12 +50,13 @@ pub use command::{
     PartyKind, SUMMARY_FINE_LIMIT_NATURAL_PERSON_FEN, SUMMARY_FINE_LIMIT_ORGANISATION_FEN,
     ServiceMethod, SummaryPenalty,
 };
+pub use effect::{CaseUpdate, DiscretionRecord, MajorRecord, Proposal, StepDetails, StepRecord};
 pub use error::{CaseError, DateField, Fact, TextField, yuan};
 pub use facts::{
     CaseFacts, DecisionFacts, EvidenceStanding, PriorNoticeFacts, ProcedureRules,
     SAMR_EXTENSION_DAYS, StaffStanding,
 };
-pub use machine::{allowed_commands, apply, check, expected_close_reason};
+pub use machine::{allowed_commands, apply, apply_step, check, expected_close_reason};
 pub use schedule::{ScheduleFacts, due_date, most_urgent, rule_for};
 pub use staffing::{StaffingChange, check_staffing, may_change_staffing, staffing_open};
 pub use state::{CaseState, Procedure};

@@ -1,15 +1,19 @@
 //! The result of an accepted step: the new state, the documents the step produces, the
 //! deadlines it starts, stops, pauses or extends, and the audit event's payload.
 //!
-//! Invariants: a [`Transition`] is only ever built by [`crate::case::apply`] after every check
-//! passed; its `payload` is self-contained (it repeats the states, the command with its data,
+//! Invariants: a [`Transition`] is only ever built by [`crate::case::apply_step`] after every
+//! check passed; its `record` is self-contained (it repeats the states, the command with its data,
 //! the documents and the deadline changes) so the audit log alone tells the case's story. The
 //! caller stores the new state and appends the audit event in the same transaction.
 
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    case::{command::CommandKind, state::CaseState},
+    case::{
+        command::CommandKind,
+        effect::{CaseUpdate, StepRecord},
+        state::CaseState,
+    },
     i18n::Lang,
 };
 
@@ -371,8 +375,11 @@ pub struct Transition {
     pub documents: Vec<DocumentKind>,
     /// What the step does to the case's deadlines.
     pub deadlines: Vec<DeadlineChange>,
-    /// The audit event's payload (JSON; hash it with [`crate::audit::canonical_json`]).
-    pub payload: serde_json::Value,
+    /// What the step changes on the case record, for the caller to store as it is.
+    pub changes: Vec<CaseUpdate>,
+    /// The audit event's payload (serialise it, then hash it with
+    /// [`crate::audit::canonical_json`]).
+    pub record: StepRecord,
 }
 
 #[cfg(test)]

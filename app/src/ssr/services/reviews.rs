@@ -26,7 +26,7 @@ use tianping_domain::{
     validate::{self, Field, Rule, ValidationError},
 };
 
-use super::cases::{self as case_service, form::Extras};
+use super::cases::{self as case_service, form::StepInput};
 use crate::{
     api::{
         case_dto::{StepForm, StepOutcome},
@@ -330,9 +330,9 @@ pub async fn decide(
             command: CommandKind::ApproveReview,
         }));
     }
-    let extras = Extras {
+    let extras = StepInput {
         review: decision.map(|d| (round.id, d)),
-        ..Extras::default()
+        ..StepInput::default()
     };
     case_service::run_step(state, actor, round.case_id, command, extras, deferred).await
 }

@@ -152,7 +152,7 @@ fn a_partial_payment_keeps_the_payment_period_running() {
     );
     assert_eq!(t.to, S::Executing);
     assert!(t.deadlines.is_empty());
-    assert_eq!(t.payload["settled"], serde_json::json!(false));
+    assert_eq!(t.record.settled, Some(false));
 }
 
 #[test]
@@ -207,8 +207,9 @@ fn the_audit_payload_repeats_the_states_the_command_and_its_effects() {
         Role::Officer,
     );
     assert_eq!(t.action, "case.record_evidence");
+    let payload = serde_json::to_value(&t.record).expect("serialise");
     assert_eq!(
-        t.payload,
+        payload,
         serde_json::json!({
             "procedure": "ordinary",
             "from": "investigating",
@@ -220,7 +221,7 @@ fn the_audit_payload_repeats_the_states_the_command_and_its_effects() {
         })
     );
     assert_eq!(
-        crate::audit::canonical_json(&t.payload),
+        crate::audit::canonical_json(&payload),
         "{\"command\":{\"collected_by\":[101,102],\"command\":\"record_evidence\"},\
          \"deadlines\":[],\"documents\":[\"evidence_record\"],\"from\":\"investigating\",\
          \"on\":\"2026-03-16\",\"procedure\":\"ordinary\",\"to\":\"investigating\"}"
@@ -409,5 +410,279 @@ fn an_ordinary_case_with_a_hearing_runs_from_clue_to_archive() {
             "case.close",
             "case.archive",
         ]
+    );
+}
+
+/// Applies with details, with the role's standard actor on the standard day.
+fn accepted_with(
+    facts: &CaseFacts,
+    command: &Command,
+    details: &StepDetails,
+    role: Role,
+) -> Transition {
+    match apply_step(facts, command, details, &actor(role), today()) {
+        Ok(t) => t,
+        Err(e) => panic!("{command:?} in {:?} was refused: {e:?}", facts.state),
+    }
+}
+
+#[test]
+fn serving_a_decision_without_a_fine_finishes_execution_and_one_with_a_fine_does_not() {
+    let serve = |fine_fen| {
+        let mut facts = facts_in(O, S::Decided);
+        facts.decision = Some(DecisionFacts {
+            outcome: DecisionOutcome::Penalty,
+            fine_fen,
+            decided_on: days_before(5),
+        });
+        accepted(
+            &facts,
+            &valid_command(CommandKind::Serve, &facts),
+            Role::Officer,
+        )
+        .changes
+    };
+    let with_fine = serve(PROPOSED_FINE);
+    assert!(
+        matches!(with_fine[..], [CaseUpdate::Served { .. }]),
+        "{with_fine:?}"
+    );
+    let warning = serve(0);
+    assert!(
+        matches!(
+            warning[..],
+            [CaseUpdate::Served { .. }, CaseUpdate::ExecutionFinished]
+        ),
+        "{warning:?}"
+    );
+}
+
+#[test]
+fn a_payment_adds_to_the_total_and_finishes_execution_only_when_it_settles() {
+    let mut facts = facts_in(O, S::Served);
+    facts.paid_fen = 1_000;
+    facts.outstanding_fen = 5_000;
+    let pay = |amount_fen| Command::RecordPayment {
+        amount_fen,
+        paid_on: today(),
+    };
+    let part = accepted(&facts, &pay(4_999), Role::Officer);
+    assert_eq!(part.changes, vec![CaseUpdate::Paid { total_fen: 5_999 }]);
+    let rest = accepted(&facts, &pay(5_000), Role::Officer);
+    assert_eq!(
+        rest.changes,
+        vec![
+            CaseUpdate::Paid { total_fen: 6_000 },
+            CaseUpdate::ExecutionFinished
+        ]
+    );
+    assert_eq!(rest.record.settled, Some(true));
+}
+
+#[test]
+fn execution_is_finished_by_a_confirmation_only_when_no_fine_is_left_unpaid() {
+    let mut facts = facts_in(O, S::Executing);
+    let command = Command::RecordExecution {
+        note: "已履行停产整顿".into(),
+    };
+    let confirmed = StepDetails {
+        confirmed: true,
+        ..StepDetails::default()
+    };
+    // The fine is not paid yet: a confirmation does not finish execution.
+    let t = accepted_with(&facts, &command, &confirmed, Role::Officer);
+    assert!(t.changes.is_empty(), "{:?}", t.changes);
+    facts.paid_fen = PROPOSED_FINE;
+    let t = accepted_with(&facts, &command, &confirmed, Role::Officer);
+    assert_eq!(t.changes, vec![CaseUpdate::ExecutionFinished]);
+    // Without the confirmation nothing is finished.
+    let t = accepted_with(&facts, &command, &StepDetails::default(), Role::Officer);
+    assert!(t.changes.is_empty(), "{:?}", t.changes);
+}
+
+#[test]
+fn resuming_adds_the_days_spent_suspended_to_earlier_suspensions() {
+    let mut facts = facts_in(O, S::Suspended);
+    facts.suspended_on = Some(days_before(12));
+    facts.suspended_days = 7;
+    let t = accepted(&facts, &Command::Resume, Role::AgencyHead);
+    assert_eq!(
+        t.changes,
+        vec![
+            CaseUpdate::Resumed { suspended_days: 19 },
+            CaseUpdate::StateReason { reason: None }
+        ]
+    );
+}
+
+#[test]
+fn suspending_remembers_the_state_to_resume_to_and_the_reason() {
+    let facts = facts_in(O, S::Investigating);
+    let t = accepted(
+        &facts,
+        &Command::Suspend {
+            reason: "  当事人下落不明 ".into(),
+        },
+        Role::AgencyHead,
+    );
+    assert_eq!(
+        t.changes,
+        vec![
+            CaseUpdate::Suspended {
+                from: S::Investigating,
+                on: today()
+            },
+            CaseUpdate::StateReason {
+                reason: Some("当事人下落不明".into())
+            }
+        ]
+    );
+}
+
+#[test]
+fn an_extension_counts_itself_and_its_days() {
+    let mut facts = facts_in(O, S::Investigating);
+    facts.extensions_granted = 0;
+    facts.extension_days = 0;
+    let t = accepted(
+        &facts,
+        &valid_command(CommandKind::Extend, &facts),
+        Role::AgencyHead,
+    );
+    let [
+        CaseUpdate::Extended {
+            extensions_granted,
+            extension_days,
+        },
+    ] = t.changes[..]
+    else {
+        panic!("{:?}", t.changes);
+    };
+    assert_eq!(extensions_granted, 1);
+    assert!(extension_days > 0);
+}
+
+#[test]
+fn a_further_extension_needs_the_confirmed_collective_discussion() {
+    let mut facts = facts_in(O, S::Investigating);
+    facts.extensions_granted = 1;
+    facts.extension_days = 30;
+    let command = valid_command(CommandKind::Extend, &facts);
+    assert!(run(&facts, &command, Role::AgencyHead).is_err());
+    let confirmed = StepDetails {
+        confirmed: true,
+        ..StepDetails::default()
+    };
+    let t = accepted_with(&facts, &command, &confirmed, Role::AgencyHead);
+    assert!(matches!(
+        t.changes[..],
+        [CaseUpdate::Extended {
+            extensions_granted: 2,
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn a_catalog_match_makes_the_case_major_whatever_was_ticked() {
+    let facts = facts_in(O, S::InvestigationConcluded);
+    let serve = valid_command(CommandKind::ServePriorNotice, &facts);
+    let major = StepDetails {
+        major: Some(MajorRecord {
+            catalog_version: Some(1),
+            matched: vec![crate::review::Criterion::Hearing],
+        }),
+        ..StepDetails::default()
+    };
+    // SAMR's order: a major case passes legal review before the prior notice.
+    assert!(apply_step(&facts, &serve, &major, &actor(Role::Officer), today()).is_err());
+    let mut reviewed = facts.clone();
+    reviewed.review_passed = true;
+    let t = accepted_with(&reviewed, &serve, &major, Role::Officer);
+    assert_eq!(t.changes.last(), Some(&CaseUpdate::Major));
+    assert_eq!(t.record.major, major.major);
+    // No match: not major, no update.
+    let none = StepDetails {
+        major: Some(MajorRecord::default()),
+        ..StepDetails::default()
+    };
+    let t = accepted_with(&facts, &serve, &none, Role::Officer);
+    assert!(!t.changes.contains(&CaseUpdate::Major));
+}
+
+#[test]
+fn a_note_is_recorded_only_with_steps_whose_command_carries_no_text() {
+    let note = StepDetails {
+        note: "当事人到场".into(),
+        ..StepDetails::default()
+    };
+    let facts = facts_in(O, S::PriorNoticeServed);
+    let statement = valid_command(CommandKind::RecordStatement, &facts);
+    let t = accepted_with(&facts, &statement, &note, Role::Officer);
+    assert_eq!(t.record.note.as_deref(), Some("当事人到场"));
+    let facts = facts_in(O, S::Investigating);
+    let suspend = valid_command(CommandKind::Suspend, &facts);
+    let t = accepted_with(&facts, &suspend, &note, Role::AgencyHead);
+    assert_eq!(t.record.note, None);
+}
+
+#[test]
+fn the_conclusion_records_its_proposal_and_a_decision_its_discretion() {
+    let facts = facts_in(O, S::Investigating);
+    let conclude = Command::ConcludeInvestigation {
+        outcome: InvestigationOutcome::Penalty,
+    };
+    let proposal = Proposal {
+        fine_fen: 300_000,
+        confiscation_fen: 0,
+        measures: vec![],
+        flags: vec![],
+        departure: false,
+    };
+    let details = StepDetails {
+        proposal: Some(proposal.clone()),
+        ..StepDetails::default()
+    };
+    let t = accepted_with(&facts, &conclude, &details, Role::Officer);
+    assert_eq!(
+        t.changes[0],
+        CaseUpdate::Concluded {
+            outcome: InvestigationOutcome::Penalty,
+            proposal: Some(proposal.clone())
+        }
+    );
+    assert_eq!(t.record.proposal, Some(proposal));
+    // Without details the record still says nothing was proposed.
+    let t = accepted(&facts, &conclude, Role::Officer);
+    assert_eq!(t.record.proposal, Some(Proposal::default()));
+
+    let facts = facts_in(O, S::PriorNoticeServed);
+    let decide = valid_command(CommandKind::Decide, &facts);
+    let record = DiscretionRecord::new(
+        3,
+        "《条例》第十条".into(),
+        crate::discretion::Circumstance::General,
+        crate::discretion::FineBand {
+            min_fen: 100,
+            max_fen: 900_000,
+        },
+        crate::discretion::DiscretionCheck::Within,
+        "ignored within the band",
+    );
+    assert_eq!(record.justification, "");
+    let details = StepDetails {
+        discretion: Some(record.clone()),
+        ..StepDetails::default()
+    };
+    let t = accepted_with(&facts, &decide, &details, Role::AgencyHead);
+    assert!(t.changes.contains(&CaseUpdate::Discretion {
+        record: record.clone()
+    }));
+    assert_eq!(
+        serde_json::to_value(&t.record).expect("serialise")["discretion"],
+        serde_json::json!({
+            "standard_id": 3, "provision": "《条例》第十条", "circumstance": "general",
+            "band": [100, 900_000], "check": "within", "justification": "",
+        })
     );
 }

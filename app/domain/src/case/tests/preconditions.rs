@@ -500,7 +500,7 @@ fn an_approved_review_returns_the_case_to_where_it_was_submitted_from() {
     heard.hearing_held = true;
     let t = accepted(&heard, &Command::ApproveReview, Role::LegalReviewer);
     assert_eq!(t.to, S::HearingHeld);
-    assert_eq!(t.payload["after_hearing"], serde_json::json!(true));
+    assert_eq!(t.record.after_hearing, Some(true));
 }
 
 #[test]
@@ -1259,10 +1259,7 @@ fn suspension_remembers_the_state_and_resumption_restores_it() {
         Role::AgencyHead,
     );
     assert_eq!((t.from, t.to), (S::PriorNoticeServed, S::Suspended));
-    assert_eq!(
-        t.payload["resume_to"],
-        serde_json::json!("prior_notice_served")
-    );
+    assert_eq!(t.record.resume_to, Some(S::PriorNoticeServed));
     assert_eq!(
         t.deadlines,
         vec![DeadlineChange::pause(DeadlineKind::CaseHandling)]

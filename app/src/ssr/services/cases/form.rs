@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use tianping_domain::{
     calendar::WorkCalendar,
     case::{
-        CloseReason, Command, CommandKind, DecisionOutcome, InvestigationOutcome, ServiceMethod,
+        CloseReason, Command, CommandKind, DecisionOutcome, InvestigationOutcome, Proposal,
+        ServiceMethod, StepDetails,
     },
     deadline::DeadlineRules,
     discretion::Circumstance,
@@ -17,26 +18,13 @@ use tianping_domain::{
 use super::codes::parse_code;
 use crate::api::case_dto::StepForm;
 
-/// The penalty an investigation report proposes, as the major-decision catalog judges it.
+/// A step's parsed form: the details the step records (see [`StepDetails`]) and the inputs
+/// the service resolves against the agency's data before the step is judged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Proposal {
-    /// The proposed fine, in fen (0: none).
-    pub fine_fen: i64,
-    /// The value confiscated or proposed to be, in fen.
-    pub confiscation_fen: i64,
-    /// Measures other than a fine.
-    pub measures: Vec<Measure>,
-    /// Circumstances of the catalog the officer flags (codes; checked against the catalog).
-    pub flags: Vec<String>,
-    /// Mitigation or departure from the discretion standard.
-    pub departure: bool,
-}
-
-/// What a step records besides the command itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Extras {
-    /// The penalty proposed at the conclusion of the investigation.
-    pub proposal: Option<Proposal>,
+pub struct StepInput {
+    /// What the step records besides the command (the proposal, consent, confirmation, note);
+    /// the service adds the catalog classification and the discretion judgement.
+    pub details: StepDetails,
     /// The materials of a submission to legal review, as typed (checked against the case's
     /// stage when the step is judged).
     pub submission: Option<Submission>,
@@ -46,13 +34,6 @@ pub struct Extras {
     /// The discretion standard and circumstance chosen for a decision, with the justification
     /// of a fine outside the band.
     pub discretion: Option<(i32, Circumstance, String)>,
-    /// The party consented to electronic service.
-    pub e_consent: bool,
-    /// Execution finished (non-fine penalties) or a further extension was collectively
-    /// discussed.
-    pub confirmed: bool,
-    /// Free text recorded with steps whose command carries none (statements, discussions).
-    pub note: String,
 }
 
 fn checked(v: &str) -> bool {
@@ -116,14 +97,17 @@ pub fn parse(
     today: NaiveDate,
     rules: &DeadlineRules,
     calendar: &WorkCalendar,
-) -> Result<(Command, Extras), Vec<ValidationError>> {
+) -> Result<(Command, StepInput), Vec<ValidationError>> {
     let kind: CommandKind = one_of(Field::Step, &form.kind).map_err(|e| vec![e])?;
     let mut errors = Errors::default();
-    let mut extras = Extras {
-        e_consent: checked(&form.e_consent),
-        confirmed: checked(&form.confirmed),
-        note: form.reason.trim().to_owned(),
-        ..Extras::default()
+    let mut extras = StepInput {
+        details: StepDetails {
+            e_service_consent: checked(&form.e_consent),
+            confirmed: checked(&form.confirmed),
+            note: form.reason.trim().to_owned(),
+            ..StepDetails::default()
+        },
+        ..StepInput::default()
     };
     let date_or_today = |errors: &mut Errors| -> Option<NaiveDate> {
         if form.date.trim().is_empty() {
@@ -188,7 +172,7 @@ pub fn parse(
                 .filter(|(_, v)| checked(v))
                 .map(|(k, _)| k.clone())
                 .collect();
-            extras.proposal = Some(Proposal {
+            extras.details.proposal = Some(Proposal {
                 fine_fen: fine_fen.unwrap_or(0),
                 confiscation_fen: confiscation_fen.unwrap_or(0),
                 measures,

@@ -19,7 +19,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QuerySelect, Set,
 };
-use serde_json::{Value, json};
+use serde_json::json;
 use tianping_domain::{
     authz::{Action, Actor, AgencyScope, can},
     case::{
@@ -124,14 +124,14 @@ async fn next_number<C: ConnectionTrait>(
     Ok(format!("{prefix}{:05}", count + 1))
 }
 
-fn audit_payload(transition_payload: &Value, extra: Value) -> Value {
-    let mut payload = transition_payload.clone();
-    if let (Value::Object(map), Value::Object(more)) = (&mut payload, extra) {
-        for (k, v) in more {
-            map.insert(k, v);
-        }
-    }
-    payload
+/// A step's audit payload: the state machine's record, with what the service adds about the
+/// rows the step created (a case's number, a review round, an evidence file).
+#[derive(serde::Serialize)]
+struct StepAudit<'a, E: serde::Serialize> {
+    #[serde(flatten)]
+    step: &'a case::StepRecord,
+    #[serde(flatten)]
+    rows: E,
 }
 
 /// Registers a case (S0 案源登记) in the actor's agency, from a clue in the intake queue or
@@ -284,7 +284,8 @@ pub async fn register(
     .await
 }
 
-/// Writes a transition's deadlines, audit event and documents, and commits.
+/// Writes a transition's deadlines, audit event and documents, and commits. `rows` adds to the
+/// audit payload what the service knows of the rows the step wrote.
 #[allow(clippy::too_many_arguments)]
 async fn finish(
     state: &AppState,
@@ -294,13 +295,18 @@ async fn finish(
     command: &Command,
     transition: &case::Transition,
     today: NaiveDate,
-    extra: Value,
+    rows: impl serde::Serialize,
 ) -> Result<StepOutcome, ServiceError> {
+    let payload = serde_json::to_value(StepAudit {
+        step: &transition.record,
+        rows,
+    })
+    .map_err(|e| ServiceError::Internal(format!("audit payload: {e}")))?;
     store::apply_deadlines(
         uow.txn(),
         row.id,
         &transition.deadlines,
-        store::step_date(command, today),
+        command.happened_on(today),
         today,
         &state.settings.deadline_rules,
         &state.settings.calendar,
@@ -311,7 +317,7 @@ async fn finish(
         action: transition.action,
         subject_type: case::AUDIT_SUBJECT_TYPE,
         subject_id: row.id.to_string(),
-        payload: audit_payload(&transition.payload, extra),
+        payload,
     });
     let seqs = uow.flush().await?;
     let seq = seqs.last().copied().unwrap_or_default();
@@ -410,16 +416,18 @@ pub(crate) async fn officer_names(
 }
 
 /// The one write path of a step on an existing case: inside one unit of work, load and lock
-/// the case, load its facts, let the state machine judge the command, then write the case, its
-/// officers, deadlines, documents, review round and audit event. `deferred` holds input errors
-/// found before the step was judged: they are reported only to someone the state machine lets
-/// take the step, so that those who may not act learn nothing about it.
+/// the case, load its facts, resolve the step's input against the agency's data (catalog,
+/// discretion standards, review materials), let the state machine judge the command, then
+/// store what it decided: the case's changes, its officers, deadlines, documents, review round
+/// and audit event. `deferred` holds input errors found before the step was judged: they are
+/// reported only to someone the state machine lets take the step, so that those who may not
+/// act learn nothing about it.
 pub(crate) async fn run_step(
     state: &AppState,
     actor: &Actor,
     case_id: i32,
     command: Command,
-    extras: form::Extras,
+    mut input: form::StepInput,
     mut deferred: Vec<ValidationError>,
 ) -> Result<StepOutcome, ServiceError> {
     let today = today(state);
@@ -432,78 +440,22 @@ pub(crate) async fn run_step(
     };
     let mut facts = facts::load(uow.txn(), &row, actor, &named, today).await?;
     view::with_file_state(uow.txn(), &row, &mut facts).await?;
-    let mut extra = json!({});
-    let prepared = prepare(
-        state,
-        uow.txn(),
-        &row,
-        &mut facts,
-        &command,
-        &extras,
-        &mut extra,
-        today,
-    )
-    .await?;
-    let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
+    let prepared = prepare(uow.txn(), &row, &mut facts, &command, &mut input, today).await?;
+    let transition =
+        case::apply_step(&facts, &command, &input.details, actor, today).map_err(refused)?;
     deferred.extend(prepared.errors);
     if !deferred.is_empty() {
         return Err(ServiceError::ValidationMany(deferred));
     }
 
     let mut model = row.clone().into_active_model();
-    store::apply_to_row(&mut model, &row, &command, &transition, &extras, today);
-    if let Some(c) = &prepared.classification
-        && c.is_major()
-    {
-        // Once a case matches the catalog it stays major; major cases are decided by
-        // collective discussion (Art. 57 ¶2) [L].
-        model.major = Set(true);
-        model.collective_discussion_required = Set(true);
-    }
-    if let Command::ServePriorNotice {
-        served_on,
-        proposed_fine_fen,
-    } = &command
-    {
-        let rules = &state.settings.deadline_rules;
-        let cal = &state.settings.calendar;
-        model.prior_notice_on = Set(Some(*served_on));
-        model.proposed_fine_fen = Set(Some(*proposed_fine_fen));
-        model.hearing_eligible = Set(facts.hearing_eligible);
-        model.statement_window_ends = Set(Some(case::due_date(
-            case::DeadlineKind::StatementWindow,
-            *served_on,
-            case::ScheduleFacts::default(),
-            rules,
-            cal,
-        )));
-        model.hearing_request_window_ends = Set(Some(case::due_date(
-            case::DeadlineKind::HearingRequestWindow,
-            *served_on,
-            case::ScheduleFacts::default(),
-            rules,
-            cal,
-        )));
-    }
-    if let (Command::Decide { .. }, Some(d)) = (&command, extra.get("discretion")) {
-        model.discretion_standard_id = Set(d
-            .get("standard_id")
-            .and_then(Value::as_i64)
-            .and_then(|v| i32::try_from(v).ok()));
-        model.circumstance = Set(d
-            .get("circumstance")
-            .and_then(Value::as_str)
-            .map(str::to_owned));
-        model.discretion_check = Set(d.get("check").and_then(Value::as_str).map(str::to_owned));
-        model.discretion_justification = Set(d
-            .get("justification")
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned));
-    }
-    if extras.e_consent {
-        model.e_service_consent = Set(true);
-    }
+    store::apply_changes(
+        &mut model,
+        transition.to,
+        &transition.changes,
+        &state.settings.deadline_rules,
+        &state.settings.calendar,
+    );
     model.updated_at = Set(uow.now());
     let row = model.update(uow.txn()).await?;
     if let Command::FileCase { officer_ids } = &command {
@@ -511,6 +463,7 @@ pub(crate) async fn run_step(
             store::set_officer(uow.txn(), row.id, *id, true).await?;
         }
     }
+    let mut review = ReviewAudit::default();
     if let (Command::SubmitForReview, Some(submission)) = (&command, &prepared.submission) {
         let classification = prepared.classification.clone().unwrap_or_default();
         let due_on = case::due_date(
@@ -530,24 +483,26 @@ pub(crate) async fn run_step(
             uow.now(),
         )
         .await?;
-        extra["round"] = json!(round);
-        extra["review_due_on"] = json!(due_on);
+        review.round = Some(round);
+        review.review_due_on = Some(due_on);
     }
-    if let Some((round_id, decision)) = &extras.review {
+    if let Some((round_id, decision)) = &input.review {
         super::reviews::close_round(uow.txn(), *round_id, actor, decision, uow.now()).await?;
-        extra["round_id"] = json!(round_id);
-        extra["review_outcome"] = json!(decision.outcome);
-        if decision.outcome.passes() && !decision.opinion.is_empty() {
-            // A return's opinion is already in the command.
-            extra["opinion"] = json!(decision.opinion);
-        }
-        extra["problems"] = json!(
+        review.round_id = Some(*round_id);
+        review.review_outcome = Some(decision.outcome);
+        // A return's opinion is already in the command.
+        review.opinion = (decision.outcome.passes() && !decision.opinion.is_empty())
+            .then(|| decision.opinion.clone());
+        review.problems = Some(
             decision
                 .findings
                 .iter()
                 .filter(|f| f.verdict == tianping_domain::review::Verdict::Problem)
-                .map(|f| json!({"point": f.point, "comment": f.comment}))
-                .collect::<Vec<_>>()
+                .map(|f| ReviewProblem {
+                    point: f.point,
+                    comment: f.comment.clone(),
+                })
+                .collect(),
         );
     }
     if let Some(clue_id) = row.clue_id
@@ -559,21 +514,41 @@ pub(crate) async fn run_step(
         c.decline_reason = Set(row.state_reason.clone());
         c.update(uow.txn()).await?;
     }
-    if !extras.note.is_empty()
-        && !matches!(
-            command,
-            Command::DeclineClue { .. }
-                | Command::ReturnReview { .. }
-                | Command::Withdraw { .. }
-                | Command::Transfer { .. }
-                | Command::Suspend { .. }
-                | Command::Extend { .. }
-                | Command::RecordExecution { .. }
-        )
-    {
-        extra["note"] = Value::String(extras.note.clone());
-    }
-    finish(state, uow, actor, &row, &command, &transition, today, extra).await
+    finish(
+        state,
+        uow,
+        actor,
+        &row,
+        &command,
+        &transition,
+        today,
+        review,
+    )
+    .await
+}
+
+/// What a review step adds to its audit payload: the round it opened or closed.
+#[derive(Debug, Default, serde::Serialize)]
+struct ReviewAudit {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_due_on: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round_id: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_outcome: Option<tianping_domain::review::ReviewOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    opinion: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problems: Option<Vec<ReviewProblem>>,
+}
+
+/// A checklist point the reviewer found a problem with.
+#[derive(Debug, serde::Serialize)]
+struct ReviewProblem {
+    point: tianping_domain::review::CheckPoint,
+    comment: String,
 }
 
 /// What [`prepare`] found before the state machine judges a step.
@@ -588,29 +563,26 @@ struct Prepared {
     submission: Option<tianping_domain::review::Submission>,
 }
 
-/// Fills in the facts a step's own data decides before the state machine judges it: whether
-/// the case is major under the catalog (with what the step proposes or decides), hearing
-/// eligibility from the proposed fine, the discretion check of a decision, the collective
-/// discussion behind a further extension, the materials a submission must carry.
-#[allow(clippy::too_many_arguments)]
+/// Resolves a step's input against the agency's data before the state machine judges it: the
+/// case's classification against the major-decision catalog (with what the step proposes or
+/// decides), hearing eligibility from the proposed fine, the discretion standard of a
+/// decision, the materials a submission must carry. What they mean for the case is the state
+/// machine's to decide.
 async fn prepare<C: ConnectionTrait>(
-    state: &AppState,
     conn: &C,
     row: &cases::Model,
     facts: &mut CaseFacts,
     command: &Command,
-    extras: &form::Extras,
-    extra: &mut Value,
+    input: &mut form::StepInput,
     today: NaiveDate,
 ) -> Result<Prepared, ServiceError> {
     use super::reviews::{self, Judged};
-    let _ = state;
     let mut prepared = Prepared::default();
     let kind = party_kind(conn, row.id).await?;
     let mut profile = reviews::profile_of(row, kind);
     let judged = match command {
         Command::ConcludeInvestigation { .. } => {
-            let p = extras.proposal.clone().unwrap_or_default();
+            let p = input.details.proposal.clone().unwrap_or_default();
             let known = reviews::known_flags(conn, row.agency_id, today).await?;
             if p.flags.iter().any(|f| !known.iter().any(|(c, ..)| c == f)) {
                 prepared
@@ -622,10 +594,6 @@ async fn prepare<C: ConnectionTrait>(
             profile.measures = p.measures.clone();
             profile.flags = p.flags.clone();
             profile.discretion_departure = p.departure;
-            extra["proposal"] = json!({
-                "fine_fen": p.fine_fen, "confiscation_fen": p.confiscation_fen,
-                "measures": p.measures, "flags": p.flags, "departure": p.departure,
-            });
             Some(Judged::Today)
         }
         Command::SubmitForReview => {
@@ -634,7 +602,7 @@ async fn prepare<C: ConnectionTrait>(
                 hearing_held: row.hearing_held,
                 evidence_count: facts.evidence.len(),
             };
-            let raw = extras.submission.clone().unwrap_or_default();
+            let raw = input.submission.clone().unwrap_or_default();
             match tianping_domain::review::check_submission(&raw, stage) {
                 Ok(s) => prepared.submission = Some(s),
                 Err(e) => prepared.errors.extend(e),
@@ -652,16 +620,12 @@ async fn prepare<C: ConnectionTrait>(
             profile.hearing = true;
             Some(Judged::AsSubmitted)
         }
-        Command::Extend { .. } if extras.confirmed => {
-            facts.extension_discussed = true;
-            None
-        }
         Command::Decide {
             fine_fen, outcome, ..
         } => {
             if *outcome == case::DecisionOutcome::Penalty {
                 profile.fine_fen = profile.fine_fen.max(*fine_fen);
-                if let Some((standard_id, circumstance, justification)) = &extras.discretion {
+                if let Some((standard_id, circumstance, justification)) = &input.discretion {
                     let standard = discretion_standards::Entity::find_by_id(*standard_id)
                         .one(conn)
                         .await?
@@ -673,13 +637,14 @@ async fn prepare<C: ConnectionTrait>(
                     let band = band_of(&standard, *circumstance);
                     let check = discretion::assess(band, *fine_fen, justification)?;
                     profile.discretion_departure |= check.is_departure();
-                    extra["discretion"] = json!({
-                        "standard_id": standard.id, "provision": standard.provision,
-                        "circumstance": circumstance.as_str(),
-                        "band": [band.min_fen, band.max_fen],
-                        "check": code(&check),
-                        "justification": if check.is_departure() { justification.clone() } else { String::new() },
-                    });
+                    input.details.discretion = Some(case::DiscretionRecord::new(
+                        standard.id,
+                        standard.provision.clone(),
+                        *circumstance,
+                        band,
+                        check,
+                        justification,
+                    ));
                 }
             }
             Some(Judged::AsSubmitted)
@@ -688,10 +653,10 @@ async fn prepare<C: ConnectionTrait>(
     };
     if let Some(judged) = judged {
         let c = reviews::classify(conn, row, &profile, today, judged).await?;
-        // The state machine refuses a prior notice or a decision on a major case without a
-        // passed review: whatever the officer ticked, the catalog decides.
-        facts.major = facts.major || c.is_major();
-        extra["major"] = c.to_json();
+        input.details.major = Some(case::MajorRecord {
+            catalog_version: c.catalog_version,
+            matched: c.matched.clone(),
+        });
         prepared.classification = Some(c);
     }
     Ok(prepared)
@@ -1104,14 +1069,13 @@ pub async fn summary(
         ..Default::default()
     };
     let placeholder = model.clone().insert(uow.txn()).await?;
-    model = placeholder.clone().into_active_model();
-    store::apply_to_row(
+    model = placeholder.into_active_model();
+    store::apply_changes(
         &mut model,
-        &placeholder,
-        &command,
-        &transition,
-        &form::Extras::default(),
-        today,
+        transition.to,
+        &transition.changes,
+        &state.settings.deadline_rules,
+        &state.settings.calendar,
     );
     let row = model.update(uow.txn()).await?;
     for id in &second {

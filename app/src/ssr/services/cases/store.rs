@@ -10,30 +10,17 @@ use sea_orm::{
 use tianping_domain::{
     calendar::WorkCalendar,
     case::{
-        self, Command, DeadlineChange, DeadlineEffect, DeadlineKind, DecisionOutcome,
-        ScheduleFacts, SummaryPenalty, Transition,
+        self, CaseState, CaseUpdate, DeadlineChange, DeadlineEffect, DeadlineKind, ScheduleFacts,
+        Transition,
     },
     deadline::DeadlineRules,
 };
 
-use super::{codes::code, form::Extras};
+use super::codes::code;
 use crate::ssr::{
     entities::{case_deadlines, case_documents, case_officers, cases, parties},
     error::ServiceError,
 };
-
-/// The day a step's deadlines start from: the day the step says it happened.
-pub fn step_date(command: &Command, today: NaiveDate) -> NaiveDate {
-    match command {
-        Command::ServePriorNotice { served_on, .. } | Command::Serve { served_on, .. } => {
-            *served_on
-        }
-        Command::Decide { decided_on, .. } => *decided_on,
-        Command::RequestHearing { requested_on } => *requested_on,
-        Command::RecordPayment { paid_on, .. } => *paid_on,
-        _ => today,
-    }
-}
 
 /// Upserts an officer's flags on a case.
 pub async fn set_officer<C: ConnectionTrait>(
@@ -111,126 +98,114 @@ pub async fn set_recused<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Applies the command's own data to the case row.
-pub fn apply_to_row(
+/// Stores an accepted step's new state and each change it makes on the case row, column by
+/// column; what changes is decided by the state machine ([`case::CaseUpdate`]).
+pub fn apply_changes(
     row: &mut cases::ActiveModel,
-    current: &cases::Model,
-    command: &Command,
-    transition: &Transition,
-    extras: &Extras,
-    today: NaiveDate,
+    to: CaseState,
+    changes: &[CaseUpdate],
+    rules: &DeadlineRules,
+    calendar: &WorkCalendar,
 ) {
-    row.state = Set(transition.to.as_str().to_owned());
-    match command {
-        Command::DeclineClue { reason }
-        | Command::Withdraw { reason }
-        | Command::ReturnReview { opinion: reason }
-        | Command::Transfer { to: reason } => {
-            row.state_reason = Set(Some(reason.trim().to_owned()));
-            if matches!(command, Command::ReturnReview { .. }) {
-                row.review_passed = Set(false);
+    use CaseUpdate as U;
+    row.state = Set(to.as_str().to_owned());
+    for change in changes {
+        match change {
+            U::StateReason { reason } => row.state_reason = Set(reason.clone()),
+            U::Filed { on } => row.filed_on = Set(Some(*on)),
+            U::Concluded { outcome, proposal } => {
+                row.outcome = Set(Some(code(outcome)));
+                if let Some(p) = proposal {
+                    row.proposed_fine_fen = Set((p.fine_fen > 0).then_some(p.fine_fen));
+                    row.confiscation_fen = Set(p.confiscation_fen);
+                    row.measures = Set(p
+                        .measures
+                        .iter()
+                        .map(|m| m.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","));
+                    row.review_flags = Set(p.flags.join(","));
+                    row.departure_flagged = Set(p.departure);
+                }
             }
-        }
-        Command::ApproveFiling => row.filed_on = Set(Some(today)),
-        Command::ConcludeInvestigation { outcome } => {
-            row.outcome = Set(Some(code(outcome)));
-            if let Some(p) = &extras.proposal {
-                row.proposed_fine_fen = Set((p.fine_fen > 0).then_some(p.fine_fen));
-                row.confiscation_fen = Set(p.confiscation_fen);
-                row.measures = Set(p
-                    .measures
-                    .iter()
-                    .map(|m| m.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","));
-                row.review_flags = Set(p.flags.join(","));
-                row.departure_flagged = Set(p.departure);
+            U::Reviewed {
+                passed,
+                after_hearing,
+            } => {
+                row.review_passed = Set(*passed);
+                if *passed {
+                    row.review_passed_after_hearing = Set(*after_hearing);
+                }
             }
-            row.state_reason = Set(None);
-        }
-        Command::ApproveReview => {
-            row.review_passed = Set(true);
-            row.review_passed_after_hearing = Set(current.hearing_held);
-        }
-        Command::WaiveRights => row.rights_waived = Set(true),
-        Command::NoticeHearing { hearing_date, .. } => row.hearing_date = Set(Some(*hearing_date)),
-        Command::HoldHearing { .. } => row.hearing_held = Set(true),
-        Command::HoldCollectiveDiscussion => row.collective_discussion_done = Set(true),
-        Command::Decide {
-            decided_on,
-            outcome,
-            fine_fen,
-        } => {
-            row.decision_outcome = Set(Some(code(outcome)));
-            row.fine_fen = Set(Some(*fine_fen));
-            row.decided_on = Set(Some(*decided_on));
-        }
-        Command::Serve { served_on, method } => {
-            row.served_on = Set(Some(*served_on));
-            row.service_method = Set(Some(code(method)));
-            // A penalty without a fine (a warning) is performed by its service; a no-penalty
-            // decision has nothing to execute.
-            if current.fine_fen.unwrap_or(0) == 0 {
-                row.execution_finished = Set(true);
+            U::PriorNoticeServed {
+                served_on,
+                proposed_fine_fen,
+                hearing_eligible,
+            } => {
+                let window = |kind| {
+                    case::due_date(kind, *served_on, ScheduleFacts::default(), rules, calendar)
+                };
+                row.prior_notice_on = Set(Some(*served_on));
+                row.proposed_fine_fen = Set(Some(*proposed_fine_fen));
+                row.hearing_eligible = Set(*hearing_eligible);
+                row.statement_window_ends = Set(Some(window(DeadlineKind::StatementWindow)));
+                row.hearing_request_window_ends =
+                    Set(Some(window(DeadlineKind::HearingRequestWindow)));
             }
-        }
-        Command::RecordPayment { amount_fen, .. } => {
-            row.paid_fen = Set(current.paid_fen + amount_fen);
-            if transition.payload.get("settled") == Some(&serde_json::Value::Bool(true)) {
-                row.execution_finished = Set(true);
+            U::RightsWaived => row.rights_waived = Set(true),
+            U::HearingSet { on } => row.hearing_date = Set(Some(*on)),
+            U::HearingHeld => row.hearing_held = Set(true),
+            U::CollectiveDiscussionDone => row.collective_discussion_done = Set(true),
+            U::Decided {
+                outcome,
+                fine_fen,
+                decided_on,
+            } => {
+                row.decision_outcome = Set(Some(code(outcome)));
+                row.fine_fen = Set(Some(*fine_fen));
+                row.decided_on = Set(Some(*decided_on));
             }
-        }
-        Command::RecordExecution { .. } => {
-            if extras.confirmed && current.fine_fen.unwrap_or(0) == current.paid_fen {
-                row.execution_finished = Set(true);
+            U::Discretion { record } => {
+                row.discretion_standard_id = Set(Some(record.standard_id));
+                row.circumstance = Set(Some(record.circumstance.as_str().to_owned()));
+                row.discretion_check = Set(Some(code(&record.check)));
+                row.discretion_justification =
+                    Set(Some(record.justification.clone()).filter(|s| !s.is_empty()));
             }
+            U::Served { on, method } => {
+                row.served_on = Set(Some(*on));
+                row.service_method = Set(Some(code(method)));
+            }
+            U::ExecutionFinished => row.execution_finished = Set(true),
+            U::Paid { total_fen } => row.paid_fen = Set(*total_fen),
+            U::Closed { reason, on } => {
+                row.close_reason = Set(Some(code(reason)));
+                row.closed_on = Set(Some(*on));
+            }
+            U::Suspended { from, on } => {
+                row.suspended_from = Set(Some(from.as_str().to_owned()));
+                row.suspended_on = Set(Some(*on));
+            }
+            U::Resumed { suspended_days } => {
+                row.suspended_days = Set(i32::try_from(*suspended_days).unwrap_or(i32::MAX));
+                row.suspended_from = Set(None);
+                row.suspended_on = Set(None);
+            }
+            U::Extended {
+                extensions_granted,
+                extension_days,
+            } => {
+                row.extensions_granted =
+                    Set(i32::try_from(*extensions_granted).unwrap_or(i32::MAX));
+                row.extension_days = Set(i32::try_from(*extension_days).unwrap_or(i32::MAX));
+                row.extension_discussed = Set(false);
+            }
+            U::Major => {
+                row.major = Set(true);
+                row.collective_discussion_required = Set(true);
+            }
+            U::EServiceConsent => row.e_service_consent = Set(true),
         }
-        Command::Close { reason } => {
-            row.close_reason = Set(Some(code(reason)));
-            row.closed_on = Set(Some(today));
-        }
-        Command::Suspend { reason } => {
-            row.suspended_from = Set(Some(transition.from.as_str().to_owned()));
-            row.suspended_on = Set(Some(today));
-            row.state_reason = Set(Some(reason.trim().to_owned()));
-        }
-        Command::Resume => {
-            let paused = current
-                .suspended_on
-                .map_or(0, |since| (today - since).num_days());
-            row.suspended_days = Set(current.suspended_days + i32::try_from(paused).unwrap_or(0));
-            row.suspended_from = Set(None);
-            row.suspended_on = Set(None);
-            row.state_reason = Set(None);
-        }
-        Command::Extend { days, .. } => {
-            row.extensions_granted = Set(current.extensions_granted + 1);
-            row.extension_days =
-                Set(current.extension_days + i32::try_from(*days).unwrap_or(i32::MAX));
-            row.extension_discussed = Set(false);
-        }
-        Command::SummaryDecide { penalty, .. } => {
-            let fine = match penalty {
-                SummaryPenalty::Warning => 0,
-                SummaryPenalty::Fine { fen } => *fen,
-            };
-            row.decision_outcome = Set(Some(code(&DecisionOutcome::Penalty)));
-            row.fine_fen = Set(Some(fine));
-            row.decided_on = Set(Some(today));
-            row.served_on = Set(Some(today));
-            row.service_method = Set(Some("direct".into()));
-            row.execution_finished = Set(fine == 0);
-        }
-        Command::RegisterClue { .. }
-        | Command::FileCase { .. }
-        | Command::StartInvestigation
-        | Command::RecordEvidence { .. }
-        | Command::SubmitForReview
-        | Command::ServePriorNotice { .. }
-        | Command::RecordStatement { .. }
-        | Command::RequestHearing { .. }
-        | Command::Archive
-        | Command::FileSummaryRecord => {}
     }
 }
 
