@@ -15,7 +15,6 @@ pub mod pdf;
 pub mod rollup;
 pub mod search_index;
 pub mod seed;
-mod seed_cases;
 pub mod services;
 pub mod state;
 pub mod transparency;

@@ -1,44 +1,26 @@
-//! Demo data (`tianping seed --demo`): agencies of one city, a judicial bureau, an account for
-//! every role and an integration account. Everything is written through the services, so the
-//! audit chain records the seeding like any other change.
-//!
-//! Idempotent: on a database that already has the demo accounts, seeding only resets their
-//! passwords to the one given (scripts rely on `TIANPING_DEMO_PASSWORD`).
+//! The demo organisation: the agencies of one city and its judicial bureau, an account for
+//! every role (with its credentials) and an integration account, the agencies' major-decision
+//! catalogs and two clues in the environment bureau's queue.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use serde_json::json;
-use tianping_domain::role::Role;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use tianping_domain::{
+    clue::{RawClue, RawReporter},
+    role::Role,
+};
 
-use super::{
+use super::super::{
     AppState,
-    audit::{AuditActor, NewEvent, UnitOfWork},
+    audit::AuditActor,
     auth,
     entities::{agencies, users},
     error::ServiceError,
     services::{clues, org},
 };
 use crate::api::dto::{NewAgency, NewCredential, NewUser};
-use tianping_domain::clue::{RawClue, RawReporter};
 
-/// The demo password when `TIANPING_DEMO_PASSWORD` is not set.
-pub const DEFAULT_DEMO_PASSWORD: &str = "Tianping-Demo-2026";
-
-/// A demo account, for printing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoAccount {
-    /// Login name.
-    pub username: String,
-    /// Role.
-    pub role: Role,
-    /// Display name.
-    pub display_name: String,
-    /// Agency name, if any.
-    pub agency: Option<String>,
-}
-
-struct AgencySeed {
-    code: &'static str,
-    name: &'static str,
+pub(super) struct AgencySeed {
+    pub(super) code: &'static str,
+    pub(super) name: &'static str,
     short_name: &'static str,
     kind: &'static str,
     credit_code: &'static str,
@@ -48,7 +30,7 @@ struct AgencySeed {
 const REGION_CODE: &str = "339900";
 const REGION_NAME: &str = "临江市";
 
-const AGENCIES: [AgencySeed; 4] = [
+pub(super) const AGENCIES: [AgencySeed; 4] = [
     AgencySeed {
         code: "SCJG",
         name: "临江市市场监督管理局",
@@ -84,7 +66,7 @@ const AGENCIES: [AgencySeed; 4] = [
 ];
 
 /// (username, display name, role, agency code, credential: (number, scope, from, to)).
-type UserSeed = (
+pub(super) type UserSeed = (
     &'static str,
     &'static str,
     Role,
@@ -97,7 +79,7 @@ type UserSeed = (
     )>,
 );
 
-const USERS: [UserSeed; 14] = [
+pub(super) const USERS: [UserSeed; 14] = [
     ("admin", "系统管理员", Role::Admin, None, None),
     (
         "officer.zhang",
@@ -236,108 +218,89 @@ const USERS: [UserSeed; 14] = [
     ),
 ];
 
-/// Seeds the demo data, or resets the demo passwords when it is already there.
-pub async fn seed_demo(state: &AppState, password: &str) -> Result<Vec<DemoAccount>, ServiceError> {
-    seed_demo_with(state, password, true).await
-}
-
-/// Seeds the demo organisation, and the demo cases when `with_cases` (tests that do not need
-/// them skip the forty case histories).
-pub async fn seed_demo_with(
+/// Inserts the agencies, then the accounts with their credentials; the legal reviewer reviews
+/// for every enforcement agency.
+pub(super) async fn seed_organisation(
     state: &AppState,
     password: &str,
-    with_cases: bool,
-) -> Result<Vec<DemoAccount>, ServiceError> {
+) -> Result<(), ServiceError> {
     let system = AuditActor::system();
-    let existing = users::Entity::find()
-        .filter(users::Column::Username.eq("admin"))
-        .one(&state.db.conn)
+    for a in &AGENCIES {
+        org::insert_agency(
+            state,
+            system.clone(),
+            &NewAgency {
+                code: a.code.into(),
+                name: a.name.into(),
+                short_name: a.short_name.into(),
+                kind: a.kind.into(),
+                region_code: REGION_CODE.into(),
+                region_name: REGION_NAME.into(),
+                credit_code: a.credit_code.into(),
+                legal_basis: a.legal_basis.into(),
+            },
+        )
         .await?;
-    if existing.is_some() {
-        reset_passwords(state, password).await?;
-    } else {
-        for a in &AGENCIES {
-            org::insert_agency(
+    }
+    for (username, display_name, role, agency, credential) in USERS {
+        let created = org::insert_user(
+            state,
+            system.clone(),
+            &NewUser {
+                username: username.into(),
+                display_name: display_name.into(),
+                role: role.as_str().into(),
+                agency_code: agency.map(Into::into),
+                password: password.into(),
+            },
+        )
+        .await?;
+        if let Some((number, scope, from, to)) = credential {
+            let kind = if role == Role::LegalReviewer {
+                "legal_qualification"
+            } else {
+                "enforcement_certificate"
+            };
+            org::insert_credential(
                 state,
                 system.clone(),
-                &NewAgency {
-                    code: a.code.into(),
-                    name: a.name.into(),
-                    short_name: a.short_name.into(),
-                    kind: a.kind.into(),
-                    region_code: REGION_CODE.into(),
-                    region_name: REGION_NAME.into(),
-                    credit_code: a.credit_code.into(),
-                    legal_basis: a.legal_basis.into(),
+                created.id,
+                &NewCredential {
+                    kind: kind.into(),
+                    number: number.into(),
+                    scope: scope.into(),
+                    valid_from: from.into(),
+                    valid_to: to.map(Into::into),
                 },
             )
             .await?;
         }
-        for (username, display_name, role, agency, credential) in USERS {
-            let created = org::insert_user(
-                state,
-                system.clone(),
-                &NewUser {
-                    username: username.into(),
-                    display_name: display_name.into(),
-                    role: role.as_str().into(),
-                    agency_code: agency.map(Into::into),
-                    password: password.into(),
-                },
-            )
-            .await?;
-            if let Some((number, scope, from, to)) = credential {
-                let kind = if role == Role::LegalReviewer {
-                    "legal_qualification"
-                } else {
-                    "enforcement_certificate"
-                };
-                org::insert_credential(
-                    state,
-                    system.clone(),
-                    created.id,
-                    &NewCredential {
-                        kind: kind.into(),
-                        number: number.into(),
-                        scope: scope.into(),
-                        valid_from: from.into(),
-                        valid_to: to.map(Into::into),
-                    },
-                )
-                .await?;
-            }
-            if role == Role::LegalReviewer {
-                for code in ["SCJG", "CGZF", "STHJ"] {
-                    if let Some(a) = agencies::Entity::find()
-                        .filter(agencies::Column::Code.eq(code))
-                        .one(&state.db.conn)
-                        .await?
-                    {
-                        org::assign_reviewer(state, system.clone(), created.id, a.id).await?;
-                    }
+        if role == Role::LegalReviewer {
+            for code in ["SCJG", "CGZF", "STHJ"] {
+                if let Some(a) = agencies::Entity::find()
+                    .filter(agencies::Column::Code.eq(code))
+                    .one(&state.db.conn)
+                    .await?
+                {
+                    org::assign_reviewer(state, system.clone(), created.id, a.id).await?;
                 }
             }
         }
-        seed_catalogs(state).await?;
-        seed_clues(state).await?;
-        if with_cases {
-            super::seed_cases::seed_cases(state).await?;
-        }
     }
-    Ok(demo_accounts())
+    Ok(())
 }
 
 /// Each enforcement agency's major-decision catalog: the typical entries with the agency's own
 /// thresholds (DOMAIN.md §1c lists such pairs), the environment bureau's own circumstance, and
 /// a second version of the market regulator's catalog, so versioning shows.
-async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
+pub(super) async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
     use tianping_domain::review::{Criterion, ReviewCatalog};
     let admin_user = users::Entity::find()
         .filter(users::Column::Username.eq("admin"))
         .one(&state.db.conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let admin = super::auth::load_actor(state, &admin_user).await?;
+    let admin = auth::load_actor(state, &admin_user).await?;
     let with = |person_yuan: i64, org_yuan: i64, extra: Option<Criterion>| {
         let mut c = ReviewCatalog::typical();
         for entry in &mut c.criteria {
@@ -398,7 +361,7 @@ async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
             .one(&state.db.conn)
             .await?
         {
-            let uow = super::audit::UnitOfWork::begin(&state.db, state.clock.now()).await?;
+            let uow = super::super::audit::UnitOfWork::begin(&state.db, state.clock.now()).await?;
             crate::ssr::services::reviews::insert_version(
                 uow,
                 &admin,
@@ -414,7 +377,7 @@ async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> {
 }
 
 /// Two clues from the 12345 hotline and the grid platform in the environment bureau's queue.
-async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
+pub(super) async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
     let Some(hotline) = users::Entity::find()
         .filter(users::Column::Username.eq("hotline12345"))
         .one(&state.db.conn)
@@ -451,57 +414,6 @@ async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
     ];
     for raw in &demo {
         clues::receive(state, &actor, raw).await?;
-    }
-    Ok(())
-}
-
-/// The demo accounts as seeded.
-pub fn demo_accounts() -> Vec<DemoAccount> {
-    USERS
-        .iter()
-        .map(|(username, display_name, role, agency, _)| DemoAccount {
-            username: (*username).into(),
-            role: *role,
-            display_name: (*display_name).into(),
-            agency: agency
-                .and_then(|code| AGENCIES.iter().find(|a| a.code == code))
-                .map(|a| a.name.to_owned()),
-        })
-        .collect()
-}
-
-async fn reset_passwords(state: &AppState, password: &str) -> Result<(), ServiceError> {
-    let password = tianping_domain::validate::Password::parse(
-        tianping_domain::validate::Field::Password,
-        password,
-    )?;
-    let hash = auth::hash_password_blocking(password.expose().to_owned()).await?;
-    for (username, ..) in USERS {
-        let Some(user) = users::Entity::find()
-            .filter(users::Column::Username.eq(username))
-            .one(&state.db.conn)
-            .await?
-        else {
-            continue;
-        };
-        if auth::verify_password(password.expose(), &user.password_hash) {
-            continue;
-        }
-        let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
-        let id = user.id;
-        let mut row: users::ActiveModel = user.into();
-        row.password_hash = Set(hash.clone());
-        row.password_changed_at = Set(uow.now());
-        row.update(uow.txn()).await?;
-        auth::revoke_all_sessions(&uow, id).await?;
-        uow.record(NewEvent {
-            actor: AuditActor::system(),
-            action: "user.password_reset",
-            subject_type: "user",
-            subject_id: id.to_string(),
-            payload: json!({ "reason": "seed --demo" }),
-        });
-        uow.commit().await?;
     }
     Ok(())
 }

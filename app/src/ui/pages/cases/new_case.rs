@@ -1,0 +1,67 @@
+//! Registering a case (案源登记).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use tianping_domain::validate::Field;
+
+use super::{Input, Select, go_to_case};
+use crate::{
+    api::cases::RegisterCase,
+    ui::common::{StaffPage, action_error, use_lang},
+};
+
+/// Registering a case (案源登记), optionally from a clue in the queue.
+#[component]
+pub fn NewCase() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let register = ServerAction::<RegisterCase>::new();
+    let error = Signal::derive(move || action_error(register.value().get()));
+    Effect::new(move |_| go_to_case(register.value().get()));
+    let q = query.get_untracked();
+    let clue = StoredValue::new(q.get("clue").unwrap_or_default());
+    let title = StoredValue::new(q.get("title").unwrap_or_default());
+    let description = StoredValue::new(q.get("description").unwrap_or_default());
+    let location = StoredValue::new(q.get("location").unwrap_or_default());
+    let sources = StoredValue::new(vec![
+        (
+            "inspection".to_owned(),
+            lang.pick("检查发现", "Inspection").to_owned(),
+        ),
+        (
+            "complaint_or_report".to_owned(),
+            lang.pick("投诉举报", "Complaint or report").to_owned(),
+        ),
+        (
+            "transfer".to_owned(),
+            lang.pick("移送", "Transfer").to_owned(),
+        ),
+        (
+            "assignment".to_owned(),
+            lang.pick("上级交办", "Assignment").to_owned(),
+        ),
+        (
+            "electronic_monitoring".to_owned(),
+            lang.pick("电子监控", "Electronic monitoring").to_owned(),
+        ),
+    ]);
+    view! {
+        <StaffPage title=lang.pick("登记案源", "Register a case").to_owned()>
+            <ActionForm action=register attr:class="form" attr:data-test="new-case-form">
+                {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+                <input type="hidden" name="form[clue]" value=clue.get_value() />
+                <Select name="form[source]" label=lang.pick("案源渠道", "Source") field=Field::ClueSource error options=sources.get_value() />
+                <Input name="form[title]" label=lang.pick("案由", "Title") field=Field::Title error value=title.get_value() />
+                <div class="field">
+                    <label for="form_description_">{lang.pick("基本情况", "Description")}</label>
+                    <textarea id="form_description_" name="form[description]" rows="4" data-test="form[description]">{description.get_value()}</textarea>
+                    {move || error.get().and_then(|e| e.field_message(Field::Description).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                </div>
+                <Input name="form[location]" label=lang.pick("地点", "Location") field=Field::Location error value=location.get_value() />
+                <Input name="form[received_on]" label=lang.pick("受理日期", "Received on") field=Field::ReceivedOn error input_type="date" />
+                <Input name="form[act_date]" label=lang.pick("违法行为发生日期", "Date of the act") field=Field::ActDate error input_type="date" />
+                <button type="submit" class="button" data-test="submit">{lang.pick("登记", "Register")}</button>
+            </ActionForm>
+        </StaffPage>
+    }
+}
