@@ -110,7 +110,7 @@ async fn a_complaint_is_filed_assigned_handled_and_answered_and_the_public_sees_
         "{}",
         empty.text
     );
-    assert_eq!(empty.body["error"]["fields"][0]["field"], "handling_note");
+    assert_eq!(empty.body["error"]["fields"][0]["field"], "text");
     let handled = post(
         head.clone(),
         json!({"step": "handle", "text": "已调取执法记录仪视频核实。"}),

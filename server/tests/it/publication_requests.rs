@@ -121,7 +121,7 @@ async fn an_early_removal_is_asked_for_after_the_shortest_period_and_the_head_re
         "{}",
         early.text
     );
-    assert_eq!(early.body["error"]["fields"][0]["field"], "request_kind");
+    assert_eq!(early.body["error"]["fields"][0]["field"], "kind");
     assert_eq!(
         early.body["error"]["fields"][0]["rule"],
         "min_display_period"

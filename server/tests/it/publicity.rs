@@ -335,7 +335,7 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["fields"][0]["field"], "withdrawal_basis");
+    assert_eq!(r.body["error"]["fields"][0]["field"], "basis");
     let r = app
         .post(
             &format!("/api/v1/publications/{target}/steps"),

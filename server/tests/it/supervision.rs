@@ -246,7 +246,7 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-    assert_eq!(r.body["error"]["fields"][0]["field"], "due_date");
+    assert_eq!(r.body["error"]["fields"][0]["field"], "due");
     let r = app
         .post(
             "/api/v1/supervision/matters",
@@ -305,7 +305,7 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
         .post(&steps, Some(&head), json!({"step": "answer", "text": ""}))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["fields"][0]["field"], "response");
+    assert_eq!(r.body["error"]["fields"][0]["field"], "text");
     // Answered, sent back once, answered again, closed.
     for (token, step, text) in [
         (&head, "answer", "已完成核查，拟立案调查"),
