@@ -59,12 +59,13 @@ pub(super) async fn list_warnings(
     c: Caller,
     Query(q): Query<WarningParams>,
 ) -> ApiResult<impl IntoResponse> {
-    let query = supervision::WarningQuery::parse(
-        q.kind.as_deref(),
-        q.page.as_deref(),
-        q.per_page.as_deref(),
-    )
-    .map_err(fail_named(c.lang, &[(Field::WarningKind, "kind")]))?;
+    let (kind, page) = (q.kind.as_deref(), q.page.as_deref());
+    // The service names both numbers `page`: parsed without `per_page` first, so an error that
+    // remains is `per_page`'s.
+    supervision::WarningQuery::parse(kind, page, None)
+        .map_err(fail_named(c.lang, &[(Field::WarningKind, "kind")]))?;
+    let query = supervision::WarningQuery::parse(kind, page, q.per_page.as_deref())
+        .map_err(fail_named(c.lang, &[(Field::Page, "per_page")]))?;
     Ok(Json(
         supervision::warnings(&state, &c.session.actor, c.lang, &query)
             .await

@@ -155,13 +155,7 @@ async fn a_bad_submission_names_every_field_in_the_users_language_and_writes_not
         .collect();
     assert_eq!(
         fields,
-        [
-            "complaint_kind",
-            "agency",
-            "complaint_subject",
-            "complaint_content",
-            "contact_phone"
-        ]
+        ["kind", "agency", "subject", "content", "contact_phone"]
     );
     assert!(zh.text.contains("具体内容"), "{}", zh.text);
     let en = app

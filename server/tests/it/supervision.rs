@@ -557,11 +557,11 @@ async fn the_warnings_come_a_page_at_a_time_filtered_by_kind_and_bad_filters_are
         "/api/v1/supervision/warnings",
         &supervisor,
         &[
-            ("kind=no_such_kind", "warning_kind"),
-            ("kind=deadline_overdue:statement_window", "warning_kind"),
+            ("kind=no_such_kind", "kind"),
+            ("kind=deadline_overdue:statement_window", "kind"),
             ("page=0", "page"),
             ("page=abc", "page"),
-            ("per_page=100000", "page"),
+            ("per_page=100000", "per_page"),
         ],
     )
     .await;
