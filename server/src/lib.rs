@@ -1,13 +1,9 @@
-//! The `tianping` server: state construction and the router. All routes are wired in
-//! [`build_router`].
+//! The `tianping` server: state construction and the router. The pages, the server functions
+//! and the few routes outside the API are wired in [`build_router`]; every `/api/v1` route in
+//! [`api::router`].
 
+pub mod api;
 pub mod config;
-pub mod documents;
-pub mod evidence;
-pub mod publicity_api;
-pub mod request_api;
-pub mod rest;
-pub mod supervision_api;
 
 use std::sync::Arc;
 
@@ -23,7 +19,7 @@ use app::{
 };
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Path, Query, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -77,18 +73,11 @@ pub fn build_router(state: AppState) -> Router {
     let provide = move || provide_context(context_state.clone());
     let shell_options = state.leptos_options.clone();
     Router::new()
-        .nest(
-            "/api/v1",
-            rest::router()
-                .merge(supervision_api::router())
-                .merge(publicity_api::router())
-                .merge(request_api::router())
-                .layer(DefaultBodyLimit::max(rest::MAX_BODY_BYTES)),
-        )
+        .nest("/api/v1", api::router())
         .route("/auth/logout", post(form_logout))
         .route("/lang/{lang}", get(switch_language))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/sitemap.xml", get(publicity_api::sitemap))
+        .route("/sitemap.xml", get(api::feeds::sitemap))
         .leptos_routes_with_context(&state, routes, provide.clone(), move || {
             shell(shell_options.clone())
         })

@@ -65,27 +65,55 @@ pub mod ctx {
         Ok((state, parts.headers, lang))
     }
 
+    /// The authenticated caller of a request: its session and language. Server functions get
+    /// it through [`caller`]; the JSON API's extractor wraps [`Caller::from_parts`], so both
+    /// edges authenticate the same way.
+    #[derive(Debug, Clone)]
+    pub struct Caller {
+        /// The session.
+        pub session: AuthSession,
+        /// The request's language.
+        pub lang: Lang,
+    }
+
+    impl Caller {
+        /// Authenticates the request's token (the `Authorization: Bearer` header or the session
+        /// cookie): `Unauthenticated` without one or with a stale one. No response status is
+        /// set for that refusal: the caller decides whether it is one.
+        pub async fn from_parts(
+            headers: &http::HeaderMap,
+            state: &AppState,
+        ) -> Result<Self, AppError> {
+            let lang = lang_of(headers);
+            let token =
+                auth::token_from_headers(headers).ok_or_else(|| AppError::unauthenticated(lang))?;
+            match auth::authenticate(state, &token).await {
+                Ok(session) => Ok(Caller { session, lang }),
+                Err(crate::ssr::ServiceError::Unauthenticated) => {
+                    Err(AppError::unauthenticated(lang))
+                }
+                Err(e) => Err(AppError::from_service(e, lang)),
+            }
+        }
+    }
+
     /// The authenticated caller, if any; no status is set when there is none.
     pub async fn session() -> Result<Option<(AppState, AuthSession, Lang)>, AppError> {
-        let (state, headers, lang) = request()?;
-        let Some(token) = auth::token_from_headers(&headers) else {
-            return Ok(None);
-        };
-        match auth::authenticate(&state, &token).await {
-            Ok(session) => Ok(Some((state, session, lang))),
-            Err(crate::ssr::ServiceError::Unauthenticated) => Ok(None),
-            Err(e) => Err(AppError::from_service(e, lang)),
+        let (state, headers, _) = request()?;
+        match Caller::from_parts(&headers, &state).await {
+            Ok(caller) => Ok(Some((state, caller.session, caller.lang))),
+            Err(AppError::Unauthenticated(_)) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
     /// The authenticated caller, or `Unauthenticated` (401 for a server-function request).
     pub async fn caller() -> Result<(AppState, AuthSession, Lang), AppError> {
-        match session().await? {
-            Some(found) => Ok(found),
-            None => {
-                let lang = request().map(|(_, _, lang)| lang).unwrap_or_default();
-                Err(AppError::unauthenticated(lang).respond())
-            }
+        let (state, headers, _) = request()?;
+        match Caller::from_parts(&headers, &state).await {
+            Ok(caller) => Ok((state, caller.session, caller.lang)),
+            Err(e @ AppError::Unauthenticated(_)) => Err(e.respond()),
+            Err(e) => Err(e),
         }
     }
 }

@@ -69,24 +69,17 @@ pub async fn decide_publication_request(
     #[server(default)] answer: String,
     #[server(default)] public_note: String,
 ) -> Result<(), AppError> {
-    use tianping_domain::{
-        publicity::request::RequestStep,
-        validate::{Field, Rule, ValidationError},
-    };
+    use super::request_dto::RequestStepForm;
     let (state, session, lang) = super::ctx::caller().await?;
-    let step = match step.as_str() {
-        "accept" => RequestStep::Accept {
-            answer,
-            public_note,
-        },
-        "reject" => RequestStep::Reject { answer },
-        _ => {
-            return Err(
-                AppError::invalid(&[ValidationError::new(Field::Step, Rule::OneOf)], lang)
-                    .respond(),
-            );
-        }
-    };
+    let step = RequestStepForm {
+        step,
+        answer,
+        public_note,
+    }
+    .try_into()
+    .map_err(|e: tianping_domain::validate::ValidationError| {
+        AppError::from_service(e.into(), lang)
+    })?;
     crate::ssr::services::publication_requests::step(
         &state,
         &session.actor,

@@ -27,36 +27,17 @@ pub async fn step_publication(
     #[server(default)] basis: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use tianping_domain::{
-        publicity::PublicationStep,
-        validate::{Field, Rule, ValidationError},
-    };
+    use super::publicity_dto::PublicationStepForm;
     let (state, session, lang) = super::ctx::caller().await?;
     let fail = |e| AppError::from_service(e, lang);
-    let step = match step.as_str() {
-        "approve" => PublicationStep::Approve {
-            display_until: match display_until.trim() {
-                "" => None,
-                s => Some(s.parse().map_err(|_| {
-                    AppError::invalid(
-                        &[ValidationError::new(Field::DisplayUntil, Rule::Date)],
-                        lang,
-                    )
-                    .respond()
-                })?),
-            },
-        },
-        "withdraw" => PublicationStep::Withdraw {
-            basis: crate::ssr::services::publications::basis(&basis).map_err(fail)?,
-            reason,
-        },
-        _ => {
-            return Err(
-                AppError::invalid(&[ValidationError::new(Field::Step, Rule::OneOf)], lang)
-                    .respond(),
-            );
-        }
-    };
+    let step = PublicationStepForm {
+        step,
+        display_until: Some(display_until),
+        basis,
+        reason,
+    }
+    .try_into()
+    .map_err(|e: tianping_domain::validate::ValidationError| fail(e.into()))?;
     crate::ssr::services::publications::step(&state, &session.actor, publication_id, &step, lang)
         .await
         .map_err(fail)

@@ -162,3 +162,54 @@ pub struct AnnualReport {
     /// The years one may choose, newest first.
     pub years: Vec<i32>,
 }
+
+/// A step on a publication record, as both edges receive it (the server function's form
+/// fields and the JSON API's body): `approve` with an optional `display_until` (`YYYY-MM-DD`),
+/// or `withdraw` with a `basis` and a `reason`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationStepForm {
+    /// `approve` or `withdraw`.
+    pub step: String,
+    /// The last day on display (approve; empty or absent: the rules' default).
+    #[serde(default)]
+    pub display_until: Option<String>,
+    /// The withdrawal's basis (withdraw; empty: none).
+    #[serde(default)]
+    pub basis: String,
+    /// The withdrawal's reason (withdraw).
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl TryFrom<PublicationStepForm> for tianping_domain::publicity::PublicationStep {
+    type Error = tianping_domain::validate::ValidationError;
+
+    fn try_from(form: PublicationStepForm) -> Result<Self, Self::Error> {
+        use tianping_domain::{
+            publicity::{PublicationStep, WithdrawalBasis},
+            validate::{Field, Rule, ValidationError},
+        };
+        match form.step.as_str() {
+            "approve" => Ok(PublicationStep::Approve {
+                display_until: match form.display_until.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(day) => Some(
+                        day.parse()
+                            .map_err(|_| ValidationError::new(Field::DisplayUntil, Rule::Date))?,
+                    ),
+                },
+            }),
+            "withdraw" => Ok(PublicationStep::Withdraw {
+                basis: match form.basis.trim() {
+                    "" => None,
+                    basis => Some(
+                        WithdrawalBasis::parse(basis)
+                            .ok_or(ValidationError::new(Field::WithdrawalBasis, Rule::OneOf))?,
+                    ),
+                },
+                reason: form.reason,
+            }),
+            _ => Err(ValidationError::new(Field::Step, Rule::OneOf)),
+        }
+    }
+}

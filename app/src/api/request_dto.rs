@@ -91,3 +91,38 @@ pub struct PublicationRequestView {
     /// Whether this user may decide it now.
     pub can_decide: bool,
 }
+
+/// The agency's decision on a request, as both edges receive it: `accept` with the answer and
+/// the public explanation, or `reject` with the answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestStepForm {
+    /// `accept` or `reject`.
+    pub step: String,
+    /// The answer to the requester.
+    #[serde(default)]
+    pub answer: String,
+    /// The public explanation (accept).
+    #[serde(default)]
+    pub public_note: String,
+}
+
+impl TryFrom<RequestStepForm> for tianping_domain::publicity::request::RequestStep {
+    type Error = tianping_domain::validate::ValidationError;
+
+    fn try_from(form: RequestStepForm) -> Result<Self, Self::Error> {
+        use tianping_domain::{
+            publicity::request::RequestStep,
+            validate::{Field, Rule, ValidationError},
+        };
+        match form.step.as_str() {
+            "accept" => Ok(RequestStep::Accept {
+                answer: form.answer,
+                public_note: form.public_note,
+            }),
+            "reject" => Ok(RequestStep::Reject {
+                answer: form.answer,
+            }),
+            _ => Err(ValidationError::new(Field::Step, Rule::OneOf)),
+        }
+    }
+}

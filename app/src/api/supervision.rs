@@ -63,22 +63,11 @@ pub async fn open_matter(case_id: i32, requirement: String, due: String) -> Resu
 /// Answers (`answer`, agency heads), closes (`close`) or reopens (`reopen`, supervisors) a matter.
 #[server]
 pub async fn step_matter(matter_id: i32, step: String, text: String) -> Result<(), AppError> {
-    use tianping_domain::supervision::matter::MatterStep;
+    use super::supervision_dto::MatterStepForm;
     let (state, session, lang) = super::ctx::caller().await?;
-    let step = match step.as_str() {
-        "answer" => MatterStep::Answer { response: text },
-        "close" => MatterStep::Close { conclusion: text },
-        "reopen" => MatterStep::Reopen { requirement: text },
-        _ => {
-            return Err(AppError::invalid(
-                &[tianping_domain::validate::ValidationError::new(
-                    tianping_domain::validate::Field::Body,
-                    tianping_domain::validate::Rule::OneOf,
-                )],
-                lang,
-            ));
-        }
-    };
+    let step = MatterStepForm { step, text }.try_into().map_err(
+        |e: tianping_domain::validate::ValidationError| AppError::from_service(e.into(), lang),
+    )?;
     crate::ssr::services::supervision::step_matter(&state, &session.actor, matter_id, &step)
         .await
         .map_err(|e| AppError::from_service(e, lang))
@@ -102,26 +91,17 @@ pub async fn step_complaint(
     #[server(default)] text: String,
     #[server(default)] agency: String,
 ) -> Result<(), AppError> {
-    use tianping_domain::{
-        supervision::complaint::ComplaintStep,
-        validate::{Field, Rule, ValidationError},
-    };
+    use super::supervision_dto::ComplaintStepForm;
     let (state, session, lang) = super::ctx::caller().await?;
-    let step = match step.as_str() {
-        "assign" => ComplaintStep::Assign {
-            agency_id: agency.trim().parse().map_err(|_| {
-                AppError::invalid(&[ValidationError::new(Field::Agency, Rule::Required)], lang)
-            })?,
-        },
-        "handle" => ComplaintStep::Handle { note: text },
-        "reply" => ComplaintStep::Reply { reply: text },
-        _ => {
-            return Err(AppError::invalid(
-                &[ValidationError::new(Field::Step, Rule::OneOf)],
-                lang,
-            ));
-        }
-    };
+    let step = ComplaintStepForm {
+        step,
+        text,
+        agency_id: agency.trim().parse().ok(),
+    }
+    .try_into()
+    .map_err(|e: tianping_domain::validate::ValidationError| {
+        AppError::from_service(e.into(), lang)
+    })?;
     crate::ssr::services::complaints::step(&state, &session.actor, complaint_id, &step)
         .await
         .map_err(|e| AppError::from_service(e, lang))

@@ -363,3 +363,72 @@ pub struct OfficerProfile {
     /// Complaints quoting one of those cases.
     pub complaints: Vec<OfficerComplaint>,
 }
+
+/// A step on a supervision matter, as both edges receive it: `answer` (agency heads), `close`
+/// or `reopen` (supervisors), each with its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatterStepForm {
+    /// `answer`, `close` or `reopen`.
+    pub step: String,
+    /// The response, the conclusion or the new requirement.
+    #[serde(default)]
+    pub text: String,
+}
+
+impl TryFrom<MatterStepForm> for tianping_domain::supervision::matter::MatterStep {
+    type Error = tianping_domain::validate::ValidationError;
+
+    fn try_from(form: MatterStepForm) -> Result<Self, Self::Error> {
+        use tianping_domain::{
+            supervision::matter::MatterStep,
+            validate::{Field, Rule, ValidationError},
+        };
+        match form.step.as_str() {
+            "answer" => Ok(MatterStep::Answer {
+                response: form.text,
+            }),
+            "close" => Ok(MatterStep::Close {
+                conclusion: form.text,
+            }),
+            "reopen" => Ok(MatterStep::Reopen {
+                requirement: form.text,
+            }),
+            _ => Err(ValidationError::new(Field::Step, Rule::OneOf)),
+        }
+    }
+}
+
+/// A step on a complaint, as both edges receive it: `assign` (with `agency_id`), `handle` or
+/// `reply` (with the text).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintStepForm {
+    /// `assign`, `handle` or `reply`.
+    pub step: String,
+    /// The handling note or the reply.
+    #[serde(default)]
+    pub text: String,
+    /// The agency to assign to (assign).
+    #[serde(default)]
+    pub agency_id: Option<i32>,
+}
+
+impl TryFrom<ComplaintStepForm> for tianping_domain::supervision::complaint::ComplaintStep {
+    type Error = tianping_domain::validate::ValidationError;
+
+    fn try_from(form: ComplaintStepForm) -> Result<Self, Self::Error> {
+        use tianping_domain::{
+            supervision::complaint::ComplaintStep,
+            validate::{Field, Rule, ValidationError},
+        };
+        match form.step.as_str() {
+            "assign" => Ok(ComplaintStep::Assign {
+                agency_id: form
+                    .agency_id
+                    .ok_or(ValidationError::new(Field::Agency, Rule::Required))?,
+            }),
+            "handle" => Ok(ComplaintStep::Handle { note: form.text }),
+            "reply" => Ok(ComplaintStep::Reply { reply: form.text }),
+            _ => Err(ValidationError::new(Field::Step, Rule::OneOf)),
+        }
+    }
+}

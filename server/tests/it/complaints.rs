@@ -110,7 +110,7 @@ async fn a_complaint_is_filed_assigned_handled_and_answered_and_the_public_sees_
         "{}",
         empty.text
     );
-    assert_eq!(empty.body["error"]["fields"][0]["field"], "handling_note");
+    assert_eq!(empty.body["error"]["fields"][0]["field"], "text");
     let handled = post(
         head.clone(),
         json!({"step": "handle", "text": "已调取执法记录仪视频核实。"}),
@@ -155,13 +155,7 @@ async fn a_bad_submission_names_every_field_in_the_users_language_and_writes_not
         .collect();
     assert_eq!(
         fields,
-        [
-            "complaint_kind",
-            "agency",
-            "complaint_subject",
-            "complaint_content",
-            "contact_phone"
-        ]
+        ["kind", "agency", "subject", "content", "contact_phone"]
     );
     assert!(zh.text.contains("具体内容"), "{}", zh.text);
     let en = app

@@ -471,7 +471,7 @@ async fn the_public_verifies_a_file_and_an_altered_byte_fails() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
-    assert_eq!(bad.body["error"]["fields"][0]["field"], "verification_code");
+    assert_eq!(bad.body["error"]["fields"][0]["field"], "code");
     let unknown = app
         .get("/api/v1/public/documents/verify?code=0000-0000", None)
         .await;

@@ -92,12 +92,7 @@ async fn an_early_removal_is_asked_for_after_the_shortest_period_and_the_head_re
         .collect();
     assert_eq!(
         fields,
-        [
-            "request_kind",
-            "requester_name",
-            "contact_phone",
-            "request_reason"
-        ]
+        ["kind", "requester_name", "contact_phone", "reason"]
     );
     assert!(zh.text.contains("「申请理由」"), "{}", zh.text);
     let en = app
@@ -121,7 +116,7 @@ async fn an_early_removal_is_asked_for_after_the_shortest_period_and_the_head_re
         "{}",
         early.text
     );
-    assert_eq!(early.body["error"]["fields"][0]["field"], "request_kind");
+    assert_eq!(early.body["error"]["fields"][0]["field"], "kind");
     assert_eq!(
         early.body["error"]["fields"][0]["rule"],
         "min_display_period"

@@ -246,7 +246,7 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-    assert_eq!(r.body["error"]["fields"][0]["field"], "due_date");
+    assert_eq!(r.body["error"]["fields"][0]["field"], "due");
     let r = app
         .post(
             "/api/v1/supervision/matters",
@@ -305,7 +305,7 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
         .post(&steps, Some(&head), json!({"step": "answer", "text": ""}))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["error"]["fields"][0]["field"], "response");
+    assert_eq!(r.body["error"]["fields"][0]["field"], "text");
     // Answered, sent back once, answered again, closed.
     for (token, step, text) in [
         (&head, "answer", "已完成核查，拟立案调查"),
@@ -557,11 +557,11 @@ async fn the_warnings_come_a_page_at_a_time_filtered_by_kind_and_bad_filters_are
         "/api/v1/supervision/warnings",
         &supervisor,
         &[
-            ("kind=no_such_kind", "warning_kind"),
-            ("kind=deadline_overdue:statement_window", "warning_kind"),
+            ("kind=no_such_kind", "kind"),
+            ("kind=deadline_overdue:statement_window", "kind"),
             ("page=0", "page"),
             ("page=abc", "page"),
-            ("per_page=100000", "page"),
+            ("per_page=100000", "per_page"),
         ],
     )
     .await;

@@ -8,7 +8,7 @@ use app::ssr::{AppState, services::cases::documents};
 use axum::{
     Json,
     body::Bytes,
-    extract::{Multipart, Path, Query, State},
+    extract::{Multipart, State},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -17,7 +17,10 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use tianping_domain::validate::{Field, Rule, ValidationError};
 
-use crate::rest::{ApiResult, Body, Caller, ReqLang, fail};
+use super::{
+    error::{ApiResult, fail, fail_named},
+    extract::{Body, Caller, Path, Query, ReqLang},
+};
 
 /// Largest file accepted for verification.
 pub const MAX_VERIFY_BYTES: usize = 20 * 1024 * 1024;
@@ -147,7 +150,7 @@ pub async fn verify_code(
 ) -> ApiResult<impl IntoResponse> {
     let found = documents::check_code(&state, &q.code)
         .await
-        .map_err(fail(lang))?;
+        .map_err(fail_named(lang, &[(Field::VerificationCode, "code")]))?;
     Ok(verdict(found))
 }
 

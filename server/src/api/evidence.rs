@@ -16,14 +16,17 @@ use app::{
 use axum::{
     Json,
     body::Body,
-    extract::{Multipart, Path, State, multipart::MultipartError},
+    extract::{Multipart, State, multipart::MultipartError},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde_json::json;
 use tianping_domain::validate::{Field, Rule, ValidationError};
 
-use crate::rest::{ApiError, ApiResult, Caller, fail};
+use super::{
+    error::{ApiError, ApiResult, fail},
+    extract::{Caller, Path},
+};
 
 fn wants_html(headers: &HeaderMap) -> bool {
     headers
@@ -156,12 +159,13 @@ pub async fn upload(
         ))
         .into_response(),
         (Err(e), false) => {
-            let too_large = matches!(&e, AppError::Invalid(f) if f.iter().any(|f| matches!(f.rule, Rule::FileTooLarge { .. })));
-            let mut response = ApiError(e).into_response();
-            if too_large {
-                *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+            let error = ApiError::from(e);
+            if error.has_rule(|r| matches!(r, Rule::FileTooLarge { .. })) {
+                error.with_status(StatusCode::PAYLOAD_TOO_LARGE)
+            } else {
+                error
             }
-            response
+            .into_response()
         }
     }
 }
@@ -176,7 +180,7 @@ pub async fn download(
         .await
         .map_err(fail(c.lang))?;
     let handle = tokio::fs::File::open(&file.path).await.map_err(|e| {
-        ApiError(AppError::from_service(
+        ApiError::from(AppError::from_service(
             app::ssr::ServiceError::Internal(e.to_string()),
             c.lang,
         ))

@@ -1,88 +1,23 @@
-//! The disclosure portal's decision endpoints: JSON search and detail, the public PDF, the
-//! agency's publication steps, and `sitemap.xml`. Thin: each calls one service.
+//! Feeds and downloads: the decisions as CSV and Atom, the annual figures and the supervision
+//! statistics as CSV, and `sitemap.xml`.
 
-use app::{
-    api::AppError,
-    ssr::{
-        AppState,
-        services::{cases::documents, publications},
-    },
+use app::ssr::AppState;
+use app::ssr::services::{
+    publications,
+    statistics::{self, StatsQuery},
 };
 use axum::{
-    Json, Router,
-    extract::{Path, Query, State},
+    extract::State,
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
-use serde::Deserialize;
-use serde_json::json;
-use tianping_domain::{
-    publicity::{PublicationStep, SearchInput},
-    validate::{Field, Rule, ValidationError},
+use tianping_domain::publicity::SearchInput;
+
+use super::{
+    error::{ApiResult, fail, fail_named},
+    extract::{Caller, Query, ReqLang},
+    publicity::{SEARCH_NAMES, YearQuery, public_headers},
 };
-
-use crate::rest::{ApiError, ApiResult, Body, Caller, ReqLang, fail};
-
-/// The API routes (nested under `/api/v1`).
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/public/decisions", get(search))
-        .route("/public/decisions.csv", get(csv))
-        .route("/public/feed.atom", get(atom))
-        .route("/public/annual", get(annual_json))
-        .route("/public/annual.csv", get(annual_csv))
-        .route("/public/decisions/{id}", get(detail))
-        .route("/public/decisions/{id}/document.pdf", get(pdf))
-        .route("/publications", get(queue))
-        .route("/publications/{id}/steps", post(step))
-}
-
-fn public_headers(mut r: Response) -> Response {
-    let h = r.headers_mut();
-    h.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=60"),
-    );
-    r
-}
-
-/// A JSON answer with a strong ETag (SHA-256 of the body); `If-None-Match` with it gets 304.
-fn with_etag(headers: &axum::http::HeaderMap, body: Vec<u8>) -> Response {
-    use sha2::{Digest, Sha256};
-    let tag = format!("\"{}\"", hex::encode(&Sha256::digest(&body)[..16]));
-    let fresh = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag));
-    let mut r = if fresh {
-        axum::http::StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        ([(header::CONTENT_TYPE, "application/json")], body).into_response()
-    };
-    if let Ok(v) = HeaderValue::from_str(&tag) {
-        r.headers_mut().insert(header::ETAG, v);
-    }
-    public_headers(r)
-}
-
-async fn search(
-    State(state): State<AppState>,
-    ReqLang(lang): ReqLang,
-    headers: axum::http::HeaderMap,
-    Query(q): Query<SearchInput>,
-) -> ApiResult<Response> {
-    let page = publications::search(&state, &q, lang)
-        .await
-        .map_err(fail(lang))?;
-    let body =
-        serde_json::to_vec(&page).map_err(|e| ApiError(AppError::Internal(e.to_string())))?;
-    Ok(with_etag(&headers, body))
-}
 
 /// Rows per chunk of the CSV download.
 const CSV_CHUNK: u64 = 1_000;
@@ -111,7 +46,7 @@ fn csv_rows(items: &[app::api::publicity_dto::PublicDecision]) -> String {
 /// `GET /api/v1/public/decisions.csv`: every matching decision (same filters as the search, no
 /// paging), streamed a thousand rows at a time, UTF-8 with a byte-order mark so spreadsheet
 /// programs read the Chinese text.
-async fn csv(
+pub(super) async fn csv(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
     Query(q): Query<SearchInput>,
@@ -121,7 +56,7 @@ async fn csv(
     // The first chunk is read before answering, so bad filters are a 422, not a broken file.
     let first = publications::export_chunk(&state, &q, 0, CSV_CHUNK, lang)
         .await
-        .map_err(fail(lang))?;
+        .map_err(fail_named(lang, SEARCH_NAMES))?;
     let mut head = String::from("\u{feff}");
     head.push_str(&csv_line([
         lang.pick("决定书文号", "Decision number"),
@@ -185,7 +120,10 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// `GET /api/v1/public/feed.atom`: the newest published decisions as an Atom feed.
-async fn atom(State(state): State<AppState>, ReqLang(lang): ReqLang) -> ApiResult<Response> {
+pub(super) async fn atom(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+) -> ApiResult<Response> {
     let page = publications::search(&state, &SearchInput::default(), lang)
         .await
         .map_err(fail(lang))?;
@@ -195,7 +133,7 @@ async fn atom(State(state): State<AppState>, ReqLang(lang): ReqLang) -> ApiResul
         .iter()
         .filter_map(|d| d.published_on)
         .max()
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        .unwrap_or_else(|| state.clock.now().date_naive());
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>{}</title>\n  <id>{base}/portal/decisions</id>\n  <link rel=\"alternate\" href=\"{base}/portal/decisions\"/>\n  <link rel=\"self\" href=\"{base}/api/v1/public/feed.atom\"/>\n  <updated>{updated}T00:00:00+08:00</updated>\n",
         xml_escape(lang.pick("行政处罚决定公示", "Published penalty decisions"))
@@ -218,74 +156,6 @@ async fn atom(State(state): State<AppState>, ReqLang(lang): ReqLang) -> ApiResul
     )
         .into_response();
     Ok(public_headers(r))
-}
-
-async fn detail(
-    State(state): State<AppState>,
-    ReqLang(lang): ReqLang,
-    Path(id): Path<i32>,
-) -> ApiResult<Response> {
-    let d = publications::public_detail(&state, id, lang)
-        .await
-        .map_err(fail(lang))?;
-    Ok(public_headers(Json(d).into_response()))
-}
-
-async fn pdf(
-    State(state): State<AppState>,
-    ReqLang(lang): ReqLang,
-    Path(id): Path<i32>,
-) -> ApiResult<Response> {
-    let file = documents::public_download(&state, id)
-        .await
-        .map_err(fail(lang))?;
-    Ok(public_headers(crate::documents::pdf_response(file, false)))
-}
-
-async fn queue(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
-    Ok(Json(
-        publications::queue(&state, &c.session.actor, c.lang)
-            .await
-            .map_err(fail(c.lang))?,
-    ))
-}
-
-#[derive(Deserialize)]
-struct StepBody {
-    step: String,
-    #[serde(default)]
-    display_until: Option<chrono::NaiveDate>,
-    #[serde(default)]
-    basis: String,
-    #[serde(default)]
-    reason: String,
-}
-
-async fn step(
-    State(state): State<AppState>,
-    c: Caller,
-    Path(id): Path<i32>,
-    Body(b): Body<StepBody>,
-) -> ApiResult<impl IntoResponse> {
-    let step = match b.step.as_str() {
-        "approve" => PublicationStep::Approve {
-            display_until: b.display_until,
-        },
-        "withdraw" => PublicationStep::Withdraw {
-            basis: publications::basis(&b.basis).map_err(fail(c.lang))?,
-            reason: b.reason,
-        },
-        _ => {
-            return Err(ApiError(AppError::invalid(
-                &[ValidationError::new(Field::Step, Rule::OneOf)],
-                c.lang,
-            )));
-        }
-    };
-    publications::step(&state, &c.session.actor, id, &step, c.lang)
-        .await
-        .map_err(fail(c.lang))?;
-    Ok(Json(json!({"ok": true})))
 }
 
 /// `GET /sitemap.xml`: the portal's pages and every public decision.
@@ -321,26 +191,8 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-#[derive(Debug, Deserialize)]
-struct YearQuery {
-    #[serde(default)]
-    year: String,
-}
-
-/// The annual enforcement data of a year, as JSON (public, CORS).
-async fn annual_json(
-    State(state): State<AppState>,
-    ReqLang(lang): ReqLang,
-    Query(q): Query<YearQuery>,
-) -> ApiResult<Response> {
-    let report = app::ssr::services::annual::report(&state, &q.year, lang)
-        .await
-        .map_err(fail(lang))?;
-    Ok(public_headers(Json(report).into_response()))
-}
-
 /// The same figures as CSV (UTF-8 with BOM, so Excel reads the Chinese text).
-async fn annual_csv(
+pub(super) async fn annual_csv(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
     Query(q): Query<YearQuery>,
@@ -362,4 +214,29 @@ async fn annual_csv(
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(public_headers(r))
+}
+
+pub(super) async fn statistics_csv(
+    State(state): State<AppState>,
+    c: Caller,
+    Query(q): Query<StatsQuery>,
+) -> ApiResult<impl IntoResponse> {
+    let report = statistics::statistics(&state, &c.session.actor, &q, c.lang)
+        .await
+        .map_err(fail(c.lang))?;
+    let name = format!(
+        "tianping-statistics-{}-{}-{}.csv",
+        report.dimension, report.from, report.to
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        statistics::statistics_csv(&report, c.lang),
+    ))
 }

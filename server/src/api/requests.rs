@@ -1,0 +1,75 @@
+//! The public's requests about a published decision (更正、信用修复提前移出): filing and the
+//! status by tracking number (public), the agency's queue and its decisions.
+
+use std::net::SocketAddr;
+
+use app::api::request_dto::RequestStepForm;
+use app::ssr::AppState;
+use app::ssr::services::publication_requests;
+use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
+use axum::{extract::ConnectInfo, http::Extensions};
+use serde_json::json;
+use tianping_domain::{
+    publicity::request::{RequestInput, RequestStep},
+    validate::Field,
+};
+
+use super::{
+    error::{ApiResult, fail, fail_named},
+    extract::{Body, Caller, Path, ReqLang},
+};
+
+/// A request's fields as the body names them (the domain's names differ).
+const REQUEST_NAMES: &[(Field, &str)] = &[
+    (Field::RequestKind, "kind"),
+    (Field::RequestReason, "reason"),
+];
+
+pub(super) async fn submit(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    ext: Extensions,
+    Path(id): Path<i32>,
+    Body(input): Body<RequestInput>,
+) -> ApiResult<impl IntoResponse> {
+    let client = ext
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+    let receipt = publication_requests::submit(&state, id, &input, &client, lang)
+        .await
+        .map_err(fail_named(lang, REQUEST_NAMES))?;
+    Ok((StatusCode::CREATED, Json(receipt)))
+}
+
+pub(super) async fn status(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Path(no): Path<String>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        publication_requests::public_status(&state, &no, lang)
+            .await
+            .map_err(fail(lang))?,
+    ))
+}
+
+pub(super) async fn list(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        publication_requests::list(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+pub(super) async fn step(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(form): Body<RequestStepForm>,
+) -> ApiResult<impl IntoResponse> {
+    let step = RequestStep::try_from(form).map_err(|e| fail(c.lang)(e.into()))?;
+    publication_requests::step(&state, &c.session.actor, id, &step, c.lang)
+        .await
+        .map_err(fail_named(c.lang, &[(Field::Reply, "answer")]))?;
+    Ok(Json(json!({"ok": true})))
+}

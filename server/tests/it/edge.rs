@@ -1,0 +1,154 @@
+//! The API's edge: every rejection answers the JSON error envelope (malformed path and query
+//! values included), an id too large for any record is not found, the documented limits hold,
+//! and error fields are named as the request names them.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{Response, TestApp};
+
+fn field_of(res: &Response) -> &str {
+    res.body["error"]["fields"][0]["field"]
+        .as_str()
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_path_id_answers_400_in_the_json_envelope_naming_the_parameter() {
+    let app = TestApp::seeded().await;
+    let officer = app.login("officer.zhang").await;
+    for (path, token) in [
+        ("/api/v1/cases/abc", Some(officer.as_str())),
+        ("/api/v1/cases/1.5/steps", Some(officer.as_str())),
+        ("/api/v1/public/decisions/abc", None),
+    ] {
+        let res = if path.ends_with("/steps") {
+            app.post(path, token, json!({"kind": "file_case"})).await
+        } else {
+            app.get(path, token).await
+        };
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{path}: {}", res.text);
+        assert_eq!(
+            res.body["error"]["code"], "bad_request",
+            "{path}: {}",
+            res.text
+        );
+        assert_eq!(field_of(&res), "id", "{path}: {}", res.text);
+        assert_eq!(res.body["error"]["fields"][0]["rule"], "malformed");
+    }
+    // Two parameters: the one at fault is named.
+    let res = app
+        .get("/api/v1/cases/1/documents/x/preview", Some(&officer))
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.text);
+    assert_eq!(field_of(&res), "doc", "{}", res.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_id_too_large_for_any_record_is_not_found() {
+    let app = TestApp::seeded().await;
+    let officer = app.login("officer.zhang").await;
+    let res = app.get("/api/v1/cases/99999999999", Some(&officer)).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "{}", res.text);
+    assert_eq!(res.body["error"]["code"], "not_found", "{}", res.text);
+    let res = app.get("/api/v1/public/decisions/-99999999999", None).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "{}", res.text);
+    assert_eq!(res.body["error"]["code"], "not_found", "{}", res.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_checkpoint_limit_over_the_documented_maximum_is_refused_naming_limit() {
+    let app = TestApp::seeded().await;
+    let res = app
+        .get("/api/v1/public/audit/checkpoints?limit=501", None)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.text);
+    assert_eq!(res.body["error"]["code"], "invalid_input", "{}", res.text);
+    assert_eq!(field_of(&res), "limit", "{}", res.text);
+    let res = app
+        .get("/api/v1/public/audit/checkpoints?limit=500", None)
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text);
+    // A value that is no number is malformed, in the envelope too.
+    let res = app
+        .get("/api/v1/public/audit/checkpoints?limit=many", None)
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.text);
+    assert_eq!(res.body["error"]["code"], "bad_request", "{}", res.text);
+    assert_eq!(field_of(&res), "limit", "{}", res.text);
+    let res = app
+        .get("/api/v1/public/audit/proof/consistency?from=1", None)
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.text);
+    assert_eq!(field_of(&res), "to", "{}", res.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn error_fields_are_named_as_the_request_names_them() {
+    let app = TestApp::seeded().await;
+    let officer = app.login("officer.zhang").await;
+    let created = app
+        .post(
+            "/api/v1/cases",
+            Some(&officer),
+            json!({"source": "inspection", "title": "销售过期食品", "description": "货架上有过期牛奶",
+                   "location": "临江市解放路 18 号", "act_date": "2026-11-20"}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let id = created.body["case_id"].as_i64().expect("id");
+    let party = app
+        .post(
+            &format!("/api/v1/cases/{id}/parties"),
+            Some(&officer),
+            json!({"kind": "alien", "name": "某某"}),
+        )
+        .await;
+    assert_eq!(
+        party.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        party.text
+    );
+    assert_eq!(field_of(&party), "kind", "{}", party.text);
+
+    for (query, field) in [
+        ("from=yesterday", "from"),
+        ("to=soon", "to"),
+        ("party=alien", "party"),
+    ] {
+        let res = app
+            .get(&format!("/api/v1/public/decisions?{query}"), None)
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{query}: {}",
+            res.text
+        );
+        assert_eq!(field_of(&res), field, "{query}: {}", res.text);
+    }
+
+    let res = app
+        .get(
+            "/api/v1/public/documents/verify?code=%27%20OR%201%3D1",
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.text);
+    assert_eq!(field_of(&res), "code", "{}", res.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_documented_error_codes_include_refused() {
+    let app = TestApp::empty().await;
+    let spec = app.get("/api/v1/openapi.json", None).await;
+    let codes = &spec.body["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]
+        ["enum"];
+    assert!(
+        codes
+            .as_array()
+            .is_some_and(|c| c.iter().any(|v| v == "refused")),
+        "{codes}"
+    );
+}
