@@ -19,6 +19,7 @@ mod seed_cases;
 pub mod services;
 pub mod state;
 pub mod transparency;
+pub mod util;
 pub mod warning_index;
 
 pub use error::ServiceError;

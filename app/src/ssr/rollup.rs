@@ -38,7 +38,7 @@ use super::{
         case_deadlines, case_officers, case_stat_facts, case_stat_rollups, cases, review_rounds,
     },
     error::ServiceError,
-    services::cases::parse_code,
+    util::parse_code,
 };
 
 #[derive(Debug, FromQueryResult)]

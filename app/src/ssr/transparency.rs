@@ -262,7 +262,7 @@ fn write_secret(path: &Path, secret: &[u8; 32]) -> std::io::Result<()> {
 }
 
 fn random_secret() -> Result<[u8; 32], ServiceError> {
-    super::services::random_bytes()
+    super::util::random_bytes()
 }
 
 /// The secret signing key: `TIANPING_AUDIT_KEY` (64 hex digits) if set, else the key file in the

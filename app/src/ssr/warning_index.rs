@@ -35,7 +35,7 @@ use super::{
     db::Db,
     entities::{case_deadlines, case_warnings, cases, credentials, evidence, evidence_collectors},
     error::ServiceError,
-    services::cases::parse_code,
+    util::parse_code,
 };
 
 /// The columns of a case the warnings read (not its texts): a narrow row, so that judging

@@ -28,11 +28,11 @@ use tianping_domain::{
     },
     discretion::{self, FineBand},
     evidence::{self, RawEvidence},
-    i18n::china_time,
     party::{self, RawParty},
     validate::{self, Field, Rule, ValidationError},
 };
 
+pub use crate::ssr::util::today;
 pub use codes::{code, parse_code};
 pub use view::{detail, list};
 
@@ -49,11 +49,6 @@ use crate::{
         error::ServiceError,
     },
 };
-
-/// Today in China, the day every step is judged on.
-pub fn today(state: &AppState) -> NaiveDate {
-    china_time(state.clock.now()).date_naive()
-}
 
 /// Loads a case the actor may see, inside `conn`; others answer "not found". With `lock`,
 /// the case row is locked until the transaction ends, so concurrent steps on one case are
