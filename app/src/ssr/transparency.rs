@@ -265,11 +265,11 @@ fn random_secret() -> Result<[u8; 32], ServiceError> {
     super::util::random_bytes()
 }
 
-/// The secret signing key: `TIANPING_AUDIT_KEY` (64 hex digits) if set, else the key file in the
-/// data directory, created (mode 0600) on first use.
+/// The secret signing key: the configured one (`TIANPING_AUDIT_KEY`, 64 hex digits) if set,
+/// else the key file in the data directory, created (mode 0600) on first use.
 fn secret(state: &AppState) -> Result<[u8; 32], ServiceError> {
-    if let Ok(hexed) = std::env::var("TIANPING_AUDIT_KEY") {
-        return decode(hexed.trim()).ok_or_else(|| {
+    if let Some(hexed) = &state.settings.audit_key {
+        return decode(hexed.expose().trim()).ok_or_else(|| {
             ServiceError::Internal("TIANPING_AUDIT_KEY must be 64 hexadecimal digits".into())
         });
     }
@@ -391,7 +391,7 @@ async fn register_key(
 /// Rotates the signing key: a new key file, the old key retired (its checkpoints still verify
 /// within its window). Refused when the key comes from the environment.
 pub async fn rotate_key(state: &AppState) -> Result<String, ServiceError> {
-    if std::env::var("TIANPING_AUDIT_KEY").is_ok() {
+    if state.settings.audit_key.is_some() {
         return Err(ServiceError::Internal(
             "the signing key comes from TIANPING_AUDIT_KEY: set a new value there instead".into(),
         ));
