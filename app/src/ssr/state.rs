@@ -47,16 +47,10 @@ pub struct Settings {
     pub deadline_rules: tianping_domain::deadline::DeadlineRules,
     /// The largest evidence file accepted, in bytes.
     pub max_upload_bytes: u64,
-    /// Tests only: a named point at which writes fail on purpose (see
-    /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
-    /// server.
-    pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
     /// The audit log's name in signed checkpoints (`TIANPING_LOG_ORIGIN`).
     pub log_origin: String,
     /// Where the CJK fonts for official documents are (`TIANPING_FONT_DIR`).
     pub font_dir: PathBuf,
-    /// The fonts, parsed on first use and then shared.
-    pub fonts: Arc<tokio::sync::OnceCell<Arc<super::pdf::Fonts>>>,
     /// The public portal's address, printed on documents for verification
     /// (`TIANPING_PUBLIC_URL`).
     pub public_url: String,
@@ -96,10 +90,8 @@ impl Settings {
             calendar: std::sync::Arc::new(tianping_domain::calendar::WorkCalendar::china()),
             deadline_rules: tianping_domain::deadline::DeadlineRules::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
-            fail_at: Arc::default(),
             log_origin: "tianping/audit".to_owned(),
             font_dir: default_font_dir(),
-            fonts: Arc::default(),
             public_url: "http://127.0.0.1:3000".to_owned(),
             complaint_rules: tianping_domain::supervision::complaint::ComplaintRules::default(),
             complaint_rate: tianping_domain::supervision::complaint::RateRule::default(),
@@ -125,6 +117,12 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Leptos' own options (site root, addresses).
     pub leptos_options: LeptosOptions,
+    /// The document fonts, parsed on first use and then shared.
+    pub fonts: Arc<tokio::sync::OnceCell<Arc<super::pdf::Fonts>>>,
+    /// Tests only: a named point at which writes fail on purpose (see
+    /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
+    /// server.
+    pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -207,6 +205,49 @@ impl StateBuilder {
             clock,
             settings: Arc::new(settings),
             leptos_options,
+            fonts: Arc::default(),
+            fail_at: Arc::default(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AppState, Secret, Settings};
+
+    const JWT: &str = "jwt-secret-that-must-never-print-0123456789";
+    const AUDIT: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    fn settings() -> Settings {
+        let mut settings = Settings::new("/nonexistent/tianping-test".into());
+        settings.jwt_secret = Some(Secret::new(JWT));
+        settings.audit_key = Some(Secret::new(AUDIT));
+        settings
+    }
+
+    #[test]
+    fn the_settings_print_no_secret() {
+        let printed = format!("{:?}", settings());
+        assert!(!printed.contains(JWT), "{printed}");
+        assert!(!printed.contains(AUDIT), "{printed}");
+        assert!(
+            printed.contains("jwt_secret: Some([redacted])"),
+            "{printed}"
+        );
+        assert!(printed.contains("audit_key: Some([redacted])"), "{printed}");
+    }
+
+    #[tokio::test]
+    async fn the_state_prints_no_secret() {
+        let db = super::Db::connect("sqlite::memory:", None)
+            .await
+            .expect("in-memory SQLite");
+        let state = AppState::builder(db, settings())
+            .build()
+            .await
+            .expect("state");
+        let printed = format!("{state:?}");
+        assert!(!printed.contains(JWT), "{printed}");
+        assert!(!printed.contains(AUDIT), "{printed}");
     }
 }

@@ -327,10 +327,9 @@ async fn finish(
 }
 
 /// A failure injected by tests after the case change and its audit event are written and
-/// before the commit (`Settings::fail_at`). Never set in the server.
+/// before the commit (`AppState::fail_at`). Never set in the server.
 fn fail_point(state: &AppState, name: &str) -> Result<(), ServiceError> {
     let armed = state
-        .settings
         .fail_at
         .read()
         .map(|point| *point == Some(name))
