@@ -28,7 +28,7 @@ use tianping_domain::{audit as chain, merkle};
 
 async fn append(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyhow::Result<()> {
     db.migrate().await?;
-    let st = state(db, dir);
+    let st = state(db, dir).await?;
     seed::seed_demo_with(&st, "Bench-Password-2026", false).await?;
     // One case to update over and over.
     let officer = st
@@ -66,8 +66,11 @@ async fn append(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyhow:
         m
     };
     // Bare: the case update alone, one transaction each (same write guard as a unit of work),
-    // with the statistics' running totals it keeps (part of a case write, not of the audit).
-    let touched = std::collections::BTreeSet::from([case.id]);
+    // with the derived data it keeps (part of a case write, not of the audit).
+    let touched = app::ssr::audit::Touched {
+        cases: std::collections::BTreeSet::from([case.id]),
+        ..Default::default()
+    };
     let bare_batch = |from: usize, to: usize| {
         let st = &st;
         let touched = &touched;
@@ -77,7 +80,7 @@ async fn append(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyhow:
                 let _guard = st.db.write_guard().await;
                 let txn = st.db.conn.begin().await?;
                 update(i).update(&txn).await?;
-                app::ssr::rollup::refresh(&txn, touched).await?;
+                app::ssr::derived::in_transaction(&txn, touched).await?;
                 txn.commit().await?;
             }
             anyhow::Ok(t.elapsed().as_secs_f64())
@@ -218,7 +221,7 @@ async fn generate(dir: &std::path::Path, n: i64) -> anyhow::Result<()> {
 async fn verify(dir: &std::path::Path) -> anyhow::Result<()> {
     let path = dir.join("bench.db");
     let db = Db::connect(&format!("sqlite://{}?mode=rwc", path.display()), None).await?;
-    let st = state(db, dir);
+    let st = state(db, dir).await?;
     // One streamed pass: chain and tree together (what `tianping audit verify` runs).
     let t = Instant::now();
     let (chain_ok, report) = transparency::verify_all(&st, None, false)

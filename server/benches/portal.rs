@@ -441,15 +441,15 @@ async fn http(st: &AppState, n: u64, dir: &std::path::Path) -> anyhow::Result<()
 async fn portal(label: &str, db: Db, dir: &std::path::Path, n: u64) -> anyhow::Result<()> {
     println!("{label}:");
     db.migrate().await?;
-    let st = state(db, dir);
+    let st = state(db, dir).await?;
     seed::seed_demo_with(&st, "Bench-Password-2026", false).await?;
     generate(&st.db, n).await?;
     let before = rss_mib();
     let t = Instant::now();
-    let indexed = search_index::rebuild(&st.db).await?;
+    let indexed = search_index::rebuild(&st.db, &st.search).await?;
     let secs = t.elapsed().as_secs_f64();
     {
-        let index = st.db.search.read();
+        let index = st.search.read();
         println!(
             "  search index built over {indexed} decisions in {secs:.1} s: {} grams, about {:.0} MiB of heap (resident memory grew {:.0} MiB)",
             index.gram_count(),

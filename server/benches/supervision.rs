@@ -181,7 +181,7 @@ async fn generate(st: &AppState, n: usize) -> anyhow::Result<()> {
 async fn dashboard(label: &str, db: Db, dir: &std::path::Path, n: usize) -> anyhow::Result<()> {
     println!("{label}:");
     db.migrate().await?;
-    let st = state(db, dir);
+    let st = state(db, dir).await?;
     seed::seed_demo_with(&st, "Bench-Password-2026", false).await?;
     generate(&st, n).await?;
     let user = users::Entity::find()

@@ -1,7 +1,10 @@
 //! Configuration from the environment, with defaults that work on a fresh machine. Every
-//! variable name lives here.
+//! variable name lives here, and the environment is read only here ([`Config::from_env`]): the
+//! process's own settings (addresses, database) and the application's [`Settings`].
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+
+use app::ssr::state::{Secret, Settings};
 
 /// `DATABASE_URL`: a `sqlite://` or `postgres://` URL.
 pub const DATABASE_URL: &str = "DATABASE_URL";
@@ -13,6 +16,9 @@ pub const SITE_ADDR: &str = "LEPTOS_SITE_ADDR";
 pub const SITE_ROOT: &str = "LEPTOS_SITE_ROOT";
 /// `TIANPING_JWT_SECRET`: token signing secret (≥ 32 bytes); generated into the data dir if unset.
 pub const JWT_SECRET: &str = "TIANPING_JWT_SECRET";
+/// `TIANPING_AUDIT_KEY`: the checkpoint signing key (64 hex digits); overrides
+/// `audit-signing.key` in the data dir.
+pub const AUDIT_KEY: &str = "TIANPING_AUDIT_KEY";
 /// `TIANPING_DEMO_PASSWORD`: the password `seed --demo` gives every demo account.
 pub const DEMO_PASSWORD: &str = "TIANPING_DEMO_PASSWORD";
 /// `TIANPING_SECURE_COOKIE`: `true` behind HTTPS to mark the session cookie `Secure`.
@@ -39,39 +45,25 @@ pub const PUBLIC_URL: &str = "TIANPING_PUBLIC_URL";
 /// The rate limit on anonymous complaint submissions per client: `MAX/SECONDS`.
 pub const COMPLAINT_RATE: &str = "TIANPING_COMPLAINT_RATE";
 
-/// The resolved configuration.
+/// The resolved configuration. Its `Debug` output prints no secret.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Database URL.
     pub database_url: String,
-    /// Data directory.
-    pub data_dir: PathBuf,
     /// Listen address.
     pub site_addr: SocketAddr,
     /// Built site directory.
     pub site_root: String,
-    /// Token secret from the environment, if any.
-    pub jwt_secret: Option<String>,
-    /// Whether cookies are `Secure`.
-    pub secure_cookie: bool,
     /// A frozen clock, if any.
     pub fake_now: Option<chrono::DateTime<chrono::Utc>>,
-    /// Largest evidence file, in bytes.
-    pub max_upload_bytes: u64,
-    /// The working-day calendar.
-    pub calendar: tianping_domain::calendar::WorkCalendar,
     /// PostgreSQL schema, if not the default.
     pub db_schema: Option<String>,
-    /// The audit log's name in checkpoints.
-    pub log_origin: String,
     /// Seconds between scheduled checkpoints; 0: none.
     pub checkpoint_secs: u64,
-    /// The document fonts' directory, if not the default.
-    pub font_dir: Option<PathBuf>,
-    /// The portal's public address (default: `http://` and the listen address).
-    pub public_url: String,
-    /// The complaint submission rate limit.
-    pub complaint_rate: tianping_domain::supervision::complaint::RateRule,
+    /// The password `seed --demo` gives every demo account.
+    pub demo_password: String,
+    /// The application's settings (data directory, secrets, rules, limits).
+    pub settings: Settings,
 }
 
 impl Config {
@@ -142,22 +134,30 @@ impl Config {
             }
             None => tianping_domain::supervision::complaint::RateRule::default(),
         };
+        let mut settings = Settings::new(data_dir);
+        settings.jwt_secret = var(JWT_SECRET).map(Secret::new);
+        // Set at all, even empty, it replaces the key file (and an unusable value is refused
+        // when signing).
+        settings.audit_key = std::env::var(AUDIT_KEY).ok().map(Secret::new);
+        settings.secure_cookie = var(SECURE_COOKIE).is_some_and(|v| v == "true" || v == "1");
+        settings.max_upload_bytes = max_upload_bytes;
+        settings.calendar = Arc::new(calendar);
+        settings.log_origin = var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into());
+        settings.public_url = public_url;
+        settings.complaint_rate = complaint_rate;
+        if let Some(dir) = var(FONT_DIR) {
+            settings.font_dir = PathBuf::from(dir);
+        }
         Ok(Self {
-            complaint_rate,
-            font_dir: var(FONT_DIR).map(PathBuf::from),
-            public_url,
             db_schema: var(DB_SCHEMA),
-            log_origin: var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into()),
             checkpoint_secs,
-            max_upload_bytes,
-            calendar,
             database_url,
-            data_dir,
             site_addr,
             site_root: var(SITE_ROOT).unwrap_or_else(|| "target/site".into()),
-            jwt_secret: var(JWT_SECRET),
-            secure_cookie: var(SECURE_COOKIE).is_some_and(|v| v == "true" || v == "1"),
             fake_now,
+            demo_password: std::env::var(DEMO_PASSWORD)
+                .unwrap_or_else(|_| app::ssr::seed::DEFAULT_DEMO_PASSWORD.into()),
+            settings,
         })
     }
 }

@@ -9,11 +9,9 @@ use std::sync::Arc;
 
 use app::{
     ssr::{
-        AppState,
-        auth::{self, JwtKeys},
+        AppState, auth,
         clock::{Clock, FixedClock, SystemClock},
         db::Db,
-        state::Settings,
     },
     ui::{App, shell},
 };
@@ -29,41 +27,26 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 
 use config::Config;
 
-/// Connects, migrates and assembles the state.
+/// Connects and assembles the state ([`AppState::builder`]: migrations, derived data, search
+/// index, token keys).
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
-    std::fs::create_dir_all(&config.data_dir)?;
+    std::fs::create_dir_all(&config.settings.data_dir)?;
     let db = Db::connect(&config.database_url, config.db_schema.as_deref()).await?;
-    db.migrate().await?;
-    // The public search index is in memory: built now, kept current from here on.
-    app::ssr::search_index::start(&db).await?;
-    let jwt = JwtKeys::load_or_create(&config.data_dir, config.jwt_secret.as_deref())?;
     let clock: Arc<dyn Clock> = match config.fake_now {
         Some(at) => Arc::new(FixedClock::new(at)),
         None => Arc::new(SystemClock),
     };
-    let mut settings = Settings::new(config.data_dir.clone());
-    settings.secure_cookie = config.secure_cookie;
-    settings.max_upload_bytes = config.max_upload_bytes;
-    settings.calendar = Arc::new(config.calendar.clone());
-    settings.log_origin = config.log_origin.clone();
-    settings.public_url = config.public_url.clone();
-    settings.complaint_rate = config.complaint_rate;
-    if let Some(dir) = &config.font_dir {
-        settings.font_dir = dir.clone();
-    }
     let leptos_options = LeptosOptions::builder()
         .output_name("tianping")
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
-    Ok(AppState {
-        db,
-        jwt: Arc::new(jwt),
-        clock,
-        settings: Arc::new(settings),
-        leptos_options,
-    })
+    Ok(AppState::builder(db, config.settings.clone())
+        .clock(clock)
+        .leptos_options(leptos_options)
+        .build()
+        .await?)
 }
 
 /// Every route of the server.

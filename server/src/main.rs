@@ -9,10 +9,7 @@ use app::{
     ssr::{AppState, audit, audit::AuditActor, seed, services::org, transparency},
 };
 use clap::{Parser, Subcommand};
-use server::{
-    build_router, build_state,
-    config::{self, Config},
-};
+use server::{build_router, build_state, config::Config};
 
 #[derive(Parser)]
 #[command(
@@ -138,17 +135,15 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Serve => serve(state, &config).await?,
         Command::Migrate => println!("migrations applied"),
         Command::Reindex => {
-            let cases = app::ssr::rollup::rebuild(&state.db).await?;
-            let indexed = app::ssr::warning_index::rebuild(&state.db).await?;
+            let (cases, indexed) = app::ssr::derived::rebuild(&state.db).await?;
             println!(
                 "statistics totals rebuilt over {cases} cases; warnings indexed for {indexed}"
             );
         }
         Command::Seed { demo } => {
             anyhow::ensure!(demo, "only `seed --demo` is available");
-            let password = std::env::var(config::DEMO_PASSWORD)
-                .unwrap_or_else(|_| seed::DEFAULT_DEMO_PASSWORD.into());
-            let accounts = seed::seed_demo(&state, &password)
+            let password = &config.demo_password;
+            let accounts = seed::seed_demo(&state, password)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("demo data ready; every demo account's password: {password}");

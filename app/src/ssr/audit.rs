@@ -17,8 +17,15 @@
 //! the append falls back to reading the head under its lock and writing unconditionally: two
 //! round trips. Units of work with hundreds of events always take that path, inserting their
 //! rows in chunks first.
+//!
+//! The write core does not know who reads what it wrote. A unit of work collects what it
+//! touched ([`Touched`]: the cases its events are about, the publication records it changed)
+//! and hands that report to the database's [`DerivedData`] (implemented by
+//! [`super::derived`]): inside the transaction, before the commit, so that derived tables commit
+//! or roll back with the change; and once more after the commit, for the process's in-memory
+//! read models.
 
-use std::ops::ControlFlow;
+use std::{collections::BTreeSet, future::Future, ops::ControlFlow, pin::Pin};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -93,6 +100,35 @@ pub struct NewEvent {
     pub payload: Value,
 }
 
+/// What a unit of work touched, by kind of subject: the report the derived data follows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// The cases its events are about, and those touched explicitly
+    /// ([`UnitOfWork::touch_case`]).
+    pub cases: BTreeSet<i32>,
+    /// The publication records it changed ([`UnitOfWork::touch_publication`]).
+    pub publications: BTreeSet<i32>,
+}
+
+/// A future a [`DerivedData`] returns (the trait is used as an object).
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The data derived from the writes, as the write core sees it: told what each unit of work
+/// touched. Implemented by [`super::derived::Derived`]; a [`Db`] carries one.
+pub trait DerivedData: Send + Sync + std::fmt::Debug {
+    /// Brings derived tables up to date inside the transaction, before the commit: they commit
+    /// or roll back with the change. An error rolls the unit of work back.
+    fn in_transaction<'a>(
+        &'a self,
+        txn: &'a DatabaseTransaction,
+        touched: &'a Touched,
+    ) -> BoxFuture<'a, Result<(), ServiceError>>;
+
+    /// Follows a committed change in the process's memory, with the writer's guard released.
+    /// The change is committed whatever happens here.
+    fn committed<'a>(&'a self, db: &'a Db, touched: Touched) -> BoxFuture<'a, ()>;
+}
+
 /// A transaction that must record audit events to commit. Dropping it without committing
 /// (an early `?` return) rolls the transaction back at once on a background task, so no
 /// connection is left idle in a transaction holding locks.
@@ -102,10 +138,8 @@ pub struct UnitOfWork {
     now: DateTime<Utc>,
     events: Vec<NewEvent>,
     appended: usize,
-    /// The cases the recorded events are about: their statistics are refreshed on commit.
-    touched: std::collections::BTreeSet<i32>,
-    /// The publication records changed: re-read into the search index after the commit.
-    publications: std::collections::BTreeSet<i32>,
+    /// What the change touched, for the derived data.
+    touched: Touched,
     /// The head after this transaction's appends so far.
     head: Option<audit_head::Model>,
     db: Db,
@@ -138,8 +172,7 @@ impl UnitOfWork {
             now,
             events: Vec::new(),
             appended: 0,
-            touched: std::collections::BTreeSet::new(),
-            publications: std::collections::BTreeSet::new(),
+            touched: Touched::default(),
             head: None,
             db: db.clone(),
             guard,
@@ -170,7 +203,7 @@ impl UnitOfWork {
         if event.subject_type == tianping_domain::case::AUDIT_SUBJECT_TYPE
             && let Ok(id) = event.subject_id.parse()
         {
-            self.touched.insert(id);
+            self.touched.cases.insert(id);
         }
         self.events.push(event);
     }
@@ -185,17 +218,17 @@ impl UnitOfWork {
         }
     }
 
-    /// Marks a case whose derived data (statistics totals, warning index) must be refreshed on
-    /// commit although no event names it: e.g. a certificate added to an officer changes the
+    /// Marks a case whose derived data (statistics totals, warning index) must follow the
+    /// change although no event names it: e.g. a certificate added to an officer changes the
     /// warnings of the cases whose evidence they collected.
     pub fn touch_case(&mut self, case_id: i32) {
-        self.touched.insert(case_id);
+        self.touched.cases.insert(case_id);
     }
 
-    /// Marks a publication record this unit of work changes: the public search index re-reads
-    /// it once the change is committed.
+    /// Marks a publication record this unit of work changes, for the derived data (the public
+    /// search index re-reads it once the change is committed).
     pub fn touch_publication(&mut self, publication_id: i32) {
-        self.publications.insert(publication_id);
+        self.touched.publications.insert(publication_id);
     }
 
     /// Appends the events recorded so far to the chain now, inside the transaction, and
@@ -219,14 +252,20 @@ impl UnitOfWork {
         Ok(seqs)
     }
 
-    /// Appends the recorded events to the chain and commits. Returns the sequence numbers of
-    /// the events not flushed before. A unit of work without events is a bug and is rolled
-    /// back.
+    /// What this unit of work has touched so far.
+    pub fn touched(&self) -> &Touched {
+        &self.touched
+    }
+
+    /// Appends the recorded events to the chain and commits, the derived data following in the
+    /// same transaction (see [`DerivedData`]). Returns the sequence numbers of the events not
+    /// flushed before. A unit of work without events is a bug and is rolled back.
     pub async fn commit(mut self) -> Result<Vec<i64>, ServiceError> {
-        // The statistics' running totals follow the cases in the same transaction.
-        super::rollup::refresh(self.txn(), &self.touched).await?;
+        self.db
+            .derived()
+            .in_transaction(self.txn(), &self.touched)
+            .await?;
         if self.events.is_empty() && self.appended > 0 {
-            super::search_index::announce(self.txn(), &self.publications).await?;
             self.finish().await?;
             return Ok(Vec::new());
         }
@@ -248,7 +287,6 @@ impl UnitOfWork {
         .await
         .inspect_err(|_| self.db.forget_audit_head())?;
         self.head = head.or(self.head.take());
-        super::search_index::announce(self.txn(), &self.publications).await?;
         self.finish().await?;
         Ok(seqs)
     }
@@ -275,16 +313,12 @@ impl UnitOfWork {
         Ok(())
     }
 
-    /// What follows a commit in this process: the search index re-reads the changed records.
-    /// The change is committed whatever happens here; a failure is logged and the next start
-    /// rebuilds the index.
+    /// What follows a commit in this process: the derived data hears what was touched.
     async fn committed(&mut self) {
-        // The writer's guard is released first: the re-read needs no lock.
+        // The writer's guard is released first: what follows needs no lock.
         drop(self.guard.take());
-        let ids: Vec<i32> = std::mem::take(&mut self.publications).into_iter().collect();
-        if let Err(e) = super::search_index::refresh(&self.db, &ids).await {
-            tracing::warn!("the search index missed publication records {ids:?}: {e}");
-        }
+        let touched = std::mem::take(&mut self.touched);
+        self.db.derived().committed(&self.db, touched).await;
     }
 }
 

@@ -1,4 +1,7 @@
-//! Connecting to SQLite or PostgreSQL and migrating.
+//! Connecting to SQLite or PostgreSQL and migrating. A [`Db`] holds the connections, the
+//! process's write guard and the audit head its last commit left, and the hook the write path
+//! reports to ([`super::audit::DerivedData`]); nothing it knows of the data derived from the
+//! writes beyond that hook.
 //!
 //! SQLite runs in WAL mode with `synchronous=FULL`: a commit the server acknowledged survives a
 //! crash of the process *and* of the machine, at the cost of one fsync per commit. Foreign keys
@@ -19,7 +22,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use super::entities::audit_head;
+use super::{audit::DerivedData, derived::Derived, entities::audit_head};
 
 /// The database handle shared by all services.
 #[derive(Debug, Clone)]
@@ -28,8 +31,8 @@ pub struct Db {
     pub conn: DatabaseConnection,
     write_lock: Arc<Mutex<()>>,
     sqlite_file: Option<PathBuf>,
-    /// The public search index of this process (see [`super::search_index`]).
-    pub search: Arc<super::search_index::SharedIndex>,
+    /// What the write path tells of each unit of work (see [`super::derived`]).
+    derived: Arc<dyn DerivedData>,
     /// The audit head this process's last commit left: appends build on it and write only if
     /// it is still the stored one (see [`super::audit`]).
     audit_head: Arc<std::sync::Mutex<Option<audit_head::Model>>>,
@@ -76,24 +79,28 @@ impl Db {
             conn,
             write_lock: Arc::new(Mutex::new(())),
             sqlite_file,
-            search: Arc::default(),
+            derived: Arc::new(Derived::tables()),
             audit_head: Arc::default(),
             head_moved: Arc::default(),
         })
     }
 
-    /// Applies every pending migration.
+    /// Applies every pending migration. The derived data the migrations cannot compute is
+    /// brought up to date by [`super::derived::ensure`] (the state builder calls both).
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        Migrator::up(&self.conn, None).await?;
-        // Derived data the migrations cannot compute: the statistics' running totals, then the
-        // warning index (which marks the totals' rows it covers).
-        super::rollup::ensure(self)
-            .await
-            .map_err(|e| DbErr::Custom(e.to_string()))?;
-        super::warning_index::ensure(self)
-            .await
-            .map(|_| ())
-            .map_err(|e| DbErr::Custom(e.to_string()))
+        Migrator::up(&self.conn, None).await
+    }
+
+    /// This handle with another hook for the write path to report to (the application state
+    /// gives it one that also keeps the process's search index).
+    pub fn with_derived(mut self, derived: Arc<dyn DerivedData>) -> Self {
+        self.derived = derived;
+        self
+    }
+
+    /// The hook the write path reports to; by default [`Derived::tables`].
+    pub(crate) fn derived(&self) -> &dyn DerivedData {
+        self.derived.as_ref()
     }
 
     /// The audit head this process's last commit left, if it knows one.

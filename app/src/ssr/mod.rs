@@ -9,15 +9,18 @@ pub mod auth;
 pub mod blobs;
 pub mod clock;
 pub mod db;
+pub mod derived;
 pub mod entities;
 pub mod error;
 pub mod pdf;
 pub mod rollup;
 pub mod search_index;
+pub mod secret;
 pub mod seed;
 pub mod services;
 pub mod state;
 pub mod transparency;
+pub mod util;
 pub mod warning_index;
 
 pub use error::ServiceError;

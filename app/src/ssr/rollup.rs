@@ -11,7 +11,7 @@
 //! Invariants:
 //! - every unit of work that records a case event refreshes that case's facts and applies the
 //!   change to the totals in the same transaction ([`refresh`], called by
-//!   [`super::audit::UnitOfWork::commit`]), so the totals never disagree with a committed case;
+//!   [`super::derived::in_transaction`]), so the totals never disagree with a committed case;
 //! - the totals are derived data, not a record: [`rebuild`] recomputes them from the cases (on
 //!   start when they do not cover every case, e.g. after an upgrade or a bulk import) without an
 //!   audit event, and a test checks that the incremental totals equal a rebuild.
@@ -38,7 +38,7 @@ use super::{
         case_deadlines, case_officers, case_stat_facts, case_stat_rollups, cases, review_rounds,
     },
     error::ServiceError,
-    services::cases::parse_code,
+    util::parse_code,
 };
 
 #[derive(Debug, FromQueryResult)]
@@ -349,8 +349,7 @@ pub async fn refresh<C: ConnectionTrait>(
         .filter(|(_, c)| *c != Counts::default())
         .collect();
     add_to_totals(conn, &changes).await?;
-    refresh_evidence(conn, Some(case_ids)).await?;
-    super::warning_index::reindex(conn, case_ids).await
+    refresh_evidence(conn, Some(case_ids)).await
 }
 
 /// The condition, per evidence row (`evidence`), that it may have a collector problem: the

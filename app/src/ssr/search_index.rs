@@ -2,11 +2,14 @@
 //! published decisions' one- and two-character grams in memory, so that the portal's search
 //! answers from posting lists whatever the number of decisions.
 //!
+//! The index is held by the application state (`AppState::search`) and kept by
+//! [`super::derived`].
+//!
 //! Invariants:
 //! - it holds exactly the records whose status is `published` (drafts and withdrawn records
 //!   are never results), as committed: a unit of work that changes a publication record names
 //!   it ([`super::audit::UnitOfWork::touch_publication`]) and the record is re-read into the
-//!   index right after the commit ([`refresh`]);
+//!   index right after the commit ([`refresh`], called by [`super::derived::Derived`]);
 //! - it is derived data, built from the table when the process starts ([`start`]) and rebuilt
 //!   after rows were written outside the application ([`rebuild`]);
 //! - on PostgreSQL, where several processes may share the database, the committing
@@ -17,7 +20,7 @@
 //!   visibility condition, so a record withdrawn by another process is never shown, even
 //!   before this process hears of it.
 
-use std::sync::{PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
 use std::collections::BTreeSet;
 
@@ -84,8 +87,8 @@ fn view(p: &publications::Model) -> IndexedDecision<'_> {
 
 /// Builds the index afresh from every published record and puts it in place. Returns how many
 /// records it holds. Re-reads of single records wait meanwhile and apply afterwards.
-pub async fn rebuild(db: &Db) -> Result<usize, DbErr> {
-    let _serial = db.search.refreshing.lock().await;
+pub async fn rebuild(db: &Db, shared: &SharedIndex) -> Result<usize, DbErr> {
+    let _serial = shared.refreshing.lock().await;
     let mut index = SearchIndex::new();
     let mut after = 0;
     loop {
@@ -105,21 +108,21 @@ pub async fn rebuild(db: &Db) -> Result<usize, DbErr> {
         }
     }
     let n = index.len();
-    db.search.update(|current| *current = index);
+    shared.update(|current| *current = index);
     Ok(n)
 }
 
 /// Re-reads these records into the index, after the commit that changed them.
-pub async fn refresh(db: &Db, ids: &[i32]) -> Result<(), DbErr> {
+pub async fn refresh(db: &Db, shared: &SharedIndex, ids: &[i32]) -> Result<(), DbErr> {
     if ids.is_empty() {
         return Ok(());
     }
-    let _serial = db.search.refreshing.lock().await;
+    let _serial = shared.refreshing.lock().await;
     let rows = publications::Entity::find()
         .filter(publications::Column::Id.is_in(ids.iter().copied()))
         .all(&db.conn)
         .await?;
-    db.search.update(|index| {
+    shared.update(|index| {
         for id in ids {
             match rows.iter().find(|p| p.id == *id) {
                 Some(p) if published(p) => index.upsert(&view(p)),
@@ -153,16 +156,17 @@ pub(crate) async fn announce(txn: &DatabaseTransaction, ids: &BTreeSet<i32>) -> 
 /// write goes through this process); on PostgreSQL by listening for announcements first and
 /// then building, for as long as the process runs (a task), so that no change committed
 /// between the two is missed. Returns once the first build is done.
-pub async fn start(db: &Db) -> Result<usize, DbErr> {
+pub async fn start(db: &Db, shared: &Arc<SharedIndex>) -> Result<usize, DbErr> {
     if db.backend() != DbBackend::Postgres {
-        return rebuild(db).await;
+        return rebuild(db, shared).await;
     }
     let (ready, built) = tokio::sync::oneshot::channel();
     let db = db.clone();
+    let shared = shared.clone();
     tokio::spawn(async move {
         let mut ready = Some(ready);
         loop {
-            if let Err(e) = listen(&db, &mut ready).await {
+            if let Err(e) = listen(&db, &shared, &mut ready).await {
                 match ready.take() {
                     Some(tx) => {
                         // The first build failed: `start` reports it and nothing is retried.
@@ -184,6 +188,7 @@ pub async fn start(db: &Db) -> Result<usize, DbErr> {
 /// connection is lost (announcements made meanwhile are lost too: the next call rebuilds).
 async fn listen(
     db: &Db,
+    shared: &SharedIndex,
     ready: &mut Option<tokio::sync::oneshot::Sender<Result<usize, DbErr>>>,
 ) -> Result<(), DbErr> {
     use sea_orm::sqlx::postgres::PgListener;
@@ -204,7 +209,7 @@ async fn listen(
         .listen(&format!("{CHANNEL}_{schema}"))
         .await
         .map_err(err)?;
-    let n = rebuild(db).await?;
+    let n = rebuild(db, shared).await?;
     if let Some(tx) = ready.take() {
         let _ = tx.send(Ok(n));
     }
@@ -214,7 +219,7 @@ async fn listen(
             .split(',')
             .filter_map(|id| id.parse().ok())
             .collect();
-        refresh(db, &ids).await?;
+        refresh(db, shared, &ids).await?;
     }
     Ok(())
 }

@@ -1,10 +1,23 @@
-//! The application state shared by every handler and server function.
+//! The application state shared by every handler and server function, its settings, and the
+//! one builder that assembles it ([`AppState::builder`]) for the server, the tests and the
+//! benches.
+//!
+//! Invariants: [`Settings`] holds configuration only (read from the environment by the server's
+//! `config` module, where every variable name lives); its secrets are [`Secret`]s, so neither
+//! the settings nor the state print them.
 
 use std::{path::PathBuf, sync::Arc};
 
 use leptos::prelude::LeptosOptions;
 
-use super::{auth::JwtKeys, clock::Clock, db::Db};
+pub use super::secret::Secret;
+use super::{
+    auth::JwtKeys,
+    clock::{Clock, SystemClock},
+    db::Db,
+    derived::{self, Derived},
+    search_index::{self, SharedIndex},
+};
 
 /// The default evidence file limit: 2 GiB (a long body-camera video).
 pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
@@ -14,6 +27,12 @@ pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 pub struct Settings {
     /// Where the SQLite file, keys and evidence files live.
     pub data_dir: PathBuf,
+    /// The token signing secret (`TIANPING_JWT_SECRET`, at least 32 bytes); `None`: `jwt.key`
+    /// in the data directory, generated on first run.
+    pub jwt_secret: Option<Secret>,
+    /// The checkpoint signing key (`TIANPING_AUDIT_KEY`, 64 hex digits); `None`:
+    /// `audit-signing.key` in the data directory, generated on first use.
+    pub audit_key: Option<Secret>,
     /// How long a login lasts.
     pub session_ttl: chrono::Duration,
     /// Consecutive failures that lock a login name.
@@ -28,16 +47,10 @@ pub struct Settings {
     pub deadline_rules: tianping_domain::deadline::DeadlineRules,
     /// The largest evidence file accepted, in bytes.
     pub max_upload_bytes: u64,
-    /// Tests only: a named point at which writes fail on purpose (see
-    /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
-    /// server.
-    pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
     /// The audit log's name in signed checkpoints (`TIANPING_LOG_ORIGIN`).
     pub log_origin: String,
     /// Where the CJK fonts for official documents are (`TIANPING_FONT_DIR`).
     pub font_dir: PathBuf,
-    /// The fonts, parsed on first use and then shared.
-    pub fonts: Arc<tokio::sync::OnceCell<Arc<super::pdf::Fonts>>>,
     /// The public portal's address, printed on documents for verification
     /// (`TIANPING_PUBLIC_URL`).
     pub public_url: String,
@@ -68,6 +81,8 @@ impl Settings {
     pub fn new(data_dir: PathBuf) -> Self {
         Self {
             data_dir,
+            jwt_secret: None,
+            audit_key: None,
             session_ttl: chrono::Duration::hours(8),
             lockout_threshold: 5,
             lockout_duration: chrono::Duration::minutes(15),
@@ -75,10 +90,8 @@ impl Settings {
             calendar: std::sync::Arc::new(tianping_domain::calendar::WorkCalendar::china()),
             deadline_rules: tianping_domain::deadline::DeadlineRules::default(),
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
-            fail_at: Arc::default(),
             log_origin: "tianping/audit".to_owned(),
             font_dir: default_font_dir(),
-            fonts: Arc::default(),
             public_url: "http://127.0.0.1:3000".to_owned(),
             complaint_rules: tianping_domain::supervision::complaint::ComplaintRules::default(),
             complaint_rate: tianping_domain::supervision::complaint::RateRule::default(),
@@ -88,11 +101,14 @@ impl Settings {
     }
 }
 
-/// Everything a request needs, cheap to clone.
+/// Everything a request needs, cheap to clone. Built by [`AppState::builder`].
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The database.
     pub db: Db,
+    /// The public search index of this process (see [`search_index`]), kept current by the
+    /// derived data after each commit.
+    pub search: Arc<SharedIndex>,
     /// Token signing keys.
     pub jwt: Arc<JwtKeys>,
     /// The injected clock.
@@ -101,10 +117,137 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Leptos' own options (site root, addresses).
     pub leptos_options: LeptosOptions,
+    /// The document fonts, parsed on first use and then shared.
+    pub fonts: Arc<tokio::sync::OnceCell<Arc<super::pdf::Fonts>>>,
+    /// Tests only: a named point at which writes fail on purpose (see
+    /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
+    /// server.
+    pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The one way to assemble the state (server, tests, benches): over `db`, with `settings`,
+    /// the system clock and default Leptos options unless told otherwise.
+    pub fn builder(db: Db, settings: Settings) -> StateBuilder {
+        StateBuilder {
+            db,
+            settings,
+            clock: Arc::new(SystemClock),
+            leptos_options: LeptosOptions::builder().output_name("tianping").build(),
+        }
+    }
+}
+
+/// Why the state could not be assembled.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// Migrating or reading the database failed.
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+    /// Computing the derived data failed.
+    #[error(transparent)]
+    Derived(#[from] super::ServiceError),
+    /// The token keys could not be read or created.
+    #[error(transparent)]
+    Keys(#[from] std::io::Error),
+}
+
+/// Assembles an [`AppState`] (see [`AppState::builder`]).
+pub struct StateBuilder {
+    db: Db,
+    settings: Settings,
+    clock: Arc<dyn Clock>,
+    leptos_options: LeptosOptions,
+}
+
+impl StateBuilder {
+    /// The clock (tests and end-to-end runs freeze it).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Leptos' options (site root, addresses).
+    pub fn leptos_options(mut self, options: LeptosOptions) -> Self {
+        self.leptos_options = options;
+        self
+    }
+
+    /// Migrates the database, brings the derived tables up to date, builds the search index
+    /// (kept current from then on), loads the token keys, and wires the write path to the
+    /// derived data.
+    pub async fn build(self) -> Result<AppState, StateError> {
+        let Self {
+            db,
+            settings,
+            clock,
+            leptos_options,
+        } = self;
+        db.migrate().await?;
+        derived::ensure(&db).await?;
+        let search = Arc::new(SharedIndex::default());
+        search_index::start(&db, &search).await?;
+        let jwt = JwtKeys::load_or_create(
+            &settings.data_dir,
+            settings.jwt_secret.as_ref().map(Secret::expose),
+        )?;
+        let db = db.with_derived(Arc::new(Derived::with_search(search.clone())));
+        Ok(AppState {
+            db,
+            search,
+            jwt: Arc::new(jwt),
+            clock,
+            settings: Arc::new(settings),
+            leptos_options,
+            fonts: Arc::default(),
+            fail_at: Arc::default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AppState, Secret, Settings};
+
+    const JWT: &str = "jwt-secret-that-must-never-print-0123456789";
+    const AUDIT: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    fn settings() -> Settings {
+        let mut settings = Settings::new("/nonexistent/tianping-test".into());
+        settings.jwt_secret = Some(Secret::new(JWT));
+        settings.audit_key = Some(Secret::new(AUDIT));
+        settings
+    }
+
+    #[test]
+    fn the_settings_print_no_secret() {
+        let printed = format!("{:?}", settings());
+        assert!(!printed.contains(JWT), "{printed}");
+        assert!(!printed.contains(AUDIT), "{printed}");
+        assert!(
+            printed.contains("jwt_secret: Some([redacted])"),
+            "{printed}"
+        );
+        assert!(printed.contains("audit_key: Some([redacted])"), "{printed}");
+    }
+
+    #[tokio::test]
+    async fn the_state_prints_no_secret() {
+        let db = super::Db::connect("sqlite::memory:", None)
+            .await
+            .expect("in-memory SQLite");
+        let state = AppState::builder(db, settings())
+            .build()
+            .await
+            .expect("state");
+        let printed = format!("{state:?}");
+        assert!(!printed.contains(JWT), "{printed}");
+        assert!(!printed.contains(AUDIT), "{printed}");
     }
 }

@@ -6,8 +6,8 @@
 //! Invariants:
 //! - every unit of work that records a case event (or touches a case,
 //!   [`super::audit::UnitOfWork::touch_case`]) re-indexes that case in the same transaction
-//!   ([`reindex`], called by [`super::rollup::refresh`]), so the index never disagrees with a
-//!   committed case;
+//!   ([`reindex`], called by [`super::derived::in_transaction`] after the statistics' facts),
+//!   so the index never disagrees with a committed case;
 //! - the index holds the rules' output, not a copy of the rules: it is computed from the same
 //!   snapshots the pure rules judge, and the thresholds that depend on the day or on local
 //!   settings are applied when reading (`Timing::anchors_on`);
@@ -35,7 +35,7 @@ use super::{
     db::Db,
     entities::{case_deadlines, case_warnings, cases, credentials, evidence, evidence_collectors},
     error::ServiceError,
-    services::cases::parse_code,
+    util::parse_code,
 };
 
 /// The columns of a case the warnings read (not its texts): a narrow row, so that judging

@@ -3,23 +3,21 @@
 
 #![allow(dead_code)]
 
-use std::{future::Future, sync::Arc};
+use std::future::Future;
 
-use app::ssr::{AppState, auth::JwtKeys, clock::SystemClock, db::Db};
-use leptos::prelude::LeptosOptions;
+use app::ssr::{
+    AppState,
+    db::Db,
+    state::{Secret, Settings},
+};
 use sea_orm::{ConnectionTrait, Statement};
 
-/// The application's state over `db`, with files under `dir`.
-pub fn state(db: Db, dir: &std::path::Path) -> AppState {
-    AppState {
-        db,
-        jwt: Arc::new(JwtKeys::from_secret(
-            b"0123456789abcdef0123456789abcdef-bench",
-        )),
-        clock: Arc::new(SystemClock),
-        settings: Arc::new(app::ssr::state::Settings::new(dir.to_path_buf())),
-        leptos_options: LeptosOptions::builder().output_name("tianping").build(),
-    }
+/// The application's state over `db` (migrated, its derived data current), with files under
+/// `dir` and the system clock.
+pub async fn state(db: Db, dir: &std::path::Path) -> anyhow::Result<AppState> {
+    let mut settings = Settings::new(dir.to_path_buf());
+    settings.jwt_secret = Some(Secret::new("0123456789abcdef0123456789abcdef-bench"));
+    Ok(AppState::builder(db, settings).build().await?)
 }
 
 /// A small deterministic generator (xorshift), so runs are comparable.

@@ -356,7 +356,7 @@ async fn snapshot(app: &TestApp, id: i64) -> Vec<i64> {
 }
 
 fn arm(app: &TestApp, point: Option<&'static str>) {
-    if let Ok(mut p) = app.state.settings.fail_at.write() {
+    if let Ok(mut p) = app.state.fail_at.write() {
         *p = point;
     }
 }

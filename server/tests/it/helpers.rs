@@ -3,19 +3,26 @@
 
 use std::sync::Arc;
 
-use app::ssr::{AppState, auth::JwtKeys, clock::FixedClock, db::Db, seed, state::Settings};
+use app::ssr::{
+    AppState,
+    clock::FixedClock,
+    db::Db,
+    seed,
+    state::{Secret, Settings},
+};
 use axum::{
     Router,
     body::Body,
     http::{Method, Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::Value;
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "Test-Password-2026";
+/// The tests' token signing secret.
+pub const JWT_SECRET: &str = "0123456789abcdef0123456789abcdef-test";
 
 pub enum Backend {
     /// Kept so the temporary directory lives as long as the app.
@@ -107,28 +114,19 @@ impl TestApp {
             let path = dir.path().to_path_buf();
             (db, Backend::Sqlite(dir), path)
         };
-        db.migrate().await.expect("migrate");
-        app::ssr::search_index::start(&db)
-            .await
-            .expect("search index");
         let clock = Arc::new(FixedClock::new(
             chrono::DateTime::parse_from_rfc3339("2026-11-26T02:00:00Z")
                 .expect("instant")
                 .with_timezone(&chrono::Utc),
         ));
-        let state = AppState {
-            db,
-            jwt: Arc::new(JwtKeys::from_secret(
-                b"0123456789abcdef0123456789abcdef-test",
-            )),
-            clock: clock.clone(),
-            settings: Arc::new({
-                let mut settings = Settings::new(data_dir);
-                adjust(&mut settings);
-                settings
-            }),
-            leptos_options: LeptosOptions::builder().output_name("tianping").build(),
-        };
+        let mut settings = Settings::new(data_dir);
+        settings.jwt_secret = Some(Secret::new(JWT_SECRET));
+        adjust(&mut settings);
+        let state = AppState::builder(db, settings)
+            .clock(clock.clone())
+            .build()
+            .await
+            .expect("state");
         let router = server::build_router(state.clone());
         TestApp {
             state,
@@ -273,7 +271,7 @@ impl TestApp {
         app::ssr::warning_index::rebuild(&self.state.db)
             .await
             .expect("reindex");
-        app::ssr::search_index::rebuild(&self.state.db)
+        app::ssr::search_index::rebuild(&self.state.db, &self.state.search)
             .await
             .expect("search reindex");
     }

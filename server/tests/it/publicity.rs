@@ -427,7 +427,7 @@ async fn the_search_index_follows_every_publication_change_and_equals_a_rebuild(
         before_rebuild.iter().any(|r| !r.is_empty()),
         "the words find something"
     );
-    app::ssr::search_index::rebuild(&app.state.db)
+    app::ssr::search_index::rebuild(&app.state.db, &app.state.search)
         .await
         .expect("rebuild");
     for (w, kept) in words.iter().zip(&before_rebuild) {
@@ -457,16 +457,17 @@ async fn on_postgresql_a_second_process_hears_of_every_publication_change() {
     let other = app::ssr::db::Db::connect(&url, Some(&schema))
         .await
         .expect("second process");
-    app::ssr::search_index::start(&other)
+    let other_index = std::sync::Arc::new(app::ssr::search_index::SharedIndex::default());
+    app::ssr::search_index::start(&other, &other_index)
         .await
         .expect("listening");
     let target = app
         .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published'")
         .await;
     let target = i32::try_from(target).expect("id");
-    assert!(other.search.read().contains(target));
+    assert!(other_index.read().contains(target));
     withdraw_by_its_head(&app, target).await;
-    eventually("the withdrawal", || !other.search.read().contains(target)).await;
+    eventually("the withdrawal", || !other_index.read().contains(target)).await;
     let draft = app
         .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'draft'")
         .await;
@@ -485,10 +486,10 @@ async fn on_postgresql_a_second_process_hears_of_every_publication_change() {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let draft = i32::try_from(draft).expect("id");
-    eventually("the approval", || other.search.read().contains(draft)).await;
+    eventually("the approval", || other_index.read().contains(draft)).await;
     // The writing process agrees, from its own commits.
-    assert!(app.state.db.search.read().contains(draft));
-    assert!(!app.state.db.search.read().contains(target));
+    assert!(app.state.search.read().contains(draft));
+    assert!(!app.state.search.read().contains(target));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -19,15 +19,8 @@ use std::collections::HashMap;
 use sea_orm::EntityTrait;
 use tianping_domain::authz::{Action, Actor, AgencyScope, can};
 
+pub(crate) use super::util::random_bytes;
 use super::{AppState, ServiceError, entities::agencies};
-
-/// `N` bytes from the operating system's random source (tracking numbers, verification codes,
-/// keys).
-pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N], ServiceError> {
-    let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    Ok(bytes)
-}
 
 /// The agencies on which `actor` may take the action `action_for` builds for each, by id.
 pub async fn agencies_where(

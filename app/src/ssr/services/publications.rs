@@ -559,7 +559,7 @@ pub async fn export_chunk(
     let agencies = agency_map(conn).await?;
     let today = today(state);
     let rules = &state.settings.publication_rules;
-    let ids = state.db.search.read().ids_after(
+    let ids = state.search.read().ids_after(
         &q.words,
         &filters(&q, &agencies, today),
         after,
@@ -588,7 +588,6 @@ pub async fn search(
     let offset = usize::try_from(q.page - 1).unwrap_or(0) * page_size;
     let hits =
         state
-            .db
             .search
             .read()
             .search(&q.words, &filters(&q, &agencies, today), offset, page_size);

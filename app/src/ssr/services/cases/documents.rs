@@ -73,7 +73,6 @@ fn has_public_version(kind: DocumentKind) -> bool {
 pub async fn fonts(state: &AppState) -> Result<std::sync::Arc<Fonts>, ServiceError> {
     let dir = state.settings.font_dir.clone();
     state
-        .settings
         .fonts
         .get_or_try_init(|| async move {
             tokio::task::spawn_blocking(move || Fonts::load(&dir))

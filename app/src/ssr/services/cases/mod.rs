@@ -32,11 +32,11 @@ use tianping_domain::{
     },
     discretion::{self, FineBand},
     evidence::{self, RawEvidence},
-    i18n::china_time,
     party::{self, RawParty},
     validate::{self, Field, Rule, ValidationError},
 };
 
+pub use crate::ssr::util::today;
 pub use codes::{code, parse_code};
 pub use evidence_items::{EvidenceFile, EvidenceInput, evidence_file, record_evidence};
 pub use people::{add_party, change_staffing};
@@ -58,11 +58,6 @@ use crate::{
         error::ServiceError,
     },
 };
-
-/// Today in China, the day every step is judged on.
-pub fn today(state: &AppState) -> NaiveDate {
-    china_time(state.clock.now()).date_naive()
-}
 
 /// Loads a case the actor may see, inside `conn`; others answer "not found". With `lock`,
 /// the case row is locked until the transaction ends, so concurrent steps on one case are
@@ -191,10 +186,9 @@ async fn finish(
 }
 
 /// A failure injected by tests after the case change and its audit event are written and
-/// before the commit (`Settings::fail_at`). Never set in the server.
+/// before the commit (`AppState::fail_at`). Never set in the server.
 fn fail_point(state: &AppState, name: &str) -> Result<(), ServiceError> {
     let armed = state
-        .settings
         .fail_at
         .read()
         .map(|point| *point == Some(name))

@@ -1,0 +1,37 @@
+//! Small helpers below the services, shared by them and by the derived data (which must not
+//! import the services): the stored machine names of the domain's enums, random bytes, and
+//! today's date in China.
+
+use chrono::NaiveDate;
+use serde::{Serialize, de::DeserializeOwned};
+use tianping_domain::i18n::china_time;
+
+use super::{AppState, error::ServiceError};
+
+/// The serde name of a unit variant (`"penalty"` → `penalty`): how the domain's enums are
+/// stored.
+pub fn code<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Parses a serde name back.
+pub fn parse_code<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+/// `N` bytes from the operating system's random source (tracking numbers, verification codes,
+/// keys).
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], ServiceError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Today in China, the day every step is judged on.
+pub fn today(state: &AppState) -> NaiveDate {
+    china_time(state.clock.now()).date_naive()
+}
