@@ -44,6 +44,8 @@ pub const PUBLIC_URL: &str = "TIANPING_PUBLIC_URL";
 
 /// The rate limit on anonymous complaint submissions per client: `MAX/SECONDS`.
 pub const COMPLAINT_RATE: &str = "TIANPING_COMPLAINT_RATE";
+/// The rate limit on anonymous requests about a published decision per client: `MAX/SECONDS`.
+pub const REQUEST_RATE: &str = "TIANPING_REQUEST_RATE";
 
 /// The resolved configuration. Its `Debug` output prints no secret.
 #[derive(Debug, Clone)]
@@ -118,22 +120,8 @@ impl Config {
         let public_url = var(PUBLIC_URL)
             .map(|u| u.trim_end_matches('/').to_owned())
             .unwrap_or_else(|| format!("http://{site_addr}"));
-        let complaint_rate = match var(COMPLAINT_RATE) {
-            Some(v) => {
-                let bad = || anyhow::anyhow!("{COMPLAINT_RATE} must be MAX/SECONDS, e.g. 5/3600");
-                let (max, secs) = v.trim().split_once('/').ok_or_else(bad)?;
-                tianping_domain::supervision::complaint::RateRule {
-                    max: max.trim().parse().map_err(|_| bad())?,
-                    window_secs: secs
-                        .trim()
-                        .parse()
-                        .ok()
-                        .filter(|s: &i64| *s > 0)
-                        .ok_or_else(bad)?,
-                }
-            }
-            None => tianping_domain::supervision::complaint::RateRule::default(),
-        };
+        let complaint_rate = rate_rule(COMPLAINT_RATE, var(COMPLAINT_RATE))?;
+        let request_rate = rate_rule(REQUEST_RATE, var(REQUEST_RATE))?;
         let mut settings = Settings::new(data_dir);
         settings.jwt_secret = var(JWT_SECRET).map(Secret::new);
         // Set at all, even empty, it replaces the key file (and an unusable value is refused
@@ -145,6 +133,7 @@ impl Config {
         settings.log_origin = var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into());
         settings.public_url = public_url;
         settings.complaint_rate = complaint_rate;
+        settings.request_rate = request_rate;
         if let Some(dir) = var(FONT_DIR) {
             settings.font_dir = PathBuf::from(dir);
         }
@@ -160,4 +149,25 @@ impl Config {
             settings,
         })
     }
+}
+
+/// A rate rule from `MAX/SECONDS` (the default when unset).
+fn rate_rule(
+    name: &str,
+    value: Option<String>,
+) -> anyhow::Result<tianping_domain::supervision::complaint::RateRule> {
+    let Some(v) = value else {
+        return Ok(tianping_domain::supervision::complaint::RateRule::default());
+    };
+    let bad = || anyhow::anyhow!("{name} must be MAX/SECONDS, e.g. 5/3600");
+    let (max, secs) = v.trim().split_once('/').ok_or_else(bad)?;
+    Ok(tianping_domain::supervision::complaint::RateRule {
+        max: max.trim().parse().map_err(|_| bad())?,
+        window_secs: secs
+            .trim()
+            .parse()
+            .ok()
+            .filter(|s: &i64| *s > 0)
+            .ok_or_else(bad)?,
+    })
 }

@@ -13,6 +13,7 @@ pub mod derived;
 pub mod entities;
 pub mod error;
 pub mod pdf;
+pub mod rate_limit;
 pub mod rollup;
 pub mod search_index;
 pub mod secret;

@@ -59,6 +59,9 @@ pub struct Settings {
     /// The rate limit on anonymous complaint submissions per client
     /// (`TIANPING_COMPLAINT_RATE`, e.g. `5/3600`).
     pub complaint_rate: tianping_domain::supervision::complaint::RateRule,
+    /// The rate limit on anonymous requests about a published decision per client, a window
+    /// of its own (`TIANPING_REQUEST_RATE`, e.g. `5/3600`).
+    pub request_rate: tianping_domain::supervision::complaint::RateRule,
     /// Publication deadline and display period (local rules).
     pub publication_rules: tianping_domain::publicity::PublicationRules,
     /// The review time limit of the public's correction and early-removal requests (local
@@ -95,6 +98,7 @@ impl Settings {
             public_url: "http://127.0.0.1:3000".to_owned(),
             complaint_rules: tianping_domain::supervision::complaint::ComplaintRules::default(),
             complaint_rate: tianping_domain::supervision::complaint::RateRule::default(),
+            request_rate: tianping_domain::supervision::complaint::RateRule::default(),
             publication_rules: tianping_domain::publicity::PublicationRules::default(),
             request_rules: tianping_domain::publicity::request::RequestRules::default(),
         }
@@ -132,6 +136,11 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// Today in China, the day every step is judged on (from the injected clock).
+    pub fn today(&self) -> chrono::NaiveDate {
+        tianping_domain::i18n::china_time(self.clock.now()).date_naive()
+    }
+
     /// The one way to assemble the state (server, tests, benches): over `db`, with `settings`,
     /// the system clock and default Leptos options unless told otherwise.
     pub fn builder(db: Db, settings: Settings) -> StateBuilder {

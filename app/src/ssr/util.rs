@@ -1,12 +1,10 @@
 //! Small helpers below the services, shared by them and by the derived data (which must not
-//! import the services): the stored machine names of the domain's enums, random bytes, and
-//! today's date in China.
+//! import the services): the stored machine names of the domain's enums, random bytes and
+//! distinct ids.
 
-use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
-use tianping_domain::i18n::china_time;
 
-use super::{AppState, error::ServiceError};
+use super::error::ServiceError;
 
 /// The serde name of a unit variant (`"penalty"` → `penalty`): how the domain's enums are
 /// stored.
@@ -31,7 +29,10 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], ServiceError> {
     Ok(bytes)
 }
 
-/// Today in China, the day every step is judged on.
-pub fn today(state: &AppState) -> NaiveDate {
-    china_time(state.clock.now()).date_naive()
+/// The ids, each once, in ascending order.
+pub fn distinct(ids: impl IntoIterator<Item = i32>) -> Vec<i32> {
+    ids.into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }

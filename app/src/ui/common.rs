@@ -120,85 +120,108 @@ pub fn PortalPage(title: String, children: Children) -> impl IntoView {
     }
 }
 
-/// The navigation entries for a role: (path, Chinese, English).
-pub fn nav_for(role: Role) -> Vec<(&'static str, &'static str, &'static str)> {
-    let mut items = vec![("/work", "工作台", "Workbench")];
+/// A navigation entry: (path, Chinese, English).
+pub type NavItem = (&'static str, &'static str, &'static str);
+
+const WORKBENCH: NavItem = ("/work", "工作台", "Workbench");
+const CASES: NavItem = ("/work/cases", "案件办理", "Cases");
+const CASES_READ: NavItem = ("/work/cases", "案件", "Cases");
+const CLUES: NavItem = ("/work/clues", "案源登记", "Clue intake");
+const CLUES_READ: NavItem = ("/work/clues", "案源", "Clues");
+const PUBLICATIONS: NavItem = ("/work/publications", "公示审核", "Publication");
+const REQUESTS: NavItem = (
+    "/work/publication-requests",
+    "更正与信用修复",
+    "Correction requests",
+);
+const MY_AGENCY: NavItem = ("/work/agencies", "本机关", "My agency");
+const SERVED_AGENCIES: NavItem = ("/work/agencies", "服务机关", "Agencies served");
+const REGION_AGENCIES: NavItem = ("/work/agencies", "辖区机关", "Agencies in region");
+const PEOPLE: NavItem = ("/work/users", "人员", "People");
+const OFFICERS: NavItem = ("/work/users", "执法人员", "Officers");
+const WARNINGS: NavItem = ("/work/warnings", "监督预警", "Warnings");
+const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters");
+const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
+const STATISTICS: NavItem = ("/work/statistics", "执法统计", "Statistics");
+const REVIEWS: NavItem = ("/work/reviews", "法制审核", "Legal review");
+const REVIEW_FIGURES: NavItem = ("/work/review-figures", "法制审核统计", "Review figures");
+const AUDIT: NavItem = ("/work/audit", "审计日志", "Audit log");
+const ADMIN_AGENCIES: NavItem = ("/admin/agencies", "机关管理", "Agencies");
+const ADMIN_USERS: NavItem = ("/admin/users", "用户与证件", "Users and credentials");
+const ADMIN_CATALOGS: NavItem = (
+    "/admin/catalogs",
+    "重大执法决定目录",
+    "Major-decision catalogs",
+);
+const ACCOUNT: NavItem = ("/account", "修改密码", "Change password");
+
+/// The navigation of each role, in the order shown. (What a role may open is decided on the
+/// server; this only chooses which links to show.)
+pub fn nav_for(role: Role) -> &'static [NavItem] {
     match role {
-        Role::Officer => {
-            items.push(("/work/cases", "案件办理", "Cases"));
-            items.push(("/work/clues", "案源登记", "Clue intake"));
-            items.push(("/work/publications", "公示审核", "Publication"));
-            items.push((
-                "/work/publication-requests",
-                "更正与信用修复",
-                "Correction requests",
-            ));
-            items.push(("/work/agencies", "本机关", "My agency"));
-            items.push(("/work/users", "人员", "People"));
-        }
-        Role::AgencyHead => {
-            items.push(("/work/cases", "案件办理", "Cases"));
-            items.push(("/work/clues", "案源登记", "Clue intake"));
-            items.push(("/work/publications", "公示审核", "Publication"));
-            items.push((
-                "/work/publication-requests",
-                "更正与信用修复",
-                "Correction requests",
-            ));
-            items.push(("/work/agencies", "本机关", "My agency"));
-            items.push(("/work/users", "人员", "People"));
-            items.push(("/work/warnings", "监督预警", "Warnings"));
-            items.push(("/work/matters", "督办事项", "Supervision matters"));
-            items.push(("/work/complaints", "投诉举报", "Complaints"));
-            items.push(("/work/statistics", "执法统计", "Statistics"));
-            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
-        }
-        Role::LegalReviewer => {
-            items.push(("/work/reviews", "法制审核", "Legal review"));
-            items.push(("/work/cases", "案件", "Cases"));
-            items.push(("/work/agencies", "服务机关", "Agencies served"));
-            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
-        }
-        Role::Supervisor => {
-            items.push(("/work/warnings", "监督预警", "Warnings"));
-            items.push(("/work/matters", "督办事项", "Supervision matters"));
-            items.push(("/work/complaints", "投诉举报", "Complaints"));
-            items.push((
-                "/work/publication-requests",
-                "更正与信用修复",
-                "Correction requests",
-            ));
-            items.push(("/work/statistics", "执法统计", "Statistics"));
-            items.push(("/work/cases", "案件", "Cases"));
-            items.push(("/work/clues", "案源", "Clues"));
-            items.push(("/work/agencies", "辖区机关", "Agencies in region"));
-            items.push(("/work/users", "执法人员", "Officers"));
-            items.push(("/work/audit", "审计日志", "Audit log"));
-            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
-        }
-        Role::Admin => {
-            items.push(("/admin/agencies", "机关管理", "Agencies"));
-            items.push(("/admin/users", "用户与证件", "Users and credentials"));
-            items.push((
-                "/admin/catalogs",
-                "重大执法决定目录",
-                "Major-decision catalogs",
-            ));
-            items.push(("/work/warnings", "监督预警", "Warnings"));
-            items.push(("/work/complaints", "投诉举报", "Complaints"));
-            items.push((
-                "/work/publication-requests",
-                "更正与信用修复",
-                "Correction requests",
-            ));
-            items.push(("/work/statistics", "执法统计", "Statistics"));
-            items.push(("/work/review-figures", "法制审核统计", "Review figures"));
-            items.push(("/work/audit", "审计日志", "Audit log"));
-        }
-        Role::Integration => {}
+        Role::Officer => &[
+            WORKBENCH,
+            CASES,
+            CLUES,
+            PUBLICATIONS,
+            REQUESTS,
+            MY_AGENCY,
+            PEOPLE,
+            ACCOUNT,
+        ],
+        Role::AgencyHead => &[
+            WORKBENCH,
+            CASES,
+            CLUES,
+            PUBLICATIONS,
+            REQUESTS,
+            MY_AGENCY,
+            PEOPLE,
+            WARNINGS,
+            MATTERS,
+            COMPLAINTS,
+            STATISTICS,
+            REVIEW_FIGURES,
+            ACCOUNT,
+        ],
+        Role::LegalReviewer => &[
+            WORKBENCH,
+            REVIEWS,
+            CASES_READ,
+            SERVED_AGENCIES,
+            REVIEW_FIGURES,
+            ACCOUNT,
+        ],
+        Role::Supervisor => &[
+            WORKBENCH,
+            WARNINGS,
+            MATTERS,
+            COMPLAINTS,
+            REQUESTS,
+            STATISTICS,
+            CASES_READ,
+            CLUES_READ,
+            REGION_AGENCIES,
+            OFFICERS,
+            AUDIT,
+            REVIEW_FIGURES,
+            ACCOUNT,
+        ],
+        Role::Admin => &[
+            WORKBENCH,
+            ADMIN_AGENCIES,
+            ADMIN_USERS,
+            ADMIN_CATALOGS,
+            WARNINGS,
+            COMPLAINTS,
+            REQUESTS,
+            STATISTICS,
+            REVIEW_FIGURES,
+            AUDIT,
+            ACCOUNT,
+        ],
+        Role::Integration => &[WORKBENCH, ACCOUNT],
     }
-    items.push(("/account", "修改密码", "Change password"));
-    items
 }
 
 /// A page of the staff workbench: header, navigation by role, content. Sends anyone not
@@ -239,7 +262,7 @@ pub fn StaffPage(
                                 <div class="staff">
                                     <nav class="side-nav" aria-label=lang.pick("主导航", "Main navigation") data-test="side-nav" data-role=role.as_str()>
                                         <ul>
-                                            {nav.into_iter().map(|(href, zh, en)| {
+                                            {nav.iter().map(|&(href, zh, en)| {
                                                 let current = (href == here).then_some("page");
                                                 view! { <li><a href=href aria-current=current>{lang.pick(zh, en)}</a></li> }
                                             }).collect_view()}
@@ -341,19 +364,6 @@ where
                 })
             }}
         </Suspense>
-    }
-}
-
-/// The message under a form field when the last submission broke a rule of that field.
-pub fn field_error(
-    error: Signal<Option<AppError>>,
-    field: tianping_domain::validate::Field,
-) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .and_then(|e| e.field_message(field).map(str::to_owned))
-            .map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })
     }
 }
 

@@ -2,6 +2,7 @@
 //! server (works without JavaScript) and hydrates in the browser.
 
 pub mod common;
+pub mod form;
 pub mod pages;
 
 use leptos::prelude::*;

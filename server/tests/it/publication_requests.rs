@@ -561,7 +561,7 @@ async fn requests_past_their_ten_working_days_show_as_late_to_the_agency_and_its
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn submissions_are_rate_limited_per_client() {
     let app = TestApp::empty_with(|s| {
-        s.complaint_rate = tianping_domain::supervision::complaint::RateRule {
+        s.request_rate = tianping_domain::supervision::complaint::RateRule {
             max: 2,
             window_secs: 3600,
         };

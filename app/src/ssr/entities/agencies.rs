@@ -25,3 +25,13 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// What the authorization rules need to know about this agency.
+    pub fn scope(&self) -> tianping_domain::authz::AgencyScope {
+        tianping_domain::authz::AgencyScope {
+            agency_id: self.id,
+            region_code: self.region_code.clone(),
+        }
+    }
+}

@@ -19,7 +19,6 @@ use tianping_domain::{
     supervision::figures::show,
 };
 
-use super::cases::today;
 use crate::{
     api::publicity_dto::{AnnualReport, AnnualRow},
     ssr::{AppState, entities::agencies, error::ServiceError},
@@ -239,7 +238,7 @@ pub async fn report(
     year: &str,
     lang: Lang,
 ) -> Result<AnnualReport, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     let year = annual::parse_year(year, today)?;
     let (start, end) = annual::year_bounds(year);
     let conn = &state.db.conn;

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde_json::json;
 use tianping_domain::{
     agency::AgencyKind,
-    authz::{Action, Actor, AgencyScope, can},
+    authz::{Action, Actor, can},
     clue::{self, RawClue},
     validate::{Field, Rule, ValidationError},
 };
@@ -47,13 +47,7 @@ pub async fn receive(
         Field::Agency,
         Rule::Exists,
     )))?;
-    can(
-        actor,
-        &Action::SubmitClue(&AgencyScope {
-            agency_id: agency.id,
-            region_code: agency.region_code.clone(),
-        }),
-    )?;
+    can(actor, &Action::SubmitClue(&agency.scope()))?;
 
     let mut uow = UnitOfWork::begin(&state.db, now).await?;
     let existing = clues::Entity::find()

@@ -13,35 +13,29 @@ use sea_orm::{
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use tianping_domain::{
-    authz::{Action, Actor, AgencyScope, can},
+    authz::{Action, Actor, can},
     i18n::{Lang, china_time},
     role::Role,
     supervision::complaint::{
         self, ComplaintError, ComplaintInput, ComplaintKind, ComplaintStatus, ComplaintStep,
-        Handler, TrackingNumber, Window,
+        Handler, TrackingNumber,
     },
     validate::{Field, Rule, ValidationError},
 };
 
-use super::cases::today;
 use crate::{
     api::supervision_dto::{AgencyOption, ComplaintReceipt, ComplaintView, PublicComplaintView},
+    ssr::rate_limit::{self, Form},
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, complaints, rate_windows, users},
+        entities::{agencies, complaints, users},
         error::ServiceError,
     },
 };
 
 /// The audit subject type of complaint events.
 pub const AUDIT_SUBJECT_TYPE: &str = "complaint";
-
-/// The rate-limit key of a client address: a hash, so that addresses are not stored.
-pub fn client_key(address: &str) -> String {
-    let digest = Sha256::digest(format!("tianping/complaints/{address}").as_bytes());
-    format!("complaint:{}", hex::encode(&digest[..16]))
-}
 
 fn tracking_number(day: chrono::NaiveDate) -> Result<TrackingNumber, ServiceError> {
     Ok(TrackingNumber::new(day, super::random_bytes()?))
@@ -61,28 +55,13 @@ pub async fn submit(
         .await?
         .ok_or(ValidationError::new(Field::Agency, Rule::Exists))?;
     let now = uow.now();
-    let key = client_key(client);
-    let query = uow.locked(rate_windows::Entity::find_by_id(key.clone()));
-    let current = query.one(uow.txn()).await?;
-    let window = complaint::admit(
-        current.as_ref().map(|w| Window {
-            started_at: w.started_at,
-            count: u32::try_from(w.count).unwrap_or(u32::MAX),
-        }),
-        now,
+    rate_limit::admit(
+        &uow,
         &state.settings.complaint_rate,
+        Form::Complaint,
+        client,
     )
-    .map_err(|retry_after_secs| ServiceError::RateLimited { retry_after_secs })?;
-    let row = rate_windows::ActiveModel {
-        key: Set(key),
-        started_at: Set(window.started_at),
-        count: Set(i32::try_from(window.count).unwrap_or(i32::MAX)),
-    };
-    if current.is_some() {
-        row.update(uow.txn()).await?;
-    } else {
-        row.insert(uow.txn()).await?;
-    }
+    .await?;
     let day = china_time(now).date_naive();
     let deadlines = complaint::deadlines(
         day,
@@ -148,7 +127,7 @@ pub async fn public_status(
         .one(conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let names = agency_names(state).await?;
+    let names = crate::ssr::services::names::agency_names(&state.db.conn).await?;
     let status = parse_status(&row)?;
     let kind = ComplaintKind::parse(&row.kind).unwrap_or(ComplaintKind::Complaint);
     Ok(PublicComplaintView {
@@ -166,15 +145,6 @@ pub async fn public_status(
         answered_on: row.answered_on,
         reply: row.reply.clone(),
     })
-}
-
-async fn agency_names(state: &AppState) -> Result<HashMap<i32, String>, ServiceError> {
-    Ok(agencies::Entity::find()
-        .all(&state.db.conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect())
 }
 
 fn parse_status(row: &complaints::Model) -> Result<ComplaintStatus, ServiceError> {
@@ -220,8 +190,8 @@ pub async fn list(
         .into_iter()
         .map(|u| (u.id, u.display_name))
         .collect();
-    let names = agency_names(state).await?;
-    let today = today(state);
+    let names = crate::ssr::services::names::agency_names(&state.db.conn).await?;
+    let today = state.today();
     let options: Vec<AgencyOption> = if actor.role == Role::Supervisor {
         let mut v: Vec<AgencyOption> = visible
             .values()
@@ -313,10 +283,6 @@ pub async fn step(
     let row = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     // Visible when the actor oversees the agency concerned or the agency it is assigned to;
     // agency heads only the complaints assigned to their agency.
-    let scope_of = |agency: agencies::Model| AgencyScope {
-        agency_id: agency.id,
-        region_code: agency.region_code,
-    };
     let mut visible = false;
     for id in [Some(row.agency_id), row.assigned_agency_id]
         .into_iter()
@@ -326,7 +292,7 @@ pub async fn step(
             continue;
         }
         if let Some(a) = agencies::Entity::find_by_id(id).one(uow.txn()).await?
-            && can(actor, &Action::ViewComplaints(&scope_of(a))).is_ok()
+            && can(actor, &Action::ViewComplaints(&a.scope())).is_ok()
         {
             visible = true;
         }
@@ -350,7 +316,7 @@ pub async fn step(
                 .one(uow.txn())
                 .await?
                 .ok_or(ValidationError::new(Field::Agency, Rule::Exists))?;
-            if can(actor, &Action::ViewComplaints(&scope_of(target.clone()))).is_err() {
+            if can(actor, &Action::ViewComplaints(&target.scope())).is_err() {
                 return Err(ValidationError::new(Field::Agency, Rule::Exists).into());
             }
             active.assigned_agency_id = Set(Some(target.id));

@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod cases;
 pub mod clues;
 pub mod complaints;
+pub mod names;
 pub mod org;
 pub mod publication_requests;
 pub mod publications;
@@ -33,10 +34,7 @@ pub async fn agencies_where(
         .await?
         .into_iter()
         .filter(|a| {
-            let scope = AgencyScope {
-                agency_id: a.id,
-                region_code: a.region_code.clone(),
-            };
+            let scope = a.scope();
             can(actor, &action_for(&scope)).is_ok()
         })
         .map(|a| (a.id, a))

@@ -24,20 +24,19 @@ use tianping_domain::{
             RequestStep,
         },
     },
-    supervision::complaint::{self as complaint, Window},
     validate::{Field, Rule, ValidationError},
 };
 
-use super::cases::today;
 use crate::{
     api::{
         publicity_dto::PublicCorrection,
         request_dto::{PublicRequestView, PublicationRequestView, RequestReceipt},
     },
+    ssr::rate_limit::{self, Form},
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, publication_requests, publications, rate_windows, users},
+        entities::{agencies, publication_requests, publications, users},
         error::ServiceError,
     },
 };
@@ -45,22 +44,8 @@ use crate::{
 /// The audit subject type of request events.
 pub const AUDIT_SUBJECT_TYPE: &str = "publication_request";
 
-/// The rate-limit key of a client address: a hash, so that addresses are not stored. Its own
-/// window, apart from the complaints'.
-pub fn client_key(address: &str) -> String {
-    let digest = Sha256::digest(format!("tianping/publication-requests/{address}").as_bytes());
-    format!("pubreq:{}", hex::encode(&digest[..16]))
-}
-
 fn tracking_number(day: chrono::NaiveDate) -> Result<RequestNumber, ServiceError> {
     Ok(RequestNumber::new(day, super::random_bytes()?))
-}
-
-fn scope(a: &agencies::Model) -> AgencyScope {
-    AgencyScope {
-        agency_id: a.id,
-        region_code: a.region_code.clone(),
-    }
 }
 
 fn parse_status(row: &publication_requests::Model) -> Result<RequestStatus, ServiceError> {
@@ -76,33 +61,6 @@ fn parse_kind(row: &publication_requests::Model) -> Result<RequestKind, ServiceE
 fn publication_status(p: &publications::Model) -> Result<PublicationStatus, ServiceError> {
     PublicationStatus::parse(&p.status)
         .ok_or_else(|| ServiceError::Internal(format!("publication {} has a bad status", p.id)))
-}
-
-/// Takes one submission out of the client's window, or refuses with the seconds to wait.
-async fn admit(uow: &UnitOfWork, state: &AppState, client: &str) -> Result<(), ServiceError> {
-    let key = client_key(client);
-    let query = uow.locked(rate_windows::Entity::find_by_id(key.clone()));
-    let current = query.one(uow.txn()).await?;
-    let window = complaint::admit(
-        current.as_ref().map(|w| Window {
-            started_at: w.started_at,
-            count: u32::try_from(w.count).unwrap_or(u32::MAX),
-        }),
-        uow.now(),
-        &state.settings.complaint_rate,
-    )
-    .map_err(|retry_after_secs| ServiceError::RateLimited { retry_after_secs })?;
-    let row = rate_windows::ActiveModel {
-        key: Set(key),
-        started_at: Set(window.started_at),
-        count: Set(i32::try_from(window.count).unwrap_or(i32::MAX)),
-    };
-    if current.is_some() {
-        row.update(uow.txn()).await?;
-    } else {
-        row.insert(uow.txn()).await?;
-    }
-    Ok(())
 }
 
 /// Files a request on the public decision `publication_id`. `client` is the caller's address
@@ -133,7 +91,13 @@ pub async fn submit(
         &state.settings.publication_rules,
     )
     .map_err(ServiceError::ValidationMany)?;
-    admit(&uow, state, client).await?;
+    rate_limit::admit(
+        &uow,
+        &state.settings.request_rate,
+        Form::PublicationRequest,
+        client,
+    )
+    .await?;
     let review_by =
         request::review_by(day, &state.settings.calendar, &state.settings.request_rules);
     let number = tracking_number(day)?;
@@ -277,7 +241,7 @@ pub async fn list(
         .into_iter()
         .map(|u| (u.id, u.display_name))
         .collect();
-    let today = today(state);
+    let today = state.today();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let status = parse_status(&row)?;
@@ -285,7 +249,7 @@ pub async fn list(
         let p = records.get(&row.publication_id);
         let agency = visible.get(&row.agency_id);
         let may = agency
-            .is_some_and(|a| can(actor, &Action::DecidePublicationRequest(&scope(a))).is_ok())
+            .is_some_and(|a| can(actor, &Action::DecidePublicationRequest(&a.scope())).is_ok())
             && request::may_decide(
                 kind,
                 Handler {
@@ -359,8 +323,8 @@ pub async fn step(
         .one(uow.txn())
         .await?
         .ok_or(ServiceError::NotFound)?;
-    can(actor, &Action::ViewPublicationRequests(&scope(&agency)))?;
-    can(actor, &Action::DecidePublicationRequest(&scope(&agency)))?;
+    can(actor, &Action::ViewPublicationRequests(&agency.scope()))?;
+    can(actor, &Action::DecidePublicationRequest(&agency.scope()))?;
     let query = uow.locked(publications::Entity::find_by_id(row.publication_id));
     let p = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     let now = uow.now();

@@ -10,30 +10,23 @@ use sea_orm::{
 };
 use serde_json::json;
 use tianping_domain::{
-    authz::{Action, Actor, AgencyScope, can},
+    authz::{Action, Actor, can},
     case,
     i18n::Lang,
     publicity::PublicationStatus,
     remedy::{self, RemedyKind, RemedyOutcome},
 };
 
-use super::cases::{today, visible_case};
+use super::cases::visible_case;
 use crate::{
     api::case_dto::{RemediesView, RemedyFiling, RemedyRuling, RemedyView},
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, case_deadlines, case_remedies, publications},
+        entities::{case_deadlines, case_remedies, publications},
         error::ServiceError,
     },
 };
-
-fn scope(agency: &agencies::Model) -> AgencyScope {
-    AgencyScope {
-        agency_id: agency.id,
-        region_code: agency.region_code.clone(),
-    }
-}
 
 fn view(r: &case_remedies::Model, lang: Lang) -> RemedyView {
     let kind = RemedyKind::parse(&r.kind);
@@ -71,7 +64,7 @@ pub async fn of_case(
     Ok(RemediesView {
         items,
         can_record: row.decided_on.is_some()
-            && can(actor, &Action::RecordRemedy(&scope(&agency))).is_ok(),
+            && can(actor, &Action::RecordRemedy(&agency.scope())).is_ok(),
     })
 }
 
@@ -86,7 +79,7 @@ pub async fn file(
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let locks = uow.locks_rows();
     let (row, agency) = visible_case(uow.txn(), actor, case_id, locks).await?;
-    can(actor, &Action::RecordRemedy(&scope(&agency)))?;
+    can(actor, &Action::RecordRemedy(&agency.scope()))?;
     if row.decided_on.is_none() {
         return Err(ServiceError::StateConflict(
             lang.pick(
@@ -101,7 +94,7 @@ pub async fn file(
         &input.body,
         &input.filed_on,
         row.decided_on,
-        today(state),
+        state.today(),
     )
     .map_err(ServiceError::ValidationMany)?;
     let saved = case_remedies::ActiveModel {
@@ -142,7 +135,7 @@ pub async fn rule(
     let query = uow.locked(case_remedies::Entity::find_by_id(remedy_id));
     let r = query.one(uow.txn()).await?.ok_or(ServiceError::NotFound)?;
     let (_, agency) = visible_case(uow.txn(), actor, r.case_id, false).await?;
-    can(actor, &Action::RecordRemedy(&scope(&agency)))?;
+    can(actor, &Action::RecordRemedy(&agency.scope()))?;
     let kind = RemedyKind::parse(&r.kind)
         .ok_or_else(|| ServiceError::Internal(format!("remedy {} has a bad kind", r.id)))?;
     let ruling = remedy::result(
@@ -151,7 +144,7 @@ pub async fn rule(
         &input.decided_on,
         &input.note,
         r.filed_on,
-        today(state),
+        state.today(),
     )
     .map_err(ServiceError::ValidationMany)?;
     let now = uow.now();
@@ -168,7 +161,7 @@ pub async fn rule(
     if let Some(basis) = ruling.outcome.withdrawal_basis() {
         case_deadlines::Entity::update_many()
             .col_expr(case_deadlines::Column::Status, Expr::value("stopped"))
-            .col_expr(case_deadlines::Column::EndedOn, Expr::value(today(state)))
+            .col_expr(case_deadlines::Column::EndedOn, Expr::value(state.today()))
             .filter(case_deadlines::Column::CaseId.eq(r.case_id))
             .filter(case_deadlines::Column::Kind.eq("publication"))
             .filter(case_deadlines::Column::Status.eq("running"))

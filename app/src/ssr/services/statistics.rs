@@ -13,7 +13,7 @@ use sea_orm::{
     Statement,
 };
 use tianping_domain::{
-    authz::{Action, Actor, AgencyScope, UserScope, can},
+    authz::{Action, Actor, UserScope, can},
     case::CaseState,
     credential::{self, CredentialKind},
     i18n::Lang,
@@ -25,7 +25,6 @@ use tianping_domain::{
     },
 };
 
-use super::cases::today;
 use crate::{
     api::supervision_dto::{
         AgencyOption, CertificateView, MonthPoint, OfficerCase, OfficerComplaint, OfficerProfile,
@@ -286,7 +285,7 @@ pub async fn statistics(
 ) -> Result<StatsReport, ServiceError> {
     can(actor, &Action::Supervise)?;
     let dimension = Dimension::parse(&query.dimension)?;
-    let today = today(state);
+    let today = state.today();
     let period = Period::parse(&query.from, &query.to, today)?;
     let visible = super::agencies_where(state, actor, |a| Action::ViewStatistics(a)).await?;
     let agency_filter = match query.agency.trim() {
@@ -540,10 +539,7 @@ pub async fn officer_profile(
         .one(conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let scope = AgencyScope {
-        agency_id: agency.id,
-        region_code: agency.region_code.clone(),
-    };
+    let scope = agency.scope();
     can(
         actor,
         &Action::ViewUser(&UserScope {
@@ -552,7 +548,7 @@ pub async fn officer_profile(
         }),
     )?;
     can(actor, &Action::ViewStatistics(&scope))?;
-    let today = today(state);
+    let today = state.today();
     let certificates = credentials::Entity::find()
         .filter(credentials::Column::UserId.eq(user_id))
         .order_by_desc(credentials::Column::ValidFrom)

@@ -6,44 +6,16 @@ use tianping_domain::{
 };
 
 use crate::{
-    api::{
-        AppError,
-        org::{
-            AddCredential, AssignReviewer, CreateAgency, CreateUser, SetUserActive, list_agencies,
-            list_users,
-        },
+    api::org::{
+        AddCredential, AssignReviewer, CreateAgency, CreateUser, SetUserActive, list_agencies,
+        list_users,
     },
     ui::{
         common::{StaffPage, action_error, loaded, use_lang},
+        form::Input,
         pages::work::CredentialList,
     },
 };
-
-/// A labelled text input with its field error.
-#[component]
-fn TextField(
-    name: &'static str,
-    label: &'static str,
-    field: Field,
-    #[prop(into)] error: Signal<Option<AppError>>,
-    #[prop(optional)] input_type: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
-) -> impl IntoView {
-    let id = name.replace(['[', ']'], "_");
-    let message = move || {
-        error
-            .get()
-            .and_then(|e| e.field_message(field).map(str::to_owned))
-    };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            <input id=id name=name type=input_type.unwrap_or("text") aria-invalid=move || message().map(|_| "true") data-test=name />
-            {move || message().map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
-        </div>
-    }
-}
 
 /// Agencies: list and create.
 #[component]
@@ -73,19 +45,19 @@ pub fn AdminAgencies() -> impl IntoView {
             <ActionForm action=create attr:class="form" attr:data-test="agency-form">
                 {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
                 {move || matches!(create.value().get(), Some(Ok(_))).then(|| view! { <p class="alert alert-ok" role="status">{lang.pick("已新增。", "Added.")}</p> })}
-                <TextField name="input[name]" label=lang.pick("机关名称", "Agency name") field=Field::AgencyName error />
-                <TextField name="input[code]" label=lang.pick("机关代码（2–16 位字母数字）", "Agency code (2–16 letters or digits)") field=Field::AgencyCode error />
-                <TextField name="input[short_name]" label=lang.pick("文号简称（如：临市监）", "Short name for document numbers") field=Field::ShortName error />
+                <Input name="input[name]" label=lang.pick("机关名称", "Agency name") field=Field::AgencyName error />
+                <Input name="input[code]" label=lang.pick("机关代码（2–16 位字母数字）", "Agency code (2–16 letters or digits)") field=Field::AgencyCode error />
+                <Input name="input[short_name]" label=lang.pick("文号简称（如：临市监）", "Short name for document numbers") field=Field::ShortName error />
                 <div class="field">
                     <label for="input_kind_">{lang.pick("机关类别", "Kind")}</label>
                     <select id="input_kind_" name="input[kind]">
                         {[AgencyKind::Enforcement, AgencyKind::Supervision].into_iter().map(|k| view! { <option value=k.as_str()>{k.label(lang)}</option> }).collect_view()}
                     </select>
                 </div>
-                <TextField name="input[region_code]" label=lang.pick("行政区划代码（6 位）", "Region code (6 digits)") field=Field::RegionCode error />
-                <TextField name="input[region_name]" label=lang.pick("行政区划名称", "Region name") field=Field::RegionName error />
-                <TextField name="input[credit_code]" label=lang.pick("统一社会信用代码（18 位）", "Unified social credit code (18 characters)") field=Field::CreditCode error />
-                <TextField name="input[legal_basis]" label=lang.pick("设立依据", "Legal basis") field=Field::LegalBasis error />
+                <Input name="input[region_code]" label=lang.pick("行政区划代码（6 位）", "Region code (6 digits)") field=Field::RegionCode error />
+                <Input name="input[region_name]" label=lang.pick("行政区划名称", "Region name") field=Field::RegionName error />
+                <Input name="input[credit_code]" label=lang.pick("统一社会信用代码（18 位）", "Unified social credit code (18 characters)") field=Field::CreditCode error />
+                <Input name="input[legal_basis]" label=lang.pick("设立依据", "Legal basis") field=Field::LegalBasis error />
                 <button type="submit" class="button" data-test="agency-submit">{lang.pick("新增机关", "Add agency")}</button>
             </ActionForm>
         </StaffPage>
@@ -168,8 +140,8 @@ pub fn AdminUsers() -> impl IntoView {
                     <h2>{lang.pick("新增用户", "Add a user")}</h2>
                     <ActionForm action=create attr:class="form" attr:data-test="user-form">
                         {move || create_error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
-                        <TextField name="input[username]" label=lang.pick("用户名", "User name") field=Field::Username error=create_error />
-                        <TextField name="input[display_name]" label=lang.pick("姓名", "Name") field=Field::DisplayName error=create_error />
+                        <Input name="input[username]" label=lang.pick("用户名", "User name") field=Field::Username error=create_error />
+                        <Input name="input[display_name]" label=lang.pick("姓名", "Name") field=Field::DisplayName error=create_error />
                         <div class="field">
                             <label for="input_role_">{lang.pick("角色", "Role")}</label>
                             <select id="input_role_" name="input[role]">{role_options(lang)}</select>
@@ -189,7 +161,7 @@ pub fn AdminUsers() -> impl IntoView {
                             </Suspense>
                             {move || create_error.get().and_then(|e| e.field_message(Field::Agency).map(|m| view! { <p class="field-error">{m.to_owned()}</p> }))}
                         </div>
-                        <TextField name="input[password]" label=lang.pick("初始密码（10–128 个字符）", "Initial password (10–128 characters)") field=Field::Password error=create_error input_type="password" />
+                        <Input name="input[password]" label=lang.pick("初始密码（10–128 个字符）", "Initial password (10–128 characters)") field=Field::Password error=create_error input_type="password" />
                         <button type="submit" class="button" data-test="user-submit">{lang.pick("新增用户", "Add user")}</button>
                     </ActionForm>
                 </section>
@@ -217,10 +189,10 @@ pub fn AdminUsers() -> impl IntoView {
                             </select>
                             {move || credential_error.get().and_then(|e| e.field_message(Field::CredentialKind).map(|m| view! { <p class="field-error">{m.to_owned()}</p> }))}
                         </div>
-                        <TextField name="input[number]" label=lang.pick("证件编号", "Number") field=Field::CredentialNumber error=credential_error />
-                        <TextField name="input[scope]" label=lang.pick("执法类别/区域", "Category or area") field=Field::CredentialScope error=credential_error />
-                        <TextField name="input[valid_from]" label=lang.pick("有效期起", "Valid from") field=Field::ValidFrom error=credential_error input_type="date" />
-                        <TextField name="input[valid_to]" label=lang.pick("有效期止（法律职业资格可留空）", "Valid to (may be empty for a legal qualification)") field=Field::ValidTo error=credential_error input_type="date" />
+                        <Input name="input[number]" label=lang.pick("证件编号", "Number") field=Field::CredentialNumber error=credential_error />
+                        <Input name="input[scope]" label=lang.pick("执法类别/区域", "Category or area") field=Field::CredentialScope error=credential_error />
+                        <Input name="input[valid_from]" label=lang.pick("有效期起", "Valid from") field=Field::ValidFrom error=credential_error input_type="date" />
+                        <Input name="input[valid_to]" label=lang.pick("有效期止（法律职业资格可留空）", "Valid to (may be empty for a legal qualification)") field=Field::ValidTo error=credential_error input_type="date" />
                         <button type="submit" class="button" data-test="credential-submit">{lang.pick("登记证件", "Register")}</button>
                     </ActionForm>
                 </section>

@@ -1,6 +1,7 @@
 //! Complaints, reports and evaluations: the portal form and status page (public, no login), and
 //! the supervision side's list where supervisors assign and agency heads handle and answer.
 
+use crate::ui::form::{field_error, invalid};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use tianping_domain::{i18n::Lang, supervision::complaint::ComplaintKind, validate::Field};
@@ -13,16 +14,8 @@ use crate::{
         },
         supervision_dto::ComplaintView,
     },
-    ui::common::{PortalPage, StaffPage, action_error, field_error, loaded, use_lang},
+    ui::common::{PortalPage, StaffPage, action_error, loaded, use_lang},
 };
-
-fn invalid(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<&'static str> {
-    move || {
-        error
-            .get()
-            .and_then(|e| e.field_message(field).map(|_| "true"))
-    }
-}
 
 /// The portal form for complaints, reports and evaluations, and the receipt with the tracking
 /// number after filing.

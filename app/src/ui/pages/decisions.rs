@@ -2,6 +2,7 @@
 //! forms and links, so they work without JavaScript), and the agency's publication queue where
 //! an officer compares the redacted text with the original and approves it.
 
+use crate::ui::form::invalid;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use tianping_domain::{i18n::Lang, publicity::WithdrawalBasis, validate::Field};
@@ -252,7 +253,7 @@ fn publication_card(
                     <div class="field">
                         <label for=format!("pub-until-{pid}")>{lang.pick("公示截止日期（空为最长 3 年）", "Display until (empty: the longest, 3 years)")}</label>
                         <input id=format!("pub-until-{pid}") name="display_until" type="date" data-test="publication-until"
-                            aria-invalid=move || error.get().and_then(|e| e.field_message(Field::DisplayUntil).map(|_| "true")) />
+                            aria-invalid=invalid(error, Field::DisplayUntil) />
                     </div>
                     <button type="submit" class="button" data-test="publication-approve">{lang.pick("核对无误，公开", "Checked: publish")}</button>
                 </ActionForm>

@@ -3,6 +3,7 @@
 //! JavaScript too and lands on the status page), and the staff list where the agency decides
 //! them and supervisors see the late ones.
 
+use crate::ui::form::{field_error, invalid};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use tianping_domain::{i18n::Lang, publicity::request::RequestKind, validate::Field};
@@ -18,16 +19,8 @@ use crate::{
         publicity_dto::PublicDecision,
         request_dto::{PublicRequestView, PublicationRequestView},
     },
-    ui::common::{PortalPage, StaffPage, action_error, field_error, id_param, loaded, use_lang},
+    ui::common::{PortalPage, StaffPage, action_error, id_param, loaded, use_lang},
 };
-
-fn invalid(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<&'static str> {
-    move || {
-        error
-            .get()
-            .and_then(|e| e.field_message(field).map(|_| "true"))
-    }
-}
 
 fn request_form(
     d: PublicDecision,

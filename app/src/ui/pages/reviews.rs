@@ -1,6 +1,7 @@
 //! Legal review (法制审核): the reviewer's queue and work page with the checklist, the review
 //! figures for the supervision side, and the administrators' major-decision catalogs.
 
+use crate::ui::form::field_error;
 use leptos::prelude::*;
 use tianping_domain::{
     i18n::Lang,
@@ -18,7 +19,7 @@ use crate::{
             DecideReview, PublishCatalog, get_review, list_catalogs, review_figures, review_queue,
         },
     },
-    ui::common::{StaffPage, action_error, field_error, id_param, loaded, use_lang},
+    ui::common::{StaffPage, action_error, id_param, loaded, use_lang},
 };
 
 fn days_badge(days_left: i64, lang: Lang) -> impl IntoView + use<> {

@@ -1,5 +1,6 @@
 //! Supervision pages: the warnings (预警) of the cases the user oversees.
 
+use crate::ui::form::invalid;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use tianping_domain::{supervision::Severity, validate::Field};
@@ -102,7 +103,7 @@ pub fn WarningList() -> impl IntoView {
                                                 <div class="field">
                                                     <label for=input_id.clone()>{lang.pick("说明", "Comment")}</label>
                                                     <input id=input_id name="comment" data-test="ack-comment"
-                                                        aria-invalid=move || error.get().and_then(|e| e.field_message(Field::Comment).map(|_| "true")) />
+                                                        aria-invalid=invalid(error, Field::Comment) />
                                                 </div>
                                                 <button type="submit" class="button button-secondary" data-test="ack-submit">{lang.pick("确认", "Acknowledge")}</button>
                                             </ActionForm>

@@ -38,7 +38,7 @@ async fn record_evidence_inner(
     input: &EvidenceInput,
     file: Option<&Staged>,
 ) -> Result<i32, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     let item =
         evidence::parse(&input.raw, file.is_some(), today).map_err(ServiceError::ValidationMany)?;
     let officers = item.collectors.clone();

@@ -6,6 +6,7 @@
 //! its audit event are written together or not at all.
 
 mod codes;
+mod detail;
 pub mod documents;
 mod evidence_items;
 mod facts;
@@ -16,8 +17,6 @@ mod step;
 mod store;
 mod view;
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -25,7 +24,7 @@ use sea_orm::{
 };
 use serde_json::json;
 use tianping_domain::{
-    authz::{Action, Actor, AgencyScope, can},
+    authz::{Action, Actor, can},
     case::{
         self, CaseError, CaseFacts, CaseState, ClueSource, Command, PartyKind, Procedure,
         SummaryPenalty,
@@ -36,14 +35,14 @@ use tianping_domain::{
     validate::{self, Field, Rule, ValidationError},
 };
 
-pub use crate::ssr::util::today;
 pub use codes::{code, parse_code};
+pub use detail::detail;
 pub use evidence_items::{EvidenceFile, EvidenceInput, evidence_file, record_evidence};
 pub use people::{add_party, change_staffing};
 pub use register::{register, summary};
 pub(crate) use step::run_step;
 pub use step::step;
-pub use view::{detail, list};
+pub use view::list;
 
 use crate::{
     api::case_dto::{NewCaseForm, StaffingForm, StepForm, StepOutcome, SummaryForm},
@@ -77,13 +76,7 @@ pub(crate) async fn visible_case<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    can(
-        actor,
-        &Action::ViewCase(&AgencyScope {
-            agency_id: agency.id,
-            region_code: agency.region_code.clone(),
-        }),
-    )?;
+    can(actor, &Action::ViewCase(&agency.scope()))?;
     Ok((row, agency))
 }
 
@@ -217,7 +210,7 @@ pub(crate) async fn may_take(
     row: &cases::Model,
     kind: case::CommandKind,
 ) -> Result<Result<(), CaseError>, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     let facts = facts::load(&state.db.conn, row, actor, &[], today).await?;
     Ok(case::check(&facts, kind, actor, today))
 }
@@ -270,12 +263,4 @@ pub(crate) async fn party_kind<C: ConnectionTrait>(
         .iter()
         .filter_map(|p| parse_code::<PartyKind>(&p.kind))
         .max_by_key(|k| matches!(k, PartyKind::Organisation)))
-}
-
-/// The ids, each once, in ascending order.
-pub(crate) fn distinct(ids: impl IntoIterator<Item = i32>) -> Vec<i32> {
-    ids.into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
 }

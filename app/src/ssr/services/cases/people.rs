@@ -10,7 +10,7 @@ pub async fn change_staffing(
     case_id: i32,
     form: &StaffingForm,
 ) -> Result<StepOutcome, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     visible_case(&state.db.conn, actor, case_id, false).await?;
     let mut errors = Vec::new();
     let user_id = form.user_id.trim().parse::<i32>().map_err(|_| {
@@ -80,7 +80,7 @@ pub async fn add_party(
     case_id: i32,
     raw: &RawParty,
 ) -> Result<i32, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     let parsed = party::parse_party(raw).map_err(ServiceError::ValidationMany)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let (row, _) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;

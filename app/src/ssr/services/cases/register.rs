@@ -9,7 +9,7 @@ pub async fn register(
     actor: &Actor,
     form: &NewCaseForm,
 ) -> Result<StepOutcome, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     may_open(actor, case::CommandKind::RegisterClue)?;
     let mut errors = Vec::new();
     let mut take = |r: Result<String, ValidationError>| match r {
@@ -159,7 +159,7 @@ pub async fn summary(
     actor: &Actor,
     form: &SummaryForm,
 ) -> Result<StepOutcome, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     may_open(actor, case::CommandKind::SummaryDecide)?;
     let mut errors = Vec::new();
     let title = validate::text(Field::Title, &form.title, 2, 200)

@@ -9,7 +9,7 @@ pub async fn step(
     case_id: i32,
     form: &StepForm,
 ) -> Result<StepOutcome, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     // Those who may not see the case learn nothing about it, not even what is wrong with
     // their input.
     visible_case(&state.db.conn, actor, case_id, false).await?;
@@ -38,7 +38,7 @@ pub(crate) async fn run_step(
     mut input: form::StepInput,
     mut deferred: Vec<ValidationError>,
 ) -> Result<StepOutcome, ServiceError> {
-    let today = today(state);
+    let today = state.today();
     let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let (row, _agency) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let named: Vec<i32> = match &command {

@@ -18,10 +18,11 @@ mod summary;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{AppError, case_dto::StepOutcome};
+use crate::ui::form::{Input, Select};
 pub use badges::DeadlineBadgeView;
 use badges::state_badge;
 pub use detail::CasePage;
-use fields::{Input, Select, officer_options};
+use fields::officer_options;
 pub use list::CaseList;
 pub use new_case::NewCase;
 pub use summary::SummaryCase;

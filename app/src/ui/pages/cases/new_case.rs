@@ -1,5 +1,6 @@
 //! Registering a case (案源登记).
 
+use crate::ui::form::field_error;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use tianping_domain::validate::Field;
@@ -55,7 +56,7 @@ pub fn NewCase() -> impl IntoView {
                 <div class="field">
                     <label for="form_description_">{lang.pick("基本情况", "Description")}</label>
                     <textarea id="form_description_" name="form[description]" rows="4" data-test="form[description]">{description.get_value()}</textarea>
-                    {move || error.get().and_then(|e| e.field_message(Field::Description).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                    {field_error(error, Field::Description)}
                 </div>
                 <Input name="form[location]" label=lang.pick("地点", "Location") field=Field::Location error value=location.get_value() />
                 <Input name="form[received_on]" label=lang.pick("受理日期", "Received on") field=Field::ReceivedOn error input_type="date" />

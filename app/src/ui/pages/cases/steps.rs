@@ -1,5 +1,6 @@
 //! The forms of the next steps on the case page, and the staffing change.
 
+use crate::ui::form::field_error;
 use leptos::prelude::*;
 use tianping_domain::{
     case::{CommandKind, InvestigationOutcome, ServiceMethod},
@@ -119,7 +120,7 @@ fn reason_fields(kind: CommandKind, error: Signal<Option<AppError>>, lang: Lang)
     view! {
         <div class="field">
             <label>{label}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label>
-            {move || error.get().and_then(|e| e.field_message(Field::Reason).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+            {field_error(error, Field::Reason)}
         </div>
         {(kind == CommandKind::RecordExecution).then(|| view! {
             <label class="check"><input type="checkbox" name="form[confirmed]" value="on" />{lang.pick("执行完毕", "Execution finished")}</label>
@@ -144,7 +145,7 @@ fn conclusion_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang
                 <label class="check"><input type="checkbox" name=format!("form[flags][{code}]") value="on" data-test=format!("flag-{code}") />{label.clone()}</label>
             }).collect_view()}
             <label class="check"><input type="checkbox" name="form[departure]" value="on" />{lang.pick("拟减轻处罚或者偏离裁量基准", "Mitigation or departure from the discretion standard proposed")}</label>
-            {move || error.get().and_then(|e| e.field_message(Field::FlagCode).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+            {field_error(error, Field::FlagCode)}
         </fieldset>
         <p class="hint">{lang.pick("系统按本机关现行的重大执法决定目录判断是否须经法制审核。", "Whether legal review is required is judged by the agency's catalog in force.")}</p>
     }
@@ -157,7 +158,7 @@ fn submission_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang
         view! {
             <div class="field">
                 <label>{label}<textarea name=name rows="4" data-test=name></textarea></label>
-                {move || error.get().and_then(|e| e.field_message(field).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                {field_error(error, field)}
             </div>
         }
     };
@@ -171,7 +172,7 @@ fn submission_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang
         {c.needs_statement_record.then(|| area("form[statement_record]", lang.pick("陈述申辩笔录及复核意见", "Statement and defence record, re-check"), Field::StatementRecord))}
         {c.needs_hearing_record.then(|| area("form[hearing_record]", lang.pick("听证笔录和听证报告", "Hearing record and report"), Field::HearingRecord))}
         <p class="hint">{lang.pick("证据清单由系统按已登记的证据自动附送。", "The evidence list is attached from the recorded evidence.")}</p>
-        {move || error.get().and_then(|e| e.field_message(Field::EvidenceList).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+        {field_error(error, Field::EvidenceList)}
     }.into_any()
 }
 
@@ -203,7 +204,7 @@ fn decision_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang) 
         <ul class="hint" data-test="discretion-bands">{bands}</ul>
         <div class="field">
             <label>{lang.pick("超出裁量幅度的理由", "Justification if outside the band")}<textarea name="form[justification]" rows="2" data-test="form[justification]"></textarea></label>
-            {move || error.get().and_then(|e| e.field_message(Field::Justification).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+            {field_error(error, Field::Justification)}
         </div>
     }.into_any()
 }
@@ -235,7 +236,7 @@ pub(super) fn staffing_form(
                 <Select name="form[user_id]" label=lang.pick("执法人员", "Officer") field=Field::Officers error options=options />
                 <div class="field">
                     <label>{lang.pick("理由（回避须填写）", "Reason (required for a recusal)")}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label>
-                    {move || error.get().and_then(|e| e.field_message(Field::Reason).map(str::to_owned)).map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })}
+                    {field_error(error, Field::Reason)}
                 </div>
                 <button type="submit" class="button" data-test="step-submit">{lang.pick("确定", "Confirm")}</button>
             </ActionForm>
