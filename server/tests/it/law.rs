@@ -84,7 +84,7 @@ async fn hearing_right_for_licence_revocation_reaches_the_notice_and_the_request
         &app,
         &officer,
         id,
-        json!({"kind": "request_hearing", "date": "2026-11-27"}),
+        json!({"kind": "request_hearing", "date": "2026-11-26"}),
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);

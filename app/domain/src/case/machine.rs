@@ -60,7 +60,7 @@ pub fn apply_step(
     today: NaiveDate,
 ) -> Result<Transition, CaseError> {
     let judged;
-    let new_basis = stated_basis(command, details);
+    let new_basis = stated_basis(command, details, facts);
     let facts = if details.major.as_ref().is_some_and(MajorRecord::is_major)
         || (details.confirmed && matches!(command, Command::Extend { .. }))
         || new_basis.is_some()
@@ -70,8 +70,8 @@ pub fn apply_step(
         if matches!(command, Command::Extend { .. }) {
             f.extension_discussed |= details.confirmed;
         }
-        if let Some(basis) = new_basis {
-            f.basis = Some(basis.clone());
+        if let Some(basis) = new_basis.clone() {
+            f.basis = Some(basis);
         }
         judged = f;
         &judged
@@ -84,18 +84,28 @@ pub fn apply_step(
     Ok(transition(facts, command, details, today))
 }
 
-/// The legal basis a step states: a conclusion's or a decision's, when not blank.
-fn stated_basis<'a>(command: &Command, details: &'a StepDetails) -> Option<&'a LegalBasis> {
-    details
-        .basis
-        .as_ref()
-        .filter(|b| !b.is_blank())
-        .filter(|_| {
-            matches!(
-                command,
-                Command::ConcludeInvestigation { .. } | Command::Decide { .. }
-            )
-        })
+/// The legal basis a step states: a conclusion's or a decision's, when not blank. Each
+/// provision it gives replaces the one on record; one it leaves blank keeps the record's.
+fn stated_basis(command: &Command, details: &StepDetails, facts: &CaseFacts) -> Option<LegalBasis> {
+    let given = details.basis.as_ref().filter(|b| !b.is_blank())?;
+    if !matches!(
+        command,
+        Command::ConcludeInvestigation { .. } | Command::Decide { .. }
+    ) {
+        return None;
+    }
+    let on_record = facts.basis.clone().unwrap_or_default();
+    let pick = |new: &str, old: &str| {
+        if new.trim().is_empty() {
+            old.to_owned()
+        } else {
+            new.to_owned()
+        }
+    };
+    Some(LegalBasis::new(
+        &pick(&given.violated, &on_record.violated),
+        &pick(&given.applied, &on_record.applied),
+    ))
 }
 
 /// Whether `actor` may take a step of `kind` on `today`, judged on everything except the
@@ -1085,7 +1095,7 @@ fn transition(
             .clone()
             .filter(|_| matches!(command, Command::Decide { .. })),
         major: details.major.clone(),
-        basis: stated_basis(command, details).cloned(),
+        basis: stated_basis(command, details, facts),
         note: (!details.note.is_empty() && !command.carries_text()).then(|| details.note.clone()),
     };
     Transition {
@@ -1133,10 +1143,8 @@ fn case_updates(
                 },
                 U::StateReason { reason: None },
             ];
-            if let Some(basis) = stated_basis(command, details) {
-                changes.push(U::LegalBasis {
-                    basis: basis.clone(),
-                });
+            if let Some(basis) = stated_basis(command, details, facts) {
+                changes.push(U::LegalBasis { basis });
             }
             changes
         }
@@ -1171,10 +1179,8 @@ fn case_updates(
                     record: record.clone(),
                 });
             }
-            if let Some(basis) = stated_basis(command, details) {
-                changes.push(U::LegalBasis {
-                    basis: basis.clone(),
-                });
+            if let Some(basis) = stated_basis(command, details, facts) {
+                changes.push(U::LegalBasis { basis });
             }
             changes
         }

@@ -42,8 +42,9 @@ fn legal_basis_required_for_a_penalty_decision() {
         (None, Some(blank), Some(Violated)),
         (Some(basis()), None, None),
         (None, Some(basis()), None),
-        // The decision's basis replaces the conclusion's.
-        (Some(only_violated), Some(basis()), None),
+        // The decision's basis replaces the conclusion's, provision by provision.
+        (Some(only_violated.clone()), Some(basis()), None),
+        (Some(only_violated), Some(only_applied), None),
     ];
     for (on_record, given, refusal) in table {
         let mut facts = facts_in(O, S::PriorNoticeServed);
@@ -57,9 +58,10 @@ fn legal_basis_required_for_a_penalty_decision() {
             ),
             None => {
                 let t = result.expect("accepted");
-                if let Some(b) = given.filter(|b| !b.is_blank()) {
-                    assert!(t.changes.contains(&CaseUpdate::LegalBasis { basis: b.clone() }));
-                    assert_eq!(t.record.basis, Some(b));
+                if given.is_some_and(|b| !b.is_blank()) {
+                    let stored = t.record.basis.clone().expect("basis recorded");
+                    assert!(!stored.violated.is_empty() && !stored.applied.is_empty());
+                    assert!(t.changes.contains(&CaseUpdate::LegalBasis { basis: stored }));
                 }
             }
         }
