@@ -18,6 +18,7 @@ mod m20261201_000012_create_case_remedies;
 mod m20261201_000013_create_case_warnings;
 mod m20261201_000014_create_publication_requests;
 mod m20261201_000015_audit_head_frontier;
+mod m20261210_000016_law_corrections;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_create_case_warnings::Migration),
             Box::new(m20261201_000014_create_publication_requests::Migration),
             Box::new(m20261201_000015_audit_head_frontier::Migration),
+            Box::new(m20261210_000016_law_corrections::Migration),
         ]
     }
 }

@@ -25,6 +25,7 @@ fn case_file(i: usize) -> CaseFile {
         agency: AgencyInfo {
             name: "临江市市场监督管理局".into(),
             region_name: "临江市".into(),
+            reconsideration_body: "临江市人民政府".into(),
         },
         case_number: format!("SCJG-2026-{i:05}"),
         title: "销售超过保质期的食品".into(),
@@ -67,8 +68,10 @@ fn case_file(i: usize) -> CaseFile {
             "《中华人民共和国食品安全法》第三十四条第十项的规定，依据《中华人民共和国食品安全法》第一百二十四条第一款第五项"
                 .into(),
         ),
+        basis: None,
         discretion: Some("《临江市市场监督管理行政处罚裁量基准》规定的一般情形".into()),
         outcome: None,
+        no_penalty_ground: None,
         proposed_fine_fen: Some(5_000_000),
         fine_fen: Some(5_000_000),
         confiscation_fen: 12_000,

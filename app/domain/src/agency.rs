@@ -39,9 +39,35 @@ impl AgencyKind {
     }
 }
 
+/// The reconsideration body (行政复议机关) an agency's decisions name.
+///
+/// 行政复议法 (2023) Art. 24 ¶1(1): a department of a local government at county level or
+/// above is reviewed by that government ("{region}人民政府"). Art. 27: customs, financial,
+/// foreign-exchange administrations and other vertically managed organs, tax and state
+/// security organs are reviewed by the next-level department. Which applies, and the name of
+/// that department, is the agency's data: `configured` (trimmed, when not blank) wins;
+/// otherwise the region's government.
+pub fn reconsideration_body(region_name: &str, configured: Option<&str>) -> String {
+    match configured.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(body) => body.to_owned(),
+        None => format!("{}人民政府", region_name.trim()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reconsideration_body_is_the_agencys_or_its_governments() {
+        assert_eq!(reconsideration_body("临江市", None), "临江市人民政府");
+        assert_eq!(reconsideration_body("临江市", Some("  ")), "临江市人民政府");
+        assert_eq!(
+            reconsideration_body("临江市", Some(" 国家税务总局某省税务局 ")),
+            "国家税务总局某省税务局",
+            "vertically managed: the next-level department (Art. 27)"
+        );
+    }
 
     #[test]
     fn kinds_round_trip() {

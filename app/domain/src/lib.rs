@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod merkle;
 pub mod money;
 pub mod party;
+pub mod penalty;
 pub mod publicity;
 pub mod remedy;
 pub mod review;

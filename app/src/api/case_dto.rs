@@ -388,6 +388,10 @@ pub struct StepForm {
     pub circumstance: String,
     /// Justification of a fine outside the discretion band.
     pub justification: String,
+    /// The provision violated (APL Art. 59), at the conclusion or the decision.
+    pub provision_violated: String,
+    /// The provision applied (APL Art. 59), at the conclusion or the decision.
+    pub provision_applied: String,
 }
 
 /// A new case registered from a clue in the intake queue, or directly by an officer.

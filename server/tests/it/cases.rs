@@ -74,7 +74,7 @@ async fn an_ordinary_case_runs_from_registration_to_archive() {
     for (token, body, expected) in [
         (
             &officer,
-            json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项"}),
             "investigation_concluded",
         ),
         (
@@ -162,7 +162,7 @@ async fn a_refused_step_names_the_reason_and_changes_nothing() {
         &app,
         &officer,
         id,
-        json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+        json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项"}),
     )
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
@@ -315,7 +315,7 @@ async fn a_failed_step_leaves_the_case_its_deadlines_documents_and_the_chain_as_
         &app,
         &officer,
         id,
-        json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+        json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项"}),
     )
     .await;
     assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text);
@@ -328,7 +328,7 @@ async fn a_failed_step_leaves_the_case_its_deadlines_documents_and_the_chain_as_
         &app,
         &officer,
         id,
-        json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+        json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项"}),
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);

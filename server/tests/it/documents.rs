@@ -82,7 +82,7 @@ async fn decided_case(app: &TestApp) -> i64 {
     for (token, body) in [
         (
             &officer,
-            json!({"kind": "conclude_investigation", "outcome": "penalty"}),
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项"}),
         ),
         (
             &officer,
@@ -101,7 +101,7 @@ async fn decided_case(app: &TestApp) -> i64 {
 }
 
 /// The id of the case's document record of `kind`.
-async fn record_of(app: &TestApp, case_id: i64, kind: &str) -> i64 {
+pub(crate) async fn record_of(app: &TestApp, case_id: i64, kind: &str) -> i64 {
     let admin = app.login("admin").await;
     let detail = app
         .get(&format!("/api/v1/cases/{case_id}"), Some(&admin))
@@ -124,7 +124,7 @@ async fn issue(app: &TestApp, token: &str, case_id: i64, doc: i64, reason: &str)
     .await
 }
 
-async fn bytes_of(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Vec<u8>) {
+pub(crate) async fn bytes_of(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Vec<u8>) {
     let mut req = Request::builder().method(Method::GET).uri(path);
     if let Some(t) = token {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
@@ -142,7 +142,7 @@ async fn bytes_of(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode
 }
 
 /// The text of a PDF, through poppler's `pdftotext` (installed by `scripts/setup.sh test`).
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let mut child = std::process::Command::new("pdftotext")
         .args(["-layout", "-", "-"])
         .stdin(Stdio::piped())
@@ -161,7 +161,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 }
 
 /// The text without the spaces `-layout` puts between glyphs.
-fn squeeze(text: &str) -> String {
+pub(crate) fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 

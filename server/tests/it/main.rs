@@ -12,6 +12,7 @@ mod clues;
 mod complaints;
 mod crash;
 mod documents;
+mod law;
 mod edge;
 mod privacy;
 mod publication_requests;

@@ -9,25 +9,25 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Response, TestApp};
 
-async fn step(app: &TestApp, token: &str, id: i64, body: Value) -> Response {
+pub(crate) async fn step(app: &TestApp, token: &str, id: i64, body: Value) -> Response {
     app.post(&format!("/api/v1/cases/{id}/steps"), Some(token), body)
         .await
 }
 
-async fn detail(app: &TestApp, id: i64) -> Value {
+pub(crate) async fn detail(app: &TestApp, id: i64) -> Value {
     let admin = app.login("admin").await;
     app.get(&format!("/api/v1/cases/{id}"), Some(&admin))
         .await
         .body
 }
 
-fn ok(r: &Response, what: &str) {
+pub(crate) fn ok(r: &Response, what: &str) {
     assert_eq!(r.status, StatusCode::OK, "{what}: {}", r.text);
 }
 
 /// A filed SCJG case against an organisation, under investigation, with one inspection
 /// record collected by zhang and li. Returns (case id, officer token, head token).
-async fn investigated_case(app: &TestApp, title: &str) -> (i64, String, String) {
+pub(crate) async fn investigated_case(app: &TestApp, title: &str) -> (i64, String, String) {
     let officer = app.login("officer.zhang").await;
     let head = app.login("head.scjg").await;
     let created = app
@@ -108,7 +108,7 @@ async fn add_record(app: &TestApp, id: i64, zhang: i64, li: i64) {
     assert_eq!(r.status, StatusCode::CREATED, "record: {}", r.text);
 }
 
-fn materials() -> Value {
+pub(crate) fn materials() -> Value {
     json!({
         "kind": "submit_for_review",
         "report": "经查，当事人生产销售不合格电线 300 卷，货值 15 万元，事实清楚，证据确凿。",
@@ -117,7 +117,7 @@ fn materials() -> Value {
 }
 
 /// The checklist with every point passing, except `problem` (with a comment) if given.
-fn decision(outcome: &str, opinion: &str, problem: Option<&str>) -> Value {
+pub(crate) fn decision(outcome: &str, opinion: &str, problem: Option<&str>) -> Value {
     let mut verdicts = serde_json::Map::new();
     let mut comments = serde_json::Map::new();
     for p in tianping_domain::review::CheckPoint::ALL {
@@ -133,7 +133,7 @@ fn decision(outcome: &str, opinion: &str, problem: Option<&str>) -> Value {
     json!({"outcome": outcome, "opinion": opinion, "verdicts": verdicts, "comments": comments})
 }
 
-async fn pending_round(app: &TestApp, id: i64) -> i64 {
+pub(crate) async fn pending_round(app: &TestApp, id: i64) -> i64 {
     let d = detail(app, id).await;
     d["review_rounds"]
         .as_array()
@@ -154,7 +154,7 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
             &app,
             &officer,
             id,
-            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "150000"}),
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项", "amount": "150000"}),
         )
         .await,
         "conclude",
@@ -356,7 +356,7 @@ async fn a_decision_that_departs_from_the_discretion_standard_needs_a_review() {
             &app,
             &officer,
             id,
-            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "8000"}),
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项", "amount": "8000"}),
         )
         .await,
         "conclude",
@@ -424,7 +424,7 @@ async fn a_reviewer_who_acted_as_an_officer_on_the_case_is_refused() {
             &app,
             &officer,
             id,
-            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "150000"}),
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项", "amount": "150000"}),
         )
         .await,
         "conclude",
@@ -555,7 +555,7 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
             &app,
             &officer_token,
             id,
-            json!({"kind": "conclude_investigation", "outcome": "penalty", "amount": "60000"}),
+            json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项", "amount": "60000"}),
         )
         .await,
         "conclude",
@@ -577,7 +577,7 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
         &app,
         &officer_token,
         id2,
-        json!({"kind": "conclude_investigation", "outcome": "penalty", "flags": {"no_such_flag": "on"}}),
+        json!({"kind": "conclude_investigation", "outcome": "penalty", "provision_violated": "《中华人民共和国食品安全法》第三十四条第十项", "provision_applied": "《中华人民共和国食品安全法》第一百二十四条第一款第五项", "flags": {"no_such_flag": "on"}}),
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);

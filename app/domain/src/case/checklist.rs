@@ -1,32 +1,14 @@
 //! What a case file must hold before it is archived (DOMAIN.md §1b: "archiving is blocked until
-//! the file checklist is complete"), and which proposed penalties give the party the right to a
-//! hearing (APL Art. 63).
+//! the file checklist is complete"). Which proposed penalties give the party the right to a
+//! hearing (APL Art. 63) is [`crate::penalty::hearing_right`].
 //!
 //! Invariants: the checklist depends only on how the case ended (its procedure, whether it was
 //! decided and how, whether a hearing was held) and on what is on file; an empty result means
-//! the file is complete. The hearing thresholds are local values **[L]**; where they vary we
-//! take the lower (stricter) ones, which give the party a hearing in more cases.
+//! the file is complete.
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{DecisionOutcome, DocumentKind, PartyKind, Procedure};
-
-/// A fine of at least this much on a natural person is a "large amount" (较大数额) giving a
-/// right to a hearing: 5,000 CNY [L] (provinces use 5,000–10,000; the lower is stricter).
-pub const HEARING_THRESHOLD_NATURAL_PERSON_FEN: i64 = 500_000;
-/// The same for legal persons and other organisations: 50,000 CNY [L] (provinces use
-/// 50,000–100,000).
-pub const HEARING_THRESHOLD_ORGANISATION_FEN: i64 = 5_000_000;
-
-/// Whether a proposed fine gives the party the right to request a hearing (Art. 63). When the
-/// party's kind is unknown the natural-person threshold (the lower) applies.
-pub fn hearing_eligible(party: Option<PartyKind>, proposed_fine_fen: i64) -> bool {
-    let threshold = match party {
-        Some(PartyKind::Organisation) => HEARING_THRESHOLD_ORGANISATION_FEN,
-        Some(PartyKind::NaturalPerson) | None => HEARING_THRESHOLD_NATURAL_PERSON_FEN,
-    };
-    proposed_fine_fen >= threshold
-}
+use crate::case::{DecisionOutcome, DocumentKind, Procedure};
 
 /// How a closed case ended, as far as its file is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,22 +113,6 @@ mod tests {
             transferred: false,
             withdrawn: false,
         }
-    }
-
-    #[test]
-    fn hearing_thresholds_at_the_boundary() {
-        let person = Some(PartyKind::NaturalPerson);
-        let org = Some(PartyKind::Organisation);
-        assert!(!hearing_eligible(person, 499_999));
-        assert!(hearing_eligible(person, 500_000));
-        assert!(hearing_eligible(person, 500_001));
-        assert!(!hearing_eligible(org, 4_999_999));
-        assert!(hearing_eligible(org, 5_000_000));
-        assert!(
-            hearing_eligible(None, 500_000),
-            "unknown party: the lower threshold"
-        );
-        assert!(!hearing_eligible(None, 0));
     }
 
     #[test]

@@ -44,16 +44,29 @@ pub enum InvestigationOutcome {
     FirstViolationWaiver,
     /// Facts not established or evidence insufficient: no penalty (Art. 40, Art. 57 ¶1(3)).
     FactsNotEstablished,
+    /// The party proves it had no fault: shall not punish (Art. 33 ¶2).
+    NoFault,
+    /// Not discovered within the limitation period: no more penalty (Art. 36).
+    TimeBarred,
+    /// The party was under fourteen: no penalty, the guardian is ordered to discipline (Art. 30).
+    UnderFourteen,
+    /// Mental illness or intellectual disability, unable to recognise or control the act: no
+    /// penalty, the guardian is ordered to look after and treat (Art. 31).
+    MentalIllness,
     /// A crime is suspected: transfer to a judicial organ (Art. 57 ¶1(4)).
     Transfer,
 }
 
 impl InvestigationOutcome {
     /// Every outcome.
-    pub const ALL: [InvestigationOutcome; 5] = [
+    pub const ALL: [InvestigationOutcome; 9] = [
         InvestigationOutcome::Penalty,
         InvestigationOutcome::NoPenaltyMinor,
         InvestigationOutcome::FirstViolationWaiver,
+        InvestigationOutcome::NoFault,
+        InvestigationOutcome::UnderFourteen,
+        InvestigationOutcome::MentalIllness,
+        InvestigationOutcome::TimeBarred,
         InvestigationOutcome::FactsNotEstablished,
         InvestigationOutcome::Transfer,
     ];
@@ -73,6 +86,22 @@ impl InvestigationOutcome {
                 "违法事实不能成立，不予处罚",
                 "Facts not established: no penalty",
             ),
+            InvestigationOutcome::NoFault => lang.pick(
+                "当事人有证据足以证明没有主观过错，不予处罚",
+                "No fault proven: no penalty",
+            ),
+            InvestigationOutcome::TimeBarred => lang.pick(
+                "违法行为在二年（五年）内未被发现，不再给予处罚",
+                "Time-barred: no penalty",
+            ),
+            InvestigationOutcome::UnderFourteen => lang.pick(
+                "不满十四周岁的未成年人，不予处罚",
+                "Under fourteen: no penalty",
+            ),
+            InvestigationOutcome::MentalIllness => lang.pick(
+                "精神病人、智力残疾人在不能辨认或者不能控制自己行为时违法，不予处罚",
+                "Mental illness or disability at the time of the act: no penalty",
+            ),
             InvestigationOutcome::Transfer => lang.pick(
                 "涉嫌犯罪，移送司法机关",
                 "Crime suspected: transfer to a judicial organ",
@@ -88,7 +117,52 @@ impl InvestigationOutcome {
             InvestigationOutcome::NoPenaltyMinor
                 | InvestigationOutcome::FirstViolationWaiver
                 | InvestigationOutcome::FactsNotEstablished
+                | InvestigationOutcome::NoFault
+                | InvestigationOutcome::TimeBarred
+                | InvestigationOutcome::UnderFourteen
+                | InvestigationOutcome::MentalIllness
         )
+    }
+
+    /// The non-penalty decision's reasoning for this ground: the finding, the legal basis
+    /// cited, and what follows (the education Art. 33 ¶3 requires, an order to correct
+    /// (Art. 28) where a violation is established, the guardian's order of Art. 30, 31).
+    /// `None` for outcomes that lead to no such decision.
+    pub fn no_penalty_reasoning(self) -> Option<&'static str> {
+        Some(match self {
+            InvestigationOutcome::FactsNotEstablished => {
+                "本机关认为，现有证据不足以证明违法事实成立。根据《中华人民共和国行政处罚法》第四十条、第五十七条第一款第三项的规定，本机关决定不予行政处罚。"
+            }
+            InvestigationOutcome::NoPenaltyMinor => {
+                "本机关认为，当事人的违法行为轻微并及时改正，没有造成危害后果。根据《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第二项的规定，本机关决定不予行政处罚，并依照该法第三十三条第三款对当事人进行教育。"
+            }
+            InvestigationOutcome::FirstViolationWaiver => {
+                "本机关认为，当事人系初次违法且危害后果轻微并及时改正。根据《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第二项的规定，本机关决定不予行政处罚，并依照该法第三十三条第三款对当事人进行教育。"
+            }
+            InvestigationOutcome::NoFault => {
+                "本机关认为，当事人有证据足以证明没有主观过错。根据《中华人民共和国行政处罚法》第三十三条第二款的规定，本机关决定不予行政处罚，并依照该法第三十三条第三款对当事人进行教育。"
+            }
+            InvestigationOutcome::TimeBarred => {
+                "本机关认为，当事人的违法行为在法定期限内未被发现。根据《中华人民共和国行政处罚法》第三十六条的规定，本机关决定不再给予行政处罚。"
+            }
+            InvestigationOutcome::UnderFourteen => {
+                "本机关认为，当事人实施违法行为时不满十四周岁。根据《中华人民共和国行政处罚法》第三十条的规定，本机关决定不予行政处罚，责令其监护人加以管教。"
+            }
+            InvestigationOutcome::MentalIllness => {
+                "本机关认为，当事人系在不能辨认或者不能控制自己行为时实施违法行为的精神病人、智力残疾人。根据《中华人民共和国行政处罚法》第三十一条的规定，本机关决定不予行政处罚，责令其监护人严加看管和治疗。"
+            }
+            InvestigationOutcome::Penalty | InvestigationOutcome::Transfer => return None,
+        })
+    }
+
+    /// Whether a violation is established, so the party is still ordered to correct it
+    /// (Art. 28 ¶1): every ground except facts not established and time-barred acts.
+    pub fn orders_correction(self) -> bool {
+        self.is_no_penalty()
+            && !matches!(
+                self,
+                InvestigationOutcome::FactsNotEstablished | InvestigationOutcome::TimeBarred
+            )
     }
 }
 

@@ -17,11 +17,13 @@ use serde::{Deserialize, Serialize};
 use crate::{
     case::{
         command::{CloseReason, Command, DecisionOutcome, InvestigationOutcome, ServiceMethod},
+        facts::LegalBasis,
         state::{CaseState, Procedure},
         transition::{DeadlineChange, DocumentKind},
     },
     discretion::{Circumstance, DiscretionCheck, FineBand},
-    review::{Criterion, Measure},
+    penalty::{Measure, PenaltyParts},
+    review::Criterion,
 };
 
 /// The penalty an investigation report proposes, as the major-decision catalog judges it.
@@ -37,6 +39,16 @@ pub struct Proposal {
     pub flags: Vec<String>,
     /// Mitigation or departure from the discretion standard.
     pub departure: bool,
+}
+
+impl Proposal {
+    /// The proposed penalty besides its fine.
+    pub fn parts(&self) -> PenaltyParts {
+        PenaltyParts {
+            confiscation_fen: self.confiscation_fen,
+            measures: self.measures.clone(),
+        }
+    }
 }
 
 /// A decision's fine judged against the agency's discretion standard (裁量基准).
@@ -109,6 +121,9 @@ pub struct StepDetails {
     pub discretion: Option<DiscretionRecord>,
     /// The classification against the major-decision catalog, for the steps it matters to.
     pub major: Option<MajorRecord>,
+    /// The legal basis (Art. 59) given with a conclusion or a decision; a decision's replaces
+    /// the conclusion's.
+    pub basis: Option<LegalBasis>,
     /// The party consented to electronic service.
     pub e_service_consent: bool,
     /// A non-fine penalty was performed (execution), or a further extension was collectively
@@ -191,6 +206,18 @@ pub enum CaseUpdate {
     },
     /// Execution is finished.
     ExecutionFinished,
+    /// The parts of the penalty beyond the fine were carried out.
+    OtherPartsPerformed,
+    /// The legal basis stated (Art. 59).
+    LegalBasis {
+        /// The provisions.
+        basis: LegalBasis,
+    },
+    /// The penalty's measures, when a step decides them itself (an on-the-spot warning).
+    Measures {
+        /// The measures.
+        measures: Vec<Measure>,
+    },
     /// The total paid so far, in fen.
     Paid {
         /// The new total.
@@ -262,6 +289,9 @@ pub struct StepRecord {
     /// A decision: its fine against the discretion standard.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discretion: Option<DiscretionRecord>,
+    /// A conclusion or decision: the legal basis it states.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LegalBasis>,
     /// The classification against the major-decision catalog.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub major: Option<MajorRecord>,

@@ -78,6 +78,26 @@ impl TextField {
     }
 }
 
+/// A provision of a decision's legal basis (APL Art. 59), named so errors say which is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BasisField {
+    /// The provision violated.
+    Violated,
+    /// The provision applied.
+    Applied,
+}
+
+impl BasisField {
+    /// Name for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            BasisField::Violated => lang.pick("违反的法律条款", "provision violated"),
+            BasisField::Applied => lang.pick("处罚依据条款", "provision applied"),
+        }
+    }
+}
+
 /// A fact about the case the caller should have supplied for the current state and did not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -332,6 +352,17 @@ pub enum CaseError {
     /// A non-penalty decision has nothing to execute.
     #[error("a non-penalty decision has nothing to execute")]
     NoPenaltyToExecute,
+    /// A penalty decision without the provision violated or the provision applied (APL Art.
+    /// 38, 59).
+    #[error("the decision lacks the {field:?} provision")]
+    LegalBasisMissing {
+        /// The provision missing.
+        field: BasisField,
+    },
+    /// A penalty decision that imposes nothing: no fine, no confiscation, no other penalty
+    /// (APL Art. 9, 59 ¶1(3)).
+    #[error("the penalty decision states no penalty")]
+    PenaltyNotStated,
     /// Execution is not finished.
     #[error("execution is not finished")]
     ExecutionNotFinished,
@@ -744,6 +775,25 @@ impl CaseError {
                     )
                 }
             }
+            CaseError::LegalBasisMissing { field } => {
+                if zh {
+                    format!(
+                        "处罚决定缺少“{}”：行政处罚决定书应当载明违反的法律条款和处罚依据，没有依据的行政处罚无效（《行政处罚法》第三十八条、第五十九条）",
+                        field.label(lang)
+                    )
+                } else {
+                    format!(
+                        "The decision lacks the {}: a penalty decision states the provision violated and the provision applied, and a penalty without a legal basis is invalid (APL Art. 38, 59)",
+                        field.label(lang)
+                    )
+                }
+            }
+            CaseError::PenaltyNotStated => lang
+                .pick(
+                    "处罚决定未载明任何处罚种类：请填写罚款、没收金额或选择其他处罚种类（《行政处罚法》第九条、第五十九条）",
+                    "The penalty decision states no penalty: enter a fine or a confiscation, or choose another kind of penalty (APL Art. 9, 59)",
+                )
+                .to_owned(),
             CaseError::NoPenaltyToExecute => lang
                 .pick(
                     "不予行政处罚决定没有需要执行的内容",

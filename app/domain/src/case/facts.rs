@@ -16,7 +16,9 @@ use crate::{
         command::{DecisionOutcome, InvestigationOutcome},
         state::{CaseState, Procedure},
     },
+    case::error::{BasisField, CaseError},
     credential::{CredentialKind, CredentialStatus},
+    penalty::PenaltyParts,
     role::Role,
 };
 
@@ -83,6 +85,48 @@ pub struct DecisionFacts {
     pub fine_fen: i64,
     /// The decision's date.
     pub decided_on: NaiveDate,
+}
+
+/// The legal basis a penalty decision states (APL Art. 59 ¶1(2)(3)): the provision the act
+/// violated and the provision the penalty is imposed under. A penalty without a legal basis is
+/// invalid (Art. 38 ¶1), so no penalty is decided without both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegalBasis {
+    /// The provision violated (违反的规定), e.g. 《中华人民共和国食品安全法》第三十四条第十项.
+    pub violated: String,
+    /// The provision applied (处罚依据), e.g. 《中华人民共和国食品安全法》第一百二十四条第一款.
+    pub applied: String,
+}
+
+impl LegalBasis {
+    /// The basis, trimmed.
+    pub fn new(violated: &str, applied: &str) -> Self {
+        Self {
+            violated: violated.trim().to_owned(),
+            applied: applied.trim().to_owned(),
+        }
+    }
+
+    /// Whether neither provision is given.
+    pub fn is_blank(&self) -> bool {
+        self.violated.trim().is_empty() && self.applied.trim().is_empty()
+    }
+
+    /// Checks that both provisions are given (Art. 38, 59), naming the first one missing.
+    pub fn check(basis: Option<&LegalBasis>) -> Result<(), CaseError> {
+        let missing = |s: Option<&str>| s.is_none_or(|s| s.trim().is_empty());
+        if missing(basis.map(|b| b.violated.as_str())) {
+            return Err(CaseError::LegalBasisMissing {
+                field: BasisField::Violated,
+            });
+        }
+        if missing(basis.map(|b| b.applied.as_str())) {
+            return Err(CaseError::LegalBasisMissing {
+                field: BasisField::Applied,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Values DOMAIN.md marks as departmental or local ([L]); the defaults are SAMR's.
@@ -161,6 +205,14 @@ pub struct CaseFacts {
     pub suspended_from: Option<CaseState>,
     /// The decision, once made.
     pub decision: Option<DecisionFacts>,
+    /// The proposed (after the decision: decided) penalty besides its fine: confiscation and
+    /// other measures (APL Art. 9).
+    pub penalty: PenaltyParts,
+    /// The legal basis on record (Art. 59), if any.
+    pub basis: Option<LegalBasis>,
+    /// Whether the parts of the penalty beyond the fine (a confiscation, a measure service does
+    /// not perform) were confirmed as carried out.
+    pub other_parts_performed: bool,
     /// Whether the party signed consent to electronic service.
     pub e_service_consent: bool,
     /// What remains to be paid, in fen (fine plus surcharge, less payments).
@@ -173,8 +225,8 @@ pub struct CaseFacts {
     pub suspended_days: u32,
     /// The days added to the 90-day limit by the extensions granted.
     pub extension_days: u32,
-    /// Whether execution is finished: the fine paid in full or the penalty otherwise
-    /// performed (a warning: on service).
+    /// Whether execution is finished: the fine paid in full and every other part of the
+    /// penalty carried out (a warning: on service) ([`crate::penalty::execution_finished`]).
     pub execution_finished: bool,
     /// Whether the case-file checklist is complete (DOMAIN.md §1b: archiving is blocked until
     /// it is).

@@ -23,10 +23,11 @@ use crate::{
         },
         effect::{CaseUpdate, MajorRecord, StepDetails, StepRecord},
         error::{CaseError, DateField, Fact, TextField},
-        facts::{CaseFacts, DecisionFacts, PriorNoticeFacts},
+        facts::{CaseFacts, DecisionFacts, LegalBasis, PriorNoticeFacts},
         state::CaseState,
         transition::{DeadlineChange, DeadlineEffect, DeadlineKind, DocumentKind, Transition},
     },
+    penalty::{Measure, execution_finished},
     role::Role,
 };
 
@@ -59,13 +60,18 @@ pub fn apply_step(
     today: NaiveDate,
 ) -> Result<Transition, CaseError> {
     let judged;
+    let new_basis = stated_basis(command, details, facts);
     let facts = if details.major.as_ref().is_some_and(MajorRecord::is_major)
         || (details.confirmed && matches!(command, Command::Extend { .. }))
+        || new_basis.is_some()
     {
         let mut f = facts.clone();
         f.major |= details.major.as_ref().is_some_and(MajorRecord::is_major);
         if matches!(command, Command::Extend { .. }) {
             f.extension_discussed |= details.confirmed;
+        }
+        if let Some(basis) = new_basis.clone() {
+            f.basis = Some(basis);
         }
         judged = f;
         &judged
@@ -76,6 +82,30 @@ pub fn apply_step(
     check(facts, kind, actor, today)?;
     check_data(facts, command, today)?;
     Ok(transition(facts, command, details, today))
+}
+
+/// The legal basis a step states: a conclusion's or a decision's, when not blank. Each
+/// provision it gives replaces the one on record; one it leaves blank keeps the record's.
+fn stated_basis(command: &Command, details: &StepDetails, facts: &CaseFacts) -> Option<LegalBasis> {
+    let given = details.basis.as_ref().filter(|b| !b.is_blank())?;
+    if !matches!(
+        command,
+        Command::ConcludeInvestigation { .. } | Command::Decide { .. }
+    ) {
+        return None;
+    }
+    let on_record = facts.basis.clone().unwrap_or_default();
+    let pick = |new: &str, old: &str| {
+        if new.trim().is_empty() {
+            old.to_owned()
+        } else {
+            new.to_owned()
+        }
+    };
+    Some(LegalBasis::new(
+        &pick(&given.violated, &on_record.violated),
+        &pick(&given.applied, &on_record.applied),
+    ))
 }
 
 /// Whether `actor` may take a step of `kind` on `today`, judged on everything except the
@@ -767,18 +797,27 @@ fn check_decision_data(
             Err(CaseError::InvalidAmount { fen: fine_fen })
         }
         DecisionOutcome::Penalty if fine_fen < 0 => Err(CaseError::InvalidAmount { fen: fine_fen }),
-        DecisionOutcome::Penalty => match facts.prior_notice {
-            // Stricter reading of Art. 45 ("never increase because of a defence"): the decision
-            // never exceeds the fine the prior notice proposed, whatever the reason; a heavier
-            // penalty needs a new prior notice.
-            Some(notice) if fine_fen > notice.proposed_fine_fen => {
-                Err(CaseError::PenaltyAbovePriorNotice {
-                    proposed_fen: notice.proposed_fine_fen,
-                    decided_fen: fine_fen,
-                })
+        DecisionOutcome::Penalty => {
+            match facts.prior_notice {
+                // Stricter reading of Art. 45 ("never increase because of a defence"): the
+                // decision never exceeds the fine the prior notice proposed, whatever the
+                // reason; a heavier penalty needs a new prior notice.
+                Some(notice) if fine_fen > notice.proposed_fine_fen => {
+                    return Err(CaseError::PenaltyAbovePriorNotice {
+                        proposed_fen: notice.proposed_fine_fen,
+                        decided_fen: fine_fen,
+                    });
+                }
+                _ => {}
             }
-            _ => Ok(()),
-        },
+            // Art. 9, 59 ¶1(3): the decision states a penalty; nothing decided is never read
+            // as a warning.
+            if facts.penalty.is_empty(fine_fen) {
+                return Err(CaseError::PenaltyNotStated);
+            }
+            // Art. 38, 59 ¶1(2)(3): no penalty without the provision violated and applied.
+            LegalBasis::check(facts.basis.as_ref())
+        }
         DecisionOutcome::NoPenalty => Ok(()),
     }
 }
@@ -1056,6 +1095,7 @@ fn transition(
             .clone()
             .filter(|_| matches!(command, Command::Decide { .. })),
         major: details.major.clone(),
+        basis: stated_basis(command, details, facts),
         note: (!details.note.is_empty() && !command.carries_text()).then(|| details.note.clone()),
     };
     Transition {
@@ -1095,13 +1135,19 @@ fn case_updates(
             },
         ],
         Command::ApproveFiling => vec![U::Filed { on: today }],
-        Command::ConcludeInvestigation { outcome } => vec![
-            U::Concluded {
-                outcome: *outcome,
-                proposal: details.proposal.clone(),
-            },
-            U::StateReason { reason: None },
-        ],
+        Command::ConcludeInvestigation { outcome } => {
+            let mut changes = vec![
+                U::Concluded {
+                    outcome: *outcome,
+                    proposal: details.proposal.clone(),
+                },
+                U::StateReason { reason: None },
+            ];
+            if let Some(basis) = stated_basis(command, details, facts) {
+                changes.push(U::LegalBasis { basis });
+            }
+            changes
+        }
         Command::ApproveReview => vec![U::Reviewed {
             passed: true,
             after_hearing: facts.hearing_held,
@@ -1133,6 +1179,9 @@ fn case_updates(
                     record: record.clone(),
                 });
             }
+            if let Some(basis) = stated_basis(command, details, facts) {
+                changes.push(U::LegalBasis { basis });
+            }
             changes
         }
         Command::Serve { served_on, method } => {
@@ -1140,9 +1189,15 @@ fn case_updates(
                 on: *served_on,
                 method: *method,
             }];
-            // A penalty without a fine (a warning) is performed by its service; a no-penalty
-            // decision has nothing to execute.
-            if fine_decided == 0 {
+            // Service performs a warning or a circulated criticism, nothing else: a fine is
+            // paid, a confiscation or any other measure is carried out and recorded. A
+            // no-penalty decision has nothing to execute.
+            let no_penalty = facts
+                .decision
+                .is_some_and(|d| d.outcome == DecisionOutcome::NoPenalty);
+            if no_penalty
+                || execution_finished(fine_decided, &facts.penalty, facts.other_parts_performed)
+            {
                 changes.push(U::ExecutionFinished);
             }
             changes
@@ -1151,15 +1206,20 @@ fn case_updates(
             let mut changes = vec![U::Paid {
                 total_fen: facts.paid_fen + amount_fen,
             }];
-            if *amount_fen >= facts.outstanding_fen {
+            let outstanding = facts.outstanding_fen - amount_fen;
+            if execution_finished(outstanding, &facts.penalty, facts.other_parts_performed) {
                 changes.push(U::ExecutionFinished);
             }
             changes
         }
-        // Execution of a penalty other than a fine is confirmed by the officer; a fine is
-        // executed only once it is paid in full.
-        Command::RecordExecution { .. } if details.confirmed && fine_decided == facts.paid_fen => {
-            vec![U::ExecutionFinished]
+        // The officer confirms that the parts beyond the fine were carried out; the case is
+        // executed once the fine, too, is paid in full.
+        Command::RecordExecution { .. } if details.confirmed => {
+            let mut changes = vec![U::OtherPartsPerformed];
+            if execution_finished(facts.outstanding_fen, &facts.penalty, true) {
+                changes.push(U::ExecutionFinished);
+            }
+            changes
         }
         Command::Close { reason } => vec![U::Closed {
             reason: *reason,
@@ -1209,6 +1269,9 @@ fn case_updates(
                 },
             ];
             if fine_fen == 0 {
+                changes.push(U::Measures {
+                    measures: vec![Measure::Warning],
+                });
                 changes.push(U::ExecutionFinished);
             }
             changes

@@ -41,19 +41,16 @@ mod transition;
 #[cfg(test)]
 mod tests;
 
-pub use checklist::{
-    FileItem, FileShape, HEARING_THRESHOLD_NATURAL_PERSON_FEN, HEARING_THRESHOLD_ORGANISATION_FEN,
-    hearing_eligible, missing_items, required_items,
-};
+pub use checklist::{FileItem, FileShape, missing_items, required_items};
 pub use command::{
     CloseReason, ClueSource, Command, CommandKind, DecisionOutcome, InvestigationOutcome,
     PartyKind, SUMMARY_FINE_LIMIT_NATURAL_PERSON_FEN, SUMMARY_FINE_LIMIT_ORGANISATION_FEN,
     ServiceMethod, SummaryPenalty,
 };
 pub use effect::{CaseUpdate, DiscretionRecord, MajorRecord, Proposal, StepDetails, StepRecord};
-pub use error::{CaseError, DateField, Fact, TextField, yuan};
+pub use error::{BasisField, CaseError, DateField, Fact, TextField, yuan};
 pub use facts::{
-    CaseFacts, DecisionFacts, EvidenceStanding, PriorNoticeFacts, ProcedureRules,
+    CaseFacts, DecisionFacts, EvidenceStanding, LegalBasis, PriorNoticeFacts, ProcedureRules,
     SAMR_EXTENSION_DAYS, StaffStanding,
 };
 pub use machine::{allowed_commands, apply, apply_step, check, expected_close_reason};

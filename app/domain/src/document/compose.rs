@@ -10,15 +10,22 @@ use super::{
     model::{Block, DocumentModel, Signature, chinese_date},
     redact::{PrivateData, mask_name, redact},
 };
-use crate::{case::DocumentKind, i18n::Lang, money::format_yuan};
+use crate::{
+    case::{DocumentKind, InvestigationOutcome, LegalBasis},
+    i18n::Lang,
+    money::format_yuan,
+};
 
 /// The issuing agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgencyInfo {
     /// Full name.
     pub name: String,
-    /// The region it belongs to (its government hears reconsideration, 复议法 2023 Art. 24).
+    /// The region it belongs to.
     pub region_name: String,
+    /// The reconsideration body (行政复议机关) the decisions name, resolved by
+    /// [`crate::agency::reconsideration_body`] (复议法 2023 Art. 24, 27).
+    pub reconsideration_body: String,
 }
 
 /// A party as the documents name it.
@@ -97,19 +104,27 @@ pub struct CaseFile {
     pub heads: Vec<String>,
     /// The evidence, one line each.
     pub evidence: Vec<String>,
-    /// The provision violated and applied (from the discretion standard).
+    /// The provision the discretion standard implements: the basis a prior notice cites when
+    /// the case has no [`CaseFile::basis`] yet.
     pub provision: Option<String>,
-    /// The discretion standard applied, as the decision cites it: 《title》规定的…情形.
+    /// The provision violated and the provision applied (APL Art. 59), once stated.
+    pub basis: Option<LegalBasis>,
+    /// The discretion standard applied, as the decision refers to it (not as a law): its title
+    /// and tier, e.g. “占道经营”行政处罚裁量基准的一般情形.
     pub discretion: Option<String>,
     /// The investigation's outcome, in words.
     pub outcome: Option<String>,
+    /// The investigation's outcome, when it is a ground not to punish: it selects the
+    /// non-penalty decision's reasoning.
+    pub no_penalty_ground: Option<InvestigationOutcome>,
     /// Proposed fine (fen).
     pub proposed_fine_fen: Option<i64>,
     /// Decided fine (fen).
     pub fine_fen: Option<i64>,
     /// Confiscation (fen).
     pub confiscation_fen: i64,
-    /// Other measures, in words.
+    /// Other penalties (APL Art. 9), as decisions state them
+    /// ([`crate::penalty::Measure::decision_text`]).
     pub measures: Vec<String>,
     /// The reasons of a departure from the discretion band.
     pub justification: Option<String>,
@@ -238,6 +253,17 @@ fn party_lines(f: &CaseFile) -> Vec<Block> {
     out
 }
 
+/// How the document addresses its recipient: 你 (a natural person), 你单位 (an
+/// organisation), 你们 (several parties) or 当事人 (none recorded); never the form that leaves the choice to the reader.
+fn you(f: &CaseFile) -> &'static str {
+    match f.parties.as_slice() {
+        [] => "当事人",
+        [p] if p.natural_person => "你",
+        [_] => "你单位",
+        _ => "你们",
+    }
+}
+
 fn party_names(f: &CaseFile) -> String {
     if f.parties.is_empty() {
         "当事人".to_owned()
@@ -270,6 +296,32 @@ fn provision(f: &CaseFile) -> String {
         .unwrap_or_else(|| "（未载明适用的法律依据）".to_owned())
 }
 
+/// The provision violated (Art. 59 ¶1(2)): the stated basis, else the standard's provision.
+fn violated(f: &CaseFile) -> String {
+    match f.basis.as_ref().filter(|b| !b.violated.trim().is_empty()) {
+        Some(b) => b.violated.clone(),
+        None => provision(f),
+    }
+}
+
+/// The clause naming the provision applied (Art. 59 ¶1(3)), when stated apart from the
+/// violated one.
+fn applied_clause(f: &CaseFile) -> String {
+    match f.basis.as_ref().filter(|b| !b.applied.trim().is_empty()) {
+        Some(b) => format!("依据{}的规定", b.applied),
+        None => "依据上述规定".to_owned(),
+    }
+}
+
+/// How a decision refers to the discretion standard it followed: a published benchmark of the
+/// agency, never cited as a law (国办发〔2022〕27号).
+fn discretion_clause(f: &CaseFile) -> String {
+    f.discretion
+        .as_deref()
+        .map(|d| format!("，参照本机关{d}"))
+        .unwrap_or_default()
+}
+
 fn evidence_text(f: &CaseFile) -> String {
     if f.evidence.is_empty() {
         "（无）".to_owned()
@@ -298,18 +350,31 @@ fn penalty_text(f: &CaseFile, fine: Option<i64>) -> String {
     }
     parts.extend(f.measures.iter().cloned());
     if parts.is_empty() {
-        "警告".to_owned()
+        // Never read as a warning: a penalty nobody stated is shown as missing.
+        "（未载明处罚种类）".to_owned()
     } else {
         parts.join("；")
     }
 }
 
+/// The remedies (Art. 59 ¶1(5)). An on-the-spot decision must first go to reconsideration
+/// and says so (复议法 2023 Art. 23 ¶1(1), ¶2); any other decision may be challenged by
+/// reconsideration within 60 days (Art. 20) or by litigation within six months (行政诉讼法
+/// Art. 46). The body is the agency's (Art. 24, 27).
 fn remedies(f: &CaseFile) -> Block {
+    let body = &f.agency.reconsideration_body;
+    if f.kind == DocumentKind::OnTheSpotDecision {
+        return Block::Paragraph(format!(
+            "如不服本决定，应当先在收到本决定书之日起六十日内向{body}申请行政复议；\
+             对行政复议决定不服的，可以依法向人民法院提起行政诉讼\
+             （《中华人民共和国行政复议法》第二十三条第一款第一项）。\
+             申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+        ));
+    }
     Block::Paragraph(format!(
-        "如不服本决定，可以在收到本决定书之日起六十日内向{}人民政府申请行政复议，\
+        "如不服本决定，可以在收到本决定书之日起六十日内向{body}申请行政复议，\
          也可以在六个月内依法向有管辖权的人民法院提起行政诉讼。\
-         申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。",
-        f.agency.region_name
+         申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
     ))
 }
 
@@ -370,30 +435,30 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             }]
         }
         K::PriorNotice | K::HearingRightsNotice => {
+            let you = you(f);
             let mut b = party_lines(f);
             b.push(Block::Gap(1));
             b.push(Block::Paragraph(format!(
-                "经调查，你（单位）{}。以上事实有以下证据证明：{}。",
+                "经调查，本机关查明：{}。以上事实有以下证据证明：{}。",
                 f.description.trim_end_matches('。'),
                 evidence_text(f)
             )));
             b.push(Block::Paragraph(format!(
-                "你（单位）的上述行为违反了{}。依据上述规定{}，本机关拟对你（单位）作出如下行政处罚：{}。",
-                provision(f),
-                f.discretion
-                    .as_deref()
-                    .map(|d| format!("并参照{d}")).unwrap_or_default(),
+                "{you}的上述行为违反了{}的规定。{}{}，本机关拟对{you}作出如下行政处罚：{}。",
+                violated(f),
+                applied_clause(f),
+                discretion_clause(f),
                 penalty_text(f, f.proposed_fine_fen)
             )));
             b.push(Block::Paragraph(format!(
-                "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。\
-                 你（单位）可以在{}前向本机关提出陈述、申辩意见，逾期未提出的，视为放弃此权利。\
-                 本机关不因你（单位）的陈述、申辩而给予更重的处罚。",
+                "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}享有陈述、申辩的权利。\
+                 {you}可以在{}前向本机关提出陈述、申辩意见，逾期未提出的，视为放弃此权利。\
+                 本机关不因{you}的陈述、申辩而给予更重的处罚。",
                 date_or_blank(f.statement_window_ends)
             )));
             if f.hearing_eligible || f.kind == K::HearingRightsNotice {
                 b.push(Block::Paragraph(format!(
-                    "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求听证。\
+                    "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求听证。\
                      如要求听证，应当在收到本告知书之日起五个工作日内（{}前）向本机关提出，逾期视为放弃听证权利。\
                      当事人不承担听证费用。",
                     date_or_blank(f.hearing_request_window_ends)
@@ -410,22 +475,22 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             b
         }
         K::HearingNotice => {
+            let you = you(f);
             let mut b = party_lines(f);
             b.push(Block::Gap(1));
             b.push(Block::Paragraph(format!(
-                "根据你（单位）的申请，本机关定于{}在本机关听证室就{}一案举行听证，\
+                "根据{you}的申请，本机关定于{}在本机关听证室就{}一案举行听证，\
                  听证主持人为{}。请准时参加。",
                 date_or_blank(f.hearing_date),
                 f.title,
                 f.hearing_host.clone().unwrap_or_else(|| "（待定）".into())
             )));
-            b.push(Block::Paragraph(
-                "你（单位）可以亲自参加听证，也可以委托一至二人代理。委托代理人参加听证的，\
-                 应当在听证前提交授权委托书。你（单位）认为听证主持人与本案有直接利害关系的，\
+            b.push(Block::Paragraph(format!(
+                "{you}可以亲自参加听证，也可以委托一至二人代理。委托代理人参加听证的，\
+                 应当在听证前提交授权委托书。{you}认为听证主持人与本案有直接利害关系的，\
                  有权申请回避。听证公开举行，但涉及国家秘密、商业秘密或者个人隐私依法予以保密的除外。\
                  无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。"
-                    .into(),
-            ));
+            )));
             b.push(Block::Paragraph(
                 "本通知书于听证举行七个工作日前送达（《中华人民共和国行政处罚法》第六十四条）。"
                     .into(),
@@ -508,22 +573,35 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             ]
         }
         K::PenaltyDecision | K::OnTheSpotDecision => {
+            let you = you(f);
             let mut b = party_lines(f);
             b.push(Block::Gap(1));
-            b.push(Block::Paragraph(format!(
-                "本机关根据{}，于{}对你（单位）涉嫌{}一案立案调查。{}",
-                f.source,
-                date_or_blank(f.filed_on.or(f.decided_on)),
-                f.title,
-                match f.prior_notice_on {
-                    Some(d) => format!(
-                        "本机关于{}向你（单位）送达了《行政处罚事先告知书》，告知了拟作出行政处罚的内容及事实、理由、依据，以及你（单位）依法享有的陈述、申辩{}权利。",
-                        chinese_date(d),
-                        if f.hearing_eligible { "和要求听证的" } else { "的" }
-                    ),
-                    None => "执法人员当场告知了你（单位）拟作出行政处罚的内容及事实、理由、依据，听取了你（单位）的陈述、申辩。".to_owned(),
-                }
-            )));
+            if f.kind == K::OnTheSpotDecision {
+                // The summary procedure files no case (Art. 51, 52): no 立案调查.
+                b.push(Block::Paragraph(format!(
+                    "本机关执法人员于{}当场查明{you}的违法行为，出示了执法证件，\
+                     当场告知了{you}拟作出行政处罚的内容及事实、理由、依据，\
+                     听取了{you}的陈述、申辩（《中华人民共和国行政处罚法》第五十二条）。",
+                    date_or_blank(f.decided_on.or(Some(f.date)))
+                )));
+            } else {
+                b.push(Block::Paragraph(format!(
+                    "本机关根据{}，于{}对{you}涉嫌{}一案立案调查。{}",
+                    f.source,
+                    date_or_blank(f.filed_on.or(f.decided_on)),
+                    f.title,
+                    match f.prior_notice_on {
+                        Some(d) => format!(
+                            "本机关于{}向{you}送达了《行政处罚事先告知书》，告知了拟作出行政处罚的内容及事实、理由、依据，以及{you}依法享有的陈述、申辩{}权利。",
+                            chinese_date(d),
+                            if f.hearing_eligible { "和要求听证的" } else { "的" }
+                        ),
+                        None => format!(
+                            "本机关告知了{you}拟作出行政处罚的内容及事实、理由、依据，听取了{you}的陈述、申辩。"
+                        ),
+                    }
+                )));
+            }
             b.push(Block::Paragraph(format!(
                 "经查，{}。违法行为发生地：{}。",
                 f.description.trim_end_matches('。'),
@@ -534,12 +612,10 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                 evidence_text(f)
             )));
             b.push(Block::Paragraph(format!(
-                "本机关认为，你（单位）的上述行为违反了{}。{}依据上述规定，本机关决定对你（单位）作出如下行政处罚：",
-                provision(f),
-                f.discretion
-                    .as_deref()
-                    .map(|d| format!("根据{d}，"))
-                    .unwrap_or_default()
+                "本机关认为，{you}的上述行为违反了{}的规定。{}{}，本机关决定对{you}作出如下行政处罚：",
+                violated(f),
+                applied_clause(f),
+                discretion_clause(f)
             )));
             b.push(Block::Paragraph(format!(
                 "{}。",
@@ -564,10 +640,12 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             b
         }
         K::NoPenaltyDecision => {
+            let you = you(f);
+            let ground = f.no_penalty_ground.filter(|g| g.is_no_penalty());
             let mut b = party_lines(f);
             b.push(Block::Gap(1));
             b.push(Block::Paragraph(format!(
-                "本机关于{}对你（单位）涉嫌{}一案立案调查。经查，{}。",
+                "本机关于{}对{you}涉嫌{}一案立案调查。经查，{}。",
                 date_or_blank(f.filed_on),
                 f.title,
                 f.description.trim_end_matches('。')
@@ -576,11 +654,19 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                 "上述事实，有下列证据证明：{}。",
                 evidence_text(f)
             )));
-            b.push(Block::Paragraph(format!(
-                "本机关认为，你（单位）的行为属于“{}”的情形。根据《中华人民共和国行政处罚法》第三十三条的规定，本机关决定对你（单位）不予行政处罚。\
-                 同时对你（单位）进行教育，责令立即改正违法行为。",
-                f.outcome.clone().unwrap_or_else(|| "违法行为轻微并及时改正，没有造成危害后果".into())
-            )));
+            b.push(Block::Paragraph(
+                ground
+                    .and_then(InvestigationOutcome::no_penalty_reasoning)
+                    .unwrap_or(
+                        "本机关认为，本案依法不予行政处罚（不予处罚的情形未载明）。本机关决定不予行政处罚。",
+                    )
+                    .to_owned(),
+            ));
+            if ground.is_some_and(InvestigationOutcome::orders_correction) {
+                b.push(Block::Paragraph(format!(
+                    "{you}应当立即改正违法行为（《中华人民共和国行政处罚法》第二十八条第一款）。"
+                )));
+            }
             b.push(remedies(f));
             b
         }
@@ -696,6 +782,7 @@ mod tests {
             agency: AgencyInfo {
                 name: "临江市市场监督管理局".into(),
                 region_name: "临江市".into(),
+                reconsideration_body: "临江市人民政府".into(),
             },
             case_number: "SCJG-2026-00012".into(),
             title: "销售过期食品".into(),
@@ -721,8 +808,13 @@ mod tests {
             heads: vec!["王局长".into()],
             evidence: vec!["现场检查笔录".into(), "现场照片6张".into()],
             provision: Some("《中华人民共和国食品安全法》第三十四条第十项，依据第一百二十四条第一款".into()),
-            discretion: Some("《食品安全行政处罚裁量基准》规定的一般情形".into()),
+            basis: Some(LegalBasis::new(
+                "《中华人民共和国食品安全法》第三十四条第十项",
+                "《中华人民共和国食品安全法》第一百二十四条第一款第五项",
+            )),
+            discretion: Some("“食品安全”行政处罚裁量基准的一般情形".into()),
             outcome: None,
+            no_penalty_ground: None,
             proposed_fine_fen: Some(5_000_000),
             fine_fen: Some(5_000_000),
             confiscation_fen: 30_000,
@@ -797,7 +889,7 @@ mod tests {
             "陈述、申辩的权利",
             "2026年4月8日前",
             "要求听证",
-            "不因你（单位）的陈述、申辩而给予更重的处罚",
+            "不因你的陈述、申辩而给予更重的处罚",
         ] {
             assert!(t.contains(needle), "missing {needle}");
         }
@@ -900,5 +992,92 @@ mod tests {
         assert!(t.contains("临江市好味餐饮有限公司"));
         assert!(t.contains("91330106MA2B3C4D5E"));
         assert!(!t.contains("13900139000"));
+    }
+
+    #[test]
+    fn document_texts_address_a_person_or_an_organisation() {
+        for kind in DocumentKind::ALL {
+            let person = all_text(&compose(&file(kind)));
+            assert!(!person.contains("你（单位）"), "{kind:?}: {person}");
+            assert!(!person.contains("你单位"), "{kind:?}");
+            let mut f = file(kind);
+            f.parties[0].natural_person = false;
+            let org = all_text(&compose(&f));
+            assert!(!org.contains("你（单位）"), "{kind:?}: {org}");
+        }
+        let mut f = file(DocumentKind::PriorNotice);
+        f.parties[0].natural_person = false;
+        f.description = "执法人员现场检查发现当事人销售超过保质期的食品".into();
+        let t = all_text(&compose(&f));
+        assert!(t.contains("你单位享有陈述、申辩的权利"), "{t}");
+        assert!(t.contains("经调查，本机关查明：执法人员现场检查发现"), "{t}");
+        let t = all_text(&compose(&file(DocumentKind::PriorNotice)));
+        assert!(t.contains("你享有陈述、申辩的权利"), "{t}");
+    }
+
+    #[test]
+    fn the_decision_states_both_provisions_and_never_cites_a_standard_as_law() {
+        let t = all_text(&compose(&file(DocumentKind::PenaltyDecision)));
+        assert!(
+            t.contains("违反了《中华人民共和国食品安全法》第三十四条第十项的规定"),
+            "{t}"
+        );
+        assert!(
+            t.contains("依据《中华人民共和国食品安全法》第一百二十四条第一款第五项的规定"),
+            "{t}"
+        );
+        assert!(t.contains("参照本机关“食品安全”行政处罚裁量基准的一般情形"), "{t}");
+        assert!(!t.contains("根据《"), "a standard cited as a law: {t}");
+    }
+
+    #[test]
+    fn penalty_types_print_their_own_text_and_nothing_is_never_a_warning() {
+        let mut f = file(DocumentKind::PenaltyDecision);
+        f.fine_fen = Some(0);
+        f.confiscation_fen = 0;
+        f.measures = vec![];
+        let t = all_text(&compose(&f));
+        assert!(!t.contains("警告"), "{t}");
+        assert!(t.contains("未载明处罚种类"), "{t}");
+        for m in crate::penalty::Measure::ALL {
+            f.measures = vec![m.decision_text().to_owned()];
+            assert!(all_text(&compose(&f)).contains(m.decision_text()), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn on_the_spot_decisions_send_the_party_to_reconsideration_first() {
+        let mut f = file(DocumentKind::OnTheSpotDecision);
+        f.agency.reconsideration_body = "国家税务总局临江市税务局".into();
+        let t = all_text(&compose(&f));
+        assert!(t.contains("应当先在收到本决定书之日起六十日内向国家税务总局临江市税务局申请行政复议"), "{t}");
+        assert!(t.contains("第二十三条第一款第一项"), "{t}");
+        assert!(!t.contains("立案调查"), "{t}");
+        assert!(!t.contains("也可以在六个月内"), "{t}");
+        let t = all_text(&compose(&file(DocumentKind::PenaltyDecision)));
+        assert!(t.contains("向临江市人民政府申请行政复议，也可以在六个月内"), "{t}");
+    }
+
+    #[test]
+    fn no_penalty_decision_text_per_ground() {
+        use InvestigationOutcome as O;
+        // (ground, must contain, must not contain, correction ordered)
+        let table: &[(O, &str, &str, bool)] = &[
+            (O::FactsNotEstablished, "第五十七条第一款第三项", "第三十三条", false),
+            (O::NoPenaltyMinor, "第三十三条第一款", "第五十七条第一款第三项", true),
+            (O::FirstViolationWaiver, "初次违法", "第五十七条第一款第三项", true),
+            (O::NoFault, "第三十三条第二款", "第三十三条第一款", true),
+            (O::TimeBarred, "第三十六条", "第三十三条", false),
+            (O::UnderFourteen, "第三十条", "第三十三条", true),
+            (O::MentalIllness, "第三十一条", "第三十三条", true),
+        ];
+        for (ground, has, lacks, corrects) in table {
+            let mut f = file(DocumentKind::NoPenaltyDecision);
+            f.no_penalty_ground = Some(*ground);
+            let t = all_text(&compose(&f));
+            assert!(t.contains(has), "{ground:?}: {t}");
+            assert!(!t.contains(lacks), "{ground:?}: {t}");
+            assert_eq!(t.contains("立即改正"), *corrects, "{ground:?}: {t}");
+        }
     }
 }

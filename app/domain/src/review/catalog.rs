@@ -17,72 +17,7 @@ use crate::{
     validate::{Field, Rule, ValidationError},
 };
 
-/// A measure other than a fine that a catalog may list (DOMAIN.md §1c, "Orders and licences").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// 责令停产停业.
-    SuspendProduction,
-    /// 责令关闭.
-    Closure,
-    /// 限制从业.
-    RestrictPractice,
-    /// 降低资质等级.
-    DemoteQualification,
-    /// 吊销许可证件.
-    RevokeLicence,
-    /// 吊销营业执照.
-    RevokeBusinessLicence,
-}
-
-impl Measure {
-    /// Every measure, in the order forms list them.
-    pub const ALL: [Measure; 6] = [
-        Measure::SuspendProduction,
-        Measure::Closure,
-        Measure::RestrictPractice,
-        Measure::DemoteQualification,
-        Measure::RevokeLicence,
-        Measure::RevokeBusinessLicence,
-    ];
-
-    /// Machine name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::SuspendProduction => "suspend_production",
-            Measure::Closure => "closure",
-            Measure::RestrictPractice => "restrict_practice",
-            Measure::DemoteQualification => "demote_qualification",
-            Measure::RevokeLicence => "revoke_licence",
-            Measure::RevokeBusinessLicence => "revoke_business_licence",
-        }
-    }
-
-    /// Parses the machine name.
-    pub fn parse(s: &str) -> Option<Measure> {
-        Measure::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
-    /// Name for people.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Measure::SuspendProduction => {
-                lang.pick("责令停产停业", "Order to suspend production or business")
-            }
-            Measure::Closure => lang.pick("责令关闭", "Order to close"),
-            Measure::RestrictPractice => lang.pick("限制从业", "Restriction on practice"),
-            Measure::DemoteQualification => {
-                lang.pick("降低资质等级", "Demotion of qualification grade")
-            }
-            Measure::RevokeLicence => {
-                lang.pick("吊销许可证件", "Revocation of a licence or permit")
-            }
-            Measure::RevokeBusinessLicence => {
-                lang.pick("吊销营业执照", "Revocation of the business licence")
-            }
-        }
-    }
-}
+pub use crate::penalty::Measure;
 
 /// One entry of the catalog. A case matching any entry is major.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -311,7 +246,7 @@ impl ReviewCatalog {
                     organisation_fen: 10_000_000,
                 },
                 Criterion::Measures {
-                    measures: Measure::ALL.to_vec(),
+                    measures: Measure::TYPICAL_MAJOR.to_vec(),
                 },
                 Criterion::Hearing,
                 Criterion::DiscretionDeparture,

@@ -18,6 +18,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub legal_basis: String,
     pub created_at: DateTimeUtc,
+    pub hearing_threshold_person_fen: Option<i64>,
+    pub hearing_threshold_org_fen: Option<i64>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub reconsideration_body: Option<String>,
 }
 
 /// No navigable relations: services join explicitly.

@@ -71,6 +71,14 @@ pub struct Model {
     pub review_flags: String,
     /// The officer proposes mitigation or a departure from the discretion standard.
     pub departure_flagged: bool,
+    /// The provision violated (APL Art. 59).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub provision_violated: Option<String>,
+    /// The provision applied (APL Art. 59).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub provision_applied: Option<String>,
+    /// The parts of the penalty beyond the fine were carried out.
+    pub other_parts_performed: bool,
 }
 
 /// No navigable relations: services join explicitly.

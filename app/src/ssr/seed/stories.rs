@@ -45,6 +45,10 @@ pub(super) struct Offence {
     pub(super) title: &'static str,
     pub(super) place: &'static str,
     pub(super) party: Party,
+    /// The provision violated (APL Art. 59); demo citations, for illustration.
+    pub(super) violated: &'static str,
+    /// The provision the penalty is imposed under.
+    pub(super) applied: &'static str,
 }
 
 /// A party: an organisation with its credit code, or a natural person with an identity number.
@@ -80,61 +84,85 @@ const EXPIRED_FOOD: Offence = Offence {
     title: "销售过期食品",
     place: "临江市解放路 18 号惠民超市",
     party: organisation("临江市惠民超市有限公司", "91339900MA2B3C4D5F"),
+    violated: "《中华人民共和国食品安全法》第三十四条第十项",
+    applied: "《中华人民共和国食品安全法》第一百二十四条第一款第五项",
 };
 const UNMARKED_PRICES: Offence = Offence {
     title: "未按规定明码标价",
     place: "临江市人民路 66 号",
     party: organisation("临江市鑫源商贸有限公司", "91339900MA2C7D8E9C"),
+    violated: "《中华人民共和国价格法》第十三条第一款",
+    applied: "《中华人民共和国价格法》第四十二条",
 };
 const FAULTY_CABLE: Offence = Offence {
     title: "生产销售不合格电线",
     place: "临江市经济开发区 12 幢",
     party: organisation("临江市光明电缆有限公司", "91339900MA2D1E2F34"),
+    violated: "《中华人民共和国产品质量法》第十三条第二款",
+    applied: "《中华人民共和国产品质量法》第四十九条",
 };
 const STREET_STALL: Offence = Offence {
     title: "占道经营",
     place: "临江市中山路与北京路交叉口",
     party: person("陈建国", "110101199003071516"),
+    violated: "《城市市容和环境卫生管理条例》第十四条",
+    applied: "《城市市容和环境卫生管理条例》第三十六条第二项",
 };
 const FLYPOSTING: Offence = Offence {
     title: "违规张贴小广告",
     place: "临江市文化广场东侧",
     party: person("李秀英", "110101198512120019"),
+    violated: "《城市市容和环境卫生管理条例》第十七条第一款",
+    applied: "《城市市容和环境卫生管理条例》第三十四条第四项",
 };
 const UNCOVERED_SPOIL: Offence = Offence {
     title: "建筑垃圾未覆盖运输",
     place: "临江市滨江大道",
     party: organisation("临江市通达运输有限公司", "91339900MA2E4F5G6G"),
+    violated: "《中华人民共和国固体废物污染环境防治法》第六十一条第二款",
+    applied: "《中华人民共和国固体废物污染环境防治法》第一百一十一条第一款第五项",
 };
 const WASTEWATER: Offence = Offence {
     title: "超标排放废水",
     place: "临江市沙河桥下游",
     party: organisation("临江市宏达化工有限公司", "91339900MA2F7G8H9W"),
+    violated: "《中华人民共和国水污染防治法》第十条",
+    applied: "《中华人民共和国水污染防治法》第八十三条第二项",
 };
 const UNAPPROVED_BUILDING: Offence = Offence {
     title: "未批先建",
     place: "临江市临港工业园 5 号地块",
     party: organisation("临江市恒远新材料有限公司", "91339900MA2G1H2J3L"),
+    violated: "《中华人民共和国环境影响评价法》第二十五条",
+    applied: "《中华人民共和国环境影响评价法》第三十一条第一款",
 };
 const COOKING_FUMES: Offence = Offence {
     title: "餐饮油烟直排",
     place: "临江市美食街 9 号",
     party: person("王志强", "110101197706060638"),
+    violated: "《中华人民共和国大气污染防治法》第八十一条第一款",
+    applied: "《中华人民共和国大气污染防治法》第一百一十八条第一款",
 };
 const FALSE_ADVERTISING: Offence = Offence {
     title: "虚假宣传",
     place: "临江市网络交易平台",
     party: organisation("临江市优品电子商务有限公司", "91339900MA2H4J5K61"),
+    violated: "《中华人民共和国反不正当竞争法》第八条第一款",
+    applied: "《中华人民共和国反不正当竞争法》第二十条第一款",
 };
 const ROAD_DIGGING: Offence = Offence {
     title: "擅自挖掘城市道路",
     place: "临江市东风路 200 米",
     party: organisation("临江市市政建设工程有限公司", "91339900MA2J7K8L9D"),
+    violated: "《城市道路管理条例》第三十三条第一款",
+    applied: "《城市道路管理条例》第四十二条第二项",
 };
 const HAZARDOUS_WASTE: Offence = Offence {
     title: "危险废物未规范贮存",
     place: "临江市临港工业园 8 号",
     party: organisation("临江市金源化工有限公司", "91339900MA2K1L2M35"),
+    violated: "《中华人民共和国固体废物污染环境防治法》第八十一条第二款",
+    applied: "《中华人民共和国固体废物污染环境防治法》第一百一十二条第一款第六项",
 };
 
 /// A demo case: its agency's team, when it was registered, the offence, the fine in yuan (used

@@ -161,7 +161,11 @@ impl Telling<'_> {
                 officer_2: self.second.user_id.to_string(),
                 ..step("file_case")
             },
-            Does::Conclude { outcome, major } => conclusion(outcome, major, fine),
+            Does::Conclude { outcome, major } => StepForm {
+                provision_violated: self.story.offence.violated.into(),
+                provision_applied: self.story.offence.applied.into(),
+                ..conclusion(outcome, major, fine)
+            },
             Does::SubmitForReview { after_hearing } => self.submission(after_hearing),
             Does::PriorNotice => StepForm {
                 amount: fine,
@@ -220,6 +224,8 @@ impl Telling<'_> {
             standard: standard.map(|s| s.to_string()).unwrap_or_default(),
             circumstance: circumstance.into(),
             justification: "当事人积极配合调查并主动消除危害后果，依法从轻处罚。".into(),
+            provision_violated: self.story.offence.violated.into(),
+            provision_applied: self.story.offence.applied.into(),
             ..step("decide")
         })
     }

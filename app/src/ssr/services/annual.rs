@@ -107,10 +107,10 @@ async fn counts<C: ConnectionTrait>(
             "SELECT agency_id,
                 CAST(SUM(CASE WHEN {penalty} THEN 1 ELSE 0 END) AS BIGINT) AS penalties,
                 CAST(SUM(CASE WHEN decision_outcome = 'no_penalty' THEN 1 ELSE 0 END) AS BIGINT) AS no_penalties,
-                CAST(SUM(CASE WHEN {penalty} AND NOT ({fine}) AND confiscation_fen = 0 AND measures = '' THEN 1 ELSE 0 END) AS BIGINT) AS warnings,
+                CAST(SUM(CASE WHEN {penalty} AND NOT ({fine}) AND confiscation_fen = 0 AND measures IN ('', 'warning') THEN 1 ELSE 0 END) AS BIGINT) AS warnings,
                 CAST(SUM(CASE WHEN {penalty} AND {fine} THEN 1 ELSE 0 END) AS BIGINT) AS fines,
                 CAST(SUM(CASE WHEN {penalty} AND confiscation_fen > 0 THEN 1 ELSE 0 END) AS BIGINT) AS confiscations,
-                CAST(SUM(CASE WHEN {penalty} AND measures <> '' THEN 1 ELSE 0 END) AS BIGINT) AS other_measures,
+                CAST(SUM(CASE WHEN {penalty} AND measures NOT IN ('', 'warning') THEN 1 ELSE 0 END) AS BIGINT) AS other_measures,
                 CAST(SUM(CASE WHEN {penalty} THEN COALESCE(fine_fen, 0) ELSE 0 END) AS BIGINT) AS fine_fen,
                 CAST(SUM(CASE WHEN {penalty} THEN confiscation_fen ELSE 0 END) AS BIGINT) AS confiscation_fen
              FROM cases WHERE decided_on >= '{start}' AND decided_on < '{end}' GROUP BY agency_id"

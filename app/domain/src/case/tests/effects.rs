@@ -284,6 +284,7 @@ fn an_ordinary_case_with_a_hearing_runs_from_clue_to_archive() {
         .action,
     );
     f.outcome = Some(InvestigationOutcome::Penalty);
+    f.basis = Some(basis());
     // Major case, SAMR ordering: review before the prior notice.
     assert_eq!(
         refusal(
@@ -489,12 +490,17 @@ fn execution_is_finished_by_a_confirmation_only_when_no_fine_is_left_unpaid() {
         confirmed: true,
         ..StepDetails::default()
     };
-    // The fine is not paid yet: a confirmation does not finish execution.
+    // The fine is not paid yet: a confirmation records the other parts as carried out but
+    // does not finish execution.
     let t = accepted_with(&facts, &command, &confirmed, Role::Officer);
-    assert!(t.changes.is_empty(), "{:?}", t.changes);
+    assert_eq!(t.changes, vec![CaseUpdate::OtherPartsPerformed]);
     facts.paid_fen = PROPOSED_FINE;
+    facts.outstanding_fen = 0;
     let t = accepted_with(&facts, &command, &confirmed, Role::Officer);
-    assert_eq!(t.changes, vec![CaseUpdate::ExecutionFinished]);
+    assert_eq!(
+        t.changes,
+        vec![CaseUpdate::OtherPartsPerformed, CaseUpdate::ExecutionFinished]
+    );
     // Without the confirmation nothing is finished.
     let t = accepted_with(&facts, &command, &StepDetails::default(), Role::Officer);
     assert!(t.changes.is_empty(), "{:?}", t.changes);

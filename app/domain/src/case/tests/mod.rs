@@ -6,6 +6,7 @@
 //! builds, for each state, facts in which every precondition of that state's steps holds.
 
 mod effects;
+mod law;
 mod preconditions;
 mod summary;
 mod table;
@@ -106,6 +107,14 @@ pub(super) fn notice() -> PriorNoticeFacts {
     }
 }
 
+/// A complete legal basis (APL Art. 59).
+pub(super) fn basis() -> LegalBasis {
+    LegalBasis::new(
+        "《中华人民共和国食品安全法》第三十四条第十项",
+        "《中华人民共和国食品安全法》第一百二十四条第一款第五项",
+    )
+}
+
 /// Facts in which the steps of `state` meet their preconditions.
 pub(super) fn facts_in(procedure: Procedure, state: CaseState) -> CaseFacts {
     use CaseState as S;
@@ -144,6 +153,7 @@ pub(super) fn facts_in(procedure: Procedure, state: CaseState) -> CaseFacts {
     );
     if procedure == Procedure::Ordinary && concluded {
         f.outcome = Some(InvestigationOutcome::Penalty);
+        f.basis = Some(basis());
     }
     if matches!(
         state,

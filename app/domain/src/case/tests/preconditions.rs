@@ -1565,6 +1565,10 @@ fn one_of_each_error() -> Vec<CaseError> {
         CaseError::StaffingClosed {
             state: CaseState::Decided,
         },
+        CaseError::LegalBasisMissing {
+            field: BasisField::Violated,
+        },
+        CaseError::PenaltyNotStated,
     ];
     for e in &all {
         match e {
@@ -1617,7 +1621,9 @@ fn one_of_each_error() -> Vec<CaseError> {
             | CaseError::ExtensionNeedsCollectiveDiscussion
             | CaseError::TextRequired { .. }
             | CaseError::MissingFact { .. }
-            | CaseError::StaffingClosed { .. } => {}
+            | CaseError::StaffingClosed { .. }
+            | CaseError::LegalBasisMissing { .. }
+            | CaseError::PenaltyNotStated => {}
         }
     }
     all
@@ -1626,7 +1632,7 @@ fn one_of_each_error() -> Vec<CaseError> {
 #[test]
 fn every_refusal_has_a_chinese_and_an_english_message() {
     let errors = one_of_each_error();
-    assert_eq!(errors.len(), 50);
+    assert_eq!(errors.len(), 52);
     for e in errors {
         let zh = e.message(Lang::Zh);
         let en = e.message(Lang::En);

@@ -198,9 +198,29 @@ pub async fn load<C: ConnectionTrait>(
         suspended_days: u32::try_from(row.suspended_days).unwrap_or(0),
         extension_days: u32::try_from(row.extension_days).unwrap_or(0),
         execution_finished: row.execution_finished,
+        penalty: penalty_parts(row),
+        basis: Some(tianping_domain::case::LegalBasis::new(
+            row.provision_violated.as_deref().unwrap_or_default(),
+            row.provision_applied.as_deref().unwrap_or_default(),
+        ))
+        .filter(|b| !b.is_blank()),
+        other_parts_performed: row.other_parts_performed,
         case_file_complete: false,
         rules: ProcedureRules::default(),
     })
+}
+
+/// The case's penalty besides its fine: the confiscation and the measures on the row
+/// (unknown machine names are dropped, never read as a warning).
+pub fn penalty_parts(row: &cases::Model) -> tianping_domain::penalty::PenaltyParts {
+    tianping_domain::penalty::PenaltyParts {
+        confiscation_fen: row.confiscation_fen,
+        measures: row
+            .measures
+            .split(',')
+            .filter_map(tianping_domain::penalty::Measure::parse)
+            .collect(),
+    }
 }
 
 /// What remains to be paid on `today`: the fine, plus the late surcharge once the payment

@@ -172,6 +172,7 @@ pub fn parse(
                 .filter(|(_, v)| checked(v))
                 .map(|(k, _)| k.clone())
                 .collect();
+            extras.details.basis = basis_of(form);
             extras.details.proposal = Some(Proposal {
                 fine_fen: fine_fen.unwrap_or(0),
                 confiscation_fen: confiscation_fen.unwrap_or(0),
@@ -229,6 +230,7 @@ pub fn parse(
             Some(Command::HoldCollectiveDiscussion)
         }
         CommandKind::Decide => {
+            extras.details.basis = basis_of(form);
             let decided_on = date_or_today(&mut errors);
             let outcome = errors.take(one_of::<DecisionOutcome>(Field::Outcome, &form.outcome));
             let fine_fen = match outcome {
@@ -314,4 +316,14 @@ pub fn parse(
         Some(command) if errors.0.is_empty() => Ok((command, extras)),
         _ => Err(errors.0),
     }
+}
+
+/// The legal basis a conclusion or decision form states (APL Art. 59), when any provision is
+/// filled in; whether both are there is the state machine's to judge.
+fn basis_of(form: &StepForm) -> Option<tianping_domain::case::LegalBasis> {
+    Some(tianping_domain::case::LegalBasis::new(
+        &form.provision_violated,
+        &form.provision_applied,
+    ))
+    .filter(|b| !b.is_blank())
 }

@@ -178,6 +178,27 @@ struct Prepared {
     submission: Option<tianping_domain::review::Submission>,
 }
 
+/// The agency's "large amount" thresholds of APL Art. 63 [L]; a threshold it has not set is
+/// the platform's default.
+pub(crate) async fn hearing_thresholds<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: i32,
+) -> Result<tianping_domain::penalty::HearingThresholds, ServiceError> {
+    use tianping_domain::penalty::HearingThresholds;
+    let agency = agencies::Entity::find_by_id(agency_id).one(conn).await?;
+    let default = HearingThresholds::DEFAULT;
+    Ok(HearingThresholds {
+        natural_person_fen: agency
+            .as_ref()
+            .and_then(|a| a.hearing_threshold_person_fen)
+            .unwrap_or(default.natural_person_fen),
+        organisation_fen: agency
+            .as_ref()
+            .and_then(|a| a.hearing_threshold_org_fen)
+            .unwrap_or(default.organisation_fen),
+    })
+}
+
 /// Resolves a step's input against the agency's data before the state machine judges it: the
 /// case's classification against the major-decision catalog (with what the step proposes or
 /// decides), hearing eligibility from the proposed fine, the discretion standard of a
@@ -227,7 +248,14 @@ async fn prepare<C: ConnectionTrait>(
         Command::ServePriorNotice {
             proposed_fine_fen, ..
         } => {
-            facts.hearing_eligible = case::hearing_eligible(kind, *proposed_fine_fen);
+            // APL Art. 63: every heavier penalty proposed, with the agency's [L] thresholds.
+            let thresholds = hearing_thresholds(conn, row.agency_id).await?;
+            facts.hearing_eligible = tianping_domain::penalty::hearing_right(
+                kind,
+                *proposed_fine_fen,
+                &facts.penalty,
+                thresholds,
+            );
             profile.fine_fen = profile.fine_fen.max(*proposed_fine_fen);
             Some(Judged::AsSubmitted)
         }

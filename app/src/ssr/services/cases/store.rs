@@ -177,6 +177,18 @@ pub fn apply_changes(
                 row.service_method = Set(Some(code(method)));
             }
             U::ExecutionFinished => row.execution_finished = Set(true),
+            U::OtherPartsPerformed => row.other_parts_performed = Set(true),
+            U::LegalBasis { basis } => {
+                row.provision_violated = Set(Some(basis.violated.clone()));
+                row.provision_applied = Set(Some(basis.applied.clone()));
+            }
+            U::Measures { measures } => {
+                row.measures = Set(measures
+                    .iter()
+                    .map(|m| m.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","));
+            }
             U::Paid { total_fen } => row.paid_fen = Set(*total_fen),
             U::Closed { reason, on } => {
                 row.close_reason = Set(Some(code(reason)));

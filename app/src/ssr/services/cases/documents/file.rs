@@ -180,6 +180,10 @@ pub(super) async fn case_file<C: ConnectionTrait>(
         agency: AgencyInfo {
             name: agency.name.clone(),
             region_name: agency.region_name.clone(),
+            reconsideration_body: tianping_domain::agency::reconsideration_body(
+                &agency.region_name,
+                agency.reconsideration_body.as_deref(),
+            ),
         },
         case_number: row.number.clone(),
         title: row.title.clone(),
@@ -210,15 +214,27 @@ pub(super) async fn case_file<C: ConnectionTrait>(
             .as_ref()
             .map(|s| s.provision.clone())
             .filter(|p| !p.trim().is_empty()),
+        basis: Some(tianping_domain::case::LegalBasis::new(
+            row.provision_violated.as_deref().unwrap_or_default(),
+            row.provision_applied.as_deref().unwrap_or_default(),
+        ))
+        .filter(|b| !b.is_blank()),
+        // The standard is a published benchmark of the agency, not a law: referred to by its
+        // title in quotation marks, never in 《》 (国办发〔2022〕27号).
         discretion: standard.as_ref().map(|s| match circumstance {
-            Some(c) => format!("《{}》规定的{}情形", s.title, c.label(Lang::Zh)),
-            None => format!("《{}》", s.title),
+            Some(c) => format!("“{}”行政处罚裁量基准的{}情形", s.title, c.label(Lang::Zh)),
+            None => format!("“{}”行政处罚裁量基准", s.title),
         }),
         outcome: row
             .outcome
             .as_deref()
             .and_then(parse_code::<InvestigationOutcome>)
             .map(|o| o.label(Lang::Zh).to_owned()),
+        no_penalty_ground: row
+            .outcome
+            .as_deref()
+            .and_then(parse_code::<InvestigationOutcome>)
+            .filter(|o| o.is_no_penalty()),
         proposed_fine_fen: row.proposed_fine_fen,
         fine_fen: row.fine_fen,
         confiscation_fen: row.confiscation_fen,
@@ -226,7 +242,7 @@ pub(super) async fn case_file<C: ConnectionTrait>(
             .measures
             .split(',')
             .filter_map(Measure::parse)
-            .map(|m| m.label(Lang::Zh).to_owned())
+            .map(|m| m.decision_text().to_owned())
             .collect(),
         justification: row.discretion_justification.clone(),
         prior_notice_on: row.prior_notice_on,

@@ -1,0 +1,230 @@
+//! The rules of issue 19 on the state machine: the legal basis and the stated penalty of a
+//! decision (APL Art. 9, 38, 59) and the execution of every part of a penalty (S10, S11).
+
+use super::*;
+use crate::penalty::{Measure, PenaltyParts};
+
+use CaseState as S;
+use Procedure::Ordinary as O;
+
+fn decide(fine_fen: i64) -> Command {
+    Command::Decide {
+        decided_on: today(),
+        outcome: DecisionOutcome::Penalty,
+        fine_fen,
+    }
+}
+
+fn with_basis(basis: Option<LegalBasis>) -> StepDetails {
+    StepDetails {
+        basis,
+        ..StepDetails::default()
+    }
+}
+
+fn step(facts: &CaseFacts, command: &Command, details: &StepDetails) -> Result<Transition, CaseError> {
+    apply_step(facts, command, details, &actor(Role::AgencyHead), today())
+}
+
+#[test]
+fn legal_basis_required_for_a_penalty_decision() {
+    use BasisField::{Applied, Violated};
+    let blank = LegalBasis::default();
+    let only_violated = LegalBasis::new("《食品安全法》第三十四条", "  ");
+    let only_applied = LegalBasis::new("", "《食品安全法》第一百二十四条");
+    // (basis on record, basis given with the decision, expected refusal)
+    let table: Vec<(Option<LegalBasis>, Option<LegalBasis>, Option<BasisField>)> = vec![
+        (None, None, Some(Violated)),
+        (Some(blank.clone()), None, Some(Violated)),
+        (Some(only_applied.clone()), None, Some(Violated)),
+        (Some(only_violated.clone()), None, Some(Applied)),
+        (None, Some(only_violated.clone()), Some(Applied)),
+        (None, Some(blank), Some(Violated)),
+        (Some(basis()), None, None),
+        (None, Some(basis()), None),
+        // The decision's basis replaces the conclusion's, provision by provision.
+        (Some(only_violated.clone()), Some(basis()), None),
+        (Some(only_violated), Some(only_applied), None),
+    ];
+    for (on_record, given, refusal) in table {
+        let mut facts = facts_in(O, S::PriorNoticeServed);
+        facts.basis = on_record.clone();
+        let result = step(&facts, &decide(PROPOSED_FINE), &with_basis(given.clone()));
+        match refusal {
+            Some(field) => assert_eq!(
+                result.expect_err("refused"),
+                CaseError::LegalBasisMissing { field },
+                "{on_record:?} {given:?}"
+            ),
+            None => {
+                let t = result.expect("accepted");
+                if given.is_some_and(|b| !b.is_blank()) {
+                    let stored = t.record.basis.clone().expect("basis recorded");
+                    assert!(!stored.violated.is_empty() && !stored.applied.is_empty());
+                    assert!(t.changes.contains(&CaseUpdate::LegalBasis { basis: stored }));
+                }
+            }
+        }
+    }
+    // A decision not to punish states no penalty and needs none.
+    let mut facts = facts_in(O, S::InvestigationConcluded);
+    facts.outcome = Some(InvestigationOutcome::FactsNotEstablished);
+    facts.basis = None;
+    let no_penalty = Command::Decide {
+        decided_on: today(),
+        outcome: DecisionOutcome::NoPenalty,
+        fine_fen: 0,
+    };
+    assert!(step(&facts, &no_penalty, &StepDetails::default()).is_ok());
+    // The message names the field and the articles, in both languages.
+    let e = CaseError::LegalBasisMissing { field: Applied };
+    assert!(e.message(Lang::Zh).contains("处罚依据条款"));
+    assert!(e.message(Lang::Zh).contains("第三十八条"));
+    assert!(e.message(Lang::En).contains("provision applied"));
+}
+
+#[test]
+fn a_penalty_decision_states_a_penalty_never_a_silent_warning() {
+    let mut facts = facts_in(O, S::PriorNoticeServed);
+    assert_eq!(
+        step(&facts, &decide(0), &StepDetails::default()).expect_err("nothing decided"),
+        CaseError::PenaltyNotStated
+    );
+    for parts in [
+        PenaltyParts {
+            confiscation_fen: 1,
+            measures: vec![],
+        },
+        PenaltyParts {
+            confiscation_fen: 0,
+            measures: vec![Measure::Warning],
+        },
+        PenaltyParts {
+            confiscation_fen: 0,
+            measures: vec![Measure::RevokeLicence],
+        },
+    ] {
+        facts.penalty = parts.clone();
+        assert!(step(&facts, &decide(0), &StepDetails::default()).is_ok(), "{parts:?}");
+    }
+    facts.penalty = PenaltyParts::default();
+    assert!(step(&facts, &decide(1), &StepDetails::default()).is_ok());
+}
+
+fn decided_with(fine_fen: i64, parts: PenaltyParts) -> CaseFacts {
+    let mut facts = facts_in(O, S::Decided);
+    facts.decision = Some(DecisionFacts {
+        outcome: DecisionOutcome::Penalty,
+        fine_fen,
+        decided_on: days_before(5),
+    });
+    facts.penalty = parts;
+    facts
+}
+
+fn measures(m: &[Measure]) -> PenaltyParts {
+    PenaltyParts {
+        confiscation_fen: 0,
+        measures: m.to_vec(),
+    }
+}
+
+#[test]
+fn execution_status_counts_every_penalty_at_service() {
+    let serve = Command::Serve {
+        served_on: today(),
+        method: ServiceMethod::Direct,
+    };
+    // (fine, parts, executed on service)
+    let table: Vec<(i64, PenaltyParts, bool)> = vec![
+        (0, measures(&[Measure::Warning]), true),
+        (0, measures(&[Measure::CirculatedCriticism]), true),
+        (0, measures(&[Measure::RevokeLicence]), false),
+        (0, measures(&[Measure::SuspendProduction]), false),
+        (0, measures(&[Measure::Warning, Measure::Closure]), false),
+        (
+            0,
+            PenaltyParts {
+                confiscation_fen: 30_000,
+                measures: vec![],
+            },
+            false,
+        ),
+        (10_000, measures(&[Measure::Warning]), false),
+    ];
+    for (fine, parts, executed) in table {
+        let t = accepted(&decided_with(fine, parts.clone()), &serve, Role::Officer);
+        assert_eq!(
+            t.changes.contains(&CaseUpdate::ExecutionFinished),
+            executed,
+            "{fine} {parts:?}"
+        );
+    }
+}
+
+#[test]
+fn execution_status_payment_and_other_parts_both_needed() {
+    let mut facts = decided_with(PROPOSED_FINE, measures(&[Measure::RevokeLicence]));
+    facts.state = S::Served;
+    facts.outstanding_fen = PROPOSED_FINE;
+    let pay = Command::RecordPayment {
+        amount_fen: PROPOSED_FINE,
+        paid_on: today(),
+    };
+    let officer = actor(Role::Officer);
+    let t = apply(&facts, &pay, &officer, today()).expect("paid");
+    assert!(
+        !t.changes.contains(&CaseUpdate::ExecutionFinished),
+        "the licence is not yet revoked"
+    );
+    // The revocation carried out while the fine is unpaid: not finished either.
+    let record = Command::RecordExecution {
+        note: "许可证件已收缴注销".to_owned(),
+    };
+    let confirmed = StepDetails {
+        confirmed: true,
+        ..StepDetails::default()
+    };
+    let t = apply_step(&facts, &record, &confirmed, &officer, today()).expect("recorded");
+    assert_eq!(t.changes, vec![CaseUpdate::OtherPartsPerformed]);
+    // Both done, in either order.
+    facts.outstanding_fen = 0;
+    facts.paid_fen = PROPOSED_FINE;
+    let t = apply_step(&facts, &record, &confirmed, &officer, today()).expect("recorded");
+    assert_eq!(
+        t.changes,
+        vec![CaseUpdate::OtherPartsPerformed, CaseUpdate::ExecutionFinished]
+    );
+    facts.outstanding_fen = PROPOSED_FINE;
+    facts.paid_fen = 0;
+    facts.other_parts_performed = true;
+    let t = apply(&facts, &pay, &officer, today()).expect("paid");
+    assert!(t.changes.contains(&CaseUpdate::ExecutionFinished));
+    // Unconfirmed notes change nothing; without execution the case does not close.
+    let t = apply(&facts, &record, &officer, today()).expect("noted");
+    assert!(t.changes.is_empty());
+    let mut open = facts.clone();
+    open.execution_finished = false;
+    assert_eq!(
+        expected_close_reason(&open).expect_err("not executed"),
+        CaseError::ExecutionNotFinished
+    );
+}
+
+#[test]
+fn an_on_the_spot_warning_records_its_measure() {
+    let facts = facts_in(Procedure::Summary, S::New);
+    let t = apply(
+        &facts,
+        &Command::SummaryDecide {
+            penalty: SummaryPenalty::Warning,
+            party_kind: PartyKind::NaturalPerson,
+        },
+        &actor(Role::Officer),
+        today(),
+    )
+    .expect("decided");
+    assert!(t.changes.contains(&CaseUpdate::Measures {
+        measures: vec![Measure::Warning]
+    }));
+}
