@@ -28,6 +28,7 @@ pub const SURCHARGE_PERCENT_PER_DAY: i64 = 3;
 
 /// Which publication rule applies to a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublicationScope {
     /// Licensing and penalty decisions: 7 working days (Guidance 118; the "double publicity"
@@ -40,6 +41,7 @@ pub enum PublicationScope {
 /// A statutory deadline the platform tracks, with the facts besides its start date that its
 /// due date depends on. Each variant's doc names its start date and its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// Verify a registered clue and decide whether to file (核查立案). Starts: the clue's
@@ -181,6 +183,7 @@ impl DeadlineKind {
 
 /// The length of a period and the unit it is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "unit", content = "n", rename_all = "snake_case")]
 pub enum Period {
     /// Working days (工作日, APL Art. 85).
@@ -212,6 +215,7 @@ impl Period {
 
 /// How close a deadline is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// More than [`DeadlineRules::approaching_days`] calendar days left.
@@ -244,6 +248,7 @@ impl Level {
 
 /// A deadline's standing on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DeadlineStatus {
     /// The last day on which the deadline is met.
     pub due: NaiveDate,
@@ -257,6 +262,7 @@ pub struct DeadlineStatus {
 /// and rules cited on each field; fields marked **[L]** vary by sector or locality.
 /// Deserialising fills missing fields with their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct DeadlineRules {
     /// Verifying a clue before the filing decision, in working days. SAMR procedure rules

@@ -39,6 +39,7 @@ pub const ADDRESS_MAX: usize = 200;
 /// fields are empty). `kind` is [`PartyKind`]'s machine name: `natural_person` or
 /// `organisation`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RawParty {
     /// `natural_person` or `organisation`.
@@ -73,6 +74,7 @@ impl std::fmt::Debug for RawParty {
 
 /// A checked party (see the module invariants for what each kind carries).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Party {
     /// Natural person or organisation.
     pub kind: PartyKind,

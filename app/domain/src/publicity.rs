@@ -26,6 +26,7 @@ use crate::{
 
 /// Where a publication record stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublicationStatus {
     /// Drafted from the issued decision, waiting for the redaction to be approved.
@@ -70,6 +71,7 @@ impl PublicationStatus {
 
 /// Why a published decision is withdrawn (APL Art. 48).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WithdrawalBasis {
     /// The decision was changed (变更).
@@ -156,6 +158,7 @@ impl WithdrawalBasis {
 
 /// The periods of publication: local rules **[L]**, so configurable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PublicationRules {
     /// Working days from the decision to publication (Guidance 118: 7 for penalties).
     pub publish_working_days: u32,
@@ -383,6 +386,11 @@ pub struct Search {
 
 /// What a search form sends, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "utoipa",
+    derive(utoipa::IntoParams),
+    into_params(parameter_in = Query)
+)]
 pub struct SearchInput {
     /// Free text.
     #[serde(default)]

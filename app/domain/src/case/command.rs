@@ -18,6 +18,7 @@ pub const SUMMARY_FINE_LIMIT_ORGANISATION_FEN: i64 = 300_000;
 
 /// Where a clue came from (DOMAIN.md §2.3 S0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClueSource {
     /// 监督检查: found during an inspection.
@@ -34,6 +35,7 @@ pub enum ClueSource {
 
 /// The outcome stated in the investigation-closure report (APL Art. 57).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InvestigationOutcome {
     /// A penalty is proposed: the prior notice follows.
@@ -94,6 +96,7 @@ impl InvestigationOutcome {
 
 /// What an ordinary-procedure decision decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionOutcome {
     /// 行政处罚决定书.
@@ -104,6 +107,7 @@ pub enum DecisionOutcome {
 
 /// The penalty of an on-the-spot decision (APL Art. 51).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SummaryPenalty {
     /// 警告.
@@ -117,6 +121,7 @@ pub enum SummaryPenalty {
 
 /// Who the party is, which sets the summary-procedure fine limit (APL Art. 51).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
     /// 公民.
@@ -147,6 +152,7 @@ impl PartyKind {
 
 /// How a document was served (APL Art. 61; Civil Procedure Law).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceMethod {
     /// 直接送达.
@@ -204,6 +210,7 @@ impl ClueSource {
 
 /// Why a case is closed (DOMAIN.md §2.3 S11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CloseReason {
     /// The penalty was executed.
@@ -230,6 +237,7 @@ impl CloseReason {
 
 /// A step a user asks to take on a case, with the data it records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum Command {
     /// S0: register a clue (案件来源登记表). Creates the case.
@@ -384,6 +392,7 @@ pub enum Command {
 
 /// The kind of a [`Command`], without its data: what the UI offers as a next action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommandKind {
     /// [`Command::RegisterClue`].

@@ -10,6 +10,7 @@ use crate::case::DocumentKind;
 
 /// One document, ready to be typeset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DocumentModel {
     /// Which document.
     pub kind: DocumentKind,
@@ -35,6 +36,7 @@ pub struct DocumentModel {
 
 /// A block of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub enum Block {
     /// A paragraph with a two-character first-line indent.
     Paragraph(String),
@@ -58,6 +60,7 @@ pub enum Block {
 
 /// The issuing agency and the date, set right-aligned after the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Signature {
     /// Agency name.
     pub agency: String,
@@ -67,6 +70,7 @@ pub struct Signature {
 
 /// Where a reader checks the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Verification {
     /// The printed code, `XXXX-XXXX`.
     pub code: String,

@@ -16,6 +16,7 @@ use crate::{
 
 /// A legal point the reviewer checks (Guidance 118 and the common local additions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckPoint {
     /// 执法主体是否合法，是否超越法定权限.
@@ -95,6 +96,7 @@ impl CheckPoint {
 
 /// The reviewer's finding on one point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// 无问题.
@@ -105,6 +107,7 @@ pub enum Verdict {
 
 /// One checked point.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PointFinding {
     /// Which point.
     pub point: CheckPoint,
@@ -116,6 +119,7 @@ pub struct PointFinding {
 
 /// How a review round ends (Guidance 118; local variants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewOutcome {
     /// 同意.
@@ -177,6 +181,7 @@ impl ReviewOutcome {
 
 /// A reviewer's decision on a round, as checked by [`check_decision`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ReviewDecision {
     /// Every point, in [`CheckPoint::ALL`] order.
     pub findings: Vec<PointFinding>,
@@ -283,6 +288,7 @@ pub fn check_decision(
 
 /// A material of the submission package (送审材料, DOMAIN.md §1c).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Material {
     /// 调查终结报告: facts, basis, discretion applied, officer qualifications.
@@ -344,6 +350,7 @@ pub fn required_materials(stage: SubmissionStage) -> Vec<Material> {
 
 /// The texts of a submission, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Submission {
     /// 调查终结报告.
     pub investigation_report: String,

@@ -17,6 +17,7 @@ use crate::{
 
 /// What the rows of a statistics table stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// One row per agency.
@@ -73,6 +74,7 @@ impl Dimension {
 
 /// The counts of one row, as the database adds them up over the cases received in the period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Counts {
     /// Cases received (opened).
     pub opened: i64,

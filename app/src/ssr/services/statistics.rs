@@ -41,7 +41,10 @@ use crate::{
 };
 
 /// What a statistics request asks for, as text (query string or form).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize, utoipa::IntoParams,
+)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// `agency`, `officer`, `matter` or `month`.
     #[serde(default)]

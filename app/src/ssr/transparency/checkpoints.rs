@@ -21,6 +21,7 @@ use crate::ssr::{
 
 /// A stored checkpoint, as served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema)]
 pub struct CheckpointView {
     /// Tree size.
     pub size: i64,

@@ -20,6 +20,7 @@ pub const PUBLIC_ACTIONS: [&str; 3] = ["document.issue", "decision.publish", "de
 
 /// An inclusion proof of one event in the tree of a checkpoint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema)]
 pub struct InclusionProof {
     /// The event's sequence number (leaf index + 1).
     pub seq: i64,
@@ -41,6 +42,7 @@ pub struct InclusionProof {
 
 /// A consistency proof between two tree sizes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema)]
 pub struct ConsistencyProof {
     /// The older size.
     pub from: u64,
