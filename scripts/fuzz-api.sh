@@ -53,7 +53,7 @@ for who in anonymous supervisor.wu officer.zhang admin; do
   start=$(date +%s)
   set +e
   "$ST" run "$BASE/api/v1/openapi.json" --url "$BASE" \
-    --checks "$CHECKS" --max-examples "$EXAMPLES" --seed 18 --workers 2 \
+    --checks "$CHECKS" --max-examples "$EXAMPLES" --seed 18 --workers 1 \
     --phases examples,coverage,fuzzing --suppress-health-check all \
     --request-timeout 30 --no-color "${EXCLUDE[@]}" "${auth[@]}" \
     > "$WORK/$who.log" 2>&1

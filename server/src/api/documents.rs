@@ -149,7 +149,7 @@ pub struct VerifyQuery {
 
 /// Whether a document is genuine.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct Verdict {
+pub struct DocumentVerdict {
     /// Whether it is an issued document.
     pub genuine: bool,
     /// The document, when it is.
@@ -173,7 +173,7 @@ fn verdict(found: Option<app::api::case_dto::DocumentCheck>) -> impl IntoRespons
                 HeaderValue::from_static("*"),
             ),
         ],
-        Json(Verdict {
+        Json(DocumentVerdict {
             genuine: found.is_some(),
             document: found,
         }),
@@ -182,7 +182,7 @@ fn verdict(found: Option<app::api::case_dto::DocumentCheck>) -> impl IntoRespons
 
 /// `GET /api/v1/public/documents/verify?code=`: whether a code belongs to an issued document.
 #[utoipa::path(get, path = "/public/documents/verify", tag = "documents", params(VerifyQuery),
-    responses((status = 200, description = "The verdict", body = Verdict)))]
+    responses((status = 200, description = "The verdict", body = DocumentVerdict)))]
 pub async fn verify_code(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -261,7 +261,7 @@ fn too_large(lang: tianping_domain::i18n::Lang) -> ApiError {
 #[utoipa::path(post, path = "/public/documents/verify", tag = "documents",
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The PDF"),
     responses(
-        (status = 200, description = "The verdict", body = Verdict),
+        (status = 200, description = "The verdict", body = DocumentVerdict),
         (status = 413, description = "Larger than 20 MiB (`invalid_input`)", body = super::error::ErrorEnvelope),
     ))]
 pub async fn verify_file(
