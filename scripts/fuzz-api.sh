@@ -26,14 +26,23 @@ unset DATABASE_URL
 "$BIN" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 100); do
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+    "$BASE/healthz" 2>/dev/null && break
+  sleep 0.2
+done
 # One checkpoint, so the transparency log's proofs and "latest" have something to serve.
 "$BIN" audit checkpoint > /dev/null
 
+# A bearer token of a demo account.
 token() {
-  curl -sf -H 'content-type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$TIANPING_DEMO_PASSWORD\"}" \
-    "$BASE/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+  python3 - "$BASE/api/v1/auth/login" "$1" "$TIANPING_DEMO_PASSWORD" <<'PY'
+import json, sys, urllib.request
+url, user, password = sys.argv[1:]
+body = json.dumps({"username": user, "password": password}).encode()
+req = urllib.request.Request(url, body, {"content-type": "application/json"})
+print(json.load(urllib.request.urlopen(req, timeout=10))["token"])
+PY
 }
 
 CHECKS="not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"

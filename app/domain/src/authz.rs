@@ -16,7 +16,6 @@ use crate::role::Role;
 
 /// The authenticated caller, as loaded from the database for each request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Actor {
     /// The user's id.
     pub user_id: i32,

@@ -89,7 +89,6 @@ pub enum CalendarError {
 
 /// One year's exceptions to the weekday rule.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct HolidayYear {
     /// Days off (放假): weekdays of a holiday, and the weekend days inside it.
     pub off: BTreeSet<NaiveDate>,
@@ -103,7 +102,6 @@ pub struct HolidayYear {
 /// (De)serialises as the JSON format of `data/holidays-cn.json`, and deserialising runs the same
 /// checks as [`WorkCalendar::from_json`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(try_from = "Value", into = "Value")]
 pub struct WorkCalendar {
     about: Option<String>,

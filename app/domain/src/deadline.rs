@@ -183,7 +183,6 @@ impl DeadlineKind {
 
 /// The length of a period and the unit it is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "unit", content = "n", rename_all = "snake_case")]
 pub enum Period {
     /// Working days (工作日, APL Art. 85).
@@ -248,7 +247,6 @@ impl Level {
 
 /// A deadline's standing on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DeadlineStatus {
     /// The last day on which the deadline is met.
     pub due: NaiveDate,
@@ -262,7 +260,6 @@ pub struct DeadlineStatus {
 /// and rules cited on each field; fields marked **[L]** vary by sector or locality.
 /// Deserialising fills missing fields with their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct DeadlineRules {
     /// Verifying a clue before the filing decision, in working days. SAMR procedure rules

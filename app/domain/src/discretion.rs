@@ -29,7 +29,6 @@ pub const MAX_JUSTIFICATION_CHARS: usize = 2000;
 
 /// The circumstance tier of a violation (违法情节), which selects the fine band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Circumstance {
     /// 轻微: the lighter tier (从轻).
@@ -74,7 +73,6 @@ impl Circumstance {
 
 /// The fine range of one tier, in fen, both bounds included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct FineBand {
     /// The lowest fine of the tier.
     pub min_fen: i64,
@@ -96,7 +94,6 @@ impl FineBand {
 
 /// Where a proposed fine lies relative to its band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscretionCheck {
     /// Within the band.

@@ -16,7 +16,6 @@ use crate::{
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// 照片.
@@ -114,7 +113,6 @@ impl EvidenceKind {
 
 /// An item as a form sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RawEvidence {
     /// Kind's machine name.
@@ -137,7 +135,6 @@ pub struct RawEvidence {
 
 /// A checked item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Evidence {
     /// Kind.
     pub kind: EvidenceKind,

@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub enum Lang {
     /// Simplified Chinese (zh-CN), the default.
     #[default]

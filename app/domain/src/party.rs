@@ -74,7 +74,6 @@ impl std::fmt::Debug for RawParty {
 
 /// A checked party (see the module invariants for what each kind carries).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Party {
     /// Natural person or organisation.
     pub kind: PartyKind,

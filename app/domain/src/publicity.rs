@@ -26,7 +26,6 @@ use crate::{
 
 /// Where a publication record stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublicationStatus {
     /// Drafted from the issued decision, waiting for the redaction to be approved.
@@ -71,7 +70,6 @@ impl PublicationStatus {
 
 /// Why a published decision is withdrawn (APL Art. 48).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WithdrawalBasis {
     /// The decision was changed (变更).
@@ -158,7 +156,6 @@ impl WithdrawalBasis {
 
 /// The periods of publication: local rules **[L]**, so configurable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PublicationRules {
     /// Working days from the decision to publication (Guidance 118: 7 for penalties).
     pub publish_working_days: u32,
@@ -400,21 +397,30 @@ pub struct SearchInput {
     pub agency: String,
     /// From date.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{4}-\d{2}-\d{2})?$"))]
     pub from: String,
     /// To date.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{4}-\d{2}-\d{2})?$"))]
     pub to: String,
     /// Minimum fine in yuan.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{1,12}(\.\d{1,2})?)?$"))]
     pub fine_min: String,
     /// Maximum fine in yuan.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{1,12}(\.\d{1,2})?)?$"))]
     pub fine_max: String,
     /// Party kind.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "utoipa",
+        param(pattern = r"^(natural_person|organisation|individual_business)?$")
+    )]
     pub party: String,
     /// Page.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^\d{0,9}$"))]
     pub page: String,
 }
 

@@ -10,7 +10,6 @@ use crate::i18n::Lang;
 
 /// An input field, named so that errors can say which one is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Login name.
@@ -475,7 +474,6 @@ pub enum Rule {
 
 /// A field that broke a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[error("{field:?}: {rule:?}")]
 pub struct ValidationError {
     /// Which field.
@@ -593,7 +591,6 @@ pub fn text(field: Field, input: &str, min: usize, max: usize) -> Result<String,
 
 /// A login name: 3–32 characters of `a-z 0-9 _ . -`, stored in lower case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Username(String);
 
 impl Username {
@@ -718,7 +715,6 @@ const CREDIT_WEIGHTS: [u32; 17] = [
 /// A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from the
 /// code's 31-character set, the last a check character computed with modulus 31.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CreditCode(String);
 
 impl CreditCode {
@@ -752,7 +748,6 @@ const ID_CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', 
 /// A resident ID number (居民身份证号码, GB 11643-1999): 17 digits, a valid birth date in
 /// positions 7–14, and a check character computed with ISO 7064 MOD 11-2.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct IdNumber(String);
 
 impl std::fmt::Debug for IdNumber {

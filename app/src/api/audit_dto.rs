@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 /// A signed checkpoint as the portal shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicCheckpoint {
     /// Events covered.
     pub size: i64,
@@ -20,7 +19,6 @@ pub struct PublicCheckpoint {
 
 /// A signing key as the portal shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicKeyView {
     /// The key's name.
     pub name: String,
@@ -34,7 +32,6 @@ pub struct PublicKeyView {
 
 /// Everything the transparency page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicAudit {
     /// The latest checkpoints, newest first.
     pub checkpoints: Vec<PublicCheckpoint>,

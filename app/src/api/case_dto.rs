@@ -18,10 +18,13 @@ use super::dto::AgencyRef;
 #[serde(default)]
 pub struct CaseFilter {
     /// A state's machine name.
+    #[cfg_attr(feature = "ssr", param(pattern = r"^[a-z_]*$"))]
     pub state: String,
     /// Only cases this officer is assigned to (user id).
+    #[cfg_attr(feature = "ssr", param(pattern = r"^\d{0,9}$"))]
     pub officer: String,
     /// `ok`, `approaching` or `overdue`.
+    #[cfg_attr(feature = "ssr", param(pattern = r"^(ok|approaching|overdue)?$"))]
     pub deadline: String,
     /// Text in the number, title, location or a party's name.
     pub q: String,
@@ -185,7 +188,6 @@ pub struct DocumentCheck {
 /// The answer to a document verification: the document, or `None` when nothing matches. (A
 /// struct, not a bare `Option`, so that "not asked" and "not found" stay apart on the wire.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct VerifyOutcome {
     /// The matching issued document.
     pub document: Option<DocumentCheck>,

@@ -13,8 +13,8 @@ use axum::{
     response::IntoResponse,
 };
 use serde::Deserialize;
-use utoipa::IntoParams;
 use tianping_domain::validate::{Field, Rule, ValidationError};
+use utoipa::IntoParams;
 
 use super::{
     error::{ApiError, ApiResult, fail},

@@ -1,5 +1,10 @@
 //! Sign-in, sign-out, the caller and their password.
 
+use super::{
+    bodies::{Login, LoginBody, PasswordBody},
+    error::{ApiResult, fail},
+    extract::{Body, Caller, ReqLang},
+};
 use app::ssr::AppState;
 use app::ssr::{auth, services::org};
 use axum::{
@@ -7,11 +12,6 @@ use axum::{
     extract::State,
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
-};
-use super::{
-    bodies::{Login, LoginBody, PasswordBody},
-    error::{ApiResult, fail},
-    extract::{Body, Caller, ReqLang},
 };
 
 /// Signs in; the token is also set as the session cookie.

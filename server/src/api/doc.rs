@@ -11,7 +11,9 @@ use utoipa::{
     Modify, OpenApi,
     openapi::{
         self, Components, ContentBuilder, HttpMethod, RefOr, Response, ResponseBuilder,
-        security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme},
+        security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+        },
     },
 };
 
@@ -122,26 +124,35 @@ pub fn conventions(doc: &mut openapi::OpenApi) {
                     .entry(status.to_owned())
                     .or_insert_with(|| error(description));
             };
-            let has_query = op
-                .parameters
-                .as_ref()
-                .is_some_and(|ps| !ps.is_empty());
+            let has_query = op.parameters.as_ref().is_some_and(|ps| !ps.is_empty());
             if has_params || has_query {
-                add("400", "A path or query parameter does not parse (`bad_request`)");
+                add(
+                    "400",
+                    "A path or query parameter does not parse (`bad_request`)",
+                );
             }
             if !public {
                 add("401", "No valid session (`unauthenticated`)");
                 add("403", "The caller's role may not do this (`forbidden`)");
-                add("404", "Not found, or not visible to the caller (`not_found`)");
+                add(
+                    "404",
+                    "Not found, or not visible to the caller (`not_found`)",
+                );
                 op.security = Some(authenticated.clone());
             } else if has_params {
                 add("404", "Not found (`not_found`)");
             }
             if writes || has_query {
-                add("422", "Bad input, naming each field and rule (`invalid_input`)");
+                add(
+                    "422",
+                    "Bad input, naming each field and rule (`invalid_input`)",
+                );
             }
             if writes && !public {
-                add("409", "The record is not in a state that allows this (`refused`)");
+                add(
+                    "409",
+                    "The record is not in a state that allows this (`refused`)",
+                );
             }
             if RATE_LIMITED.contains(&path.as_str()) {
                 add(

@@ -8,18 +8,14 @@ use app::ssr::{AppState, services::cases::documents};
 use axum::{
     Json,
     body::Bytes,
-    extract::{
-        Multipart, State,
-        multipart::MultipartRejection,
-        rejection::BytesRejection,
-    },
+    extract::{Multipart, State, multipart::MultipartRejection, rejection::BytesRejection},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use sha2::{Digest, Sha256};
 use tianping_domain::validate::{Field, Rule, ValidationError};
+use utoipa::{IntoParams, ToSchema};
 
 use app::api::AppError;
 
@@ -250,7 +246,10 @@ pub async fn verify_form(
 fn too_large(lang: tianping_domain::i18n::Lang) -> ApiError {
     let max_mib = (MAX_VERIFY_BYTES / (1024 * 1024)) as u64;
     ApiError::from(AppError::invalid(
-        &[ValidationError::new(Field::Body, Rule::FileTooLarge { max_mib })],
+        &[ValidationError::new(
+            Field::Body,
+            Rule::FileTooLarge { max_mib },
+        )],
         lang,
     ))
     .with_status(StatusCode::PAYLOAD_TOO_LARGE)

@@ -23,8 +23,8 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
-use utoipa::ToSchema;
 use tianping_domain::validate::{Field, Rule, ValidationError};
+use utoipa::ToSchema;
 
 use super::{
     bodies::Created,

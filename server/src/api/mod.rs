@@ -147,15 +147,18 @@ pub fn openapi_doc() -> OpenApi {
     parts().1
 }
 
-static DESCRIPTION: LazyLock<String> =
-    LazyLock::new(|| openapi_doc().to_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")));
+/// The served description, serialised once.
+static DESCRIPTION: LazyLock<Result<String, String>> =
+    LazyLock::new(|| openapi_doc().to_json().map_err(|e| e.to_string()));
 
 /// `GET /api/v1/openapi.json`: the API's description.
 #[utoipa::path(get, path = "/openapi.json", tag = "meta",
     responses((status = 200, description = "This description (OpenAPI 3.1)", content_type = "application/json", body = Object)))]
-async fn openapi() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        DESCRIPTION.as_str(),
-    )
+async fn openapi() -> Result<impl IntoResponse, error::ApiError> {
+    match DESCRIPTION.as_ref() {
+        Ok(json) => Ok(([(header::CONTENT_TYPE, "application/json")], json.as_str())),
+        Err(e) => Err(error::ApiError::from(app::api::AppError::Internal(
+            e.clone(),
+        ))),
+    }
 }

@@ -11,11 +11,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use utoipa::IntoParams;
 use tianping_domain::{
     publicity::{PublicationStep, SearchInput},
     validate::Field,
 };
+use utoipa::IntoParams;
 
 use super::{
     bodies::Done,

@@ -13,12 +13,12 @@ use app::ssr::services::{
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use axum::{extract::ConnectInfo, http::Extensions};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use tianping_domain::supervision::{
     complaint::{ComplaintInput, ComplaintStep},
     matter::MatterStep,
 };
 use tianping_domain::validate::Field;
+use utoipa::{IntoParams, ToSchema};
 
 use super::{
     bodies::Done,
@@ -54,8 +54,10 @@ pub(super) struct WarningParams {
     /// Only warnings of this kind.
     kind: Option<String>,
     /// The page, from 1.
+    #[param(pattern = r"^\d{0,9}$")]
     page: Option<String>,
     /// Warnings per page.
+    #[param(pattern = r"^\d{0,9}$")]
     per_page: Option<String>,
 }
 

@@ -100,7 +100,10 @@ async fn the_api_module_routes_only_through_described_handlers() {
     // `parts` builds the router from `routes!(handler)`, which needs the handler's
     // `#[utoipa::path]`: a plain axum `.route(` there would route without a description.
     let source = include_str!("../../src/api/mod.rs");
-    assert!(!source.contains(".route("), "a route without a description in api/mod.rs");
+    assert!(
+        !source.contains(".route("),
+        "a route without a description in api/mod.rs"
+    );
     let lib = include_str!("../../src/lib.rs");
     assert!(!lib.contains("\"/api/"), "an /api route outside api::parts");
 }
@@ -129,7 +132,10 @@ async fn the_document_is_well_formed_openapi_3() {
             let Some(op) = item.get(method) else { continue };
             let at = format!("{method} {template}");
             let id = op["operationId"].as_str().expect("operationId");
-            assert!(operation_ids.insert(id.to_owned()), "{at}: operationId {id} twice");
+            assert!(
+                operation_ids.insert(id.to_owned()),
+                "{at}: operationId {id} twice"
+            );
             let declared: BTreeSet<&str> = op["parameters"]
                 .as_array()
                 .into_iter()
@@ -140,7 +146,9 @@ async fn the_document_is_well_formed_openapi_3() {
             assert_eq!(declared, in_path, "{at}: path parameters");
             let responses = op["responses"].as_object().expect("responses");
             assert!(
-                responses.keys().any(|s| s.starts_with('2') || s.starts_with('3')),
+                responses
+                    .keys()
+                    .any(|s| s.starts_with('2') || s.starts_with('3')),
                 "{at}: no success answer"
             );
             for (status, response) in responses {
@@ -151,7 +159,9 @@ async fn the_document_is_well_formed_openapi_3() {
                 assert!(response["description"].is_string(), "{at} {status}");
                 if status.starts_with('2') && status != "204" {
                     assert!(
-                        response["content"].as_object().is_some_and(|c| !c.is_empty()),
+                        response["content"]
+                            .as_object()
+                            .is_some_and(|c| !c.is_empty()),
                         "{at} {status}: no response schema"
                     );
                 }

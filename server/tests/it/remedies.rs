@@ -11,7 +11,7 @@ use crate::helpers::TestApp;
 async fn decided_case(app: &TestApp) -> (i64, String) {
     let case_id = app
         .scalar(
-            "SELECT MIN(c.id) FROM cases c JOIN agencies a ON a.id = c.agency_id
+            "SELECT CAST(MIN(c.id) AS BIGINT) FROM cases c JOIN agencies a ON a.id = c.agency_id
              WHERE a.code = 'SCJG' AND c.decided_on IS NOT NULL",
         )
         .await;
@@ -33,8 +33,16 @@ async fn each_role_reads_and_records_remedies_only_as_the_rules_allow() {
     // reviewer see the case but may not record; other agencies' officers do not see it.
     let table: [(Option<&str>, StatusCode, StatusCode); 7] = [
         (None, StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED),
-        (Some("officer.wang"), StatusCode::NOT_FOUND, StatusCode::NOT_FOUND),
-        (Some("hotline12345"), StatusCode::NOT_FOUND, StatusCode::NOT_FOUND),
+        (
+            Some("officer.wang"),
+            StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            Some("hotline12345"),
+            StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND,
+        ),
         (Some("supervisor.wu"), StatusCode::OK, StatusCode::FORBIDDEN),
         (Some("reviewer.sun"), StatusCode::OK, StatusCode::FORBIDDEN),
         (Some("head.scjg"), StatusCode::OK, StatusCode::CREATED),
@@ -89,10 +97,20 @@ async fn each_role_reads_and_records_remedies_only_as_the_rules_allow() {
     );
     // A result is given once.
     let again = app.post(&ruling, Some(&officer), result).await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", again.text);
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.text
+    );
     assert_eq!(again.body["error"]["fields"][0]["field"], "outcome");
     let missing = app
-        .request(Method::POST, "/api/v1/remedies/999999/ruling", Some(&officer), Some(json!({})))
+        .request(
+            Method::POST,
+            "/api/v1/remedies/999999/ruling",
+            Some(&officer),
+            Some(json!({})),
+        )
         .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.text);
 }
@@ -122,7 +140,7 @@ async fn a_bad_filing_names_the_requests_fields_and_an_undecided_case_is_refused
 
     let open = app
         .scalar(
-            "SELECT MIN(c.id) FROM cases c JOIN agencies a ON a.id = c.agency_id
+            "SELECT CAST(MIN(c.id) AS BIGINT) FROM cases c JOIN agencies a ON a.id = c.agency_id
              WHERE a.code = 'SCJG' AND c.decided_on IS NULL",
         )
         .await;

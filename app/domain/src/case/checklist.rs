@@ -30,7 +30,6 @@ pub fn hearing_eligible(party: Option<PartyKind>, proposed_fine_fen: i64) -> boo
 
 /// How a closed case ended, as far as its file is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct FileShape {
     /// The procedure.
     pub procedure: Procedure,
@@ -46,7 +45,6 @@ pub struct FileShape {
 
 /// What the file must hold and may lack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FileItem {
     /// A document of this kind.

@@ -35,7 +35,6 @@ pub enum ClueSource {
 
 /// The outcome stated in the investigation-closure report (APL Art. 57).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InvestigationOutcome {
     /// A penalty is proposed: the prior notice follows.
@@ -96,7 +95,6 @@ impl InvestigationOutcome {
 
 /// What an ordinary-procedure decision decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionOutcome {
     /// 行政处罚决定书.
@@ -107,7 +105,6 @@ pub enum DecisionOutcome {
 
 /// The penalty of an on-the-spot decision (APL Art. 51).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SummaryPenalty {
     /// 警告.
@@ -121,7 +118,6 @@ pub enum SummaryPenalty {
 
 /// Who the party is, which sets the summary-procedure fine limit (APL Art. 51).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
     /// 公民.
@@ -152,7 +148,6 @@ impl PartyKind {
 
 /// How a document was served (APL Art. 61; Civil Procedure Law).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceMethod {
     /// 直接送达.
@@ -237,7 +232,6 @@ impl CloseReason {
 
 /// A step a user asks to take on a case, with the data it records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum Command {
     /// S0: register a clue (案件来源登记表). Creates the case.

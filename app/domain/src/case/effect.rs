@@ -26,7 +26,6 @@ use crate::{
 
 /// The penalty an investigation report proposes, as the major-decision catalog judges it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Proposal {
     /// The proposed fine, in fen (0: none).
     pub fine_fen: i64,
@@ -42,7 +41,6 @@ pub struct Proposal {
 
 /// A decision's fine judged against the agency's discretion standard (裁量基准).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DiscretionRecord {
     /// The standard applied.
     pub standard_id: i32,
@@ -87,7 +85,6 @@ impl DiscretionRecord {
 /// The case's classification against the agency's major-decision catalog (Art. 58), as the
 /// step's data left it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct MajorRecord {
     /// The catalog version used, if the agency has one.
     pub catalog_version: Option<i32>,
@@ -124,7 +121,6 @@ pub struct StepDetails {
 /// One change an accepted step makes to the case record. The service maps each to its
 /// columns; nothing else about the case row is decided outside the domain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "update", rename_all = "snake_case")]
 pub enum CaseUpdate {
     /// The reason the case is in its state (declined, withdrawn, returned, transferred,
@@ -236,7 +232,6 @@ pub enum CaseUpdate {
 /// The audit event's payload of a step: hash it with [`crate::audit::canonical_json`] after
 /// serialising.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct StepRecord {
     /// The case's procedure.
     pub procedure: Procedure,

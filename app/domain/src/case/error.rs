@@ -19,7 +19,6 @@ use crate::{
 
 /// A date carried by a command, named so errors can say which one is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateField {
     /// When a clue or statement was received.
@@ -55,7 +54,6 @@ impl DateField {
 
 /// A free-text field carried by a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TextField {
     /// A reason.
@@ -82,7 +80,6 @@ impl TextField {
 
 /// A fact about the case the caller should have supplied for the current state and did not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Fact {
     /// The end of the limitation period (Art. 36).

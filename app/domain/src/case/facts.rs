@@ -25,7 +25,6 @@ pub const SAMR_EXTENSION_DAYS: u32 = 30;
 
 /// A person who acts on the case or is named by a command, with their standing on the day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct StaffStanding {
     /// The user's id.
     pub user_id: i32,
@@ -53,7 +52,6 @@ impl StaffStanding {
 
 /// A recorded piece of evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct EvidenceStanding {
     /// The evidence's id.
     pub evidence_id: i64,
@@ -64,7 +62,6 @@ pub struct EvidenceStanding {
 
 /// The served notice of proposed penalty and the windows it opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PriorNoticeFacts {
     /// When it was served.
     pub served_on: NaiveDate,
@@ -79,7 +76,6 @@ pub struct PriorNoticeFacts {
 
 /// The decision made in the case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DecisionFacts {
     /// Penalty or non-penalty.
     pub outcome: DecisionOutcome,
@@ -91,7 +87,6 @@ pub struct DecisionFacts {
 
 /// Values DOMAIN.md marks as departmental or local ([L]); the defaults are SAMR's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ProcedureRules {
     /// The longest single extension of the 90-day limit, in days.
     pub max_extension_days: u32,
@@ -112,7 +107,6 @@ impl Default for ProcedureRules {
 /// Everything the preconditions of a step depend on. The default is an empty ordinary case
 /// in [`CaseState::New`] belonging to no agency: fill in what applies.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CaseFacts {
     /// The case's procedure.
     pub procedure: Procedure,

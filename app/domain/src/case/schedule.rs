@@ -25,7 +25,6 @@ use crate::{
 
 /// Extra facts a due date depends on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ScheduleFacts {
     /// Approved extensions of the case-handling limit, in calendar days, in total.

@@ -16,7 +16,6 @@ use crate::{
 
 /// A change to who handles a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum StaffingChange {
     /// The person withdraws from the case (回避): they may no longer act or be named on it.

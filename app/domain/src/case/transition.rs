@@ -301,7 +301,6 @@ impl DeadlineKind {
 
 /// What a step does to a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineEffect {
     /// The period starts on the step's day.
@@ -321,7 +320,6 @@ pub enum DeadlineEffect {
 
 /// One change to one deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DeadlineChange {
     /// Which deadline.
     pub deadline: DeadlineKind,
@@ -365,7 +363,6 @@ impl DeadlineChange {
 
 /// An accepted step. `Serialize` only: `action` is a static name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Transition {
     /// The state before the step.
     pub from: CaseState,

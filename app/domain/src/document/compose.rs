@@ -14,7 +14,6 @@ use crate::{case::DocumentKind, i18n::Lang, money::format_yuan};
 
 /// The issuing agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct AgencyInfo {
     /// Full name.
     pub name: String,
@@ -24,7 +23,6 @@ pub struct AgencyInfo {
 
 /// A party as the documents name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PartyInfo {
     /// A natural person (private data is redacted in the public version).
     pub natural_person: bool,
@@ -44,7 +42,6 @@ pub struct PartyInfo {
 
 /// An officer with the enforcement certificate in force.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct OfficerInfo {
     /// Name.
     pub name: String,
@@ -54,7 +51,6 @@ pub struct OfficerInfo {
 
 /// A legal review round as the opinion reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ReviewInfo {
     /// Round number, from 1.
     pub round: i32,
@@ -72,7 +68,6 @@ pub struct ReviewInfo {
 
 /// What a document needs to know about its case: plain values, labels already in Chinese.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CaseFile {
     /// Which document.
     pub kind: DocumentKind,

@@ -10,7 +10,6 @@ use crate::case::DocumentKind;
 
 /// One document, ready to be typeset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DocumentModel {
     /// Which document.
     pub kind: DocumentKind,
@@ -36,7 +35,6 @@ pub struct DocumentModel {
 
 /// A block of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub enum Block {
     /// A paragraph with a two-character first-line indent.
     Paragraph(String),
@@ -60,7 +58,6 @@ pub enum Block {
 
 /// The issuing agency and the date, set right-aligned after the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Signature {
     /// Agency name.
     pub agency: String,
@@ -70,7 +67,6 @@ pub struct Signature {
 
 /// Where a reader checks the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Verification {
     /// The printed code, `XXXX-XXXX`.
     pub code: String,

@@ -12,7 +12,6 @@ use crate::case::DocumentKind;
 
 /// A document number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct DocNumber {
     /// The agency's short name for numbers (机关代字), e.g. 临市监.
     pub agency_short_name: String,
@@ -76,7 +75,6 @@ const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// A verification code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct VerificationCode(String);
 
 impl VerificationCode {

@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 /// The private data known for a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PrivateData {
     /// Natural persons' full names (the party, witnesses, family).
     pub names: Vec<String>,

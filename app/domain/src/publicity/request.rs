@@ -41,7 +41,6 @@ pub const MAX_NOTE_CHARS: usize = 500;
 
 /// What the requester asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     /// 更正: the published record contains an error.
@@ -81,7 +80,6 @@ impl RequestKind {
 
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     /// Received, waiting for the agency's decision.
@@ -126,7 +124,6 @@ impl RequestStatus {
 
 /// The review time limit: local rules **[L]**, so configurable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RequestRules {
     /// Working days from receipt to the agency's answer.
     pub review_working_days: u32,

@@ -19,7 +19,6 @@ use crate::{
 
 /// A measure other than a fine that a catalog may list (DOMAIN.md §1c, "Orders and licences").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// 责令停产停业.
@@ -87,7 +86,6 @@ impl Measure {
 
 /// One entry of the catalog. A case matching any entry is major.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Criterion {
     /// A fine at or above the threshold for the party's kind.
@@ -186,7 +184,6 @@ impl Criterion {
 
 /// What a case proposes or went through, as far as the catalog looks at it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CaseProfile {
     /// The party's kind; `None` when no party is recorded yet, judged as a natural person (the
     /// lower thresholds).
@@ -207,7 +204,6 @@ pub struct CaseProfile {
 
 /// One catalog version of one agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ReviewCatalog {
     /// The entries.
     pub criteria: Vec<Criterion>,
@@ -366,7 +362,6 @@ fn matches(c: &Criterion, case: &CaseProfile) -> bool {
 
 /// One stored version of an agency's catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CatalogVersion {
     /// Version number, from 1, per agency.
     pub version: u32,

@@ -27,7 +27,6 @@ pub struct RoundRecord {
 
 /// The figures of a set of rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ReviewFigures {
     /// Rounds decided.
     pub done: u32,

@@ -107,7 +107,6 @@ pub enum Verdict {
 
 /// One checked point.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PointFinding {
     /// Which point.
     pub point: CheckPoint,
@@ -181,7 +180,6 @@ impl ReviewOutcome {
 
 /// A reviewer's decision on a round, as checked by [`check_decision`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ReviewDecision {
     /// Every point, in [`CheckPoint::ALL`] order.
     pub findings: Vec<PointFinding>,
@@ -288,7 +286,6 @@ pub fn check_decision(
 
 /// A material of the submission package (送审材料, DOMAIN.md §1c).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Material {
     /// 调查终结报告: facts, basis, discretion applied, officer qualifications.
@@ -350,7 +347,6 @@ pub fn required_materials(stage: SubmissionStage) -> Vec<Material> {
 
 /// The texts of a submission, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Submission {
     /// 调查终结报告.
     pub investigation_report: String,

@@ -34,7 +34,6 @@ pub const MAX_CASE_NUMBER_CHARS: usize = 60;
 
 /// What the member of the public files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintKind {
     /// 投诉: about how an action treated the complainant.
@@ -79,7 +78,6 @@ impl ComplaintKind {
 
 /// Where a complaint stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintStatus {
     /// Received, waiting to be assigned by the supervision body.
@@ -227,7 +225,6 @@ pub fn apply(
 
 /// The handling time limits in working days: local rules **[L]**, so configurable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ComplaintRules {
     /// Working days for the supervision body to assign a complaint.
     pub assign_working_days: u32,
@@ -464,7 +461,6 @@ impl TrackingNumber {
 
 /// A fixed-window rate limit on anonymous submissions from one client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RateRule {
     /// Submissions allowed per window.
     pub max: u32,

@@ -20,7 +20,6 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 
 /// Where a matter stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MatterStatus {
     /// Waiting for the agency's answer.

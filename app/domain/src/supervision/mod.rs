@@ -49,7 +49,6 @@ impl Severity {
 
 /// What a warning is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WarningKind {
     /// A statutory deadline is close.
@@ -240,7 +239,6 @@ impl Default for WarningRules {
 
 /// What a warning points at, for the sentence that explains it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "subject", rename_all = "snake_case")]
 pub enum Subject {
     /// A deadline: when it falls due and the days left (negative: overdue).
@@ -345,7 +343,6 @@ impl Subject {
 
 /// One warning on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Warning {
     /// What.
     pub kind: WarningKind,
@@ -367,7 +364,6 @@ fn in_force_on(periods: &[CertificatePeriod], day: NaiveDate) -> bool {
 /// suspension's first day). The rules' thresholds are applied when reading, so an index of
 /// [`IndexedWarning`]s written at one time stays right on every later day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Timing {
     /// Holds for as long as its cause stays (no anchor).

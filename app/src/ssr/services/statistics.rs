@@ -48,15 +48,19 @@ use crate::{
 pub struct StatsQuery {
     /// `agency`, `officer`, `matter` or `month`.
     #[serde(default)]
+    #[param(pattern = r"^(agency|officer|matter|month)?$")]
     pub dimension: String,
     /// First month, `YYYY-MM` (empty: twelve months back).
     #[serde(default)]
+    #[param(pattern = r"^(\d{4}-\d{2})?$")]
     pub from: String,
     /// Last month, `YYYY-MM` (empty: this month).
     #[serde(default)]
+    #[param(pattern = r"^(\d{4}-\d{2})?$")]
     pub to: String,
     /// One agency's id (empty: every agency the caller oversees).
     #[serde(default)]
+    #[param(pattern = r"^\d{0,9}$")]
     pub agency: String,
 }
 
