@@ -61,10 +61,11 @@ for who in anonymous supervisor.wu officer.zhang admin; do
   echo "== schemathesis as $who ($EXAMPLES examples per operation) =="
   start=$(date +%s)
   set +e
-  "$ST" run "$BASE/api/v1/openapi.json" --url "$BASE" \
+  # From the work directory, so schemathesis keeps its cache there.
+  (cd "$WORK" && "$ST" run "$BASE/api/v1/openapi.json" --url "$BASE" \
     --checks "$CHECKS" --max-examples "$EXAMPLES" --seed 18 --workers 1 \
     --phases examples,coverage,fuzzing --suppress-health-check all \
-    --request-timeout 30 --no-color "${EXCLUDE[@]}" "${auth[@]}" \
+    --request-timeout 30 --no-color "${EXCLUDE[@]}" "${auth[@]}") \
     > "$WORK/$who.log" 2>&1
   code=$?
   set -e
