@@ -10,6 +10,7 @@ WASM_BINDGEN_VERSION="0.2.129"
 BINARYEN_VERSION="132.0.0"
 PLAYWRIGHT_VERSION="1.65"
 NOTO_SERIF_VERSION="0.4.3"
+SCHEMATHESIS_VERSION="4.32.5"
 
 export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
 
@@ -74,6 +75,14 @@ if [ "$MODE" = "test" ]; then
     log "npm install (end2end, Playwright ${PLAYWRIGHT_VERSION}, axe-core; no browser download)"
     (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --silent --no-audit --no-fund)
     echo "$want" > "$stamp"
+  fi
+  # The API fuzzer (scripts/fuzz-api.sh), from PyPI into a venv of its own.
+  VENV="$ROOT/.tools/venv"
+  if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q " ${SCHEMATHESIS_VERSION}\$"; then
+    log "pip install schemathesis ${SCHEMATHESIS_VERSION} (into .tools/venv)"
+    apt_install python3-venv
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==${SCHEMATHESIS_VERSION}"
   fi
 fi
 log "ready ($MODE)"

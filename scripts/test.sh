@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: install what the tests need, then run every test — Rust unit and
-# integration tests on SQLite and on PostgreSQL, then the end-to-end tests against the
-# release build in headless Chromium.
+# integration tests on SQLite and on PostgreSQL, then schemathesis against the release build's
+# API description and the end-to-end tests against the release build in headless Chromium.
 #
 # PostgreSQL: TIANPING_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test). If it
 # is unreachable the command fails, unless TIANPING_SKIP_POSTGRES=1 (CI never sets it).
@@ -38,6 +38,9 @@ fi
 
 echo "== Release build (the one users get, with wasm-opt) =="
 cargo leptos build --release
+
+echo "== API fuzzing (schemathesis against the generated description, release build) =="
+bash scripts/fuzz-api.sh
 
 echo "== End-to-end tests (Playwright, headless Chromium, release build) =="
 bash scripts/e2e.sh

@@ -56,7 +56,7 @@ pub fn build_router(state: AppState) -> Router {
     let provide = move || provide_context(context_state.clone());
     let shell_options = state.leptos_options.clone();
     Router::new()
-        .nest("/api/v1", api::router())
+        .merge(api::router())
         .route("/auth/logout", post(form_logout))
         .route("/lang/{lang}", get(switch_language))
         .route("/healthz", get(|| async { "ok" }))

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 
 /// What an agency does on the platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyKind {
     /// An enforcement agency (执法主体) that handles cases.

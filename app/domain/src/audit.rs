@@ -28,6 +28,7 @@ const DOMAIN_TAG: &[u8] = b"tianping-audit-v1\0";
 
 /// One audit event's content: everything that is hashed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct EventRecord {
     /// Position in the chain, from 1, gapless.
     pub seq: i64,

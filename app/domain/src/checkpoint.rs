@@ -53,10 +53,12 @@ impl Body {
 
 /// A public key with its validity window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PublicKey {
     /// The key's name, as it appears in signature lines.
     pub name: String,
     /// The 32-byte Ed25519 public key.
+    #[cfg_attr(feature = "utoipa", schema(value_type = Vec<u8>, min_items = 32, max_items = 32))]
     pub key: [u8; 32],
     /// First instant it may sign.
     pub valid_from: DateTime<Utc>,

@@ -22,6 +22,7 @@ pub const FUTURE_ALLOWANCE_MINUTES: i64 = 5;
 /// Where a clue came from (DOMAIN.md §2.3 S0: inspection, complaint or report, transfer,
 /// assignment, electronic monitoring; plus the integrations of SPEC.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub enum ClueSource {
     /// The 12345 government service hotline.
     #[serde(rename = "12345")]
@@ -86,6 +87,7 @@ impl ClueSource {
 
 /// A clue as received, before parsing (all text, as a sender may send anything).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RawClue {
     /// Source machine name.
     pub source: String,
@@ -109,6 +111,7 @@ pub struct RawClue {
 
 /// The reporter of a clue, as received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RawReporter {
     /// Name.
     #[serde(default)]

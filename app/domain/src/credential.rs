@@ -16,6 +16,7 @@ pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
 /// The kind of a credential.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CredentialKind {
     /// 行政执法证.
@@ -66,6 +67,7 @@ impl CredentialKind {
 
 /// A credential's standing on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CredentialStatus {
     /// In force.

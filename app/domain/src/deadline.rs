@@ -28,6 +28,7 @@ pub const SURCHARGE_PERCENT_PER_DAY: i64 = 3;
 
 /// Which publication rule applies to a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublicationScope {
     /// Licensing and penalty decisions: 7 working days (Guidance 118; the "double publicity"
@@ -40,6 +41,7 @@ pub enum PublicationScope {
 /// A statutory deadline the platform tracks, with the facts besides its start date that its
 /// due date depends on. Each variant's doc names its start date and its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// Verify a registered clue and decide whether to file (核查立案). Starts: the clue's
@@ -212,6 +214,7 @@ impl Period {
 
 /// How close a deadline is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// More than [`DeadlineRules::approaching_days`] calendar days left.

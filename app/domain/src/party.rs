@@ -39,6 +39,7 @@ pub const ADDRESS_MAX: usize = 200;
 /// fields are empty). `kind` is [`PartyKind`]'s machine name: `natural_person` or
 /// `organisation`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RawParty {
     /// `natural_person` or `organisation`.

@@ -383,6 +383,11 @@ pub struct Search {
 
 /// What a search form sends, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "utoipa",
+    derive(utoipa::IntoParams),
+    into_params(parameter_in = Query)
+)]
 pub struct SearchInput {
     /// Free text.
     #[serde(default)]
@@ -392,21 +397,30 @@ pub struct SearchInput {
     pub agency: String,
     /// From date.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{4}-\d{2}-\d{2})?$"))]
     pub from: String,
     /// To date.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{4}-\d{2}-\d{2})?$"))]
     pub to: String,
     /// Minimum fine in yuan.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{1,12}(\.\d{1,2})?)?$"))]
     pub fine_min: String,
     /// Maximum fine in yuan.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^(\d{1,12}(\.\d{1,2})?)?$"))]
     pub fine_max: String,
     /// Party kind.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "utoipa",
+        param(pattern = r"^(natural_person|organisation|individual_business)?$")
+    )]
     pub party: String,
     /// Page.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", param(pattern = r"^\d{0,9}$"))]
     pub page: String,
 }
 

@@ -23,6 +23,7 @@ use crate::{
 
 /// How the party challenges a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RemedyKind {
     /// 行政复议, within 60 days (复议法 Art. 20).
@@ -59,6 +60,7 @@ impl RemedyKind {
 
 /// The result of a reconsideration or a suit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RemedyOutcome {
     /// 维持 / 驳回诉讼请求: the decision stands.

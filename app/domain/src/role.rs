@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 
 /// A user's role. Each account has exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 执法人员: handles cases of their own agency.

@@ -414,6 +414,7 @@ impl Field {
 
 /// The rule an input broke.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
     /// The field is empty.

@@ -14,13 +14,17 @@ use super::dto::AgencyRef;
 
 /// Filters of the case list; empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct CaseFilter {
     /// A state's machine name.
+    #[cfg_attr(feature = "ssr", param(pattern = r"^[a-z_]*$"))]
     pub state: String,
     /// Only cases this officer is assigned to (user id).
+    #[cfg_attr(feature = "ssr", param(pattern = r"^\d{0,9}$"))]
     pub officer: String,
     /// `ok`, `approaching` or `overdue`.
+    #[cfg_attr(feature = "ssr", param(pattern = r"^(ok|approaching|overdue)?$"))]
     pub deadline: String,
     /// Text in the number, title, location or a party's name.
     pub q: String,
@@ -28,6 +32,7 @@ pub struct CaseFilter {
 
 /// A deadline as shown on a badge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DeadlineBadge {
     /// Which deadline.
     pub kind: DeadlineKind,
@@ -41,6 +46,7 @@ pub struct DeadlineBadge {
 
 /// A case in the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseSummary {
     /// Case id.
     pub id: i32,
@@ -64,6 +70,7 @@ pub struct CaseSummary {
 
 /// A person named on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonRef {
     /// User id.
     pub id: i32,
@@ -75,6 +82,7 @@ pub struct PersonRef {
 
 /// A party (当事人) of a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PartyView {
     /// Party id.
     pub id: i32,
@@ -94,6 +102,7 @@ pub struct PartyView {
 
 /// An evidence item or record (笔录).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EvidenceView {
     /// Evidence id.
     pub id: i32,
@@ -123,6 +132,7 @@ pub struct EvidenceView {
 
 /// A deadline of the case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DeadlineView {
     /// Which.
     pub kind: DeadlineKind,
@@ -138,6 +148,7 @@ pub struct DeadlineView {
 
 /// A document a step produced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DocumentView {
     /// Document id.
     pub id: i32,
@@ -154,6 +165,7 @@ pub struct DocumentView {
 /// What the public learns from a document verification: which document it is and whether it
 /// stands. Nothing about the parties.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DocumentCheck {
     /// The document's name.
     pub kind: String,
@@ -183,6 +195,7 @@ pub struct VerifyOutcome {
 
 /// An issued version of a document (签发的文书).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IssuedDocumentView {
     /// Issued document id.
     pub id: i32,
@@ -212,6 +225,7 @@ pub struct IssuedDocumentView {
 
 /// One entry of the case's timeline, read from the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     /// Audit sequence number.
     pub seq: i64,
@@ -233,6 +247,7 @@ pub struct TimelineEntry {
 
 /// A discretion standard's bands for the decision form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StandardView {
     /// Standard id.
     pub id: i32,
@@ -246,6 +261,7 @@ pub struct StandardView {
 
 /// Everything the case page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseDetail {
     /// The list's view of the case.
     pub summary: CaseSummary,
@@ -335,6 +351,7 @@ pub struct CaseDetail {
 /// The data of one step, as a form or JSON body sends it. Which fields matter depends on
 /// `kind`; the others are ignored. Amounts are in yuan (`1234.50`), dates `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct StepForm {
     /// The step's machine name (`file_case`, `decide`, ...).
@@ -396,6 +413,7 @@ pub struct StepForm {
 
 /// A new case registered from a clue in the intake queue, or directly by an officer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct NewCaseForm {
     /// The clue it comes from (id), if any.
@@ -417,6 +435,7 @@ pub struct NewCaseForm {
 
 /// An on-the-spot decision (简易程序) with its party.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct SummaryForm {
     /// Title (the act).
@@ -449,6 +468,7 @@ pub struct SummaryForm {
 
 /// A change to who handles a case (agency heads).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct StaffingForm {
     /// `recuse` (回避) or `assign`.
@@ -461,6 +481,7 @@ pub struct StaffingForm {
 
 /// What a step answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StepOutcome {
     /// Case id.
     pub case_id: i32,
@@ -472,6 +493,7 @@ pub struct StepOutcome {
 
 /// A reconsideration or suit against a case's decision, as the case page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemedyView {
     /// Id.
     pub id: i32,
@@ -495,6 +517,7 @@ pub struct RemedyView {
 
 /// What the case page says about reconsideration and litigation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemediesView {
     /// The challenges, oldest first.
     pub items: Vec<RemedyView>,
@@ -504,9 +527,11 @@ pub struct RemediesView {
 
 /// A challenge to record, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemedyFiling {
     /// `reconsideration` or `litigation`.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = tianping_domain::remedy::RemedyKind))]
     pub kind: String,
     /// The reconsideration body or court.
     #[serde(default)]
@@ -518,9 +543,11 @@ pub struct RemedyFiling {
 
 /// A result to record, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemedyRuling {
     /// One of `tianping_domain::remedy::RemedyOutcome`'s machine names.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = tianping_domain::remedy::RemedyOutcome))]
     pub outcome: String,
     /// `YYYY-MM-DD`.
     #[serde(default)]

@@ -10,6 +10,7 @@ use tianping_domain::{
 
 /// The signed-in user, as the UI needs them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Me {
     /// User id.
     pub user_id: i32,
@@ -27,6 +28,7 @@ pub struct Me {
 
 /// A short reference to an agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyRef {
     /// Agency id.
     pub id: i32,
@@ -36,6 +38,7 @@ pub struct AgencyRef {
 
 /// An agency's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyView {
     /// Agency id.
     pub id: i32,
@@ -59,6 +62,7 @@ pub struct AgencyView {
 
 /// A user account as seen by those allowed to see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserView {
     /// User id.
     pub id: i32,
@@ -80,6 +84,7 @@ pub struct UserView {
 
 /// A certificate or qualification with its standing today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CredentialView {
     /// Credential id.
     pub id: i32,
@@ -99,6 +104,7 @@ pub struct CredentialView {
 
 /// Input for a new agency (raw strings; the service parses them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewAgency {
     /// Short code.
     pub code: String,
@@ -120,6 +126,7 @@ pub struct NewAgency {
 
 /// Input for a new user.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewUser {
     /// Login name.
     pub username: String,
@@ -136,6 +143,7 @@ pub struct NewUser {
 
 /// Input for a new certificate or qualification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewCredential {
     /// `enforcement_certificate` or `legal_qualification`.
     pub kind: String,
@@ -152,6 +160,7 @@ pub struct NewCredential {
 
 /// A public agency entry on the portal (事前公开).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicAgency {
     /// Short code (stable URL).
     pub code: String,
@@ -174,6 +183,7 @@ pub struct PublicAgency {
 
 /// One enforcement matter of an agency's powers list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicPower {
     /// The matter.
     pub title: String,
@@ -187,6 +197,7 @@ pub struct PublicPower {
 
 /// A roster entry: an officer with a certificate in force.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicOfficer {
     /// Name.
     pub name: String,
@@ -200,6 +211,7 @@ pub struct PublicOfficer {
 
 /// The result of checking the audit chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditStatus {
     /// Whether the whole chain checks out.
     pub ok: bool,
@@ -215,6 +227,7 @@ pub struct AuditStatus {
 
 /// A clue in an intake queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ClueView {
     /// Clue id.
     pub id: i32,
@@ -244,6 +257,7 @@ pub struct ClueView {
 
 /// The answer to a pushed clue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ClueReceipt {
     /// Clue id.
     pub id: i32,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A publication record for the agency (officers and heads): the redacted text beside the
 /// original.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicationView {
     /// Id.
     pub id: i32,
@@ -50,6 +51,7 @@ pub struct PublicationView {
 
 /// A decision as the public sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicDecision {
     /// Id (stable URL `/portal/decisions/{id}`).
     pub id: i32,
@@ -105,6 +107,7 @@ pub struct PublicDecision {
 
 /// A correction of a published record, as the public sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicCorrection {
     /// The day the correction was accepted.
     pub on: chrono::NaiveDate,
@@ -114,6 +117,7 @@ pub struct PublicCorrection {
 
 /// One page of public search results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DecisionPage {
     /// Matches in all.
     pub total: u64,
@@ -129,6 +133,7 @@ pub struct DecisionPage {
 
 /// One agency's (or the total's) annual figures, as the portal shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AnnualRow {
     /// Agency code (empty for the total).
     pub code: String,
@@ -148,6 +153,7 @@ pub struct AnnualRow {
 
 /// The annual enforcement data of a year (年度行政执法数据).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AnnualReport {
     /// The year.
     pub year: i32,
@@ -167,6 +173,7 @@ pub struct AnnualReport {
 /// fields and the JSON API's body): `approve` with an optional `display_until` (`YYYY-MM-DD`),
 /// or `withdraw` with a `basis` and a `reason`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicationStepForm {
     /// `approve` or `withdraw`.
     pub step: String,

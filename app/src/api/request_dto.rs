@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the requester gets back when the request is received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RequestReceipt {
     /// The tracking number (it alone opens the status page).
     pub tracking_no: String,
@@ -15,6 +16,7 @@ pub struct RequestReceipt {
 /// A request as anyone holding its number sees it: never the requester's name, phone or
 /// reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicRequestView {
     /// The tracking number.
     pub tracking_no: String,
@@ -47,6 +49,7 @@ pub struct PublicRequestView {
 /// A request in the agency's queue (and the supervision side's list), with the requester's
 /// contact data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicationRequestView {
     /// Id.
     pub id: i32,
@@ -95,6 +98,7 @@ pub struct PublicationRequestView {
 /// The agency's decision on a request, as both edges receive it: `accept` with the answer and
 /// the public explanation, or `reject` with the answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RequestStepForm {
     /// `accept` or `reject`.
     pub step: String,

@@ -9,6 +9,7 @@ use tianping_domain::review::{CheckPoint, ReviewOutcome, Verdict};
 
 /// A reviewer's decision on a round, as a form or JSON body sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ReviewForm {
     /// `approve`, `approve_with_opinions`, `return_for_investigation`, `return_for_correction`.
@@ -23,6 +24,7 @@ pub struct ReviewForm {
 
 /// A pending round in the reviewer's queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QueueItem {
     /// The round's id.
     pub round_id: i32,
@@ -50,6 +52,7 @@ pub struct QueueItem {
 
 /// One checked point of a decided round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FindingView {
     /// The point.
     pub point: CheckPoint,
@@ -61,6 +64,7 @@ pub struct FindingView {
 
 /// A piece of evidence listed in a submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EvidenceRef {
     /// The evidence id.
     pub id: i32,
@@ -72,6 +76,7 @@ pub struct EvidenceRef {
 
 /// The materials of a submission.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct MaterialsView {
     /// 调查终结报告.
@@ -88,6 +93,7 @@ pub struct MaterialsView {
 
 /// One review round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoundView {
     /// The round's id.
     pub id: i32,
@@ -119,6 +125,7 @@ pub struct RoundView {
 
 /// The reviewer's work page of one round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReviewPage {
     /// The case.
     pub case_id: i32,
@@ -144,6 +151,7 @@ pub struct ReviewPage {
 
 /// One version of an agency's catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CatalogVersionView {
     /// Row id.
     pub id: i32,
@@ -165,6 +173,7 @@ pub struct CatalogVersionView {
 
 /// The catalogs page: every agency's versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyCatalogs {
     /// The agency.
     pub agency_id: i32,
@@ -179,6 +188,7 @@ pub struct AgencyCatalogs {
 /// A new catalog version, as a form or JSON body sends it. Amounts in yuan; an empty pair of
 /// thresholds leaves that entry out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct CatalogForm {
     /// The agency's id.
@@ -207,6 +217,7 @@ pub struct CatalogForm {
 
 /// Review figures of one agency or reviewer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FigureRow {
     /// Agency or reviewer name.
     pub name: String,
@@ -228,6 +239,7 @@ pub struct FigureRow {
 
 /// Review figures per agency and per reviewer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReviewFiguresView {
     /// Per agency.
     pub by_agency: Vec<FigureRow>,

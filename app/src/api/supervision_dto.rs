@@ -5,6 +5,7 @@ use tianping_domain::supervision::Severity;
 
 /// Who acknowledged a warning, when, and what they said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AckView {
     /// By whom.
     pub by: String,
@@ -16,6 +17,7 @@ pub struct AckView {
 
 /// One warning on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WarningView {
     /// Case id.
     pub case_id: i32,
@@ -49,6 +51,7 @@ pub const WARNINGS_PER_PAGE: u32 = 50;
 
 /// How many of the current warnings are of one kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WarningKindCount {
     /// Machine name of the kind.
     pub kind: String,
@@ -62,6 +65,7 @@ pub struct WarningKindCount {
 
 /// One page of the current warnings, with how many there are of each kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WarningPage {
     /// This page's warnings, most serious and unacknowledged first.
     pub items: Vec<WarningView>,
@@ -82,6 +86,7 @@ pub struct WarningPage {
 
 /// A supervision matter (督办) on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatterView {
     /// Matter id.
     pub id: i32,
@@ -125,6 +130,7 @@ pub struct MatterView {
 
 /// An agency to choose in a form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyOption {
     /// Agency id.
     pub id: i32,
@@ -134,6 +140,7 @@ pub struct AgencyOption {
 
 /// What the portal tells a complainant after filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ComplaintReceipt {
     /// The tracking number (受理编号) that opens the status page.
     pub tracking_no: String,
@@ -143,6 +150,7 @@ pub struct ComplaintReceipt {
 
 /// A complaint as its tracking number shows it to anyone: no content, no contact data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicComplaintView {
     /// Tracking number.
     pub tracking_no: String,
@@ -170,6 +178,7 @@ pub struct PublicComplaintView {
 
 /// A complaint on the supervision side, with the complainant's contact data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ComplaintView {
     /// Id.
     pub id: i32,
@@ -231,6 +240,7 @@ pub struct ComplaintView {
 
 /// One row of a statistics table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StatsRow {
     /// Machine key (agency id, user id, standard id, month).
     pub key: String,
@@ -250,6 +260,7 @@ pub struct StatsRow {
 
 /// Cases opened and closed in one month (the chart).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MonthPoint {
     /// `YYYY-MM`.
     pub month: String,
@@ -261,6 +272,7 @@ pub struct MonthPoint {
 
 /// A statistics table with its filters, totals and monthly series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StatsReport {
     /// Dimension machine name.
     pub dimension: String,
@@ -286,6 +298,7 @@ pub struct StatsReport {
 
 /// A certificate on an officer's profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CertificateView {
     /// Kind for people.
     pub kind: String,
@@ -305,6 +318,7 @@ pub struct CertificateView {
 
 /// A case on an officer's profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OfficerCase {
     /// Case id.
     pub id: i32,
@@ -324,6 +338,7 @@ pub struct OfficerCase {
 
 /// A complaint about one of an officer's cases.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OfficerComplaint {
     /// Tracking number.
     pub tracking_no: String,
@@ -339,6 +354,7 @@ pub struct OfficerComplaint {
 
 /// An officer's profile for supervisors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OfficerProfile {
     /// User id.
     pub id: i32,
@@ -367,6 +383,7 @@ pub struct OfficerProfile {
 /// A step on a supervision matter, as both edges receive it: `answer` (agency heads), `close`
 /// or `reopen` (supervisors), each with its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatterStepForm {
     /// `answer`, `close` or `reopen`.
     pub step: String,
@@ -401,6 +418,7 @@ impl TryFrom<MatterStepForm> for tianping_domain::supervision::matter::MatterSte
 /// A step on a complaint, as both edges receive it: `assign` (with `agency_id`), `handle` or
 /// `reply` (with the text).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ComplaintStepForm {
     /// `assign`, `handle` or `reply`.
     pub step: String,

@@ -1,5 +1,10 @@
 //! Sign-in, sign-out, the caller and their password.
 
+use super::{
+    bodies::{Login, LoginBody, PasswordBody},
+    error::{ApiResult, fail},
+    extract::{Body, Caller, ReqLang},
+};
 use app::ssr::AppState;
 use app::ssr::{auth, services::org};
 use axum::{
@@ -8,20 +13,13 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use serde::Deserialize;
-use serde_json::json;
 
-use super::{
-    error::{ApiResult, fail},
-    extract::{Body, Caller, ReqLang},
-};
-
-#[derive(Deserialize)]
-pub(super) struct LoginBody {
-    username: String,
-    password: String,
-}
-
+/// Signs in; the token is also set as the session cookie.
+#[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginBody,
+    responses(
+        (status = 200, description = "Signed in", body = Login),
+        (status = 401, description = "Wrong user name or password, or the account is locked (`invalid_credentials`)", body = super::error::ErrorEnvelope),
+    ))]
 pub(super) async fn login(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -32,13 +30,13 @@ pub(super) async fn login(
         .map_err(fail(lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();
     let cookie = auth::session_cookie(&outcome.token, max_age, state.settings.secure_cookie);
-    let mut response = Json(json!({
-        "token": outcome.token,
-        "token_type": "Bearer",
-        "expires_at": outcome.expires_at.to_rfc3339(),
-        "user_id": outcome.actor.user_id,
-        "role": outcome.actor.role,
-    }))
+    let mut response = Json(Login {
+        token: outcome.token,
+        token_type: "Bearer",
+        expires_at: outcome.expires_at.to_rfc3339(),
+        user_id: outcome.actor.user_id,
+        role: outcome.actor.role,
+    })
     .into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, v);
@@ -46,6 +44,9 @@ pub(super) async fn login(
     Ok(response)
 }
 
+/// Revokes the session and clears the cookie.
+#[utoipa::path(post, path = "/auth/logout", tag = "auth",
+    responses((status = 204, description = "Signed out")))]
 pub(super) async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
     auth::logout(&state, &caller.session)
         .await
@@ -57,6 +58,9 @@ pub(super) async fn logout(State(state): State<AppState>, caller: Caller) -> Api
     Ok(response)
 }
 
+/// The caller.
+#[utoipa::path(get, path = "/me", tag = "auth",
+    responses((status = 200, description = "The caller", body = app::api::dto::Me)))]
 pub(super) async fn me(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
     Ok(Json(
         org::me(&state, &c.session.actor)
@@ -65,12 +69,9 @@ pub(super) async fn me(State(state): State<AppState>, c: Caller) -> ApiResult<im
     ))
 }
 
-#[derive(Deserialize)]
-pub(super) struct PasswordBody {
-    current_password: String,
-    new_password: String,
-}
-
+/// Changes the caller's password (other sessions are revoked).
+#[utoipa::path(post, path = "/me/password", tag = "auth", request_body = PasswordBody,
+    responses((status = 204, description = "Changed")))]
 pub(super) async fn change_password(
     State(state): State<AppState>,
     c: Caller,

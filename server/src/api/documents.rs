@@ -8,17 +8,19 @@ use app::ssr::{AppState, services::cases::documents};
 use axum::{
     Json,
     body::Bytes,
-    extract::{Multipart, State},
+    extract::{Multipart, State, multipart::MultipartRejection, rejection::BytesRejection},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tianping_domain::validate::{Field, Rule, ValidationError};
+use utoipa::{IntoParams, ToSchema};
+
+use app::api::AppError;
 
 use super::{
-    error::{ApiResult, fail, fail_named},
+    error::{ApiError, ApiResult, fail, fail_named},
     extract::{Body, Caller, Path, Query, ReqLang},
 };
 
@@ -67,6 +69,9 @@ pub(crate) fn pdf_response(file: documents::PdfFile, inline: bool) -> Response {
 }
 
 /// `GET /api/v1/cases/{id}/documents/{doc}/preview`: the draft PDF of a document record.
+#[utoipa::path(get, path = "/cases/{id}/documents/{doc}/preview", operation_id = "preview_document", tag = "documents",
+    params(("id" = i32, Path, description = "The case's id"), ("doc" = i32, Path, description = "The document record's id")),
+    responses((status = 200, description = "The draft PDF", content_type = "application/pdf", body = Vec<u8>)))]
 pub async fn preview(
     State(state): State<AppState>,
     c: Caller,
@@ -79,7 +84,7 @@ pub async fn preview(
 }
 
 /// The body of an issue request.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct IssueBody {
     /// Why a new version supersedes the one in force (required then).
     #[serde(default)]
@@ -88,6 +93,10 @@ pub struct IssueBody {
 
 /// `POST /api/v1/cases/{id}/documents/{doc}/issue`: issues the document (201 with the issued
 /// version).
+#[utoipa::path(post, path = "/cases/{id}/documents/{doc}/issue", operation_id = "issue_document", tag = "documents",
+    params(("id" = i32, Path, description = "The case's id"), ("doc" = i32, Path, description = "The document record's id")),
+    request_body = IssueBody,
+    responses((status = 201, description = "Issued", body = app::api::case_dto::IssuedDocumentView)))]
 pub async fn issue(
     State(state): State<AppState>,
     c: Caller,
@@ -101,7 +110,8 @@ pub async fn issue(
 }
 
 /// `?public=true` asks for the redacted public version.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FileQuery {
     /// The public version.
     #[serde(default)]
@@ -109,6 +119,9 @@ pub struct FileQuery {
 }
 
 /// `GET /api/v1/documents/{id}/file`: an issued document's PDF.
+#[utoipa::path(get, path = "/documents/{id}/file", operation_id = "download_document", tag = "documents",
+    params(("id" = i32, Path, description = "The issued document's id"), FileQuery),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = Vec<u8>)))]
 pub async fn download(
     State(state): State<AppState>,
     c: Caller,
@@ -122,11 +135,29 @@ pub async fn download(
 }
 
 /// `?code=` of the verification.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VerifyQuery {
     /// The printed verification code.
     #[serde(default)]
     pub code: String,
+}
+
+/// Whether a document is genuine.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentVerdict {
+    /// Whether it is an issued document.
+    pub genuine: bool,
+    /// The document, when it is.
+    pub document: Option<app::api::case_dto::DocumentCheck>,
+}
+
+/// The portal's upload form.
+#[derive(ToSchema)]
+pub struct VerifyUpload {
+    /// The file to check.
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
 }
 
 fn verdict(found: Option<app::api::case_dto::DocumentCheck>) -> impl IntoResponse {
@@ -138,11 +169,16 @@ fn verdict(found: Option<app::api::case_dto::DocumentCheck>) -> impl IntoRespons
                 HeaderValue::from_static("*"),
             ),
         ],
-        Json(json!({ "genuine": found.is_some(), "document": found })),
+        Json(DocumentVerdict {
+            genuine: found.is_some(),
+            document: found,
+        }),
     )
 }
 
 /// `GET /api/v1/public/documents/verify?code=`: whether a code belongs to an issued document.
+#[utoipa::path(get, path = "/public/documents/verify", tag = "documents", params(VerifyQuery),
+    responses((status = 200, description = "The verdict", body = DocumentVerdict)))]
 pub async fn verify_code(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -164,8 +200,20 @@ fn back_to_portal(e: &ValidationError, lang: tianping_domain::i18n::Lang) -> Res
 
 /// `POST /api/v1/public/documents/verify-form` (`multipart/form-data` with a `file` field): the
 /// portal's upload form. Redirects to the portal's verification page with the file's hash.
-pub async fn verify_form(ReqLang(lang): ReqLang, mut form: Multipart) -> Response {
+#[utoipa::path(post, path = "/public/documents/verify-form", tag = "documents",
+    request_body(content = VerifyUpload, content_type = "multipart/form-data"),
+    responses((status = 303, description = "To the portal's verification page, with the file's hash or the error")))]
+pub async fn verify_form(
+    ReqLang(lang): ReqLang,
+    form: Result<Multipart, MultipartRejection>,
+) -> Response {
     let missing = ValidationError::new(Field::DocumentFile, Rule::Required);
+    let Ok(mut form) = form else {
+        return back_to_portal(
+            &ValidationError::new(Field::DocumentFile, Rule::Malformed),
+            lang,
+        );
+    };
     loop {
         match form.next_field().await {
             Ok(Some(field)) if field.name() == Some("file") => {
@@ -194,13 +242,33 @@ pub async fn verify_form(ReqLang(lang): ReqLang, mut form: Multipart) -> Respons
     }
 }
 
+/// A body past [`MAX_VERIFY_BYTES`] (or one that cannot be read): 413 naming the body.
+fn too_large(lang: tianping_domain::i18n::Lang) -> ApiError {
+    let max_mib = (MAX_VERIFY_BYTES / (1024 * 1024)) as u64;
+    ApiError::from(AppError::invalid(
+        &[ValidationError::new(
+            Field::Body,
+            Rule::FileTooLarge { max_mib },
+        )],
+        lang,
+    ))
+    .with_status(StatusCode::PAYLOAD_TOO_LARGE)
+}
+
 /// `POST /api/v1/public/documents/verify` (the PDF as the body): whether a file is a genuine
 /// issued document (its SHA-256 matches one recorded at issue).
+#[utoipa::path(post, path = "/public/documents/verify", tag = "documents",
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The PDF"),
+    responses(
+        (status = 200, description = "The verdict", body = DocumentVerdict),
+        (status = 413, description = "Larger than 20 MiB (`invalid_input`)", body = super::error::ErrorEnvelope),
+    ))]
 pub async fn verify_file(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<impl IntoResponse> {
+    let body = body.map_err(|_| too_large(lang))?;
     let found = documents::check_file(&state, &body)
         .await
         .map_err(fail(lang))?;

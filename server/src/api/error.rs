@@ -14,19 +14,65 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
-use serde_json::json;
 use tianping_domain::{
     i18n::Lang,
     validate::{Field, Rule},
 };
+use utoipa::{
+    ToSchema,
+    openapi::schema::{Object, ObjectBuilder, Type},
+};
 
 /// One bad input of the envelope, named as the request names it.
-#[derive(Debug, Serialize)]
-struct WireField {
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WireField {
+    /// The parameter or body field as the request names it.
     field: String,
+    /// The rule it broke, with the rule's limits (`min`, `max`, `max_mib`, `from`).
     #[serde(flatten)]
     rule: Rule,
+    /// What is wrong, in the caller's language.
     message: String,
+}
+
+/// The machine codes of [`ErrorDetail::code`] (the `code()` of `AppError` and `bad_request`).
+pub const ERROR_CODES: [&str; 9] = [
+    "invalid_input",
+    "unauthenticated",
+    "invalid_credentials",
+    "too_many_attempts",
+    "forbidden",
+    "not_found",
+    "refused",
+    "internal",
+    "bad_request",
+];
+
+fn error_code_schema() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(ERROR_CODES))
+        .description(Some("What went wrong, for machines"))
+        .build()
+}
+
+/// The body of every refusal.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorEnvelope {
+    /// The error.
+    error: ErrorDetail,
+}
+
+/// The error of [`ErrorEnvelope`].
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// One of [`ERROR_CODES`].
+    #[schema(schema_with = error_code_schema)]
+    code: &'static str,
+    /// What went wrong, in the caller's language.
+    message: String,
+    /// The bad inputs (empty unless the input is at fault).
+    fields: Vec<WireField>,
 }
 
 /// An API error response: status, code, message and the bad fields.
@@ -150,9 +196,13 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = json!({
-            "error": { "code": self.code, "message": self.message, "fields": self.fields }
-        });
+        let body = ErrorEnvelope {
+            error: ErrorDetail {
+                code: self.code,
+                message: self.message,
+                fields: self.fields,
+            },
+        };
         let mut response = (self.status, Json(body)).into_response();
         if let Some(secs) = self.retry_after_secs
             && let Ok(v) = HeaderValue::from_str(&secs.to_string())

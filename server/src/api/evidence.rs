@@ -16,15 +16,19 @@ use app::{
 use axum::{
     Json,
     body::Body,
-    extract::{Multipart, State, multipart::MultipartError},
+    extract::{
+        Multipart, State,
+        multipart::{MultipartError, MultipartRejection},
+    },
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
-use serde_json::json;
 use tianping_domain::validate::{Field, Rule, ValidationError};
+use utoipa::ToSchema;
 
 use super::{
-    error::{ApiError, ApiResult, fail},
+    bodies::Created,
+    error::{ApiError, ApiResult, ErrorEnvelope, fail},
     extract::{Caller, Path},
 };
 
@@ -45,6 +49,44 @@ fn encode(s: &str) -> String {
         }
     }
     out
+}
+
+/// A body that is not `multipart/form-data`: 422 naming the body.
+fn not_multipart(e: &MultipartRejection, lang: tianping_domain::i18n::Lang) -> AppError {
+    let base = ValidationError::new(Field::Body, Rule::Malformed).message(lang);
+    AppError::Invalid(vec![app::api::error::FieldError {
+        field: Field::Body,
+        rule: Rule::Malformed,
+        message: format!("{base}: {}", e.body_text()),
+    }])
+}
+
+/// The fields of an evidence upload, `file` last (it is streamed to disk).
+#[derive(ToSchema)]
+pub struct EvidenceUpload {
+    /// The kind of evidence (书证, 物证, 视听资料, …, 笔录), its machine name.
+    pub kind: String,
+    /// Its title.
+    pub title: String,
+    /// When it was collected (`YYYY-MM-DDTHH:MM`).
+    pub collected_at: String,
+    /// Where.
+    pub location: String,
+    /// The first collecting officer's id.
+    pub officer_1: String,
+    /// The second collecting officer's id.
+    pub officer_2: String,
+    /// A third officer's id.
+    pub officer_3: Option<String>,
+    /// The record's subject (笔录).
+    pub subject: Option<String>,
+    /// The record's content (笔录).
+    pub content: Option<String>,
+    /// The recording device.
+    pub device: Option<String>,
+    /// The file.
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
 }
 
 fn malformed(e: &MultipartError, lang: tianping_domain::i18n::Lang) -> AppError {
@@ -134,15 +176,27 @@ async fn read_form(
 }
 
 /// `POST /api/v1/cases/{id}/evidence` (multipart/form-data).
+#[utoipa::path(post, path = "/cases/{id}/evidence", operation_id = "upload_evidence", tag = "cases",
+    params(("id" = i32, Path, description = "The case's id")),
+    request_body(content = EvidenceUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Recorded", body = Created),
+        (status = 303, description = "Back to the case page (a browser's form)"),
+        (status = 413, description = "Larger than the configured limit (`invalid_input`)", body = ErrorEnvelope),
+    ))]
 pub async fn upload(
     State(state): State<AppState>,
     c: Caller,
     Path(id): Path<i32>,
     headers: HeaderMap,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let html = wants_html(&headers);
-    let result = match read_form(&state, &mut multipart, c.lang).await {
+    let read = match multipart {
+        Ok(mut multipart) => read_form(&state, &mut multipart, c.lang).await,
+        Err(e) => Err(not_multipart(&e, c.lang)),
+    };
+    let result = match read {
         Ok((input, staged)) => cases::record_evidence(&state, &c.session.actor, id, &input, staged)
             .await
             .map_err(|e| AppError::from_service(e, c.lang)),
@@ -150,7 +204,7 @@ pub async fn upload(
     };
     match (result, html) {
         (Ok(evidence_id), false) => {
-            (StatusCode::CREATED, Json(json!({ "id": evidence_id }))).into_response()
+            (StatusCode::CREATED, Json(Created { id: evidence_id })).into_response()
         }
         (Ok(_), true) => Redirect::to(&format!("/work/cases/{id}?tab=evidence")).into_response(),
         (Err(e), true) => Redirect::to(&format!(
@@ -171,6 +225,9 @@ pub async fn upload(
 }
 
 /// `GET /api/v1/evidence/{id}/file`: the stored file, streamed.
+#[utoipa::path(get, path = "/evidence/{id}/file", operation_id = "download_evidence", tag = "cases",
+    params(("id" = i32, Path, description = "The evidence item's id")),
+    responses((status = 200, description = "The file as uploaded, with its own media type", content_type = "*/*", body = Vec<u8>)))]
 pub async fn download(
     State(state): State<AppState>,
     c: Caller,

@@ -46,6 +46,8 @@ fn csv_rows(items: &[app::api::publicity_dto::PublicDecision]) -> String {
 /// `GET /api/v1/public/decisions.csv`: every matching decision (same filters as the search, no
 /// paging), streamed a thousand rows at a time, UTF-8 with a byte-order mark so spreadsheet
 /// programs read the Chinese text.
+#[utoipa::path(get, path = "/public/decisions.csv", operation_id = "decisions_csv", tag = "publicity", params(SearchInput),
+    responses((status = 200, description = "The decisions as CSV (UTF-8 with BOM)", content_type = "text/csv", body = String)))]
 pub(super) async fn csv(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -120,6 +122,8 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// `GET /api/v1/public/feed.atom`: the newest published decisions as an Atom feed.
+#[utoipa::path(get, path = "/public/feed.atom", operation_id = "decisions_feed", tag = "publicity",
+    responses((status = 200, description = "The newest decisions", content_type = "application/atom+xml", body = String)))]
 pub(super) async fn atom(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -192,6 +196,8 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
 }
 
 /// The same figures as CSV (UTF-8 with BOM, so Excel reads the Chinese text).
+#[utoipa::path(get, path = "/public/annual.csv", tag = "publicity", params(YearQuery),
+    responses((status = 200, description = "The figures as CSV (UTF-8 with BOM)", content_type = "text/csv", body = String)))]
 pub(super) async fn annual_csv(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -216,6 +222,9 @@ pub(super) async fn annual_csv(
     Ok(public_headers(r))
 }
 
+/// The statistics as CSV.
+#[utoipa::path(get, path = "/supervision/statistics.csv", tag = "supervision", params(StatsQuery),
+    responses((status = 200, description = "The figures as CSV", content_type = "text/csv", body = String)))]
 pub(super) async fn statistics_csv(
     State(state): State<AppState>,
     c: Caller,

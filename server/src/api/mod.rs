@@ -3,6 +3,12 @@
 //! in the session cookie. Public endpoints live under `/api/v1/public/`. Every refusal is the
 //! envelope of [`error`]; the language follows the `lang` cookie or `Accept-Language`.
 //!
+//! The description at `/api/v1/openapi.json` is generated from the same table that routes
+//! ([`parts`]): each handler carries its `#[utoipa::path]` (parameters, body, answers), the
+//! wire types derive their schemas, and [`doc::conventions`] adds what every operation shares
+//! (security, the error answers). A route cannot exist without its description, nor the
+//! reverse.
+//!
 //! A handler extracts its context ([`extract`]), calls one service and maps the result; the
 //! step bodies are the wire types the server functions use too (`app::api::*_dto`), converted
 //! into the domain's commands with `TryFrom`. One module per area; the feeds (CSV, Atom,
@@ -10,8 +16,10 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bodies;
 pub mod cases;
 pub mod clues;
+pub mod doc;
 pub mod documents;
 pub mod error;
 pub mod evidence;
@@ -19,150 +27,138 @@ pub mod extract;
 pub mod feeds;
 pub mod org;
 pub mod publicity;
+pub mod remedies;
 pub mod requests;
 pub mod reviews;
 pub mod supervision;
 
+use std::sync::LazyLock;
+
 use app::ssr::AppState;
-use axum::{
-    Router,
-    extract::DefaultBodyLimit,
-    http::header,
-    response::IntoResponse,
-    routing::{get, post, put},
+use axum::{Router, extract::DefaultBodyLimit, http::header, response::IntoResponse};
+use utoipa::openapi::OpenApi;
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
 };
 
 /// Largest accepted request body (JSON), unless a route sets its own.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Every route of the API (nested under `/api/v1`).
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi))
+/// Every route of the API under `/api/v1`, with its generated description.
+pub fn parts() -> (Router<AppState>, OpenApi) {
+    let api = OpenApiRouter::with_openapi(doc::base())
+        .routes(routes!(openapi))
         // Sign-in and the caller.
-        .route("/auth/login", post(auth::login))
-        .route("/auth/logout", post(auth::logout))
-        .route("/me", get(auth::me))
-        .route("/me/password", post(auth::change_password))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(auth::change_password))
         // Organisation.
-        .route(
-            "/agencies",
-            get(org::list_agencies).post(org::create_agency),
-        )
-        .route("/agencies/{id}", get(org::get_agency))
-        .route("/users", get(org::list_users).post(org::create_user))
-        .route("/users/{id}", get(org::get_user))
-        .route("/users/{id}/credentials", post(org::add_credential))
-        .route("/users/{id}/active", put(org::set_user_active))
-        .route("/users/{id}/assignments", post(org::assign_reviewer))
-        .route("/public/agencies", get(org::public_agencies))
+        .routes(routes!(org::list_agencies, org::create_agency))
+        .routes(routes!(org::get_agency))
+        .routes(routes!(org::list_users, org::create_user))
+        .routes(routes!(org::get_user))
+        .routes(routes!(org::add_credential))
+        .routes(routes!(org::set_user_active))
+        .routes(routes!(org::assign_reviewer))
+        .routes(routes!(org::public_agencies))
         // Audit and the transparency log.
-        .route("/audit/verify", get(audit::verify_audit))
-        .route("/public/audit/checkpoints", get(audit::public_checkpoints))
-        .route(
-            "/public/audit/checkpoints/latest",
-            get(audit::public_latest_checkpoint),
-        )
-        .route("/public/audit/keys", get(audit::public_audit_keys))
-        .route(
-            "/public/audit/proof/inclusion",
-            get(audit::public_inclusion_proof),
-        )
-        .route(
-            "/public/audit/proof/consistency",
-            get(audit::public_consistency_proof),
-        )
+        .routes(routes!(audit::verify_audit))
+        .routes(routes!(audit::public_checkpoints))
+        .routes(routes!(audit::public_latest_checkpoint))
+        .routes(routes!(audit::public_audit_keys))
+        .routes(routes!(audit::public_inclusion_proof))
+        .routes(routes!(audit::public_consistency_proof))
         // Clues and cases.
-        .route("/clues", get(clues::list_clues).post(clues::receive_clue))
-        .route("/cases", get(cases::list_cases).post(cases::register_case))
-        .route("/cases/summary", post(cases::decide_on_the_spot))
-        .route("/cases/{id}", get(cases::get_case))
-        .route("/cases/{id}/steps", post(cases::take_step))
-        .route("/cases/{id}/parties", post(cases::add_party))
-        .route("/cases/{id}/staffing", post(cases::change_staffing))
-        .route(
-            "/cases/{id}/evidence",
-            post(evidence::upload).layer(DefaultBodyLimit::disable()),
-        )
-        .route("/evidence/{id}/file", get(evidence::download))
+        .routes(routes!(clues::list_clues, clues::receive_clue))
+        .routes(routes!(cases::list_cases, cases::register_case))
+        .routes(routes!(cases::decide_on_the_spot))
+        .routes(routes!(cases::get_case))
+        .routes(routes!(cases::take_step))
+        .routes(routes!(cases::add_party))
+        .routes(routes!(cases::change_staffing))
+        .routes(routes!(evidence::upload).layer(DefaultBodyLimit::disable()))
+        .routes(routes!(evidence::download))
+        // Reconsideration and litigation.
+        .routes(routes!(remedies::list, remedies::file))
+        .routes(routes!(remedies::rule))
         // Documents.
-        .route(
-            "/cases/{id}/documents/{doc}/preview",
-            get(documents::preview),
-        )
-        .route("/cases/{id}/documents/{doc}/issue", post(documents::issue))
-        .route("/documents/{id}/file", get(documents::download))
-        .route(
-            "/public/documents/verify",
-            get(documents::verify_code)
-                .post(documents::verify_file)
+        .routes(routes!(documents::preview))
+        .routes(routes!(documents::issue))
+        .routes(routes!(documents::download))
+        .routes(
+            routes!(documents::verify_code, documents::verify_file)
                 .layer(DefaultBodyLimit::max(documents::MAX_VERIFY_BYTES)),
         )
-        .route(
-            "/public/documents/verify-form",
-            post(documents::verify_form).layer(DefaultBodyLimit::max(documents::MAX_VERIFY_BYTES)),
+        .routes(
+            routes!(documents::verify_form)
+                .layer(DefaultBodyLimit::max(documents::MAX_VERIFY_BYTES)),
         )
         // Legal review.
-        .route("/reviews", get(reviews::review_queue))
-        .route("/reviews/figures", get(reviews::review_figures))
-        .route("/reviews/{id}", get(reviews::get_review))
-        .route("/reviews/{id}/decision", post(reviews::decide_review))
-        .route(
-            "/review-catalogs",
-            get(reviews::list_review_catalogs).post(reviews::publish_review_catalog),
-        )
+        .routes(routes!(reviews::review_queue))
+        .routes(routes!(reviews::review_figures))
+        .routes(routes!(reviews::get_review))
+        .routes(routes!(reviews::decide_review))
+        .routes(routes!(
+            reviews::list_review_catalogs,
+            reviews::publish_review_catalog
+        ))
         // Supervision.
-        .route("/supervision/warnings", get(supervision::list_warnings))
-        .route(
-            "/supervision/warnings/acknowledge",
-            post(supervision::acknowledge_warning),
-        )
-        .route(
-            "/supervision/matters",
-            get(supervision::list_matters).post(supervision::open_matter),
-        )
-        .route(
-            "/supervision/matters/{id}/steps",
-            post(supervision::step_matter),
-        )
-        .route("/supervision/statistics", get(supervision::statistics_json))
-        .route("/supervision/statistics.csv", get(feeds::statistics_csv))
-        .route("/supervision/complaints", get(supervision::list_complaints))
-        .route(
-            "/supervision/complaints/{id}/steps",
-            post(supervision::step_complaint),
-        )
-        .route(
-            "/supervision/officers/{id}",
-            get(supervision::officer_profile),
-        )
-        .route("/public/complaints", post(supervision::submit_complaint))
-        .route(
-            "/public/complaints/{no}",
-            get(supervision::complaint_status),
-        )
+        .routes(routes!(supervision::list_warnings))
+        .routes(routes!(supervision::acknowledge_warning))
+        .routes(routes!(supervision::list_matters, supervision::open_matter))
+        .routes(routes!(supervision::step_matter))
+        .routes(routes!(supervision::statistics_json))
+        .routes(routes!(feeds::statistics_csv))
+        .routes(routes!(supervision::list_complaints))
+        .routes(routes!(supervision::step_complaint))
+        .routes(routes!(supervision::officer_profile))
+        .routes(routes!(supervision::submit_complaint))
+        .routes(routes!(supervision::complaint_status))
         // Publication and the portal.
-        .route("/public/decisions", get(publicity::search))
-        .route("/public/decisions.csv", get(feeds::csv))
-        .route("/public/feed.atom", get(feeds::atom))
-        .route("/public/annual", get(publicity::annual_json))
-        .route("/public/annual.csv", get(feeds::annual_csv))
-        .route("/public/decisions/{id}", get(publicity::detail))
-        .route("/public/decisions/{id}/document.pdf", get(publicity::pdf))
-        .route("/publications", get(publicity::queue))
-        .route("/publications/{id}/steps", post(publicity::step))
+        .routes(routes!(publicity::search))
+        .routes(routes!(feeds::csv))
+        .routes(routes!(feeds::atom))
+        .routes(routes!(publicity::annual_json))
+        .routes(routes!(feeds::annual_csv))
+        .routes(routes!(publicity::detail))
+        .routes(routes!(publicity::pdf))
+        .routes(routes!(publicity::queue))
+        .routes(routes!(publicity::step))
         // The public's requests about a published decision.
-        .route("/public/decisions/{id}/requests", post(requests::submit))
-        .route("/public/requests/{no}", get(requests::status))
-        .route("/publication-requests", get(requests::list))
-        .route("/publication-requests/{id}/steps", post(requests::step))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .routes(routes!(requests::submit))
+        .routes(routes!(requests::status))
+        .routes(routes!(requests::list))
+        .routes(routes!(requests::step))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+    let (router, mut description) = OpenApiRouter::new().nest("/api/v1", api).split_for_parts();
+    doc::conventions(&mut description);
+    (router, description)
 }
 
+/// Every route of the API (its paths start with `/api/v1`).
+pub fn router() -> Router<AppState> {
+    parts().0
+}
+
+/// The API's description, generated from the routes.
+pub fn openapi_doc() -> OpenApi {
+    parts().1
+}
+
+/// The served description, serialised once.
+static DESCRIPTION: LazyLock<Result<String, String>> =
+    LazyLock::new(|| openapi_doc().to_json().map_err(|e| e.to_string()));
+
 /// `GET /api/v1/openapi.json`: the API's description.
-async fn openapi() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        include_str!("../openapi.json"),
-    )
+#[utoipa::path(get, path = "/openapi.json", tag = "meta",
+    responses((status = 200, description = "This description (OpenAPI 3.1)", content_type = "application/json", body = Object)))]
+async fn openapi() -> Result<impl IntoResponse, error::ApiError> {
+    match DESCRIPTION.as_ref() {
+        Ok(json) => Ok(([(header::CONTENT_TYPE, "application/json")], json.as_str())),
+        Err(e) => Err(error::ApiError::from(app::api::AppError::Internal(
+            e.clone(),
+        ))),
+    }
 }

@@ -7,13 +7,15 @@ use app::{
     ssr::services::org,
 };
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
-use serde::Deserialize;
 
 use super::{
+    bodies::{ActiveBody, AssignmentBody},
     error::{ApiResult, fail},
     extract::{Body, Caller, Path, ReqLang},
 };
 
+#[utoipa::path(get, path = "/agencies", tag = "org",
+    responses((status = 200, description = "Every agency", body = Vec<app::api::dto::AgencyView>)))]
 pub(super) async fn list_agencies(
     State(state): State<AppState>,
     c: Caller,
@@ -25,6 +27,8 @@ pub(super) async fn list_agencies(
     ))
 }
 
+#[utoipa::path(get, path = "/agencies/{id}", tag = "org", params(("id" = i32, Path, description = "The agency's id")),
+    responses((status = 200, description = "The agency", body = app::api::dto::AgencyView)))]
 pub(super) async fn get_agency(
     State(state): State<AppState>,
     c: Caller,
@@ -37,6 +41,8 @@ pub(super) async fn get_agency(
     ))
 }
 
+#[utoipa::path(post, path = "/agencies", tag = "org", request_body = NewAgency,
+    responses((status = 201, description = "Created", body = app::api::dto::AgencyView)))]
 pub(super) async fn create_agency(
     State(state): State<AppState>,
     c: Caller,
@@ -48,6 +54,8 @@ pub(super) async fn create_agency(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
+#[utoipa::path(get, path = "/users", tag = "org",
+    responses((status = 200, description = "Every user", body = Vec<app::api::dto::UserView>)))]
 pub(super) async fn list_users(
     State(state): State<AppState>,
     c: Caller,
@@ -59,6 +67,8 @@ pub(super) async fn list_users(
     ))
 }
 
+#[utoipa::path(get, path = "/users/{id}", tag = "org", params(("id" = i32, Path, description = "The user's id")),
+    responses((status = 200, description = "The user", body = app::api::dto::UserView)))]
 pub(super) async fn get_user(
     State(state): State<AppState>,
     c: Caller,
@@ -71,6 +81,8 @@ pub(super) async fn get_user(
     ))
 }
 
+#[utoipa::path(post, path = "/users", tag = "org", request_body = NewUser,
+    responses((status = 201, description = "Created", body = app::api::dto::UserView)))]
 pub(super) async fn create_user(
     State(state): State<AppState>,
     c: Caller,
@@ -82,6 +94,9 @@ pub(super) async fn create_user(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
+#[utoipa::path(post, path = "/users/{id}/credentials", tag = "org", params(("id" = i32, Path, description = "The user's id")),
+    request_body = NewCredential,
+    responses((status = 201, description = "Added; the user with their credentials", body = app::api::dto::UserView)))]
 pub(super) async fn add_credential(
     State(state): State<AppState>,
     c: Caller,
@@ -94,11 +109,9 @@ pub(super) async fn add_credential(
     Ok((StatusCode::CREATED, Json(updated)))
 }
 
-#[derive(Deserialize)]
-pub(super) struct ActiveBody {
-    active: bool,
-}
-
+#[utoipa::path(put, path = "/users/{id}/active", tag = "org", params(("id" = i32, Path, description = "The user's id")),
+    request_body = ActiveBody,
+    responses((status = 200, description = "The user", body = app::api::dto::UserView)))]
 pub(super) async fn set_user_active(
     State(state): State<AppState>,
     c: Caller,
@@ -112,11 +125,9 @@ pub(super) async fn set_user_active(
     ))
 }
 
-#[derive(Deserialize)]
-pub(super) struct AssignmentBody {
-    agency_code: String,
-}
-
+#[utoipa::path(post, path = "/users/{id}/assignments", tag = "org", params(("id" = i32, Path, description = "The legal reviewer's id")),
+    request_body = AssignmentBody,
+    responses((status = 201, description = "Assigned; the user", body = app::api::dto::UserView)))]
 pub(super) async fn assign_reviewer(
     State(state): State<AppState>,
     c: Caller,
@@ -129,6 +140,8 @@ pub(super) async fn assign_reviewer(
     Ok((StatusCode::CREATED, Json(updated)))
 }
 
+#[utoipa::path(get, path = "/public/agencies", tag = "org",
+    responses((status = 200, description = "The agencies the public may address", body = Vec<app::api::dto::PublicAgency>)))]
 pub(super) async fn public_agencies(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,

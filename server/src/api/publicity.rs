@@ -11,13 +11,14 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use serde_json::json;
 use tianping_domain::{
     publicity::{PublicationStep, SearchInput},
     validate::Field,
 };
+use utoipa::IntoParams;
 
 use super::{
+    bodies::Done,
     error::{ApiError, ApiResult, fail, fail_named},
     extract::{Body, Caller, Path, Query, ReqLang},
 };
@@ -65,6 +66,12 @@ fn with_etag(headers: &axum::http::HeaderMap, body: Vec<u8>) -> Response {
     public_headers(r)
 }
 
+/// Published decisions (public, CORS, `ETag`: `If-None-Match` answers 304).
+#[utoipa::path(get, path = "/public/decisions", operation_id = "search_decisions", tag = "publicity", params(SearchInput),
+    responses(
+        (status = 200, description = "A page of decisions", body = app::api::publicity_dto::DecisionPage),
+        (status = 304, description = "Unchanged since the `ETag` sent"),
+    ))]
 pub(super) async fn search(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -79,6 +86,10 @@ pub(super) async fn search(
     Ok(with_etag(&headers, body))
 }
 
+/// A published decision.
+#[utoipa::path(get, path = "/public/decisions/{id}", operation_id = "get_decision", tag = "publicity",
+    params(("id" = i32, Path, description = "The publication's id")),
+    responses((status = 200, description = "The decision", body = app::api::publicity_dto::PublicDecision)))]
 pub(super) async fn detail(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -90,6 +101,10 @@ pub(super) async fn detail(
     Ok(public_headers(Json(d).into_response()))
 }
 
+/// The public (redacted) PDF of a published decision.
+#[utoipa::path(get, path = "/public/decisions/{id}/document.pdf", operation_id = "decision_pdf", tag = "publicity",
+    params(("id" = i32, Path, description = "The publication's id")),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = Vec<u8>)))]
 pub(super) async fn pdf(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -101,6 +116,9 @@ pub(super) async fn pdf(
     Ok(public_headers(super::documents::pdf_response(file, false)))
 }
 
+/// The agency's publication queue.
+#[utoipa::path(get, path = "/publications", operation_id = "publication_queue", tag = "publicity",
+    responses((status = 200, description = "The queue", body = Vec<app::api::publicity_dto::PublicationView>)))]
 pub(super) async fn queue(
     State(state): State<AppState>,
     c: Caller,
@@ -112,6 +130,10 @@ pub(super) async fn queue(
     ))
 }
 
+/// One step of a publication (`kind` names it).
+#[utoipa::path(post, path = "/publications/{id}/steps", operation_id = "step_publication", tag = "publicity",
+    params(("id" = i32, Path, description = "The publication's id")), request_body = PublicationStepForm,
+    responses((status = 200, description = "Taken", body = Done)))]
 pub(super) async fn step(
     State(state): State<AppState>,
     c: Caller,
@@ -123,17 +145,23 @@ pub(super) async fn step(
     publications::step(&state, &c.session.actor, id, &step, c.lang)
         .await
         .map_err(fail_named(c.lang, STEP_NAMES))?;
-    Ok(Json(json!({"ok": true})))
+    Ok(Json(Done::new()))
 }
 
-#[derive(Debug, Deserialize)]
+/// `?year=` of the annual data.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(super) struct YearQuery {
     /// The year, `YYYY` (empty: the previous year).
     #[serde(default)]
+    #[param(pattern = "^([0-9]{4})?$")]
     pub(super) year: String,
 }
 
 /// The annual enforcement data of a year, as JSON (public, CORS).
+/// The annual enforcement data of a year (public, CORS).
+#[utoipa::path(get, path = "/public/annual", tag = "publicity", params(YearQuery),
+    responses((status = 200, description = "The figures", body = app::api::publicity_dto::AnnualReport)))]
 pub(super) async fn annual_json(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,

@@ -8,13 +8,13 @@ use app::ssr::AppState;
 use app::ssr::services::publication_requests;
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use axum::{extract::ConnectInfo, http::Extensions};
-use serde_json::json;
 use tianping_domain::{
     publicity::request::{RequestInput, RequestStep},
     validate::Field,
 };
 
 use super::{
+    bodies::Done,
     error::{ApiResult, fail, fail_named},
     extract::{Body, Caller, Path, ReqLang},
 };
@@ -25,6 +25,11 @@ const REQUEST_NAMES: &[(Field, &str)] = &[
     (Field::RequestReason, "reason"),
 ];
 
+/// The public's request about a published decision: correction or early removal
+/// (rate-limited per client address).
+#[utoipa::path(post, path = "/public/decisions/{id}/requests", operation_id = "submit_publication_request", tag = "publicity",
+    params(("id" = i32, Path, description = "The publication's id")), request_body = RequestInput,
+    responses((status = 201, description = "Received; keep the number and code", body = app::api::request_dto::RequestReceipt)))]
 pub(super) async fn submit(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -41,6 +46,10 @@ pub(super) async fn submit(
     Ok((StatusCode::CREATED, Json(receipt)))
 }
 
+/// A request's status, by its number and code.
+#[utoipa::path(get, path = "/public/requests/{no}", operation_id = "publication_request_status", tag = "publicity",
+    params(("no" = String, Path, description = "The request's number and query code")),
+    responses((status = 200, description = "The status", body = app::api::request_dto::PublicRequestView)))]
 pub(super) async fn status(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -53,6 +62,9 @@ pub(super) async fn status(
     ))
 }
 
+/// The requests the caller's agency handles.
+#[utoipa::path(get, path = "/publication-requests", operation_id = "list_publication_requests", tag = "publicity",
+    responses((status = 200, description = "The requests", body = Vec<app::api::request_dto::PublicationRequestView>)))]
 pub(super) async fn list(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
     Ok(Json(
         publication_requests::list(&state, &c.session.actor, c.lang)
@@ -61,6 +73,10 @@ pub(super) async fn list(State(state): State<AppState>, c: Caller) -> ApiResult<
     ))
 }
 
+/// One step of a request (`kind` names it).
+#[utoipa::path(post, path = "/publication-requests/{id}/steps", operation_id = "step_publication_request", tag = "publicity",
+    params(("id" = i32, Path, description = "The request's id")), request_body = RequestStepForm,
+    responses((status = 200, description = "Taken", body = Done)))]
 pub(super) async fn step(
     State(state): State<AppState>,
     c: Caller,
@@ -71,5 +87,5 @@ pub(super) async fn step(
     publication_requests::step(&state, &c.session.actor, id, &step, c.lang)
         .await
         .map_err(fail_named(c.lang, &[(Field::Reply, "answer")]))?;
-    Ok(Json(json!({"ok": true})))
+    Ok(Json(Done::new()))
 }

@@ -6,13 +6,16 @@ use app::{
     ssr::services::reviews,
 };
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
-use serde_json::json;
 
 use super::{
+    bodies::Created,
     error::{ApiResult, fail},
     extract::{Body, Caller, Path},
 };
 
+/// The legal reviewer's queue (or the agency's submissions).
+#[utoipa::path(get, path = "/reviews", tag = "reviews",
+    responses((status = 200, description = "The queue", body = Vec<app::api::review_dto::QueueItem>)))]
 pub(super) async fn review_queue(
     State(state): State<AppState>,
     c: Caller,
@@ -24,6 +27,9 @@ pub(super) async fn review_queue(
     ))
 }
 
+/// Review figures: rounds, returns, time taken.
+#[utoipa::path(get, path = "/reviews/figures", tag = "reviews",
+    responses((status = 200, description = "The figures", body = app::api::review_dto::ReviewFiguresView)))]
 pub(super) async fn review_figures(
     State(state): State<AppState>,
     c: Caller,
@@ -35,6 +41,10 @@ pub(super) async fn review_figures(
     ))
 }
 
+/// A review round's page: materials, checklist, history.
+#[utoipa::path(get, path = "/reviews/{id}", tag = "reviews",
+    params(("id" = i32, Path, description = "The case's id")),
+    responses((status = 200, description = "The review", body = app::api::review_dto::ReviewPage)))]
 pub(super) async fn get_review(
     State(state): State<AppState>,
     c: Caller,
@@ -47,6 +57,10 @@ pub(super) async fn get_review(
     ))
 }
 
+/// The reviewer's decision on the open round.
+#[utoipa::path(post, path = "/reviews/{id}/decision", tag = "reviews",
+    params(("id" = i32, Path, description = "The case's id")), request_body = ReviewForm,
+    responses((status = 200, description = "Decided", body = app::api::case_dto::StepOutcome)))]
 pub(super) async fn decide_review(
     State(state): State<AppState>,
     c: Caller,
@@ -60,6 +74,9 @@ pub(super) async fn decide_review(
     ))
 }
 
+/// The major-decision catalogs of each agency, every version.
+#[utoipa::path(get, path = "/review-catalogs", tag = "reviews",
+    responses((status = 200, description = "The catalogs", body = Vec<app::api::review_dto::AgencyCatalogs>)))]
 pub(super) async fn list_review_catalogs(
     State(state): State<AppState>,
     c: Caller,
@@ -71,6 +88,9 @@ pub(super) async fn list_review_catalogs(
     ))
 }
 
+/// Publishes a catalog version (admins).
+#[utoipa::path(post, path = "/review-catalogs", tag = "reviews", request_body = CatalogForm,
+    responses((status = 201, description = "Published", body = Created)))]
 pub(super) async fn publish_review_catalog(
     State(state): State<AppState>,
     c: Caller,
@@ -79,5 +99,5 @@ pub(super) async fn publish_review_catalog(
     let id = reviews::publish_catalog(&state, &c.session.actor, &b)
         .await
         .map_err(fail(c.lang))?;
-    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+    Ok((StatusCode::CREATED, Json(Created { id })))
 }

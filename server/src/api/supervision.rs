@@ -12,15 +12,16 @@ use app::ssr::services::{
 };
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use axum::{extract::ConnectInfo, http::Extensions};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use tianping_domain::supervision::{
     complaint::{ComplaintInput, ComplaintStep},
     matter::MatterStep,
 };
 use tianping_domain::validate::Field;
+use utoipa::{IntoParams, ToSchema};
 
 use super::{
+    bodies::Done,
     error::{ApiResult, fail, fail_named},
     extract::{Body, Caller, Path, Query, ReqLang},
 };
@@ -47,13 +48,22 @@ const COMPLAINT_NAMES: &[(Field, &str)] = &[
 ];
 
 /// `?kind=&page=&per_page=` of the warnings list (raw: the service validates them).
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(super) struct WarningParams {
+    /// Only warnings of this kind.
     kind: Option<String>,
+    /// The page, from 1.
+    #[param(pattern = r"^\d{0,9}$")]
     page: Option<String>,
+    /// Warnings per page.
+    #[param(pattern = r"^\d{0,9}$")]
     per_page: Option<String>,
 }
 
+/// Deadline and supervision warnings over the cases the caller oversees, a page at a time.
+#[utoipa::path(get, path = "/supervision/warnings", tag = "supervision", params(WarningParams),
+    responses((status = 200, description = "A page of warnings", body = app::api::supervision_dto::WarningPage)))]
 pub(super) async fn list_warnings(
     State(state): State<AppState>,
     c: Caller,
@@ -73,14 +83,21 @@ pub(super) async fn list_warnings(
     ))
 }
 
-#[derive(Deserialize)]
+/// A warning to acknowledge.
+#[derive(Deserialize, ToSchema)]
 pub(super) struct AckBody {
+    /// The case's id.
     case_id: i32,
+    /// The warning's key (from the list).
     key: String,
+    /// A comment.
     #[serde(default)]
     comment: String,
 }
 
+/// Acknowledges a warning.
+#[utoipa::path(post, path = "/supervision/warnings/acknowledge", tag = "supervision", request_body = AckBody,
+    responses((status = 200, description = "Acknowledged", body = Acknowledged)))]
 pub(super) async fn acknowledge_warning(
     State(state): State<AppState>,
     c: Caller,
@@ -89,9 +106,12 @@ pub(super) async fn acknowledge_warning(
     supervision::acknowledge(&state, &c.session.actor, b.case_id, &b.key, &b.comment)
         .await
         .map_err(fail(c.lang))?;
-    Ok(Json(json!({"acknowledged": true})))
+    Ok(Json(Acknowledged { acknowledged: true }))
 }
 
+/// Supervision matters (督办).
+#[utoipa::path(get, path = "/supervision/matters", tag = "supervision",
+    responses((status = 200, description = "The matters", body = Vec<app::api::supervision_dto::MatterView>)))]
 pub(super) async fn list_matters(
     State(state): State<AppState>,
     c: Caller,
@@ -103,15 +123,36 @@ pub(super) async fn list_matters(
     ))
 }
 
-#[derive(Deserialize)]
+/// A supervision matter to open.
+#[derive(Deserialize, ToSchema)]
 pub(super) struct MatterBody {
+    /// The case's id.
     case_id: i32,
+    /// What the agency must do.
     #[serde(default)]
     requirement: String,
+    /// By when, `YYYY-MM-DD`.
     #[serde(default)]
     due: String,
 }
 
+/// A matter was opened.
+#[derive(Serialize, ToSchema)]
+pub(super) struct MatterOpened {
+    /// The matter's id.
+    matter_id: i32,
+}
+
+/// A warning was acknowledged.
+#[derive(Serialize, ToSchema)]
+pub(super) struct Acknowledged {
+    /// Always `true`.
+    acknowledged: bool,
+}
+
+/// Opens a supervision matter on a case (supervisors).
+#[utoipa::path(post, path = "/supervision/matters", tag = "supervision", request_body = MatterBody,
+    responses((status = 201, description = "Opened", body = MatterOpened)))]
 pub(super) async fn open_matter(
     State(state): State<AppState>,
     c: Caller,
@@ -120,22 +161,30 @@ pub(super) async fn open_matter(
     let id = supervision::open_matter(&state, &c.session.actor, b.case_id, &b.requirement, &b.due)
         .await
         .map_err(fail_named(c.lang, &[(Field::DueDate, "due")]))?;
-    Ok((StatusCode::CREATED, Json(json!({"matter_id": id}))))
+    Ok((StatusCode::CREATED, Json(MatterOpened { matter_id: id })))
 }
 
+/// One step of a matter (`kind` names it).
+#[utoipa::path(post, path = "/supervision/matters/{id}/steps", tag = "supervision",
+    params(("id" = i32, Path, description = "The matter's id")), request_body = MatterStepForm,
+    responses((status = 200, description = "Taken", body = Done)))]
 pub(super) async fn step_matter(
     State(state): State<AppState>,
     c: Caller,
     Path(id): Path<i32>,
     Body(form): Body<MatterStepForm>,
 ) -> ApiResult<impl IntoResponse> {
-    let step = MatterStep::try_from(form).map_err(|e| fail(c.lang)(e.into()))?;
+    let step =
+        MatterStep::try_from(form).map_err(|e| fail_named(c.lang, MATTER_STEP_NAMES)(e.into()))?;
     supervision::step_matter(&state, &c.session.actor, id, &step)
         .await
         .map_err(fail_named(c.lang, MATTER_STEP_NAMES))?;
-    Ok(Json(json!({"ok": true})))
+    Ok(Json(Done::new()))
 }
 
+/// Enforcement statistics by agency, officer, matter or month.
+#[utoipa::path(get, path = "/supervision/statistics", tag = "supervision", params(StatsQuery),
+    responses((status = 200, description = "The figures", body = app::api::supervision_dto::StatsReport)))]
 pub(super) async fn statistics_json(
     State(state): State<AppState>,
     c: Caller,
@@ -148,6 +197,9 @@ pub(super) async fn statistics_json(
     ))
 }
 
+/// The complaints the caller handles.
+#[utoipa::path(get, path = "/supervision/complaints", tag = "supervision",
+    responses((status = 200, description = "The complaints", body = Vec<app::api::supervision_dto::ComplaintView>)))]
 pub(super) async fn list_complaints(
     State(state): State<AppState>,
     c: Caller,
@@ -159,6 +211,10 @@ pub(super) async fn list_complaints(
     ))
 }
 
+/// One step of a complaint (`kind` names it).
+#[utoipa::path(post, path = "/supervision/complaints/{id}/steps", tag = "supervision",
+    params(("id" = i32, Path, description = "The complaint's id")), request_body = ComplaintStepForm,
+    responses((status = 200, description = "Taken", body = Done)))]
 pub(super) async fn step_complaint(
     State(state): State<AppState>,
     c: Caller,
@@ -170,9 +226,13 @@ pub(super) async fn step_complaint(
     complaints::step(&state, &c.session.actor, id, &step)
         .await
         .map_err(fail_named(c.lang, COMPLAINT_STEP_NAMES))?;
-    Ok(Json(json!({"ok": true})))
+    Ok(Json(Done::new()))
 }
 
+/// An officer's profile: credentials, cases, figures.
+#[utoipa::path(get, path = "/supervision/officers/{id}", tag = "supervision",
+    params(("id" = i32, Path, description = "The officer's user id")),
+    responses((status = 200, description = "The profile", body = app::api::supervision_dto::OfficerProfile)))]
 pub(super) async fn officer_profile(
     State(state): State<AppState>,
     c: Caller,
@@ -185,6 +245,9 @@ pub(super) async fn officer_profile(
     ))
 }
 
+/// The public's complaint about enforcement (rate-limited per client address).
+#[utoipa::path(post, path = "/public/complaints", tag = "supervision", request_body = ComplaintInput,
+    responses((status = 201, description = "Received; keep the number and code", body = app::api::supervision_dto::ComplaintReceipt)))]
 pub(super) async fn submit_complaint(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -200,6 +263,10 @@ pub(super) async fn submit_complaint(
     Ok((StatusCode::CREATED, Json(receipt)))
 }
 
+/// A complaint's status, by its number and code (`NO-CODE`).
+#[utoipa::path(get, path = "/public/complaints/{no}", tag = "supervision",
+    params(("no" = String, Path, description = "The complaint's number and query code")),
+    responses((status = 200, description = "The status", body = app::api::supervision_dto::PublicComplaintView)))]
 pub(super) async fn complaint_status(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,

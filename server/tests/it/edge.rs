@@ -143,8 +143,7 @@ async fn error_fields_are_named_as_the_request_names_them() {
 async fn the_documented_error_codes_include_refused() {
     let app = TestApp::empty().await;
     let spec = app.get("/api/v1/openapi.json", None).await;
-    let codes = &spec.body["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]
-        ["enum"];
+    let codes = &spec.body["components"]["schemas"]["ErrorDetail"]["properties"]["code"]["enum"];
     assert!(
         codes
             .as_array()

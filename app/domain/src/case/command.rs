@@ -18,6 +18,7 @@ pub const SUMMARY_FINE_LIMIT_ORGANISATION_FEN: i64 = 300_000;
 
 /// Where a clue came from (DOMAIN.md §2.3 S0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClueSource {
     /// 监督检查: found during an inspection.
@@ -278,6 +279,7 @@ impl ClueSource {
 
 /// Why a case is closed (DOMAIN.md §2.3 S11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CloseReason {
     /// The penalty was executed.
@@ -458,6 +460,7 @@ pub enum Command {
 
 /// The kind of a [`Command`], without its data: what the UI offers as a next action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommandKind {
     /// [`Command::RegisterClue`].

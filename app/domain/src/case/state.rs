@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 
 /// Which procedure a case follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Procedure {
     /// 普通程序 (APL Art. 54–65).
@@ -42,6 +43,7 @@ impl Procedure {
 
 /// Where a case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseState {
     /// Nothing recorded yet: the state before `RegisterClue` (ordinary) or `SummaryDecide`

@@ -22,6 +22,7 @@ pub const AUDIT_SUBJECT_TYPE: &str = "case";
 
 /// A document (文书) a step produces or records (DOMAIN.md §1b, §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// 案件来源登记表.
@@ -217,6 +218,7 @@ impl DocumentKind {
 
 /// A running time limit the deadline module tracks for a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// Verify the clue and decide whether to file (SAMR: 15 working days) [L].

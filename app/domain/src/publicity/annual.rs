@@ -21,6 +21,7 @@ use crate::{
 
 /// The figures of one agency (or the total) for one year.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct AnnualCounts {
     /// Cases received in the year.
     pub cases: i64,

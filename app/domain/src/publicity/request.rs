@@ -200,6 +200,7 @@ pub fn eligible(
 
 /// What the requester typed into the form, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RequestInput {
     /// `correction` or `early_removal`.
     #[serde(default)]

@@ -16,6 +16,7 @@ use crate::{
 
 /// A legal point the reviewer checks (Guidance 118 and the common local additions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckPoint {
     /// 执法主体是否合法，是否超越法定权限.
@@ -95,6 +96,7 @@ impl CheckPoint {
 
 /// The reviewer's finding on one point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// 无问题.
@@ -116,6 +118,7 @@ pub struct PointFinding {
 
 /// How a review round ends (Guidance 118; local variants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewOutcome {
     /// 同意.

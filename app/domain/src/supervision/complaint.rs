@@ -273,6 +273,7 @@ pub fn overdue(reply_by: NaiveDate, answered_on: Option<NaiveDate>, today: Naive
 
 /// What the member of the public typed into the form, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ComplaintInput {
     /// `complaint`, `report` or `evaluation`.
     pub kind: String,

@@ -73,6 +73,7 @@ impl Dimension {
 
 /// The counts of one row, as the database adds them up over the cases received in the period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Counts {
     /// Cases received (opened).
     pub opened: i64,

@@ -40,19 +40,26 @@ use crate::{
 };
 
 /// What a statistics request asks for, as text (query string or form).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize, utoipa::IntoParams,
+)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// `agency`, `officer`, `matter` or `month`.
     #[serde(default)]
+    #[param(pattern = r"^(agency|officer|matter|month)?$")]
     pub dimension: String,
     /// First month, `YYYY-MM` (empty: twelve months back).
     #[serde(default)]
+    #[param(pattern = r"^(\d{4}-\d{2})?$")]
     pub from: String,
     /// Last month, `YYYY-MM` (empty: this month).
     #[serde(default)]
+    #[param(pattern = r"^(\d{4}-\d{2})?$")]
     pub to: String,
     /// One agency's id (empty: every agency the caller oversees).
     #[serde(default)]
+    #[param(pattern = r"^\d{0,9}$")]
     pub agency: String,
 }
 

@@ -20,7 +20,7 @@ use crate::ssr::{
 };
 
 /// A stored checkpoint, as served.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CheckpointView {
     /// Tree size.
     pub size: i64,

@@ -19,7 +19,7 @@ use crate::ssr::{
 pub const PUBLIC_ACTIONS: [&str; 3] = ["document.issue", "decision.publish", "decision.withdraw"];
 
 /// An inclusion proof of one event in the tree of a checkpoint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct InclusionProof {
     /// The event's sequence number (leaf index + 1).
     pub seq: i64,
@@ -40,7 +40,7 @@ pub struct InclusionProof {
 }
 
 /// A consistency proof between two tree sizes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConsistencyProof {
     /// The older size.
     pub from: u64,
