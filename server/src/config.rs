@@ -21,7 +21,8 @@ pub const JWT_SECRET: &str = "TIANPING_JWT_SECRET";
 pub const AUDIT_KEY: &str = "TIANPING_AUDIT_KEY";
 /// `TIANPING_DEMO_PASSWORD`: the password `seed --demo` gives every demo account.
 pub const DEMO_PASSWORD: &str = "TIANPING_DEMO_PASSWORD";
-/// `TIANPING_SECURE_COOKIE`: `true` behind HTTPS to mark the session cookie `Secure`.
+/// `TIANPING_SECURE_COOKIE`: `true` marks the session cookie `Secure` (and names it
+/// `__Host-…`); default: whether `TIANPING_PUBLIC_URL` is `https://`.
 pub const SECURE_COOKIE: &str = "TIANPING_SECURE_COOKIE";
 /// `TIANPING_FAKE_NOW`: an RFC 3339 instant that freezes the clock (end-to-end tests only).
 pub const FAKE_NOW: &str = "TIANPING_FAKE_NOW";
@@ -42,8 +43,22 @@ pub const FONT_DIR: &str = "TIANPING_FONT_DIR";
 /// The public portal's address, printed on documents with their verification code.
 pub const PUBLIC_URL: &str = "TIANPING_PUBLIC_URL";
 
+/// Reverse proxies whose `X-Forwarded-For` header is believed: a comma-separated list of
+/// addresses (e.g. `127.0.0.1,::1` for a proxy on the same machine). Unset: none.
+pub const TRUSTED_PROXIES: &str = "TIANPING_TRUSTED_PROXIES";
+
+/// Minutes a session may go unused before it ends (default 30).
+pub const SESSION_IDLE_MINUTES: &str = "TIANPING_SESSION_IDLE_MINUTES";
+/// Open connections at most (default 1024).
+pub const MAX_CONNECTIONS: &str = "TIANPING_MAX_CONNECTIONS";
+/// Seconds a connection may take to send its request headers (default 10).
+pub const HEADER_TIMEOUT_SECS: &str = "TIANPING_HEADER_TIMEOUT_SECS";
+
 /// The rate limit on anonymous complaint submissions per client: `MAX/SECONDS`.
 pub const COMPLAINT_RATE: &str = "TIANPING_COMPLAINT_RATE";
+/// The limit on public lookups by verification code or tracking number per client:
+/// `MAX/SECONDS` (default `30/600`).
+pub const LOOKUP_RATE: &str = "TIANPING_LOOKUP_RATE";
 /// The rate limit on anonymous requests about a published decision per client: `MAX/SECONDS`.
 pub const REQUEST_RATE: &str = "TIANPING_REQUEST_RATE";
 
@@ -64,6 +79,8 @@ pub struct Config {
     pub checkpoint_secs: u64,
     /// The password `seed --demo` gives every demo account.
     pub demo_password: String,
+    /// Connection limits of the listener.
+    pub limits: crate::listen::Limits,
     /// The application's settings (data directory, secrets, rules, limits).
     pub settings: Settings,
 }
@@ -122,22 +139,58 @@ impl Config {
             .unwrap_or_else(|| format!("http://{site_addr}"));
         let complaint_rate = rate_rule(COMPLAINT_RATE, var(COMPLAINT_RATE))?;
         let request_rate = rate_rule(REQUEST_RATE, var(REQUEST_RATE))?;
+        let trusted_proxies = var(TRUSTED_PROXIES)
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                a.parse::<std::net::IpAddr>()
+                    .map_err(|_| anyhow::anyhow!("{TRUSTED_PROXIES}: {a} is not an IP address"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let positive = |name: &str, default: u64| -> anyhow::Result<u64> {
+            match var(name) {
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| anyhow::anyhow!("{name} must be a positive number")),
+                None => Ok(default),
+            }
+        };
+        let limits = crate::listen::Limits {
+            header_read: std::time::Duration::from_secs(positive(HEADER_TIMEOUT_SECS, 10)?),
+            max_connections: usize::try_from(positive(MAX_CONNECTIONS, 1024)?).unwrap_or(1024),
+        };
+        let session_idle = positive(SESSION_IDLE_MINUTES, 30)?;
         let mut settings = Settings::new(data_dir);
+        settings.session_idle =
+            chrono::Duration::minutes(i64::try_from(session_idle).unwrap_or(30));
+        settings.trusted_proxies = trusted_proxies;
         settings.jwt_secret = var(JWT_SECRET).map(Secret::new);
         // Set at all, even empty, it replaces the key file (and an unusable value is refused
         // when signing).
         settings.audit_key = std::env::var(AUDIT_KEY).ok().map(Secret::new);
-        settings.secure_cookie = var(SECURE_COOKIE).is_some_and(|v| v == "true" || v == "1");
+        // `Secure` whenever the public address is HTTPS, unless told otherwise.
+        settings.secure_cookie = var(SECURE_COOKIE).map_or(public_url.starts_with("https://"), |v| {
+            v == "true" || v == "1"
+        });
         settings.max_upload_bytes = max_upload_bytes;
         settings.calendar = Arc::new(calendar);
         settings.log_origin = var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into());
         settings.public_url = public_url;
         settings.complaint_rate = complaint_rate;
         settings.request_rate = request_rate;
+        if var(LOOKUP_RATE).is_some() {
+            settings.lookup_rate = rate_rule(LOOKUP_RATE, var(LOOKUP_RATE))?;
+        }
         if let Some(dir) = var(FONT_DIR) {
             settings.font_dir = PathBuf::from(dir);
         }
         Ok(Self {
+            limits,
             db_schema: var(DB_SCHEMA),
             checkpoint_secs,
             database_url,

@@ -4,6 +4,8 @@
 
 pub mod api;
 pub mod config;
+pub mod edge;
+pub mod listen;
 
 use std::sync::Arc;
 
@@ -30,8 +32,28 @@ use config::Config;
 /// Connects and assembles the state ([`AppState::builder`]: migrations, derived data, search
 /// index, token keys).
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+    // The data directory holds personal data and keys: its owner only.
     std::fs::create_dir_all(&config.settings.data_dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            &config.settings.data_dir,
+            std::fs::Permissions::from_mode(0o700),
+        )?;
+    }
+    match app::ssr::blobs::sweep_temporary(&config.settings.data_dir).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!("removed {n} files interrupted uploads left behind"),
+        Err(e) => tracing::warn!("could not clean the upload folder: {e}"),
+    }
     let db = Db::connect(&config.database_url, config.db_schema.as_deref()).await?;
+    // SQLite creates its journal files with the database file's mode.
+    #[cfg(unix)]
+    if let Some(file) = db.sqlite_file() {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))?;
+    }
     let clock: Arc<dyn Clock> = match config.fake_now {
         Some(at) => Arc::new(FixedClock::new(at)),
         None => Arc::new(SystemClock),
@@ -53,7 +75,18 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let provide = move || provide_context(context_state.clone());
+    // Each page gets a content-security policy naming the nonce Leptos put on its scripts.
+    let provide = move || {
+        provide_context(context_state.clone());
+        if let (Some(nonce), Some(options)) = (
+            leptos::nonce::use_nonce(),
+            use_context::<leptos_axum::ResponseOptions>(),
+        ) && let Ok(policy) =
+            HeaderValue::from_str(&edge::content_security_policy(Some(&nonce.to_string())))
+        {
+            options.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+        }
+    };
     let shell_options = state.leptos_options.clone();
     Router::new()
         .merge(api::router())
@@ -68,6 +101,7 @@ pub fn build_router(state: AppState) -> Router {
             AppState,
             _,
         >(provide, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), edge::layer))
         .with_state(state)
 }
 
@@ -81,7 +115,7 @@ async fn form_logout(State(state): State<AppState>, headers: HeaderMap) -> Respo
     }
     let mut response = Redirect::to("/login").into_response();
     *response.status_mut() = StatusCode::SEE_OTHER;
-    if let Ok(v) = HeaderValue::from_str(&auth::clear_cookie()) {
+    if let Ok(v) = HeaderValue::from_str(&auth::clear_cookie(state.settings.secure_cookie)) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     response
@@ -97,9 +131,10 @@ async fn switch_language(Path(lang): Path<String>, Query(q): Query<NextQuery>) -
     let lang = tianping_domain::i18n::Lang::from_tag(&lang);
     let next = q
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .unwrap_or_else(|| "/".into());
-    let mut response = Redirect::to(&next).into_response();
+        .as_deref()
+        .and_then(tianping_domain::security::safe_local_path)
+        .unwrap_or("/");
+    let mut response = Redirect::to(next).into_response();
     *response.status_mut() = StatusCode::SEE_OTHER;
     let cookie = format!(
         "lang={}; Path=/; SameSite=Lax; Max-Age=31536000",

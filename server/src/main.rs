@@ -51,14 +51,13 @@ enum Command {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Create a user.
+    /// Create a user. The initial password is read from `TIANPING_NEW_PASSWORD` if set, else
+    /// from the first line of standard input (never from the command line, which every user of
+    /// the machine can read in the process list).
     Add {
         /// Login name.
         #[arg(long)]
         username: String,
-        /// Initial password.
-        #[arg(long)]
-        password: String,
         /// officer, agency_head, legal_reviewer, supervisor, admin or integration.
         #[arg(long)]
         role: String,
@@ -160,12 +159,21 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             command:
                 UserCommand::Add {
                     username,
-                    password,
                     role,
                     agency,
                     display_name,
                 },
         } => {
+            let password = match std::env::var("TIANPING_NEW_PASSWORD") {
+                Ok(p) if !p.is_empty() => p,
+                _ => {
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .context("reading the password from standard input")?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
             let input = NewUser {
                 display_name: display_name.unwrap_or_else(|| username.clone()),
                 username,
@@ -335,13 +343,7 @@ async fn serve(state: AppState, config: &Config) -> anyhow::Result<()> {
     let app = build_router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("listening on http://{}", config.site_addr);
-    // The client address feeds the rate limit of anonymous portal submissions.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    server::listen::serve(listener, app, config.limits, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }

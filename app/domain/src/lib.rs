@@ -25,5 +25,6 @@ pub mod publicity;
 pub mod remedy;
 pub mod review;
 pub mod role;
+pub mod security;
 pub mod supervision;
 pub mod validate;

@@ -464,6 +464,11 @@ pub enum Rule {
         /// The limit in MiB.
         max_mib: u64,
     },
+    /// More than one file where one is accepted.
+    SingleFile,
+    /// A password that is among the most common ones, a keyboard walk, a sequence, all digits
+    /// or nearly one repeated character: guessed first by anyone.
+    CommonPassword,
     /// Early removal of a published decision asked for before its shortest display period
     /// ends.
     MinDisplayPeriod {
@@ -555,6 +560,14 @@ impl ValidationError {
             (Rule::FileTooLarge { max_mib }, Lang::En) => {
                 format!("is larger than the limit of {max_mib} MiB")
             }
+            (Rule::CommonPassword, Lang::Zh) => {
+                "过于常见或容易猜到（常用密码、键盘序列、连续或重复字符、纯数字），请换一个".to_owned()
+            }
+            (Rule::CommonPassword, Lang::En) => {
+                "is too common or easy to guess (a common password, a keyboard walk, a sequence, repeated characters or digits only)".to_owned()
+            }
+            (Rule::SingleFile, Lang::Zh) => "只能附一个文件".to_owned(),
+            (Rule::SingleFile, Lang::En) => "takes one file only".to_owned(),
             (Rule::MinDisplayPeriod { from }, Lang::Zh) => {
                 format!("提前移出须在最短公示期届满后申请，最早可于 {from} 申请")
             }
@@ -643,6 +656,9 @@ impl Password {
                 },
             ));
         }
+        if guessable(input) {
+            return Err(ValidationError::new(field, Rule::CommonPassword));
+        }
         Ok(Self(input.to_owned()))
     }
 
@@ -650,6 +666,74 @@ impl Password {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The bases of the passwords tried first (the most common ones in the leaked lists, in China
+/// and elsewhere), compared after lower-casing, undoing common letter substitutions and
+/// stripping the digits and signs people put around them.
+const COMMON_PASSWORDS: &[&str] = &[
+    "password", "passwd", "pass", "qwerty", "qwertyuiop", "asdfgh", "asdfghjkl", "zxcvbnm",
+    "qazwsx", "qazwsxedc", "iloveyou", "woaini", "woaiwojia", "admin", "administrator", "root",
+    "welcome", "letmein", "abc", "abcd", "abcdef", "abcdefg", "abcdefgh", "monkey", "dragon",
+    "sunshine", "princess", "football", "baseball", "superman", "batman", "trustno", "master",
+    "shadow", "michael", "jennifer", "starwars", "whatever", "changeme", "default", "login",
+    "test", "guest", "user", "tianping", "zhangsan", "lisi", "wangwu", "aini", "hello",
+    "helloworld", "computer", "internet", "china", "beijing", "shanghai", "shenzhen", "love",
+    "lovely", "abcabc", "aaa", "qwe", "qweasd", "qweasdzxc", "asd", "zxc", "secret", "security",
+    "government", "zhengfu", "zhifa",
+];
+
+/// Keyboard rows and walks and plain sequences: a password inside one is a walk.
+const WALKS: &[&str] = &[
+    "1234567890123456789",
+    "0987654321098765432",
+    "abcdefghijklmnopqrstuvwxyz",
+    "zyxwvutsrqponmlkjihgfedcba",
+    "qwertyuiopasdfghjklzxcvbnm",
+    "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+    "1q2w3e4r5t6y7u8i9o0p",
+    "qaz wsx edc rfv tgb yhn ujm",
+    "!@#$%^&*()_+",
+];
+
+/// Whether a password is among the first an attacker tries (see [`Rule::CommonPassword`]).
+fn guessable(input: &str) -> bool {
+    let lower = input.to_lowercase();
+    let mut distinct: Vec<char> = lower.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() <= 3 || lower.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if WALKS
+        .iter()
+        .any(|w| w.replace(' ', "").contains(&squeezed) || w.contains(&squeezed))
+    {
+        return true;
+    }
+    let is_filler = |c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace();
+    let base: String = lower
+        .trim_matches(is_filler)
+        .chars()
+        .map(|c| match c {
+            '@' | '4' => 'a',
+            '0' => 'o',
+            '1' | '!' => 'i',
+            '3' => 'e',
+            '$' | '5' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect();
+    // The base itself, or the base said twice ("passwordpassword").
+    let chars: Vec<char> = base.chars().collect();
+    let half: Option<String> = (chars.len() % 2 == 0 && chars[..chars.len() / 2]
+        == chars[chars.len() / 2..])
+        .then(|| chars[..chars.len() / 2].iter().collect());
+    COMMON_PASSWORDS
+        .iter()
+        .any(|c| *c == base || half.as_deref() == Some(*c))
 }
 
 /// An agency code: 2–16 characters of `A-Z 0-9 -`, upper case. Used in URLs and the clue API.
@@ -814,9 +898,48 @@ mod tests {
     }
 
     #[test]
+    fn common_and_guessable_passwords_are_refused() {
+        for weak in [
+            "password123",
+            "Password2026!",
+            "P@ssw0rd2024",
+            "passwordpassword",
+            "1234567890",
+            "13800138000",
+            "qwertyuiop",
+            "QWERTYUIOP12",
+            "1qaz2wsx3edc",
+            "1q2w3e4r5t",
+            "abcdefghijk",
+            "aaaaaaaaaaaa",
+            "abababababab",
+            "woaini1314520",
+            "Admin@123456",
+            "tianping2026",
+            "密码密码密码密码密码",
+        ] {
+            assert_eq!(
+                rule(Password::parse(Field::Password, weak)),
+                Rule::CommonPassword,
+                "{weak}"
+            );
+        }
+        for fine in [
+            "Test-Password-2026",
+            "Tianping-Demo-2026",
+            "A-good-password",
+            "A-new-password-1",
+            "correct horse battery staple",
+            "我的密码是天平的秤砣",
+        ] {
+            assert!(Password::parse(Field::Password, fine).is_ok(), "{fine}");
+        }
+    }
+
+    #[test]
     fn passwords_must_be_ten_to_128_characters_and_are_not_trimmed() {
-        assert!(Password::parse(Field::Password, "0123456789").is_ok());
-        assert!(Password::parse(Field::Password, "密码密码密码密码密码").is_ok());
+        assert!(Password::parse(Field::Password, "Kd8-pLm2-qZ").is_ok());
+        assert!(Password::parse(Field::Password, "我的密码是天平的秤砣").is_ok());
         assert_eq!(rule(Password::parse(Field::Password, "")), Rule::Required);
         assert_eq!(
             rule(Password::parse(Field::Password, "012345678")),
@@ -824,14 +947,14 @@ mod tests {
         );
         assert!(Password::parse(Field::Password, &"x".repeat(129)).is_err());
         assert_eq!(
-            Password::parse(Field::Password, " 123456789 ")
+            Password::parse(Field::Password, " Kd8-pLm2-q ")
                 .expect("ok")
                 .expose()
                 .len(),
-            11
+            12
         );
         assert_eq!(
-            format!("{:?}", Password::parse(Field::Password, "0123456789")),
+            format!("{:?}", Password::parse(Field::Password, "Kd8-pLm2-qZ")),
             "Ok(Password(***))"
         );
     }

@@ -11,7 +11,8 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
     use super::ctx;
     use crate::ssr::auth;
     let (state, _, lang) = ctx::request()?;
-    let outcome = auth::login(&state, &username, &password, auth::Channel::Browser)
+    let client = crate::ssr::client::current_client(&state);
+    let outcome = auth::login(&state, &username, &password, auth::Channel::Browser, &client)
         .await
         .map_err(|e| AppError::from_service(e, lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();
@@ -23,12 +24,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
         opts.append_header(http::header::SET_COOKIE, value);
     }
     // Only local paths: never redirect off-site.
-    let target = if next.starts_with('/') && !next.starts_with("//") {
-        next.as_str()
-    } else {
-        "/work"
-    };
-    leptos_axum::redirect(target);
+    leptos_axum::redirect(tianping_domain::security::safe_local_path(&next).unwrap_or("/work"));
     Ok(())
 }
 

@@ -57,6 +57,17 @@ pub enum AppError {
     Transport(String),
 }
 
+/// A wait in words: seconds under a minute, else minutes.
+#[cfg(feature = "ssr")]
+fn wait_text(secs: i64, lang: Lang) -> String {
+    match (secs < 60, lang) {
+        (true, Lang::Zh) => format!("{} 秒", secs.max(1)),
+        (true, Lang::En) => format!("{} s", secs.max(1)),
+        (false, Lang::Zh) => format!("{} 分钟", (secs + 59) / 60),
+        (false, Lang::En) => format!("{} minutes", (secs + 59) / 60),
+    }
+}
+
 impl AppError {
     /// The HTTP status for this error.
     pub fn status(&self) -> u16 {
@@ -174,14 +185,23 @@ impl AppError {
                 retry_after_secs,
                 message: match lang {
                     Lang::Zh => format!(
-                        "登录失败次数过多，请 {} 分钟后再试。",
-                        (retry_after_secs + 59) / 60
+                        "登录失败次数过多，请 {} 后再试。",
+                        wait_text(retry_after_secs, lang)
                     ),
                     Lang::En => format!(
-                        "Too many failed sign-ins. Try again in {} minutes.",
-                        (retry_after_secs + 59) / 60
+                        "Too many failed sign-ins. Try again in {}.",
+                        wait_text(retry_after_secs, lang)
                     ),
                 },
+            },
+            S::Busy { retry_after_secs } => AppError::TooManyAttempts {
+                retry_after_secs,
+                message: lang
+                    .pick(
+                        "同时登录的人太多，请稍候几秒再试。",
+                        "Too many sign-ins at once; try again in a few seconds.",
+                    )
+                    .into(),
             },
             S::RateLimited { retry_after_secs } => AppError::TooManyAttempts {
                 retry_after_secs,

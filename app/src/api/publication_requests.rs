@@ -16,13 +16,7 @@ pub async fn submit_publication_request(
     form: tianping_domain::publicity::request::RequestInput,
 ) -> Result<RequestReceipt, AppError> {
     let (state, _, lang) = super::ctx::request()?;
-    let client = use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_owned());
+    let client = crate::ssr::client::current_client(&state);
     let receipt = crate::ssr::services::publication_requests::submit(
         &state,
         publication_id,

@@ -144,13 +144,7 @@ pub async fn submit_complaint(
     form: tianping_domain::supervision::complaint::ComplaintInput,
 ) -> Result<super::supervision_dto::ComplaintReceipt, AppError> {
     let (state, _, lang) = super::ctx::request()?;
-    let client = leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_owned());
+    let client = crate::ssr::client::current_client(&state);
     crate::ssr::services::complaints::submit(&state, &form, &client)
         .await
         .map_err(|e| AppError::from_service(e, lang))

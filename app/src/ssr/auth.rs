@@ -2,12 +2,13 @@
 //! throttle on failed logins.
 //!
 //! Invariants:
-//! - A token is valid only while its session row exists, is not revoked and has not expired;
+//! - A token is valid only while its session row exists, is not revoked, has not expired and
+//!   has been used within the idle limit (`Settings::session_idle`);
 //!   logout revokes the session, a password change or deactivation revokes all of the user's.
 //! - Failures are uniform: an unknown user and a wrong password give the same answer after the
 //!   same amount of work (a dummy hash is verified for unknown users).
-//! - Failed logins count per login name, existing or not; after `lockout_threshold` in a row the
-//!   name is locked for `lockout_duration`.
+//! - Failed logins slow down, never lock: growing waits per account and per client address,
+//!   a bound on concurrent password checks, no row per made-up name (see [`super::login_guard`]).
 
 use std::{io::Write, path::Path};
 
@@ -30,12 +31,17 @@ use tianping_domain::{
 use super::{
     AppState,
     audit::{AuditActor, NewEvent, UnitOfWork},
-    entities::{agencies, login_throttle, reviewer_assignments, sessions, users},
+    entities::{agencies, reviewer_assignments, sessions, users},
     error::ServiceError,
+    login_guard,
 };
 
-/// Name of the browser's session cookie.
+/// Name of the browser's session cookie over plain HTTP (development, loopback).
 pub const COOKIE: &str = "tianping_session";
+/// Name of the session cookie behind HTTPS: the `__Host-` prefix makes browsers refuse it
+/// unless it is `Secure`, host-only and for the whole site, so a sibling subdomain cannot plant
+/// or overwrite it.
+pub const SECURE_COOKIE: &str = "__Host-tianping_session";
 
 /// The claims inside a token.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -54,6 +60,8 @@ pub struct Claims {
 pub struct JwtKeys {
     enc: EncodingKey,
     dec: DecodingKey,
+    /// SHA-256 of the secret: the root other keys are derived from ([`JwtKeys::derive_key`]).
+    root: [u8; 32],
 }
 
 impl std::fmt::Debug for JwtKeys {
@@ -65,10 +73,23 @@ impl std::fmt::Debug for JwtKeys {
 impl JwtKeys {
     /// Keys from a secret of at least 32 bytes.
     pub fn from_secret(secret: &[u8]) -> Self {
+        use sha2::Digest;
         Self {
             enc: EncodingKey::from_secret(secret),
             dec: DecodingKey::from_secret(secret),
+            root: sha2::Sha256::digest(secret).into(),
         }
+    }
+
+    /// A key for another purpose (`label`), derived from the secret: the same in every process
+    /// that shares the secret, and telling nothing of it.
+    pub fn derive_key(&self, label: &str) -> [u8; 32] {
+        use sha2::Digest;
+        let mut hasher = sha2::Sha256::new();
+        hasher.update(self.root);
+        hasher.update(b"tianping/derive/");
+        hasher.update(label.as_bytes());
+        hasher.finalize().into()
     }
 
     /// Uses `env_secret` when given; otherwise reads `jwt.key` from the data directory,
@@ -130,12 +151,6 @@ pub async fn hash_password_blocking(password: String) -> Result<String, ServiceE
         .map_err(|e| ServiceError::Internal(e.to_string()))?
 }
 
-async fn verify_password_blocking(password: String, stored: String) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&password, &stored))
-        .await
-        .unwrap_or(false)
-}
-
 /// A hash of a random password, verified when the user does not exist so that the answer
 /// takes as long as for a real user.
 static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -173,11 +188,19 @@ pub enum Channel {
 
 /// Checks a user name and password and opens a session. Integration accounts get API tokens
 /// only: a browser sign-in with their (correct) password is refused and opens nothing.
+///
+/// `client` is the caller's key ([`super::client`]). In order: a client still waiting after its
+/// failures is refused before any work; a password check needs one of the guard's permits (429
+/// when none frees up in time); an existing account's attempt is reserved atomically before its
+/// password is checked ([`login_guard::reserve_attempt`]). An unknown name costs the same check
+/// against a dummy hash and leaves no row; its failures are counted per client, one audit event
+/// per client and window.
 pub async fn login(
     state: &AppState,
     username: &str,
     password: &str,
     channel: Channel,
+    client: &str,
 ) -> Result<LoginOutcome, ServiceError> {
     let name = username.trim().to_ascii_lowercase();
     let mut missing = Vec::new();
@@ -190,35 +213,41 @@ pub async fn login(
     if !missing.is_empty() {
         return Err(ServiceError::ValidationMany(missing));
     }
-    // Names longer than any real one cannot match; keep the throttle key bounded.
+    // Names longer than any real one cannot match.
     let name: String = name.chars().take(64).collect();
     let now = state.clock.now();
-    let throttle = login_throttle::Entity::find_by_id(name.clone())
-        .one(&state.db.conn)
-        .await?;
-    if let Some(until) = throttle.as_ref().and_then(|t| t.locked_until)
-        && until > now
-    {
-        return Err(ServiceError::TooManyAttempts {
-            retry_after_secs: (until - now).num_seconds().max(1),
-        });
-    }
+    let guard = &state.login_guard;
+    guard.admit_client(client, now)?;
     let user = users::Entity::find()
         .filter(users::Column::Username.eq(name.clone()))
         .one(&state.db.conn)
         .await?;
-    let stored = user
-        .as_ref()
-        .map(|u| u.password_hash.clone())
-        .unwrap_or_else(|| DUMMY_HASH.clone());
-    let password_ok = verify_password_blocking(password.to_owned(), stored).await;
-    let user = match user {
-        Some(u) if password_ok && u.active => u,
-        _ => {
-            record_failure(state, &name, throttle, now).await?;
-            return Err(ServiceError::InvalidCredentials);
-        }
+    let permit = guard.permit().await?;
+    let Some(user) = user else {
+        let attempt = password.to_owned();
+        guard
+            .blocking(&permit, move || verify_password(&attempt, &DUMMY_HASH))
+            .await?;
+        drop(permit);
+        unknown_name_failed(state, client, now).await?;
+        return Err(ServiceError::InvalidCredentials);
     };
+    let backoff = state.settings.login_backoff;
+    let attempt_no = login_guard::reserve_attempt(&state.db, &user.username, backoff, now).await?;
+    let (attempt, stored) = (password.to_owned(), user.password_hash.clone());
+    let password_ok = guard
+        .blocking(&permit, move || verify_password(&attempt, &stored))
+        .await?;
+    drop(permit);
+    let succeeded = password_ok && user.active;
+    login_guard::record_outcome(&state.db, &user.username, attempt_no, succeeded, backoff, now)
+        .await?;
+    if !succeeded {
+        guard.client_failed(client, now);
+        account_failed(state, &user, attempt_no, backoff, now).await?;
+        return Err(ServiceError::InvalidCredentials);
+    }
+    guard.client_succeeded(client);
     let actor = load_actor(state, &user).await?;
     if channel == Channel::Browser && !actor.role.uses_browser() {
         return Err(ServiceError::Forbidden);
@@ -226,7 +255,15 @@ pub async fn login(
     let session_id = uuid::Uuid::new_v4().to_string();
     let expires_at = now + state.settings.session_ttl;
     let mut uow = UnitOfWork::begin(&state.db, now).await?;
-    login_throttle::Entity::delete_by_id(name.clone())
+    // Sessions ended more than a day ago are of no use to anyone: prune them as new ones open
+    // (the audit log keeps every sign-in and sign-out).
+    let pruned_before = now - chrono::Duration::days(1);
+    sessions::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(sessions::Column::ExpiresAt.lt(pruned_before))
+                .add(sessions::Column::RevokedAt.lt(pruned_before)),
+        )
         .exec(uow.txn())
         .await?;
     sessions::ActiveModel {
@@ -235,6 +272,7 @@ pub async fn login(
         issued_at: Set(now),
         expires_at: Set(expires_at),
         revoked_at: Set(None),
+        last_seen_at: Set(Some(now)),
     }
     .insert(uow.txn())
     .await?;
@@ -261,33 +299,47 @@ pub async fn login(
     })
 }
 
-async fn record_failure(
+/// Audits a failed sign-in on an existing account, named by its id (never by what was typed:
+/// a mistyped name is often a password).
+async fn account_failed(
     state: &AppState,
-    name: &str,
-    throttle: Option<login_throttle::Model>,
+    user: &users::Model,
+    attempt: u32,
+    backoff: tianping_domain::security::Backoff,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let failures = throttle.as_ref().map_or(0, |t| t.failures) + 1;
-    let locked_until = (failures >= state.settings.lockout_threshold)
-        .then(|| now + state.settings.lockout_duration);
     let mut uow = UnitOfWork::begin(&state.db, now).await?;
-    let row = login_throttle::ActiveModel {
-        username: Set(name.to_owned()),
-        failures: Set(if locked_until.is_some() { 0 } else { failures }),
-        last_failure_at: Set(now),
-        locked_until: Set(locked_until),
-    };
-    if throttle.is_some() {
-        row.update(uow.txn()).await?;
-    } else {
-        row.insert(uow.txn()).await?;
-    }
     uow.record(NewEvent {
         actor: AuditActor::anonymous(),
         action: "auth.login_failed",
-        subject_type: "login",
-        subject_id: name.to_owned(),
-        payload: json!({ "consecutive_failures": failures, "locked": locked_until.is_some() }),
+        subject_type: "user",
+        subject_id: user.id.to_string(),
+        payload: json!({
+            "consecutive_failures": attempt,
+            "wait_secs": backoff.delay_secs(attempt),
+        }),
+    });
+    uow.commit().await?;
+    Ok(())
+}
+
+/// Counts a failure under a name that does not exist against the client; the first of a
+/// client's window is audited (by the client's key, not by the name typed).
+async fn unknown_name_failed(
+    state: &AppState,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    if !state.login_guard.client_failed(client, now) {
+        return Ok(());
+    }
+    let mut uow = UnitOfWork::begin(&state.db, now).await?;
+    uow.record(NewEvent {
+        actor: AuditActor::anonymous(),
+        action: "auth.login_failed",
+        subject_type: "client",
+        subject_id: client.to_owned(),
+        payload: json!({ "unknown_account": true, "first_of_window": true }),
     });
     uow.commit().await?;
     Ok(())
@@ -337,11 +389,16 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<AuthSession, 
     if claims.exp <= now.timestamp() {
         return Err(ServiceError::Unauthenticated);
     }
+    let idle = state.settings.session_idle;
     let session = sessions::Entity::find_by_id(claims.jti.clone())
         .one(&state.db.conn)
         .await?
         .filter(|s| s.user_id == claims.sub && s.revoked_at.is_none() && s.expires_at > now)
+        .filter(|s| now - s.last_seen_at.unwrap_or(s.issued_at) <= idle)
         .ok_or(ServiceError::Unauthenticated)?;
+    if now - session.last_seen_at.unwrap_or(session.issued_at) > chrono::Duration::minutes(1) {
+        login_guard::touch_session(&state.db, &session.id, now).await?;
+    }
     let user = users::Entity::find_by_id(session.user_id)
         .one(&state.db.conn)
         .await?
@@ -385,7 +442,12 @@ pub async fn change_password(
         .one(&state.db.conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if !verify_password_blocking(current.to_owned(), user.password_hash.clone()).await {
+    let (attempt, stored) = (current.to_owned(), user.password_hash.clone());
+    let matches = state
+        .login_guard
+        .with_permit(move || verify_password(&attempt, &stored))
+        .await?;
+    if !matches {
         return Err(ServiceError::Validation(ValidationError::new(
             Field::Password,
             Rule::Malformed,
@@ -430,7 +492,7 @@ pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
     {
         return Some(token.trim().to_owned());
     }
-    cookie(headers, COOKIE)
+    cookie(headers, SECURE_COOKIE).or_else(|| cookie(headers, COOKIE))
 }
 
 /// Reads one cookie from the request headers.
@@ -445,13 +507,23 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The `Set-Cookie` value that stores a token in the browser.
+/// The `Set-Cookie` value that stores a token in the browser (`secure`: behind HTTPS, as
+/// [`SECURE_COOKIE`] with the `Secure` flag).
 pub fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}")
+    let (name, flag) = if secure {
+        (SECURE_COOKIE, "; Secure")
+    } else {
+        (COOKIE, "")
+    };
+    format!("{name}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{flag}")
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
-pub fn clear_cookie() -> String {
-    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+pub fn clear_cookie(secure: bool) -> String {
+    let (name, flag) = if secure {
+        (SECURE_COOKIE, "; Secure")
+    } else {
+        (COOKIE, "")
+    };
+    format!("{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{flag}")
 }

@@ -70,9 +70,9 @@ impl BlobStore {
     /// Starts an upload of at most `max_bytes`.
     pub async fn upload(&self, max_bytes: u64) -> Result<Upload, BlobError> {
         let dir = self.root.join("tmp");
-        fs::create_dir_all(&dir).await?;
+        create_private_dir(&dir).await?;
         let temp = dir.join(uuid::Uuid::new_v4().to_string());
-        let file = fs::File::create(&temp).await?;
+        let file = create_private(&temp).await?;
         Ok(Upload {
             file: Some(file),
             temp,
@@ -91,7 +91,7 @@ impl BlobStore {
             return Ok(false);
         }
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).await?;
+            create_private_dir(parent).await?;
         }
         fs::rename(&staged.temp, &target).await?;
         Ok(true)
@@ -105,14 +105,14 @@ impl BlobStore {
             return Ok(false);
         }
         let dir = self.root.join("tmp");
-        fs::create_dir_all(&dir).await?;
+        create_private_dir(&dir).await?;
         let temp = dir.join(uuid::Uuid::new_v4().to_string());
         let written = async {
-            let mut file = fs::File::create(&temp).await?;
+            let mut file = create_private(&temp).await?;
             file.write_all(bytes).await?;
             file.sync_all().await?;
             if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).await?;
+                create_private_dir(parent).await?;
             }
             fs::rename(&temp, &target).await
         }
@@ -204,11 +204,62 @@ pub struct Staged {
     temp: PathBuf,
 }
 
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Whatever path an error took, nothing of an upload that was not moved into place
+        // stays behind (after `put` the temporary file no longer exists).
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
 impl Staged {
     /// Discards the upload.
     pub async fn discard(self) {
         remove_quietly(&self.temp).await;
     }
+}
+
+/// Creates a file only its owner can read and write (0600): evidence is personal data.
+async fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    options.open(path).await
+}
+
+/// Creates a directory (and its parents) only its owner can enter (0700).
+pub async fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    builder.mode(0o700);
+    builder.create(path).await
+}
+
+/// Removes what uploads interrupted by a crash left in the temporary folder (files older than
+/// an hour: another process sharing the folder may be uploading right now). Returns how many.
+pub async fn sweep_temporary(data_dir: &Path) -> std::io::Result<usize> {
+    let dir = data_dir.join("blobs").join("tmp");
+    let mut entries = match fs::read_dir(&dir).await {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    while let Some(entry) = entries.next_entry().await? {
+        let stale = entry
+            .metadata()
+            .await
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale && fs::remove_file(entry.path()).await.is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 async fn remove_quietly(path: &Path) {

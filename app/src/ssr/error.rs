@@ -24,6 +24,12 @@ pub enum ServiceError {
         /// Seconds until the lock lifts.
         retry_after_secs: i64,
     },
+    /// Too many password checks at once: retry shortly.
+    #[error("busy; retry after {retry_after_secs} s")]
+    Busy {
+        /// Seconds to wait.
+        retry_after_secs: i64,
+    },
     /// The caller sees the thing but may not do this.
     #[error("forbidden")]
     Forbidden,

@@ -2,16 +2,21 @@
 //!
 //! Invariants: entities never leave this module (services return `api::dto` types); every
 //! write goes through [`audit::UnitOfWork`], which appends its audit events in the same
-//! transaction as the change.
+//! transaction as the change. The one exception is the sign-in guard's failure counter
+//! ([`login_guard`]): operational state, not a record, raised by one atomic statement before a
+//! password is checked; the attempt's outcome is audited by a unit of work.
 
 pub mod audit;
 pub mod auth;
 pub mod blobs;
+pub mod client;
 pub mod clock;
 pub mod db;
 pub mod derived;
 pub mod entities;
 pub mod error;
+pub mod login_guard;
+pub mod lookup_limit;
 pub mod pdf;
 pub mod rate_limit;
 pub mod rollup;

@@ -92,7 +92,10 @@ impl Metrics for Fonts {
     }
 }
 
-const FONT_ID: &str = "F1";
+/// The font's resource name, also the `XXXXXX+` tag printpdf puts before the subset font's
+/// name: the PDF specification (ISO 32000-1, 9.6.4) wants six uppercase letters there, and
+/// checkers (`pdffonts`) take anything else for a font that was not subset.
+const FONT_ID: &str = "TPNOTO";
 
 fn colour(ink: Ink) -> Color {
     match ink {
@@ -268,11 +271,43 @@ pub fn render(model: &DocumentModel, fonts: &Fonts, issued_at: Option<DateTime<U
         .iter()
         .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&p.marks)))
         .collect();
-    let bytes = doc
+    let mut pdf = doc
         .with_pages(pdf_pages)
-        .save(&save_options(), &mut Vec::new());
+        .to_lopdf_document(&save_options(), &mut Vec::new());
+    finish_metadata(&mut pdf);
+    let mut bytes = Vec::new();
+    if let Err(e) = pdf.save_to(&mut bytes) {
+        // Writing into memory does not fail; should it, the document is empty and its hash
+        // says so (nothing half-written is issued as genuine).
+        tracing::error!("writing a PDF into memory failed: {e}");
+        bytes.clear();
+    }
     let seed = serde_json::to_vec(model).unwrap_or_default();
     fix_file_id(bytes, &seed)
+}
+
+/// What printpdf leaves out or gets wrong in the document's metadata: the catalog says the
+/// text is Chinese (`/Lang`, for screen readers and search) and asks viewers to show the title
+/// rather than the file name; the Info dictionary loses the empty `/GTS_PDFXVersion`, which
+/// readers take as a PDF/X claim the document does not make.
+fn finish_metadata(pdf: &mut lopdf::Document) {
+    use lopdf::{Dictionary, Object};
+    if let Ok(catalog) = pdf.catalog_mut() {
+        catalog.set("Lang", Object::string_literal("zh-CN"));
+        let mut prefs = Dictionary::new();
+        prefs.set("DisplayDocTitle", Object::Boolean(true));
+        catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    }
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .ok();
+    if let Some(id) = info
+        && let Ok(info) = pdf.get_dictionary_mut(id)
+    {
+        info.remove(b"GTS_PDFXVersion");
+    }
 }
 
 /// Streams are left uncompressed: deflate was 40 % of the rendering time (measured with `perf`),

@@ -35,10 +35,18 @@ pub struct Settings {
     pub audit_key: Option<Secret>,
     /// How long a login lasts.
     pub session_ttl: chrono::Duration,
-    /// Consecutive failures that lock a login name.
-    pub lockout_threshold: i32,
-    /// How long a locked login name stays locked.
-    pub lockout_duration: chrono::Duration,
+    /// How long a session may go unused before it ends (`TIANPING_SESSION_IDLE_MINUTES`).
+    pub session_idle: chrono::Duration,
+    /// Growing waits after failed sign-ins on one account.
+    pub login_backoff: tianping_domain::security::Backoff,
+    /// Growing waits after failed sign-ins from one client address.
+    pub client_backoff: tianping_domain::security::Backoff,
+    /// The limit on public lookups by secret number per client (verification codes, tracking
+    /// numbers): `TIANPING_LOOKUP_RATE`, e.g. `30/600`.
+    pub lookup_rate: tianping_domain::supervision::complaint::RateRule,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TIANPING_TRUSTED_PROXIES`);
+    /// empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Whether the session cookie carries `Secure` (behind HTTPS).
     pub secure_cookie: bool,
     /// The working-day calendar (national holidays and adjusted working days).
@@ -87,8 +95,14 @@ impl Settings {
             jwt_secret: None,
             audit_key: None,
             session_ttl: chrono::Duration::hours(8),
-            lockout_threshold: 5,
-            lockout_duration: chrono::Duration::minutes(15),
+            session_idle: chrono::Duration::minutes(30),
+            login_backoff: tianping_domain::security::Backoff::ACCOUNT,
+            client_backoff: tianping_domain::security::Backoff::CLIENT,
+            trusted_proxies: Vec::new(),
+            lookup_rate: tianping_domain::supervision::complaint::RateRule {
+                max: 30,
+                window_secs: 600,
+            },
             secure_cookie: false,
             calendar: std::sync::Arc::new(tianping_domain::calendar::WorkCalendar::china()),
             deadline_rules: tianping_domain::deadline::DeadlineRules::default(),
@@ -115,6 +129,13 @@ pub struct AppState {
     pub search: Arc<SharedIndex>,
     /// Token signing keys.
     pub jwt: Arc<JwtKeys>,
+    /// The key client addresses are hashed with (derived from the token secret: stable across
+    /// restarts and shared by every process of a deployment).
+    pub client_key: Arc<[u8; 32]>,
+    /// Bounds concurrent password checks and counts failures per client address.
+    pub login_guard: Arc<super::login_guard::LoginGuard>,
+    /// Counts public lookups by secret number per client.
+    pub lookup_limit: Arc<super::lookup_limit::LookupLimit>,
     /// The injected clock.
     pub clock: Arc<dyn Clock>,
     /// Settings.
@@ -210,6 +231,11 @@ impl StateBuilder {
         Ok(AppState {
             db,
             search,
+            client_key: Arc::new(jwt.derive_key("client-address")),
+            login_guard: Arc::new(super::login_guard::LoginGuard::for_this_machine(
+                settings.client_backoff,
+            )),
+            lookup_limit: Arc::new(super::lookup_limit::LookupLimit::new(settings.lookup_rate)),
             jwt: Arc::new(jwt),
             clock,
             settings: Arc::new(settings),

@@ -149,7 +149,10 @@ pub(super) async fn public_inclusion_proof(
             )));
         }
     };
-    let proof = transparency::inclusion(&state, seq, q.size)
+    // Asked by the document's hash, the caller holds the document: its issue event (public
+    // fields only) tells them nothing new.
+    let holds_the_document = q.seq.is_none();
+    let proof = transparency::inclusion(&state, seq, q.size, holds_the_document)
         .await
         .map_err(fail(lang))?;
     Ok((public_cache(300), Json(proof)))

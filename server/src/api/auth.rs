@@ -10,7 +10,7 @@ use app::ssr::{auth, services::org};
 use axum::{
     Json,
     extract::State,
-    http::{HeaderValue, StatusCode, header},
+    http::{Extensions, HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 
@@ -18,14 +18,18 @@ use axum::{
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginBody,
     responses(
         (status = 200, description = "Signed in", body = Login),
-        (status = 401, description = "Wrong user name or password, or the account is locked (`invalid_credentials`)", body = super::error::ErrorEnvelope),
+        (status = 401, description = "Wrong user name or password (`invalid_credentials`)", body = super::error::ErrorEnvelope),
+        (status = 429, description = "Too many failures from this client or on this account, or too many sign-ins at once: retry after `Retry-After` seconds (`too_many_attempts`)", body = super::error::ErrorEnvelope),
     ))]
 pub(super) async fn login(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
+    ext: Extensions,
+    headers: HeaderMap,
     Body(body): Body<LoginBody>,
 ) -> ApiResult<Response> {
-    let outcome = auth::login(&state, &body.username, &body.password, auth::Channel::Api)
+    let client = app::ssr::client::client_id(&state, &ext, &headers);
+    let outcome = auth::login(&state, &body.username, &body.password, auth::Channel::Api, &client)
         .await
         .map_err(fail(lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();
@@ -52,7 +56,7 @@ pub(super) async fn logout(State(state): State<AppState>, caller: Caller) -> Api
         .await
         .map_err(fail(caller.lang))?;
     let mut response = StatusCode::NO_CONTENT.into_response();
-    if let Ok(v) = HeaderValue::from_str(&auth::clear_cookie()) {
+    if let Ok(v) = HeaderValue::from_str(&auth::clear_cookie(state.settings.secure_cookie)) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(response)

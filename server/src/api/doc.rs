@@ -78,12 +78,15 @@ pub fn is_public(path: &str) -> bool {
         || path == "/api/v1/openapi.json"
 }
 
-/// Operations answering `429` (`too_many_attempts`, with `Retry-After`): the sign-in throttle
-/// and the public's rate-limited submissions.
+/// Operations answering `429` (`too_many_attempts`, with `Retry-After`): the sign-in throttle,
+/// the public's rate-limited submissions and its lookups by secret number.
 const RATE_LIMITED: &[&str] = &[
     "/api/v1/auth/login",
     "/api/v1/public/complaints",
     "/api/v1/public/decisions/{id}/requests",
+    "/api/v1/public/documents/verify",
+    "/api/v1/public/complaints/{no}",
+    "/api/v1/public/requests/{no}",
 ];
 
 fn error(description: &str) -> RefOr<Response> {

@@ -7,8 +7,7 @@
 use app::ssr::{AppState, services::cases::documents};
 use axum::{
     Json,
-    body::Bytes,
-    extract::{Multipart, State, multipart::MultipartRejection, rejection::BytesRejection},
+    extract::{Multipart, State, multipart::MultipartRejection},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -216,18 +215,33 @@ pub async fn verify_form(
     };
     loop {
         match form.next_field().await {
-            Ok(Some(field)) if field.name() == Some("file") => {
-                return match field.bytes().await {
-                    Ok(b) if !b.is_empty() => Redirect::to(&format!(
+            Ok(Some(mut field)) if field.name() == Some("file") => {
+                // Hashed as it streams in: nothing of the file is held.
+                let mut hasher = Sha256::new();
+                let mut size = 0usize;
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => {
+                            size += chunk.len();
+                            hasher.update(&chunk);
+                        }
+                        Ok(None) => break,
+                        Err(_) => {
+                            return back_to_portal(
+                                &ValidationError::new(Field::DocumentFile, Rule::Malformed),
+                                lang,
+                            );
+                        }
+                    }
+                }
+                return if size == 0 {
+                    back_to_portal(&missing, lang)
+                } else {
+                    Redirect::to(&format!(
                         "/portal/verify?sha256={}",
-                        hex::encode(Sha256::digest(&b))
+                        hex::encode(hasher.finalize())
                     ))
-                    .into_response(),
-                    Ok(_) => back_to_portal(&missing, lang),
-                    Err(_) => back_to_portal(
-                        &ValidationError::new(Field::DocumentFile, Rule::Malformed),
-                        lang,
-                    ),
+                    .into_response()
                 };
             }
             Ok(Some(_)) => {}
@@ -266,10 +280,28 @@ fn too_large(lang: tianping_domain::i18n::Lang) -> ApiError {
 pub async fn verify_file(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
-    body: Result<Bytes, BytesRejection>,
+    body: axum::body::Body,
 ) -> ApiResult<impl IntoResponse> {
-    let body = body.map_err(|_| too_large(lang))?;
-    let found = documents::check_file(&state, &body)
+    // Hashed as it streams in, refused once past the limit: nothing of the file is held.
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut hasher = Sha256::new();
+    let mut size = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| too_large(lang))?;
+        size += chunk.len();
+        if size > MAX_VERIFY_BYTES {
+            return Err(too_large(lang));
+        }
+        hasher.update(&chunk);
+    }
+    if size == 0 {
+        return Err(ApiError::from(AppError::invalid(
+            &[ValidationError::new(Field::DocumentFile, Rule::Required)],
+            lang,
+        )));
+    }
+    let found = documents::check_hash(&state, &hex::encode(hasher.finalize()))
         .await
         .map_err(fail(lang))?;
     Ok(verdict(found))

@@ -101,7 +101,47 @@ fn malformed(e: &MultipartError, lang: tianping_domain::i18n::Lang) -> AppError 
     }])
 }
 
-/// Reads the multipart body: the text fields, and the file streamed into the blob store.
+/// The longest text field of an upload, in bytes: a record's content (笔录) may be long, every
+/// other field is short.
+fn text_limit(name: &str) -> usize {
+    if name == "content" { 256 * 1024 } else { 4 * 1024 }
+}
+
+/// More fields than any real form has.
+const MAX_FIELDS: usize = 32;
+
+fn field_too_long(max: usize, lang: tianping_domain::i18n::Lang) -> AppError {
+    AppError::invalid(
+        &[ValidationError::new(
+            Field::Body,
+            Rule::Length { min: 0, max },
+        )],
+        lang,
+    )
+}
+
+/// Reads a text field chunk by chunk, refusing it once it passes `max` bytes (never more than
+/// that is held).
+async fn read_text(
+    field: &mut axum::extract::multipart::Field<'_>,
+    max: usize,
+    lang: tianping_domain::i18n::Lang,
+) -> Result<String, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|e| malformed(&e, lang))? {
+        if bytes.len() + chunk.len() > max {
+            return Err(field_too_long(max, lang));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        AppError::invalid(&[ValidationError::new(Field::Body, Rule::Charset)], lang)
+    })
+}
+
+/// Reads the multipart body: the text fields (each bounded), and the one file streamed into the
+/// blob store. Whatever error ends it, the staged file is removed (`Staged` and `Upload` clean up
+/// when dropped).
 async fn read_form(
     state: &AppState,
     multipart: &mut Multipart,
@@ -109,20 +149,39 @@ async fn read_form(
 ) -> Result<(EvidenceInput, Option<Staged>), AppError> {
     let mut input = EvidenceInput::default();
     let mut staged = None;
+    let mut fields = 0;
     let max = state.settings.max_upload_bytes;
     while let Some(mut field) = multipart
         .next_field()
         .await
         .map_err(|e| malformed(&e, lang))?
     {
+        fields += 1;
+        if fields > MAX_FIELDS {
+            return Err(AppError::invalid(
+                &[ValidationError::new(Field::Body, Rule::Malformed)],
+                lang,
+            ));
+        }
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
             if file_name.is_empty() {
                 continue;
             }
-            input.file_name = file_name;
-            input.content_type = field.content_type().unwrap_or_default().to_owned();
+            if staged.is_some() {
+                return Err(AppError::invalid(
+                    &[ValidationError::new(Field::File, Rule::SingleFile)],
+                    lang,
+                ));
+            }
+            input.file_name = file_name.chars().take(255).collect();
+            input.content_type = field
+                .content_type()
+                .unwrap_or_default()
+                .chars()
+                .take(127)
+                .collect();
             let store = BlobStore::new(&state.settings.data_dir);
             let mut upload = store
                 .upload(max)
@@ -157,7 +216,7 @@ async fn read_form(
             );
             continue;
         }
-        let value = field.text().await.map_err(|e| malformed(&e, lang))?;
+        let value = read_text(&mut field, text_limit(&name), lang).await?;
         match name.as_str() {
             "kind" => input.raw.kind = value,
             "title" => input.raw.title = value,
@@ -192,9 +251,14 @@ pub async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let html = wants_html(&headers);
-    let read = match multipart {
-        Ok(mut multipart) => read_form(&state, &mut multipart, c.lang).await,
-        Err(e) => Err(not_multipart(&e, c.lang)),
+    // Who may add evidence to this case is known before the first byte of the body is read.
+    let allowed = cases::may_add_evidence(&state, &c.session.actor, id)
+        .await
+        .map_err(|e| AppError::from_service(e, c.lang));
+    let read = match (allowed, multipart) {
+        (Err(e), _) => Err(e),
+        (Ok(()), Ok(mut multipart)) => read_form(&state, &mut multipart, c.lang).await,
+        (Ok(()), Err(e)) => Err(not_multipart(&e, c.lang)),
     };
     let result = match read {
         Ok((input, staged)) => cases::record_evidence(&state, &c.session.actor, id, &input, staged)
@@ -224,10 +288,45 @@ pub async fn upload(
     }
 }
 
+/// The media type a stored file is served with: the uploader's, if it is one of the kinds
+/// evidence comes in and no browser runs as a page; everything else (HTML, SVG, XML,
+/// JavaScript, anything unknown) as bytes to save.
+fn served_content_type(uploaded: &str) -> &'static str {
+    const ALLOWED: [&str; 16] = [
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+        "image/gif",
+        "image/webp",
+        "image/heic",
+        "image/tiff",
+        "audio/mpeg",
+        "audio/mp4",
+        "audio/wav",
+        "audio/amr",
+        "video/mp4",
+        "video/quicktime",
+        "video/webm",
+        "text/plain",
+        "application/zip",
+    ];
+    let essence = uploaded
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    ALLOWED
+        .iter()
+        .find(|allowed| **allowed == essence)
+        .copied()
+        .unwrap_or("application/octet-stream")
+}
+
 /// `GET /api/v1/evidence/{id}/file`: the stored file, streamed.
 #[utoipa::path(get, path = "/evidence/{id}/file", operation_id = "download_evidence", tag = "cases",
     params(("id" = i32, Path, description = "The evidence item's id")),
-    responses((status = 200, description = "The file as uploaded, with its own media type", content_type = "*/*", body = Vec<u8>)))]
+    responses((status = 200, description = "The file as uploaded, with its media type if it is one of the evidence kinds (PDF, images, audio, video, plain text, ZIP), else `application/octet-stream`", content_type = "*/*", body = Vec<u8>)))]
 pub async fn download(
     State(state): State<AppState>,
     c: Caller,
@@ -248,9 +347,10 @@ pub async fn download(
     ))
     .into_response();
     let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&file.content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(served_content_type(&file.content_type)),
+    );
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(file.size));
     if let Ok(v) = HeaderValue::from_str(&format!(
         "attachment; filename=\"evidence-{id}\"; filename*=UTF-8''{}",
@@ -266,4 +366,26 @@ pub async fn download(
         HeaderValue::from_static("nosniff"),
     );
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::served_content_type;
+
+    #[test]
+    fn only_evidence_media_types_are_served_as_such() {
+        assert_eq!(served_content_type("image/png"), "image/png");
+        assert_eq!(served_content_type("Application/PDF; x=y"), "application/pdf");
+        for active in [
+            "text/html",
+            "image/svg+xml",
+            "application/xhtml+xml",
+            "text/xml",
+            "application/javascript",
+            "text/plain\r\nX: y",
+            "",
+        ] {
+            assert_eq!(served_content_type(active), "application/octet-stream", "{active}");
+        }
+    }
 }

@@ -1,13 +1,11 @@
 //! The public's requests about a published decision (更正、信用修复提前移出): filing and the
 //! status by tracking number (public), the agency's queue and its decisions.
 
-use std::net::SocketAddr;
-
 use app::api::request_dto::RequestStepForm;
 use app::ssr::AppState;
 use app::ssr::services::publication_requests;
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
-use axum::{extract::ConnectInfo, http::Extensions};
+use axum::http::{Extensions, HeaderMap};
 use tianping_domain::{
     publicity::request::{RequestInput, RequestStep},
     validate::Field,
@@ -34,12 +32,11 @@ pub(super) async fn submit(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
     ext: Extensions,
+    headers: HeaderMap,
     Path(id): Path<i32>,
     Body(input): Body<RequestInput>,
 ) -> ApiResult<impl IntoResponse> {
-    let client = ext
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+    let client = app::ssr::client::client_id(&state, &ext, &headers);
     let receipt = publication_requests::submit(&state, id, &input, &client, lang)
         .await
         .map_err(fail_named(lang, REQUEST_NAMES))?;

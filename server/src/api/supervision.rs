@@ -1,8 +1,6 @@
 //! Supervision: warnings and their acknowledgement, matters, statistics, officer profiles,
 //! the complaints queue and the portal's public complaint endpoints.
 
-use std::net::SocketAddr;
-
 use app::api::supervision_dto::{ComplaintStepForm, MatterStepForm};
 use app::ssr::AppState;
 use app::ssr::services::{
@@ -11,7 +9,7 @@ use app::ssr::services::{
     supervision,
 };
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
-use axum::{extract::ConnectInfo, http::Extensions};
+use axum::http::{Extensions, HeaderMap};
 use serde::{Deserialize, Serialize};
 use tianping_domain::supervision::{
     complaint::{ComplaintInput, ComplaintStep},
@@ -252,11 +250,10 @@ pub(super) async fn submit_complaint(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
     ext: Extensions,
+    headers: HeaderMap,
     Body(input): Body<ComplaintInput>,
 ) -> ApiResult<impl IntoResponse> {
-    let client = ext
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+    let client = app::ssr::client::client_id(&state, &ext, &headers);
     let receipt = complaints::submit(&state, &input, &client)
         .await
         .map_err(fail_named(lang, COMPLAINT_NAMES))?;

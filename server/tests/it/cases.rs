@@ -537,3 +537,120 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+/// A multipart body of `(name, file name, content)` parts.
+fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----tianping-abuse-boundary";
+    let mut body = Vec::new();
+    for (name, file_name, content) in parts {
+        let disposition = match file_name {
+            Some(f) => format!("form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: text/html"),
+            None => format!("form-data; name=\"{name}\""),
+        };
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn post_multipart(app: &TestApp, token: &str, id: i64, parts: &[(&str, Option<&str>, &[u8])]) -> Response {
+    use axum::{body::Body, http::{Method, Request, header}};
+    let (content_type, body) = multipart(parts);
+    app.send(
+        Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/v1/cases/{id}/evidence"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upload_abuse_is_refused_before_it_lands_and_leaves_nothing_behind() {
+    let app = TestApp::seeded().await;
+    let (id, officer, _) = investigating_case(&app).await;
+    let zhang = app.id_of_user("officer.zhang").await.to_string();
+    let li = app.id_of_user("officer.li").await.to_string();
+    let blobs = app.state.settings.data_dir.join("blobs");
+    let fields = |title: Vec<u8>| -> Vec<(String, Vec<u8>)> {
+        vec![
+            ("kind".into(), b"photo".to_vec()),
+            ("title".into(), title),
+            ("collected_at".into(), b"2026-11-25T10:00".to_vec()),
+            ("location".into(), "临江市解放路 18 号".as_bytes().to_vec()),
+            ("officer_1".into(), zhang.as_bytes().to_vec()),
+            ("officer_2".into(), li.as_bytes().to_vec()),
+        ]
+    };
+    let as_parts = |f: &[(String, Vec<u8>)]| -> Vec<(String, Option<&'static str>, Vec<u8>)> {
+        f.iter().map(|(n, v)| (n.clone(), None, v.clone())).collect()
+    };
+    let send = |parts: Vec<(String, Option<&'static str>, Vec<u8>)>, token: String| {
+        let app = &app;
+        async move {
+            let borrowed: Vec<(&str, Option<&str>, &[u8])> = parts
+                .iter()
+                .map(|(n, f, c)| (n.as_str(), *f, c.as_slice()))
+                .collect();
+            post_multipart(app, &token, id, &borrowed).await
+        }
+    };
+    // An officer of another agency is refused before any byte is staged.
+    let other = app.login("officer.wang").await;
+    let mut parts = as_parts(&fields("照片".as_bytes().to_vec()));
+    parts.push(("file".into(), Some("a.jpg"), vec![b'x'; 4096]));
+    let r = send(parts, other).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+    assert!(walk(&blobs).is_empty(), "{:?}", walk(&blobs));
+    // Two files: refused naming the file; the first one staged is removed.
+    let mut parts = as_parts(&fields("照片".as_bytes().to_vec()));
+    parts.push(("file".into(), Some("a.jpg"), b"first".to_vec()));
+    parts.push(("file".into(), Some("b.jpg"), b"second".to_vec()));
+    let r = send(parts, officer.clone()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["error"]["fields"][0]["field"], "file", "{}", r.text);
+    assert_eq!(r.body["error"]["fields"][0]["rule"], "single_file", "{}", r.text);
+    // A 1 MiB title is refused once it passes the cap, never held whole.
+    let mut parts = as_parts(&fields(vec![b'a'; 1024 * 1024]));
+    parts.push(("file".into(), Some("a.jpg"), b"photo".to_vec()));
+    let r = send(parts, officer.clone()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    // An error after the file was staged (a bad date) leaves no temporary file either.
+    let mut f = fields("照片".as_bytes().to_vec());
+    f[2].1 = b"not a date".to_vec();
+    let mut parts = as_parts(&f);
+    parts.push(("file".into(), Some("a.jpg"), b"photo".to_vec()));
+    let r = send(parts, officer.clone()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let left: Vec<_> = walk(&blobs);
+    assert!(left.is_empty(), "nothing of a refused upload stays: {left:?}");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM evidence").await, 0);
+    // A good upload is stored for its owner only, and served as bytes if it is HTML.
+    let mut parts = as_parts(&fields("照片".as_bytes().to_vec()));
+    parts.push(("file".into(), Some("page.html"), b"<script>alert(1)</script>".to_vec()));
+    let r = send(parts, officer.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let stored: Vec<_> = walk(&blobs);
+        assert_eq!(stored.len(), 1, "{stored:?}");
+        let path = std::path::Path::new(&stored[0]);
+        let mode = |p: &std::path::Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(path), 0o600, "the file is its owner's only");
+        assert_eq!(mode(path.parent().expect("dir")), 0o700);
+    }
+    let evidence_id = app.scalar("SELECT CAST(MIN(id) AS BIGINT) FROM evidence").await;
+    let file = app
+        .get(&format!("/api/v1/evidence/{evidence_id}/file"), Some(&officer))
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.headers["content-type"], "application/octet-stream");
+}

@@ -290,7 +290,28 @@ async fn every_document_a_case_produced_renders_with_its_title_and_chinese_text(
             "{kind}"
         );
         assert!(!text.contains('\u{fffd}'), "{kind}: missing glyphs");
+        pdf_metadata_is_right(&kind, &pdf);
     }
+}
+
+/// What a reader and a checker see of the file itself: the language and the title shown, no
+/// PDF/X claim, and a subset font tagged as the PDF specification wants (six capitals and `+`).
+fn pdf_metadata_is_right(kind: &str, pdf: &[u8]) {
+    let raw = String::from_utf8_lossy(pdf);
+    assert!(raw.contains("/Lang (zh-CN)") || raw.contains("/Lang(zh-CN)"), "{kind}: no /Lang");
+    assert!(raw.contains("/DisplayDocTitle true"), "{kind}: title not shown");
+    assert!(!raw.contains("GTS_PDFXVersion"), "{kind}: claims PDF/X");
+    let tag = raw
+        .split("/BaseFont")
+        .nth(1)
+        .map(|rest| rest.trim_start().trim_start_matches('/'))
+        .and_then(|rest| rest.split_once('+'))
+        .map(|(tag, _)| tag.to_owned())
+        .unwrap_or_default();
+    assert!(
+        tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()),
+        "{kind}: font subset tag {tag:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

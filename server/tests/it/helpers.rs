@@ -121,6 +121,11 @@ impl TestApp {
         ));
         let mut settings = Settings::new(data_dir);
         settings.jwt_secret = Some(Secret::new(JWT_SECRET));
+        // The suite looks up every code and number of the demo from one (unknown) client; the
+        // lookup limit's own test sets it low.
+        settings.lookup_rate.max = 1_000_000;
+        // Tests move the clock by days with a session open; the idle limit's own test sets it.
+        settings.session_idle = chrono::Duration::days(3650);
         adjust(&mut settings);
         let state = AppState::builder(db, settings)
             .clock(clock.clone())

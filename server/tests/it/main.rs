@@ -21,6 +21,7 @@ mod publicity;
 mod remedies;
 mod reviews;
 mod schema;
+mod security;
 mod statistics;
 mod supervision;
 mod transparency;

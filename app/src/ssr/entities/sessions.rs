@@ -12,6 +12,8 @@ pub struct Model {
     pub issued_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
+    /// When the session was last used (to the minute); `None`: not since it was issued.
+    pub last_seen_at: Option<DateTimeUtc>,
 }
 
 /// No navigable relations: services join explicitly.

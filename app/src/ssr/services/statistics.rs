@@ -86,12 +86,42 @@ struct ComplaintRow {
     n: i64,
 }
 
-fn list(ids: impl IntoIterator<Item = i32>) -> String {
-    let v: Vec<String> = ids.into_iter().map(|i| i.to_string()).collect();
-    if v.is_empty() {
-        "NULL".to_owned()
-    } else {
-        v.join(",")
+/// The values of a statement, bound as parameters: every value in the SQL text is a
+/// placeholder (`$n` on PostgreSQL, `?n` on SQLite), never spliced in.
+struct Params {
+    backend: DbBackend,
+    values: Vec<sea_orm::Value>,
+}
+
+impl Params {
+    fn new(backend: DbBackend) -> Self {
+        Self {
+            backend,
+            values: Vec::new(),
+        }
+    }
+
+    /// A placeholder for `value`.
+    fn bind(&mut self, value: impl Into<sea_orm::Value>) -> String {
+        self.values.push(value.into());
+        match self.backend {
+            DbBackend::Postgres => format!("${}", self.values.len()),
+            _ => format!("?{}", self.values.len()),
+        }
+    }
+
+    /// Placeholders for a list of ids (`NULL` for none: `IN (NULL)` matches nothing).
+    fn list(&mut self, ids: impl IntoIterator<Item = i32>) -> String {
+        let v: Vec<String> = ids.into_iter().map(|i| self.bind(i)).collect();
+        if v.is_empty() {
+            "NULL".to_owned()
+        } else {
+            v.join(",")
+        }
+    }
+
+    fn statement(self, sql: String) -> Statement {
+        Statement::from_sql_and_values(self.backend, sql, self.values)
     }
 }
 
@@ -146,16 +176,20 @@ async fn grouped<C: ConnectionTrait>(
         Dimension::Matter => (RollupDimension::Matter, "key"),
         Dimension::Month => (RollupDimension::Agency, "month"),
     };
-    let agencies = list(agency_ids.iter().copied());
     let (from, to) = (month_of(period.start), month_of(period.end));
     let sum = |c: &str| format!("CAST(SUM({c}) AS BIGINT) AS {c}");
+    let mut p = Params::new(backend);
+    let dimension_value = p.bind(kept.as_str());
+    let agencies = p.list(agency_ids.iter().copied());
+    let from_value = p.bind(from.clone());
+    let to_value = p.bind(to.clone());
     let sql = format!(
         "SELECT {key} AS k, month AS m, {opened}, {closed}, {penalties}, {no_penalties},
             CAST(SUM(fines_fen) AS BIGINT) AS fines, {handling_days}, {reviews_passed},
             {reviews_returned}, {hearings}, {overdue}
         FROM case_stat_rollups
-        WHERE dimension = '{dimension}' AND agency_id IN ({agencies})
-          AND month >= '{from}' AND month < '{to}'
+        WHERE dimension = {dimension_value} AND agency_id IN ({agencies})
+          AND month >= {from_value} AND month < {to_value}
         GROUP BY {key}, month
         HAVING SUM(opened) > 0",
         opened = sum("opened"),
@@ -167,21 +201,19 @@ async fn grouped<C: ConnectionTrait>(
         reviews_returned = sum("reviews_returned"),
         hearings = sum("hearings"),
         overdue = sum("overdue"),
-        dimension = kept.as_str(),
     );
-    let mut rows = Row::find_by_statement(Statement::from_string(backend, sql))
-        .all(conn)
-        .await?;
-    let late = Late::find_by_statement(Statement::from_string(
-        backend,
-        format!(
-            "SELECT agency_id, month, matter_id, officers FROM case_stat_facts
-             WHERE running_due < '{today}' AND NOT overdue_settled
-               AND agency_id IN ({agencies}) AND month >= '{from}' AND month < '{to}'"
-        ),
-    ))
-    .all(conn)
-    .await?;
+    let mut rows = Row::find_by_statement(p.statement(sql)).all(conn).await?;
+    let mut p = Params::new(backend);
+    let sql = format!(
+        "SELECT agency_id, month, matter_id, officers FROM case_stat_facts
+         WHERE running_due < {today} AND NOT overdue_settled
+           AND agency_id IN ({agencies}) AND month >= {from} AND month < {to}",
+        today = p.bind(today),
+        agencies = p.list(agency_ids.iter().copied()),
+        from = p.bind(from),
+        to = p.bind(to),
+    );
+    let late = Late::find_by_statement(p.statement(sql)).all(conn).await?;
     let mut at: HashMap<(Option<String>, Option<String>), usize> = rows
         .iter()
         .enumerate()
@@ -219,20 +251,19 @@ async fn complaint_counts<C: ConnectionTrait>(
     period: Period,
 ) -> Result<Vec<ComplaintRow>, ServiceError> {
     let backend = conn.get_database_backend();
+    let mut p = Params::new(backend);
     let sql = format!(
         "SELECT agency_id, {m} AS m, CAST(COUNT(*) AS BIGINT) AS n FROM complaints
-         WHERE agency_id IN ({agencies}) AND received_on >= '{start}' AND received_on < '{end}'
+         WHERE agency_id IN ({agencies}) AND received_on >= {start} AND received_on < {end}
          GROUP BY agency_id, {m}",
         m = month_expr(backend, "received_on"),
-        agencies = list(agency_ids.iter().copied()),
-        start = period.start,
-        end = period.end,
+        agencies = p.list(agency_ids.iter().copied()),
+        start = p.bind(period.start),
+        end = p.bind(period.end),
     );
-    Ok(
-        ComplaintRow::find_by_statement(Statement::from_string(backend, sql))
-            .all(conn)
-            .await?,
-    )
+    Ok(ComplaintRow::find_by_statement(p.statement(sql))
+        .all(conn)
+        .await?)
 }
 
 impl Row {

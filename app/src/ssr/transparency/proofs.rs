@@ -14,8 +14,8 @@ use crate::ssr::{
     error::ServiceError,
 };
 
-/// Actions whose events the public may read in full; for any other event an inclusion proof
-/// carries hashes only.
+/// Actions whose events the public may read in full (a `document.issue` only while its document
+/// is a decision on the portal); for any other event an inclusion proof carries hashes only.
 pub const PUBLIC_ACTIONS: [&str; 3] = ["document.issue", "decision.publish", "decision.withdraw"];
 
 /// An inclusion proof of one event in the tree of a checkpoint.
@@ -69,11 +69,14 @@ fn out_of_range() -> ServiceError {
 }
 
 /// The inclusion proof of event `seq` in the tree of `size` events (default: the latest
-/// checkpoint's size).
+/// checkpoint's size). `holds_the_document`: the caller found the event by the hash of the
+/// document it registered, so a `document.issue` event is shown even if the document is not on
+/// the portal.
 pub async fn inclusion(
     state: &AppState,
     seq: i64,
     size: Option<u64>,
+    holds_the_document: bool,
 ) -> Result<InclusionProof, ServiceError> {
     let have = tree_size(state).await?;
     let size = match size {
@@ -103,11 +106,21 @@ pub async fn inclusion(
         .one(conn)
         .await?
         .map(|c| c.note);
-    let event = audit_events::Entity::find_by_id(seq)
+    let event = match audit_events::Entity::find_by_id(seq)
         .one(conn)
         .await?
         .filter(|e| PUBLIC_ACTIONS.contains(&e.action.as_str()))
-        .map(|e| crate::ssr::audit::from_model(e).record);
+    {
+        Some(e)
+            if e.action == "document.issue"
+                && !holds_the_document
+                && !on_the_portal(conn, &e).await? =>
+        {
+            None
+        }
+        Some(e) => Some(crate::ssr::audit::from_model(e).record),
+        None => None,
+    };
     Ok(InclusionProof {
         seq,
         leaf_index: index,
@@ -118,6 +131,29 @@ pub async fn inclusion(
         checkpoint,
         event,
     })
+}
+
+/// Whether the document an issue event registered is a decision published on the portal now:
+/// the issue of any other document (a notice, a decision not or no longer public) is proven by
+/// hashes only, its payload stays private.
+async fn on_the_portal(
+    conn: &sea_orm::DatabaseConnection,
+    event: &audit_events::Model,
+) -> Result<bool, ServiceError> {
+    let payload: serde_json::Value = serde_json::from_str(&event.payload).unwrap_or_default();
+    let Some(document_id) = payload
+        .get("document_id")
+        .and_then(serde_json::Value::as_i64)
+        .and_then(|id| i32::try_from(id).ok())
+    else {
+        return Ok(false);
+    };
+    Ok(crate::ssr::entities::publications::Entity::find()
+        .filter(crate::ssr::entities::publications::Column::DocumentId.eq(document_id))
+        .filter(crate::ssr::entities::publications::Column::Status.eq("published"))
+        .one(conn)
+        .await?
+        .is_some())
 }
 
 /// The consistency proof between the trees of `from` and `to` events.

@@ -14,6 +14,19 @@ pub struct EvidenceInput {
     pub content_type: String,
 }
 
+/// Whether `actor` may add evidence to the case at all (it is visible to them and they are one
+/// of its agency's officers or heads): checked before an upload's first byte is accepted, so
+/// nobody else can fill the disk. The step itself is judged again when it is recorded.
+pub async fn may_add_evidence(
+    state: &AppState,
+    actor: &Actor,
+    case_id: i32,
+) -> Result<(), ServiceError> {
+    let (_, agency) = visible_case(&state.db.conn, actor, case_id, false).await?;
+    can(actor, &tianping_domain::authz::Action::IssueDocument(&agency.scope()))?;
+    Ok(())
+}
+
 /// Records an evidence item or record on a case, with its streamed file if any. The file's
 /// hash goes into the audit event; identical files are stored once.
 pub async fn record_evidence(

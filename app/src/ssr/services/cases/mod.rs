@@ -37,7 +37,9 @@ use tianping_domain::{
 
 pub use codes::{code, parse_code};
 pub use detail::detail;
-pub use evidence_items::{EvidenceFile, EvidenceInput, evidence_file, record_evidence};
+pub use evidence_items::{
+    EvidenceFile, EvidenceInput, evidence_file, may_add_evidence, record_evidence,
+};
 pub use people::{add_party, change_staffing};
 pub use register::{register, summary};
 pub(crate) use step::run_step;

@@ -96,13 +96,13 @@ pub async fn list(
         let party_cases = sea_orm::sea_query::Query::select()
             .column(parties::Column::CaseId)
             .from(parties::Entity)
-            .and_where(parties::Column::Name.contains(q))
+            .and_where(parties::Column::Name.like(containing(q)))
             .to_owned();
         query = query.filter(
             Condition::any()
-                .add(cases::Column::Number.contains(q))
-                .add(cases::Column::Title.contains(q))
-                .add(cases::Column::Location.contains(q))
+                .add(cases::Column::Number.like(containing(q)))
+                .add(cases::Column::Title.like(containing(q)))
+                .add(cases::Column::Location.like(containing(q)))
                 .add(cases::Column::Id.in_subquery(party_cases)),
         );
     }
@@ -221,4 +221,13 @@ pub async fn with_file_state<C: sea_orm::ConnectionTrait>(
         .len();
     facts.case_file_complete = file_complete(row, facts, &documents, parties, evidence);
     Ok(())
+}
+
+/// A `LIKE` pattern matching `q` anywhere, with `%`, `_` and `\\` in `q` taken literally.
+fn containing(q: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped = q
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }

@@ -14,6 +14,7 @@ fn other_action_label(action: &str, lang: Lang) -> &'static str {
         "case.recuse" => lang.pick("决定回避", "Recusal"),
         "case.assign_officer" => lang.pick("增派执法人员", "Officer assigned"),
         "document.issue" => lang.pick("签发文书", "Document issued"),
+        "document.supersede" => lang.pick("文书被更正替代", "Document superseded"),
         "case.import_legacy" => lang.pick("历史数据导入", "Imported from a legacy system"),
         "supervision.acknowledge_warning" => lang.pick("确认监督预警", "Warning acknowledged"),
         "supervision.open_matter" => lang.pick("发出督办", "Supervision matter opened"),

@@ -339,13 +339,26 @@ async fn store(
             action: "document.issue",
             subject_type: case::AUDIT_SUBJECT_TYPE,
             subject_id: case_id.to_string(),
+            // Public fields only (an inclusion proof may show them); the reason for superseding
+            // is free text and goes into a private event of its own.
             payload: json!({
                 "document_id": inserted.id, "kind": kind.as_str(), "number": number,
-                "agency": agency.code, "case_number": row.number,
-                "sha256": sha256, "size": size,
-                "supersedes": current.as_ref().map(|c| json!({"id": c.id, "number": c.number, "reason": reason})),
+                "agency": agency.code, "sha256": sha256, "size": size,
+                "supersedes": current.as_ref().map(|c| json!({"id": c.id, "number": c.number})),
             }),
         });
+        if let Some(old) = &current {
+            uow.record(NewEvent {
+                actor: AuditActor::from(actor),
+                action: "document.supersede",
+                subject_type: case::AUDIT_SUBJECT_TYPE,
+                subject_id: case_id.to_string(),
+                payload: json!({
+                    "document_id": old.id, "number": old.number, "by": inserted.id,
+                    "case_number": row.number, "reason": reason,
+                }),
+            });
+        }
         // A penalty decision drafts its publication record (redacted) in the same unit of work.
         if *kind == DocumentKind::PenaltyDecision
             && let Some(public) = &public_model
