@@ -59,8 +59,14 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         for column in [
-            ColumnDef::new(Cases::ProvisionViolated).text().null().to_owned(),
-            ColumnDef::new(Cases::ProvisionApplied).text().null().to_owned(),
+            ColumnDef::new(Cases::ProvisionViolated)
+                .text()
+                .null()
+                .to_owned(),
+            ColumnDef::new(Cases::ProvisionApplied)
+                .text()
+                .null()
+                .to_owned(),
             ColumnDef::new(Cases::OtherPartsPerformed)
                 .boolean()
                 .not_null()

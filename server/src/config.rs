@@ -174,9 +174,10 @@ impl Config {
         // when signing).
         settings.audit_key = std::env::var(AUDIT_KEY).ok().map(Secret::new);
         // `Secure` whenever the public address is HTTPS, unless told otherwise.
-        settings.secure_cookie = var(SECURE_COOKIE).map_or(public_url.starts_with("https://"), |v| {
-            v == "true" || v == "1"
-        });
+        settings.secure_cookie = var(SECURE_COOKIE)
+            .map_or(public_url.starts_with("https://"), |v| {
+                v == "true" || v == "1"
+            });
         settings.max_upload_bytes = max_upload_bytes;
         settings.calendar = Arc::new(calendar);
         settings.log_origin = var(LOG_ORIGIN).unwrap_or_else(|| "tianping/audit".into());

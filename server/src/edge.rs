@@ -42,7 +42,8 @@ pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(
 /// Whether a request streams a large file (no overall time limit).
 fn streams_a_file(path: &str) -> bool {
     path.starts_with("/api/v1/")
-        && (path.ends_with("/evidence") || (path.starts_with("/api/v1/evidence/") && path.ends_with("/file")))
+        && (path.ends_with("/evidence")
+            || (path.starts_with("/api/v1/evidence/") && path.ends_with("/file")))
 }
 
 /// The middleware (see the module documentation).
@@ -189,7 +190,9 @@ mod tests {
     fn a_page_policy_names_its_nonce_and_allows_no_inline_script_otherwise() {
         let page = content_security_policy(Some("abc123"));
         assert!(page.contains("'nonce-abc123'"));
-        assert!(!page.contains("'unsafe-inline' 'wasm") && !page.contains("script-src 'unsafe-inline'"));
+        assert!(
+            !page.contains("'unsafe-inline' 'wasm") && !page.contains("script-src 'unsafe-inline'")
+        );
         assert!(page.contains("frame-ancestors 'none'"));
         let other = content_security_policy(None);
         assert!(other.starts_with("default-src 'none'"));

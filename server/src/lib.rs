@@ -101,7 +101,10 @@ pub fn build_router(state: AppState) -> Router {
             AppState,
             _,
         >(provide, shell))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), edge::layer))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            edge::layer,
+        ))
         .with_state(state)
 }
 

@@ -67,7 +67,9 @@ pub async fn serve(
         };
         let router = app.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+            request
+                .extensions_mut()
+                .insert(ConnectInfo::<SocketAddr>(peer));
             let mut router = router.clone();
             async move {
                 let response = router

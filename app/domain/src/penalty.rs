@@ -108,9 +108,10 @@ impl Measure {
             }
             Measure::Warning => lang.pick("警告", "Warning"),
             Measure::CirculatedCriticism => lang.pick("通报批评", "Circulated criticism"),
-            Measure::SuspendLicence => {
-                lang.pick("暂扣许可证件", "Temporary suspension of a licence or permit")
-            }
+            Measure::SuspendLicence => lang.pick(
+                "暂扣许可证件",
+                "Temporary suspension of a licence or permit",
+            ),
             Measure::RestrictBusiness => lang.pick(
                 "限制开展生产经营活动",
                 "Restriction of production or business activities",
@@ -273,7 +274,13 @@ mod tests {
             (PERSON, 0, 0, &[Measure::RestrictPractice], true),
             (ORG, 0, 0, &[Measure::SuspendLicence], true),
             (ORG, 0, 0, &[Measure::RestrictBusiness], true),
-            (ORG, 100, 0, &[Measure::Warning, Measure::RevokeLicence], true),
+            (
+                ORG,
+                100,
+                0,
+                &[Measure::Warning, Measure::RevokeLicence],
+                true,
+            ),
             // Light penalties alone give none.
             (PERSON, 0, 0, &[Measure::Warning], false),
             (ORG, 0, 0, &[Measure::CirculatedCriticism], false),
@@ -323,13 +330,21 @@ mod tests {
             assert_eq!(m.decision_text(), m.label(Lang::Zh));
             assert!(m.label(Lang::En).is_ascii());
         }
-        for required in ["通报批评", "暂扣许可证件", "限制开展生产经营活动", "责令关闭", "限制从业"]
-        {
+        for required in [
+            "通报批评",
+            "暂扣许可证件",
+            "限制开展生产经营活动",
+            "责令关闭",
+            "限制从业",
+        ] {
             assert!(texts.contains(&required), "{required}");
         }
         assert_eq!(Measure::parse("detention"), None);
         assert_eq!(Measure::parse(""), None);
-        assert!(parts(0, &[]).is_empty(0), "nothing decided is not a warning");
+        assert!(
+            parts(0, &[]).is_empty(0),
+            "nothing decided is not a warning"
+        );
         assert!(!parts(0, &[Measure::Warning]).is_empty(0));
         assert!(!parts(1, &[]).is_empty(0));
         assert!(!parts(0, &[]).is_empty(1));

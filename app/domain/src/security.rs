@@ -15,7 +15,10 @@ pub fn safe_local_path(next: &str) -> Option<&str> {
     if rest.starts_with('/') || rest.starts_with('\\') {
         return None;
     }
-    if next.chars().any(|c| c.is_control() || c == '\\' || c.is_whitespace()) {
+    if next
+        .chars()
+        .any(|c| c.is_control() || c == '\\' || c.is_whitespace())
+    {
         return None;
     }
     let lower = next.to_ascii_lowercase();
@@ -168,7 +171,13 @@ mod tests {
 
     #[test]
     fn a_redirect_stays_on_this_site() {
-        for good in ["/", "/work", "/cases/7?tab=docs", "/portal/decisions#x", "/a/b%20c"] {
+        for good in [
+            "/",
+            "/work",
+            "/cases/7?tab=docs",
+            "/portal/decisions#x",
+            "/a/b%20c",
+        ] {
             assert_eq!(safe_local_path(good), Some(good), "{good}");
         }
         for bad in [
@@ -265,15 +274,41 @@ mod tests {
         let host = Some("tianping.example.gov.cn");
         let public = Some("https://tianping.example.gov.cn");
         assert!(!cross_site(None, None, host, public), "curl with a token");
-        assert!(!cross_site(Some("https://tianping.example.gov.cn"), Some("same-origin"), host, public));
-        assert!(!cross_site(Some("http://127.0.0.1:3000"), None, Some("127.0.0.1:3000"), public));
-        assert!(!cross_site(None, Some("none"), host, public), "typed in the address bar");
+        assert!(!cross_site(
+            Some("https://tianping.example.gov.cn"),
+            Some("same-origin"),
+            host,
+            public
+        ));
+        assert!(!cross_site(
+            Some("http://127.0.0.1:3000"),
+            None,
+            Some("127.0.0.1:3000"),
+            public
+        ));
+        assert!(
+            !cross_site(None, Some("none"), host, public),
+            "typed in the address bar"
+        );
         assert!(cross_site(Some("http://evil.example"), None, host, public));
         assert!(cross_site(Some("null"), None, host, public));
         assert!(cross_site(None, Some("cross-site"), host, public));
-        assert!(cross_site(None, Some("same-site"), host, public), "a sibling subdomain");
-        assert!(cross_site(Some("https://tianping.example.gov.cn.evil.example"), None, host, public));
-        assert!(cross_site(Some("http://127.0.0.1:3001"), None, Some("127.0.0.1:3000"), None));
+        assert!(
+            cross_site(None, Some("same-site"), host, public),
+            "a sibling subdomain"
+        );
+        assert!(cross_site(
+            Some("https://tianping.example.gov.cn.evil.example"),
+            None,
+            host,
+            public
+        ));
+        assert!(cross_site(
+            Some("http://127.0.0.1:3001"),
+            None,
+            Some("127.0.0.1:3000"),
+            None
+        ));
     }
 
     #[test]

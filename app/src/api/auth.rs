@@ -12,9 +12,15 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
     use crate::ssr::auth;
     let (state, _, lang) = ctx::request()?;
     let client = crate::ssr::client::current_client(&state);
-    let outcome = auth::login(&state, &username, &password, auth::Channel::Browser, &client)
-        .await
-        .map_err(|e| AppError::from_service(e, lang))?;
+    let outcome = auth::login(
+        &state,
+        &username,
+        &password,
+        auth::Channel::Browser,
+        &client,
+    )
+    .await
+    .map_err(|e| AppError::from_service(e, lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();
     let cookie = auth::session_cookie(&outcome.token, max_age, state.settings.secure_cookie);
     if let (Some(opts), Ok(value)) = (

@@ -240,8 +240,15 @@ pub async fn login(
         .await?;
     drop(permit);
     let succeeded = password_ok && user.active;
-    login_guard::record_outcome(&state.db, &user.username, attempt_no, succeeded, backoff, now)
-        .await?;
+    login_guard::record_outcome(
+        &state.db,
+        &user.username,
+        attempt_no,
+        succeeded,
+        backoff,
+        now,
+    )
+    .await?;
     if !succeeded {
         guard.client_failed(client, now);
         account_failed(state, &user, attempt_no, backoff, now).await?;

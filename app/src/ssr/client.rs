@@ -12,13 +12,15 @@ use tianping_domain::security;
 use super::AppState;
 
 /// A client's key: 32 hex digits of a keyed hash of its address bucket.
-pub fn client_id(state: &AppState, extensions: &http::Extensions, headers: &http::HeaderMap) -> String {
+pub fn client_id(
+    state: &AppState,
+    extensions: &http::Extensions,
+    headers: &http::HeaderMap,
+) -> String {
     let peer = extensions
         .get::<axum::extract::ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
-    let forwarded = headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok());
+    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
     let bucket = security::client_address(peer, forwarded, &state.settings.trusted_proxies)
         .map_or_else(|| "unknown".to_owned(), security::client_bucket);
     keyed(&state.client_key, &bucket)
@@ -50,7 +52,11 @@ mod tests {
         assert_eq!(a.len(), 32);
         assert!(!a.contains("203"));
         assert_eq!(a, keyed(&[1; 32], "203.0.113.7"));
-        assert_ne!(a, keyed(&[2; 32], "203.0.113.7"), "another deployment, another key");
+        assert_ne!(
+            a,
+            keyed(&[2; 32], "203.0.113.7"),
+            "another deployment, another key"
+        );
         assert_ne!(a, keyed(&[1; 32], "203.0.113.8"));
     }
 }

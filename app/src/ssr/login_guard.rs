@@ -84,12 +84,7 @@ impl LoginGuard {
         let Some(entry) = self.clients().get(client).copied() else {
             return Ok(());
         };
-        wait(
-            self.client_backoff,
-            entry.failures,
-            entry.last_failure,
-            now,
-        )
+        wait(self.client_backoff, entry.failures, entry.last_failure, now)
     }
 
     /// Counts a failure for a client; `true` when it starts a new window (the one failure of
@@ -297,12 +292,19 @@ pub async fn record_outcome(
 
 /// Marks a session as used now (so that it does not end as idle). Like the failure counter,
 /// operational state rather than a record: one statement, under the process's write guard.
-pub async fn touch_session(db: &Db, session_id: &str, now: DateTime<Utc>) -> Result<(), ServiceError> {
+pub async fn touch_session(
+    db: &Db,
+    session_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
     let _guard = db.write_guard().await;
     db.conn
         .execute_raw(Statement::from_sql_and_values(
             db.backend(),
-            sql_for(db.backend(), "UPDATE sessions SET last_seen_at = $1 WHERE id = $2"),
+            sql_for(
+                db.backend(),
+                "UPDATE sessions SET last_seen_at = $1 WHERE id = $2",
+            ),
             [now.into(), session_id.to_owned().into()],
         ))
         .await?;
@@ -319,9 +321,19 @@ mod tests {
 
     #[test]
     fn a_client_waits_after_its_free_failures_and_is_forgotten_later() {
-        let guard = LoginGuard::new(1, Backoff { free: 2, base_secs: 10, max_secs: 100 });
+        let guard = LoginGuard::new(
+            1,
+            Backoff {
+                free: 2,
+                base_secs: 10,
+                max_secs: 100,
+            },
+        );
         assert!(guard.admit_client("c", at(0)).is_ok());
-        assert!(guard.client_failed("c", at(0)), "the first failure opens a window");
+        assert!(
+            guard.client_failed("c", at(0)),
+            "the first failure opens a window"
+        );
         assert!(!guard.client_failed("c", at(1)));
         match guard.admit_client("c", at(2)) {
             Err(ServiceError::TooManyAttempts { retry_after_secs }) => {
@@ -331,7 +343,10 @@ mod tests {
         }
         assert!(guard.admit_client("c", at(11)).is_ok());
         assert!(guard.admit_client("other", at(2)).is_ok());
-        assert!(guard.client_failed("c", at(5_000)), "a new window after 30 minutes");
+        assert!(
+            guard.client_failed("c", at(5_000)),
+            "a new window after 30 minutes"
+        );
         guard.client_succeeded("c");
         assert!(guard.admit_client("c", at(5_001)).is_ok());
     }
@@ -347,7 +362,10 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(100)).await;
         let started = std::time::Instant::now();
         let refused = guard.with_permit(|| ()).await;
-        assert!(matches!(refused, Err(ServiceError::Busy { .. })), "{refused:?}");
+        assert!(
+            matches!(refused, Err(ServiceError::Busy { .. })),
+            "{refused:?}"
+        );
         assert!(started.elapsed() < Duration::from_millis(2_400));
         assert!(slow.await.is_ok_and(|r| r.is_ok()));
         assert!(guard.with_permit(|| 7).await.is_ok_and(|v| v == 7));
@@ -356,6 +374,9 @@ mod tests {
     #[test]
     fn placeholders_follow_the_backend() {
         assert_eq!(sql_for(DbBackend::Postgres, "a = $1"), "a = $1");
-        assert_eq!(sql_for(DbBackend::Sqlite, "a = $1 AND b = $12"), "a = ?1 AND b = ?12");
+        assert_eq!(
+            sql_for(DbBackend::Sqlite, "a = $1 AND b = $12"),
+            "a = ?1 AND b = ?12"
+        );
     }
 }

@@ -58,7 +58,10 @@ mod tests {
             assert!(limit.admit("a", t0).is_ok());
         }
         assert_eq!(limit.admit("a", t0), Err(60));
-        assert!(limit.admit("b", t0).is_ok(), "another client has its own window");
+        assert!(
+            limit.admit("b", t0).is_ok(),
+            "another client has its own window"
+        );
         assert!(limit.admit("a", t0 + chrono::Duration::seconds(60)).is_ok());
     }
 }

@@ -298,11 +298,7 @@ fn finish_metadata(pdf: &mut lopdf::Document) {
         prefs.set("DisplayDocTitle", Object::Boolean(true));
         catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     }
-    let info = pdf
-        .trailer
-        .get(b"Info")
-        .and_then(Object::as_reference)
-        .ok();
+    let info = pdf.trailer.get(b"Info").and_then(Object::as_reference).ok();
     if let Some(id) = info
         && let Ok(info) = pdf.get_dictionary_mut(id)
     {

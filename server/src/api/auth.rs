@@ -29,9 +29,15 @@ pub(super) async fn login(
     Body(body): Body<LoginBody>,
 ) -> ApiResult<Response> {
     let client = app::ssr::client::client_id(&state, &ext, &headers);
-    let outcome = auth::login(&state, &body.username, &body.password, auth::Channel::Api, &client)
-        .await
-        .map_err(fail(lang))?;
+    let outcome = auth::login(
+        &state,
+        &body.username,
+        &body.password,
+        auth::Channel::Api,
+        &client,
+    )
+    .await
+    .map_err(fail(lang))?;
     let max_age = (outcome.expires_at - state.clock.now()).num_seconds();
     let cookie = auth::session_cookie(&outcome.token, max_age, state.settings.secure_cookie);
     let mut response = Json(Login {

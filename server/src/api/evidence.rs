@@ -104,7 +104,11 @@ fn malformed(e: &MultipartError, lang: tianping_domain::i18n::Lang) -> AppError 
 /// The longest text field of an upload, in bytes: a record's content (笔录) may be long, every
 /// other field is short.
 fn text_limit(name: &str) -> usize {
-    if name == "content" { 256 * 1024 } else { 4 * 1024 }
+    if name == "content" {
+        256 * 1024
+    } else {
+        4 * 1024
+    }
 }
 
 /// More fields than any real form has.
@@ -134,9 +138,8 @@ async fn read_text(
         }
         bytes.extend_from_slice(&chunk);
     }
-    String::from_utf8(bytes).map_err(|_| {
-        AppError::invalid(&[ValidationError::new(Field::Body, Rule::Charset)], lang)
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| AppError::invalid(&[ValidationError::new(Field::Body, Rule::Charset)], lang))
 }
 
 /// Reads the multipart body: the text fields (each bounded), and the one file streamed into the
@@ -375,7 +378,10 @@ mod tests {
     #[test]
     fn only_evidence_media_types_are_served_as_such() {
         assert_eq!(served_content_type("image/png"), "image/png");
-        assert_eq!(served_content_type("Application/PDF; x=y"), "application/pdf");
+        assert_eq!(
+            served_content_type("Application/PDF; x=y"),
+            "application/pdf"
+        );
         for active in [
             "text/html",
             "image/svg+xml",
@@ -385,7 +391,11 @@ mod tests {
             "text/plain\r\nX: y",
             "",
         ] {
-            assert_eq!(served_content_type(active), "application/octet-stream", "{active}");
+            assert_eq!(
+                served_content_type(active),
+                "application/octet-stream",
+                "{active}"
+            );
         }
     }
 }

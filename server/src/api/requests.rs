@@ -4,8 +4,8 @@
 use app::api::request_dto::RequestStepForm;
 use app::ssr::AppState;
 use app::ssr::services::publication_requests;
-use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use axum::http::{Extensions, HeaderMap};
+use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use tianping_domain::{
     publicity::request::{RequestInput, RequestStep},
     validate::Field,

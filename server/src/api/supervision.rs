@@ -8,8 +8,8 @@ use app::ssr::services::{
     statistics::{self, StatsQuery},
     supervision,
 };
-use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use axum::http::{Extensions, HeaderMap};
+use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use serde::{Deserialize, Serialize};
 use tianping_domain::supervision::{
     complaint::{ComplaintInput, ComplaintStep},

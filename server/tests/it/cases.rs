@@ -544,7 +544,9 @@ fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     let mut body = Vec::new();
     for (name, file_name, content) in parts {
         let disposition = match file_name {
-            Some(f) => format!("form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: text/html"),
+            Some(f) => {
+                format!("form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: text/html")
+            }
             None => format!("form-data; name=\"{name}\""),
         };
         body.extend_from_slice(
@@ -557,8 +559,16 @@ fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn post_multipart(app: &TestApp, token: &str, id: i64, parts: &[(&str, Option<&str>, &[u8])]) -> Response {
-    use axum::{body::Body, http::{Method, Request, header}};
+async fn post_multipart(
+    app: &TestApp,
+    token: &str,
+    id: i64,
+    parts: &[(&str, Option<&str>, &[u8])],
+) -> Response {
+    use axum::{
+        body::Body,
+        http::{Method, Request, header},
+    };
     let (content_type, body) = multipart(parts);
     app.send(
         Request::builder()
@@ -590,7 +600,9 @@ async fn upload_abuse_is_refused_before_it_lands_and_leaves_nothing_behind() {
         ]
     };
     let as_parts = |f: &[(String, Vec<u8>)]| -> Vec<(String, Option<&'static str>, Vec<u8>)> {
-        f.iter().map(|(n, v)| (n.clone(), None, v.clone())).collect()
+        f.iter()
+            .map(|(n, v)| (n.clone(), None, v.clone()))
+            .collect()
     };
     let send = |parts: Vec<(String, Option<&'static str>, Vec<u8>)>, token: String| {
         let app = &app;
@@ -616,7 +628,11 @@ async fn upload_abuse_is_refused_before_it_lands_and_leaves_nothing_behind() {
     let r = send(parts, officer.clone()).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.body["error"]["fields"][0]["field"], "file", "{}", r.text);
-    assert_eq!(r.body["error"]["fields"][0]["rule"], "single_file", "{}", r.text);
+    assert_eq!(
+        r.body["error"]["fields"][0]["rule"], "single_file",
+        "{}",
+        r.text
+    );
     // A 1 MiB title is refused once it passes the cap, never held whole.
     let mut parts = as_parts(&fields(vec![b'a'; 1024 * 1024]));
     parts.push(("file".into(), Some("a.jpg"), b"photo".to_vec()));
@@ -630,11 +646,18 @@ async fn upload_abuse_is_refused_before_it_lands_and_leaves_nothing_behind() {
     let r = send(parts, officer.clone()).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     let left: Vec<_> = walk(&blobs);
-    assert!(left.is_empty(), "nothing of a refused upload stays: {left:?}");
+    assert!(
+        left.is_empty(),
+        "nothing of a refused upload stays: {left:?}"
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM evidence").await, 0);
     // A good upload is stored for its owner only, and served as bytes if it is HTML.
     let mut parts = as_parts(&fields("照片".as_bytes().to_vec()));
-    parts.push(("file".into(), Some("page.html"), b"<script>alert(1)</script>".to_vec()));
+    parts.push((
+        "file".into(),
+        Some("page.html"),
+        b"<script>alert(1)</script>".to_vec(),
+    ));
     let r = send(parts, officer.clone()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     #[cfg(unix)]
@@ -643,13 +666,20 @@ async fn upload_abuse_is_refused_before_it_lands_and_leaves_nothing_behind() {
         let stored: Vec<_> = walk(&blobs);
         assert_eq!(stored.len(), 1, "{stored:?}");
         let path = std::path::Path::new(&stored[0]);
-        let mode = |p: &std::path::Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        let mode = |p: &std::path::Path| {
+            std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
+        };
         assert_eq!(mode(path), 0o600, "the file is its owner's only");
         assert_eq!(mode(path.parent().expect("dir")), 0o700);
     }
-    let evidence_id = app.scalar("SELECT CAST(MIN(id) AS BIGINT) FROM evidence").await;
+    let evidence_id = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM evidence")
+        .await;
     let file = app
-        .get(&format!("/api/v1/evidence/{evidence_id}/file"), Some(&officer))
+        .get(
+            &format!("/api/v1/evidence/{evidence_id}/file"),
+            Some(&officer),
+        )
         .await;
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(file.headers["content-type"], "application/octet-stream");

@@ -124,7 +124,11 @@ async fn issue(app: &TestApp, token: &str, case_id: i64, doc: i64, reason: &str)
     .await
 }
 
-pub(crate) async fn bytes_of(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Vec<u8>) {
+pub(crate) async fn bytes_of(
+    app: &TestApp,
+    path: &str,
+    token: Option<&str>,
+) -> (StatusCode, Vec<u8>) {
     let mut req = Request::builder().method(Method::GET).uri(path);
     if let Some(t) = token {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
@@ -298,8 +302,14 @@ async fn every_document_a_case_produced_renders_with_its_title_and_chinese_text(
 /// PDF/X claim, and a subset font tagged as the PDF specification wants (six capitals and `+`).
 fn pdf_metadata_is_right(kind: &str, pdf: &[u8]) {
     let raw = String::from_utf8_lossy(pdf);
-    assert!(raw.contains("/Lang (zh-CN)") || raw.contains("/Lang(zh-CN)"), "{kind}: no /Lang");
-    assert!(raw.contains("/DisplayDocTitle true"), "{kind}: title not shown");
+    assert!(
+        raw.contains("/Lang (zh-CN)") || raw.contains("/Lang(zh-CN)"),
+        "{kind}: no /Lang"
+    );
+    assert!(
+        raw.contains("/DisplayDocTitle true"),
+        "{kind}: title not shown"
+    );
     assert!(!raw.contains("GTS_PDFXVersion"), "{kind}: claims PDF/X");
     let tag = raw
         .split("/BaseFont")

@@ -75,7 +75,8 @@ async fn hearing_right_for_licence_revocation_reaches_the_notice_and_the_request
     .await;
     assert_eq!(status, StatusCode::OK);
     let text = squeeze(&pdf_text(&pdf));
-    for needle in ["有权要求听证", "吊销许可证件", "第十三条第二款", "你单位"] {
+    for needle in ["有权要求听证", "吊销许可证件", "第十三条第二款", "你单位"]
+    {
         assert!(text.contains(needle), "{needle} missing: {text}");
     }
     assert!(!text.contains("你（单位）"), "{text}");
@@ -133,7 +134,10 @@ async fn legal_basis_required_for_a_penalty_decision_names_the_field_and_changes
     assert!(message.contains("处罚依据条款"), "{message}");
     assert!(message.contains("第五十九条"), "{message}");
     assert_eq!(app.audit_count().await, before, "nothing recorded");
-    assert_eq!(detail(&app, id).await["summary"]["state"], "prior_notice_served");
+    assert_eq!(
+        detail(&app, id).await["summary"]["state"],
+        "prior_notice_served"
+    );
     // With the provision applied given on the decision, it is decided and both provisions
     // are printed.
     let r = step(

@@ -27,26 +27,41 @@ fn login_from(peer: &str, username: &str, password: &str) -> Request<Body> {
     req
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_flood_of_made_up_names_runs_few_checks_at_once_and_leaves_no_rows() {
-    let app = TestApp::seeded().await;
-    let before = app.audit_count().await;
-    let mut tasks = Vec::new();
-    for i in 0..64 {
-        let app_router = app.router.clone();
-        tasks.push(tokio::spawn(async move {
-            let peer = format!("198.51.100.{}:4000", i % 4);
-            let req = login_from(&peer, &format!("nobody-{i}-{}", i * 7919), "guess-guess");
-            tower::ServiceExt::oneshot(app_router, req)
-                .await
-                .expect("response")
-                .status()
-        }));
-    }
+/// Sends every request at once; their statuses, in order.
+async fn all_at_once(app: &TestApp, requests: Vec<Request<Body>>) -> Vec<StatusCode> {
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|req| {
+            let router = app.router.clone();
+            tokio::spawn(async move {
+                tower::ServiceExt::oneshot(router, req)
+                    .await
+                    .expect("response")
+                    .status()
+            })
+        })
+        .collect();
     let mut statuses = Vec::new();
     for t in tasks {
         statuses.push(t.await.expect("task"));
     }
+    statuses
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_made_up_names_runs_few_checks_at_once_and_leaves_no_rows() {
+    let app = TestApp::seeded().await;
+    let before = app.audit_count().await;
+    let statuses = all_at_once(
+        &app,
+        (0..64)
+            .map(|i| {
+                let peer = format!("198.51.100.{}:4000", i % 4);
+                login_from(&peer, &format!("nobody-{i}-{}", i * 7919), "guess-guess")
+            })
+            .collect(),
+    )
+    .await;
     assert!(
         statuses
             .iter()
@@ -77,7 +92,9 @@ async fn a_client_that_keeps_failing_waits_before_any_hashing() {
     let app = TestApp::seeded().await;
     let peer = "203.0.113.9:5000";
     for i in 0..20 {
-        let res = app.send(login_from(peer, &format!("x{i}"), "nope-nope")).await;
+        let res = app
+            .send(login_from(peer, &format!("x{i}"), "nope-nope"))
+            .await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED, "{i}: {}", res.text);
     }
     let res = app.send(login_from(peer, "officer.zhang", PASSWORD)).await;
@@ -89,38 +106,48 @@ async fn a_client_that_keeps_failing_waits_before_any_hashing() {
         .await;
     assert_eq!(other.status, StatusCode::OK, "{}", other.text);
     for i in 0..20 {
-        app.send(login_from("[2001:db8:5:6::1]:1", &format!("y{i}"), "nope-nope"))
-            .await;
+        app.send(login_from(
+            "[2001:db8:5:6::1]:1",
+            &format!("y{i}"),
+            "nope-nope",
+        ))
+        .await;
     }
     let neighbour = app
-        .send(login_from("[2001:db8:5:6:ffff::2]:1", "officer.zhang", PASSWORD))
+        .send(login_from(
+            "[2001:db8:5:6:ffff::2]:1",
+            "officer.zhang",
+            PASSWORD,
+        ))
         .await;
     assert_eq!(neighbour.status, StatusCode::TOO_MANY_REQUESTS);
     app.clock.advance(chrono::Duration::seconds(2));
     let later = app.send(login_from(peer, "officer.zhang", PASSWORD)).await;
-    assert_eq!(later.status, StatusCode::OK, "the wait is short: {}", later.text);
+    assert_eq!(
+        later.status,
+        StatusCode::OK,
+        "the wait is short: {}",
+        later.text
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_guesses_are_counted_before_the_password_is_checked() {
     let app = TestApp::seeded().await;
-    let mut tasks = Vec::new();
-    for i in 0..48 {
-        let router = app.router.clone();
-        tasks.push(tokio::spawn(async move {
-            // Each guess from its own address: only the account's count can stop them.
-            let peer = format!("192.0.2.{}:6000", i + 1);
-            let req = login_from(&peer, "head.scjg", "wrong-wrong");
-            tower::ServiceExt::oneshot(router, req)
-                .await
-                .expect("response")
-                .status()
-        }));
-    }
-    let mut statuses = Vec::new();
-    for t in tasks {
-        statuses.push(t.await.expect("task"));
-    }
+    // Each guess from its own address: only the account's count can stop them.
+    let statuses = all_at_once(
+        &app,
+        (0..48)
+            .map(|i| {
+                login_from(
+                    &format!("192.0.2.{}:6000", i + 1),
+                    "head.scjg",
+                    "wrong-wrong",
+                )
+            })
+            .collect(),
+    )
+    .await;
     assert!(
         !statuses.iter().any(StatusCode::is_server_error),
         "no 500: {statuses:?}"
@@ -136,12 +163,21 @@ async fn parallel_guesses_are_counted_before_the_password_is_checked() {
     );
     assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS));
     // The owner, right after: waits a moment, then gets in.
-    let owner = app.send(login_from("192.0.2.250:1", "head.scjg", PASSWORD)).await;
-    assert_eq!(owner.status, StatusCode::TOO_MANY_REQUESTS, "{}", owner.text);
+    let owner = app
+        .send(login_from("192.0.2.250:1", "head.scjg", PASSWORD))
+        .await;
+    assert_eq!(
+        owner.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        owner.text
+    );
     app.clock.advance(chrono::Duration::seconds(
         app.state.settings.login_backoff.delay_secs(48) + 1,
     ));
-    let owner = app.send(login_from("192.0.2.250:1", "head.scjg", PASSWORD)).await;
+    let owner = app
+        .send(login_from("192.0.2.250:1", "head.scjg", PASSWORD))
+        .await;
     assert_eq!(owner.status, StatusCode::OK, "{}", owner.text);
 }
 
@@ -151,7 +187,11 @@ async fn failures_slow_an_account_down_but_never_lock_it_for_long() {
     let free = app.state.settings.login_backoff.free;
     for i in 0..free {
         let res = app
-            .send(login_from(&format!("192.0.2.{}:1", i + 1), "admin", "wrong-wrong"))
+            .send(login_from(
+                &format!("192.0.2.{}:1", i + 1),
+                "admin",
+                "wrong-wrong",
+            ))
             .await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     }
@@ -161,7 +201,9 @@ async fn failures_slow_an_account_down_but_never_lock_it_for_long() {
     assert_eq!(waiting.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(waiting.headers["retry-after"], "1");
     app.clock.advance(chrono::Duration::seconds(1));
-    let res = app.send(login_from("192.0.2.200:1", "admin", PASSWORD)).await;
+    let res = app
+        .send(login_from("192.0.2.200:1", "admin", PASSWORD))
+        .await;
     assert_eq!(res.status, StatusCode::OK, "one second later: {}", res.text);
     // The audit log names the account by its id, never by what was typed.
     let typed = app
@@ -279,7 +321,9 @@ async fn every_response_carries_the_security_headers() {
         "a fresh nonce per response"
     );
     assert!(
-        page.headers.get("cache-control").is_none_or(|v| v != "no-store"),
+        page.headers
+            .get("cache-control")
+            .is_none_or(|v| v != "no-store"),
         "public pages may be cached"
     );
     let token = app.login("officer.zhang").await;
@@ -305,7 +349,10 @@ async fn every_response_carries_the_security_headers() {
         )
         .await;
     assert!(
-        asset.headers.get("cache-control").is_none_or(|v| v != "no-store"),
+        asset
+            .headers
+            .get("cache-control")
+            .is_none_or(|v| v != "no-store"),
         "static assets stay cacheable"
     );
     assert!(
@@ -332,16 +379,17 @@ async fn behind_https_the_cookie_is_secure_and_host_only_and_hsts_is_sent() {
     assert!(cookie.starts_with("__Host-tianping_session="), "{cookie}");
     assert!(cookie.contains("; Secure") && cookie.contains("Path=/"));
     assert!(!cookie.contains("Domain"));
-    assert_eq!(
-        res.headers["strict-transport-security"],
-        "max-age=31536000"
-    );
+    assert_eq!(res.headers["strict-transport-security"], "max-age=31536000");
 }
 
 /// Starts the real listener with short limits on a free port.
-async fn listen(limits: server::listen::Limits) -> (SocketAddr, tokio::sync::oneshot::Sender<()>, TestApp) {
+async fn listen(
+    limits: server::listen::Limits,
+) -> (SocketAddr, tokio::sync::oneshot::Sender<()>, TestApp) {
     let app = TestApp::seeded().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let router = app.router.clone();
@@ -373,7 +421,10 @@ async fn a_connection_that_trickles_its_headers_is_dropped() {
         slow.read_to_end(&mut buf),
     )
     .await;
-    assert!(read.is_ok(), "the half-sent request was still held after 10 s");
+    assert!(
+        read.is_ok(),
+        "the half-sent request was still held after 10 s"
+    );
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert!(!String::from_utf8_lossy(&buf).contains(" 200 "), "{buf:?}");
     // A complete request is served.
@@ -410,10 +461,13 @@ async fn idle_connections_beyond_the_limit_wait_and_hold_nothing() {
     .await;
     assert!(early.is_err(), "served beyond the limit: {answer}");
     // The idle ones are dropped by the header timeout; then the third is served.
-    tokio::time::timeout(std::time::Duration::from_secs(10), third.read_to_string(&mut answer))
-        .await
-        .expect("served once a slot freed")
-        .expect("read");
+    tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        third.read_to_string(&mut answer),
+    )
+    .await
+    .expect("served once a slot freed")
+    .expect("read");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
 
@@ -428,7 +482,10 @@ async fn guessing_codes_and_numbers_is_slowed_to_a_few_per_window() {
     .await;
     let peer = "198.51.100.77:1";
     let lookup = |path: String| {
-        let mut req = Request::builder().uri(path).body(Body::empty()).expect("request");
+        let mut req = Request::builder()
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
         req.extensions_mut()
             .insert(ConnectInfo::<SocketAddr>(peer.parse().expect("address")));
         req
@@ -445,10 +502,18 @@ async fn guessing_codes_and_numbers_is_slowed_to_a_few_per_window() {
     let refused = app
         .send(lookup("/api/v1/public/requests/GS20261126-00000000".into()))
         .await;
-    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{}", refused.text);
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.text
+    );
     assert!(refused.headers.get("retry-after").is_some());
     // Pages without a number, and other clients, are not counted.
-    assert_eq!(app.send(lookup("/portal/verify".into())).await.status, StatusCode::OK);
+    assert_eq!(
+        app.send(lookup("/portal/verify".into())).await.status,
+        StatusCode::OK
+    );
     let other = app
         .get("/api/v1/public/documents/verify?code=ABCD-EFGH", None)
         .await;

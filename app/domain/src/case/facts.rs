@@ -12,11 +12,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    case::error::{BasisField, CaseError},
     case::{
         command::{DecisionOutcome, InvestigationOutcome},
         state::{CaseState, Procedure},
     },
-    case::error::{BasisField, CaseError},
     credential::{CredentialKind, CredentialStatus},
     penalty::PenaltyParts,
     role::Role,

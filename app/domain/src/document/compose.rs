@@ -1010,7 +1010,10 @@ mod tests {
         f.description = "执法人员现场检查发现当事人销售超过保质期的食品".into();
         let t = all_text(&compose(&f));
         assert!(t.contains("你单位享有陈述、申辩的权利"), "{t}");
-        assert!(t.contains("经调查，本机关查明：执法人员现场检查发现"), "{t}");
+        assert!(
+            t.contains("经调查，本机关查明：执法人员现场检查发现"),
+            "{t}"
+        );
         let t = all_text(&compose(&file(DocumentKind::PriorNotice)));
         assert!(t.contains("你享有陈述、申辩的权利"), "{t}");
     }
@@ -1026,7 +1029,10 @@ mod tests {
             t.contains("依据《中华人民共和国食品安全法》第一百二十四条第一款第五项的规定"),
             "{t}"
         );
-        assert!(t.contains("参照本机关“食品安全”行政处罚裁量基准的一般情形"), "{t}");
+        assert!(
+            t.contains("参照本机关“食品安全”行政处罚裁量基准的一般情形"),
+            "{t}"
+        );
         assert!(!t.contains("根据《"), "a standard cited as a law: {t}");
     }
 
@@ -1050,12 +1056,18 @@ mod tests {
         let mut f = file(DocumentKind::OnTheSpotDecision);
         f.agency.reconsideration_body = "国家税务总局临江市税务局".into();
         let t = all_text(&compose(&f));
-        assert!(t.contains("应当先在收到本决定书之日起六十日内向国家税务总局临江市税务局申请行政复议"), "{t}");
+        assert!(
+            t.contains("应当先在收到本决定书之日起六十日内向国家税务总局临江市税务局申请行政复议"),
+            "{t}"
+        );
         assert!(t.contains("第二十三条第一款第一项"), "{t}");
         assert!(!t.contains("立案调查"), "{t}");
         assert!(!t.contains("也可以在六个月内"), "{t}");
         let t = all_text(&compose(&file(DocumentKind::PenaltyDecision)));
-        assert!(t.contains("向临江市人民政府申请行政复议，也可以在六个月内"), "{t}");
+        assert!(
+            t.contains("向临江市人民政府申请行政复议，也可以在六个月内"),
+            "{t}"
+        );
     }
 
     #[test]
@@ -1063,9 +1075,24 @@ mod tests {
         use InvestigationOutcome as O;
         // (ground, must contain, must not contain, correction ordered)
         let table: &[(O, &str, &str, bool)] = &[
-            (O::FactsNotEstablished, "第五十七条第一款第三项", "第三十三条", false),
-            (O::NoPenaltyMinor, "第三十三条第一款", "第五十七条第一款第三项", true),
-            (O::FirstViolationWaiver, "初次违法", "第五十七条第一款第三项", true),
+            (
+                O::FactsNotEstablished,
+                "第五十七条第一款第三项",
+                "第三十三条",
+                false,
+            ),
+            (
+                O::NoPenaltyMinor,
+                "第三十三条第一款",
+                "第五十七条第一款第三项",
+                true,
+            ),
+            (
+                O::FirstViolationWaiver,
+                "初次违法",
+                "第五十七条第一款第三项",
+                true,
+            ),
             (O::NoFault, "第三十三条第二款", "第三十三条第一款", true),
             (O::TimeBarred, "第三十六条", "第三十三条", false),
             (O::UnderFourteen, "第三十条", "第三十三条", true),

@@ -499,7 +499,10 @@ fn execution_is_finished_by_a_confirmation_only_when_no_fine_is_left_unpaid() {
     let t = accepted_with(&facts, &command, &confirmed, Role::Officer);
     assert_eq!(
         t.changes,
-        vec![CaseUpdate::OtherPartsPerformed, CaseUpdate::ExecutionFinished]
+        vec![
+            CaseUpdate::OtherPartsPerformed,
+            CaseUpdate::ExecutionFinished
+        ]
     );
     // Without the confirmation nothing is finished.
     let t = accepted_with(&facts, &command, &StepDetails::default(), Role::Officer);

@@ -22,7 +22,11 @@ fn with_basis(basis: Option<LegalBasis>) -> StepDetails {
     }
 }
 
-fn step(facts: &CaseFacts, command: &Command, details: &StepDetails) -> Result<Transition, CaseError> {
+fn step(
+    facts: &CaseFacts,
+    command: &Command,
+    details: &StepDetails,
+) -> Result<Transition, CaseError> {
     apply_step(facts, command, details, &actor(Role::AgencyHead), today())
 }
 
@@ -61,7 +65,10 @@ fn legal_basis_required_for_a_penalty_decision() {
                 if given.is_some_and(|b| !b.is_blank()) {
                     let stored = t.record.basis.clone().expect("basis recorded");
                     assert!(!stored.violated.is_empty() && !stored.applied.is_empty());
-                    assert!(t.changes.contains(&CaseUpdate::LegalBasis { basis: stored }));
+                    assert!(
+                        t.changes
+                            .contains(&CaseUpdate::LegalBasis { basis: stored })
+                    );
                 }
             }
         }
@@ -105,7 +112,10 @@ fn a_penalty_decision_states_a_penalty_never_a_silent_warning() {
         },
     ] {
         facts.penalty = parts.clone();
-        assert!(step(&facts, &decide(0), &StepDetails::default()).is_ok(), "{parts:?}");
+        assert!(
+            step(&facts, &decide(0), &StepDetails::default()).is_ok(),
+            "{parts:?}"
+        );
     }
     facts.penalty = PenaltyParts::default();
     assert!(step(&facts, &decide(1), &StepDetails::default()).is_ok());
@@ -193,7 +203,10 @@ fn execution_status_payment_and_other_parts_both_needed() {
     let t = apply_step(&facts, &record, &confirmed, &officer, today()).expect("recorded");
     assert_eq!(
         t.changes,
-        vec![CaseUpdate::OtherPartsPerformed, CaseUpdate::ExecutionFinished]
+        vec![
+            CaseUpdate::OtherPartsPerformed,
+            CaseUpdate::ExecutionFinished
+        ]
     );
     facts.outstanding_fen = PROPOSED_FINE;
     facts.paid_fen = 0;

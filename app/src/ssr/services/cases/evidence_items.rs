@@ -23,7 +23,10 @@ pub async fn may_add_evidence(
     case_id: i32,
 ) -> Result<(), ServiceError> {
     let (_, agency) = visible_case(&state.db.conn, actor, case_id, false).await?;
-    can(actor, &tianping_domain::authz::Action::IssueDocument(&agency.scope()))?;
+    can(
+        actor,
+        &tianping_domain::authz::Action::IssueDocument(&agency.scope()),
+    )?;
     Ok(())
 }
 
