@@ -89,6 +89,9 @@ test("a major case goes from clue to archive: returned by the reviewer, resubmit
   // Flagged as complex, the case is in the catalog: it must pass legal review.
   await takeStep(page, "conclude_investigation", "investigation_concluded", async (f) => {
     await f.getByTestId("form[amount]").fill("8000");
+    // A decision states the provision violated and the one applied (APL Art. 59).
+    await f.getByTestId("form[provision_violated]").fill("《中华人民共和国食品安全法》第三十四条第十项");
+    await f.getByTestId("form[provision_applied]").fill("《中华人民共和国食品安全法》第一百二十四条第一款");
     await f.getByTestId("flag-complex_facts").check();
   });
   await expect(page.getByTestId("major-criteria")).toContainText("疑难复杂");
