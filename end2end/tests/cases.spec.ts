@@ -228,6 +228,45 @@ test.describe("on a phone", () => {
   });
 });
 
+test("a licence revocation without a fine gives the party a hearing: reviewed, noticed with the hearing right, requested", async ({ page }) => {
+  test.setTimeout(180_000);
+  const noErrors = failOnPageErrors(page);
+  await login(page, "officer.zhang");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto(`/work/cases?state=investigating&q=${encodeURIComponent("生产销售不合格电线")}`);
+  await waitForHydration(page);
+  await page.getByTestId("case-row").first().locator("a").first().click();
+  await expect(page).toHaveURL(/\/work\/cases\/\d+$/);
+  const caseUrl = page.url();
+  await waitForHydration(page);
+  await takeStep(page, "conclude_investigation", "investigation_concluded", async (f) => {
+    await f.getByTestId("form[provision_violated]").fill("《中华人民共和国产品质量法》第十三条第二款");
+    await f.getByTestId("form[provision_applied]").fill("《中华人民共和国产品质量法》第四十九条");
+    await f.getByTestId("measure-revoke_licence").check();
+  });
+  // Revoking a licence is in the major-decision catalog: legal review first.
+  await takeStep(page, "submit_for_review", "under_legal_review", async (f) => {
+    await f.getByTestId("form[report]").fill("经查，当事人生产销售不合格电线，情节严重，事实清楚，证据确凿。");
+    await f.getByTestId("form[draft_decision]").fill("拟吊销当事人的生产许可证。");
+  });
+  await switchTo(page, "reviewer.sun", caseUrl);
+  await page.getByTestId("open-review").click();
+  await waitForHydration(page);
+  await page.getByTestId("form[outcome]").selectOption("approve");
+  await page.getByTestId("review-submit").click();
+  await expect(page.getByTestId("review-done")).toBeVisible();
+
+  // No fine at all: the hearing right comes from the revocation (APL Art. 63 ¶1(3)).
+  await switchTo(page, "officer.zhang", caseUrl);
+  await takeStep(page, "serve_prior_notice", "prior_notice_served", async (f) => {
+    await f.getByTestId("form[amount]").fill("0");
+    await f.getByTestId("form[method]").selectOption("direct");
+  });
+  await takeStep(page, "request_hearing", "hearing_requested");
+  await timelineHas(page, "case.request_hearing");
+  noErrors();
+});
+
 test("the case list filters overdue cases and shows red badges", async ({ page }) => {
   await login(page, "officer.zhang");
   await expect(page).toHaveURL(/\/work$/);

@@ -154,5 +154,18 @@ test("an officer records a reconsideration that revokes a published decision, wh
   await page.goto(publicHref!);
   await expect(page.getByTestId("decision")).toHaveAttribute("data-withdrawn", "true");
   await expect(page.getByTestId("decision-withdrawn")).toContainText("临江市人民政府");
+  // As the public sees it: only the notice (APL Art. 48(2)); no party, text, fine or PDF.
+  await expect(page.getByTestId("decision")).toHaveAttribute("data-removed", "true");
+  await expect(page.getByTestId("decision-withdrawn")).toContainText("本决定已停止公示");
+  await expect(page.getByTestId("decision-pdf")).toHaveCount(0);
+  await expect(page.getByTestId("decision-number")).not.toBeEmpty();
+  const id = publicHref!.split("/").pop();
+  const api = await page.request.get(`/api/v1/public/decisions/${id}`);
+  const body = await api.json();
+  expect(body.party).toBe("");
+  expect(body.body).toBe("");
+  expect(body.fine).toBeNull();
+  const pdf = await page.request.get(`/api/v1/public/decisions/${id}/document.pdf`);
+  expect(pdf.status()).toBe(404);
   noErrors();
 });

@@ -20,6 +20,7 @@ mod m20261201_000014_create_publication_requests;
 mod m20261201_000015_audit_head_frontier;
 mod m20261210_000016_law_corrections;
 mod m20261211_000017_session_idle;
+mod m20261212_000018_public_version_hash;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_audit_head_frontier::Migration),
             Box::new(m20261210_000016_law_corrections::Migration),
             Box::new(m20261211_000017_session_idle::Migration),
+            Box::new(m20261212_000018_public_version_hash::Migration),
         ]
     }
 }

@@ -498,9 +498,238 @@ pub fn surcharge(fine_fen: i64, due: NaiveDate, today: NaiveDate, paused_days: i
     i64::try_from(owed).unwrap_or(0)
 }
 
+/// The days after `due` and up to `today` that fall within a reconsideration or a suit
+/// (APL Art. 73 ¶3: 当事人申请行政复议、提起行政诉讼的，加处罚款的数额在行政复议或者行政诉讼
+/// 期间不予计算), to pass to [`surcharge`] as `paused_days`. Each challenge runs from the day it
+/// was filed to the day of its result, both included; one without a result yet runs to
+/// `today`. Overlapping challenges (a suit after the reconsideration, say) count each day
+/// once.
+pub fn surcharge_paused_days(
+    due: NaiveDate,
+    today: NaiveDate,
+    challenges: &[(NaiveDate, Option<NaiveDate>)],
+) -> i64 {
+    let Some(first) = due.succ_opt() else {
+        return 0;
+    };
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = challenges
+        .iter()
+        .map(|&(from, to)| (from.max(first), to.unwrap_or(today).min(today)))
+        .filter(|(from, to)| from <= to)
+        .collect();
+    spans.sort();
+    let mut days = 0;
+    let mut counted_to: Option<NaiveDate> = None;
+    for (from, to) in spans {
+        let from = match counted_to {
+            Some(c) if c >= from => match c.succ_opt() {
+                Some(next) => next,
+                None => continue,
+            },
+            _ => from,
+        };
+        if from <= to {
+            days += (to - from).num_days() + 1;
+        }
+        counted_to = Some(counted_to.map_or(to, |c| c.max(to)));
+    }
+    days
+}
+
+/// When and how the act happened, as the registration of a case states it: what the
+/// limitation period of APL Art. 36 is counted from and how long it is.
+///
+/// Art. 36 ¶1: 2 years; 5 years where the act concerns citizens' life and health, public
+/// safety or financial security **and** had harmful consequences. ¶2: counted from the day of
+/// the act; for an act of a continuous or continuing state (连续或者继续状态), from the day it
+/// ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActTiming {
+    /// The day of the act (its first day, for a continuing act).
+    pub act_on: NaiveDate,
+    /// The day a continuous or continuing act ended; `None` for a single act.
+    pub ended_on: Option<NaiveDate>,
+    /// The act concerns life and health, public safety or financial security.
+    pub endangers_safety_or_finance: bool,
+    /// The act had harmful consequences.
+    pub caused_harm: bool,
+}
+
+impl ActTiming {
+    /// Checks the dates as sent: neither in the future, and the end not before the act.
+    pub fn check(
+        act_on: NaiveDate,
+        ended_on: Option<NaiveDate>,
+        endangers_safety_or_finance: bool,
+        caused_harm: bool,
+        today: NaiveDate,
+    ) -> Result<Self, Vec<crate::validate::ValidationError>> {
+        use crate::validate::{Field, Rule, ValidationError};
+        let mut errors = Vec::new();
+        if act_on > today {
+            errors.push(ValidationError::new(Field::ActDate, Rule::NotInFuture));
+        }
+        match ended_on {
+            Some(end) if end > today => {
+                errors.push(ValidationError::new(Field::ActEndedOn, Rule::NotInFuture));
+            }
+            Some(end) if end < act_on => {
+                errors.push(ValidationError::new(Field::ActEndedOn, Rule::BeforeAct));
+            }
+            _ => {}
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                act_on,
+                ended_on,
+                endangers_safety_or_finance,
+                caused_harm,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The first day of the period (Art. 36 ¶2): the end of a continuing act, else the act.
+    pub fn start(&self) -> NaiveDate {
+        self.ended_on.map_or(self.act_on, |e| e.max(self.act_on))
+    }
+
+    /// The limitation deadline of this act (2 or 5 years, see [`DeadlineKind::Limitation`]).
+    pub fn limitation(&self) -> DeadlineKind {
+        DeadlineKind::Limitation {
+            endangers_safety_or_finance: self.endangers_safety_or_finance,
+            caused_harm: self.caused_harm,
+        }
+    }
+
+    /// The last day on which discovering the act still allows a penalty.
+    pub fn limitation_ends(&self, rules: &DeadlineRules, calendar: &WorkCalendar) -> NaiveDate {
+        rules.due(calendar, self.limitation(), self.start())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surcharge_pauses_while_a_challenge_runs_counting_each_day_once() {
+        let due = d("2026-06-30");
+        let today = d("2026-07-31");
+        // (challenges, paused days)
+        let table: [(&[(&str, Option<&str>)], i64); 7] = [
+            (&[], 0),
+            // Filed before the due date, decided after it: only the days after it count.
+            (&[("2026-06-01", Some("2026-07-10"))], 10),
+            // Decided before the due date: no pause.
+            (&[("2026-05-01", Some("2026-06-30"))], 0),
+            // Still running: up to today.
+            (&[("2026-07-21", None)], 11),
+            // A suit after the reconsideration, overlapping by a day.
+            (
+                &[
+                    ("2026-07-01", Some("2026-07-10")),
+                    ("2026-07-10", Some("2026-07-20")),
+                ],
+                20,
+            ),
+            // Nested.
+            (
+                &[
+                    ("2026-07-01", Some("2026-07-31")),
+                    ("2026-07-05", Some("2026-07-06")),
+                ],
+                31,
+            ),
+            // Filed after today: nothing yet.
+            (&[("2026-08-01", None)], 0),
+        ];
+        for (challenges, want) in table {
+            let c: Vec<(NaiveDate, Option<NaiveDate>)> =
+                challenges.iter().map(|(f, t)| (d(f), t.map(d))).collect();
+            assert_eq!(
+                surcharge_paused_days(due, today, &c),
+                want,
+                "{challenges:?}"
+            );
+        }
+        // Paused the whole time: nothing owed although a month passed.
+        let paused = surcharge_paused_days(due, today, &[(d("2026-06-15"), None)]);
+        assert_eq!(surcharge(100_000, due, today, paused), 0);
+        assert_eq!(surcharge(100_000, due, today, 0), 93_000);
+    }
+
+    #[test]
+    fn limitation_runs_from_the_end_of_a_continuing_act_and_is_five_years_only_for_harm_to_life_or_finance()
+     {
+        let timing = |ended: Option<&str>, endangers: bool, harm: bool| {
+            ActTiming::check(
+                d("2024-03-01"),
+                ended.map(d),
+                endangers,
+                harm,
+                d("2026-12-03"),
+            )
+            .expect("valid")
+        };
+        let rules = DeadlineRules::default();
+        // (ended, endangers, harm, last day)
+        let table = [
+            (None, false, false, "2026-03-01"),
+            (Some("2024-03-01"), false, false, "2026-03-01"),
+            (Some("2024-09-30"), false, false, "2026-09-30"),
+            (None, true, false, "2026-03-01"),
+            (None, false, true, "2026-03-01"),
+            (None, true, true, "2029-03-01"),
+            (Some("2025-01-31"), true, true, "2030-01-31"),
+        ];
+        for (ended, endangers, harm, want) in table {
+            let t = timing(ended, endangers, harm);
+            assert_eq!(
+                t.limitation_ends(&rules, &cal()),
+                d(want),
+                "{ended:?} {endangers} {harm}"
+            );
+        }
+        // A day off at the end never moves the period (no roll-over for limitation).
+        let on_a_saturday = ActTiming::check(
+            d("2024-02-01"),
+            Some(d("2024-02-28")),
+            false,
+            false,
+            d("2026-12-03"),
+        )
+        .expect("valid");
+        assert_eq!(
+            on_a_saturday.limitation_ends(&rules, &cal()),
+            d("2026-02-28")
+        );
+    }
+
+    #[test]
+    fn limitation_act_dates_are_checked_naming_the_field() {
+        use crate::validate::{Field, Rule, ValidationError};
+        let today = d("2026-12-03");
+        let err = |act: &str, end: Option<&str>| {
+            ActTiming::check(d(act), end.map(d), false, false, today).expect_err("refused")
+        };
+        assert_eq!(
+            err("2026-12-01", Some("2026-11-30")),
+            vec![ValidationError::new(Field::ActEndedOn, Rule::BeforeAct)]
+        );
+        assert_eq!(
+            err("2026-12-04", Some("2026-12-05")),
+            vec![
+                ValidationError::new(Field::ActDate, Rule::NotInFuture),
+                ValidationError::new(Field::ActEndedOn, Rule::NotInFuture)
+            ]
+        );
+        assert!(
+            ActTiming::check(d("2026-12-03"), Some(d("2026-12-03")), false, false, today).is_ok()
+        );
+        assert!(ActTiming::check(d("2026-12-03"), None, true, true, today).is_ok());
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")

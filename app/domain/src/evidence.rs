@@ -2,7 +2,10 @@
 //! who collected it, when and where.
 //!
 //! Invariants: every item names at least two distinct collecting officers (Art. 42; whether
-//! they are qualified is judged by the case state machine); audio-visual kinds need a file; a
+//! they are qualified is judged by the case state machine), except the kinds no officer
+//! collects ([`EvidenceKind::collectors_required`]: an appraisal opinion, data recorded by an
+//! electronic monitoring device), which name the one officer who received and checked them;
+//! audio-visual kinds need a file; a
 //! record needs the person questioned or the object inspected and its text; the collection
 //! time, entered in China time, is not after today.
 
@@ -36,11 +39,15 @@ pub enum EvidenceKind {
     InspectionRecord,
     /// 勘验笔录.
     InquestRecord,
+    /// 鉴定意见 (APL Art. 46 ¶1(7)), made by an appraisal body, not collected by officers.
+    AppraisalOpinion,
+    /// 电子技术监控设备记录 (APL Art. 41): recorded by a device, checked by officers.
+    MonitoringData,
 }
 
 impl EvidenceKind {
     /// Every kind.
-    pub const ALL: [EvidenceKind; 9] = [
+    pub const ALL: [EvidenceKind; 11] = [
         EvidenceKind::Photo,
         EvidenceKind::Audio,
         EvidenceKind::Video,
@@ -50,6 +57,8 @@ impl EvidenceKind {
         EvidenceKind::InquiryRecord,
         EvidenceKind::InspectionRecord,
         EvidenceKind::InquestRecord,
+        EvidenceKind::AppraisalOpinion,
+        EvidenceKind::MonitoringData,
     ];
 
     /// Machine name.
@@ -64,6 +73,8 @@ impl EvidenceKind {
             EvidenceKind::InquiryRecord => "inquiry_record",
             EvidenceKind::InspectionRecord => "inspection_record",
             EvidenceKind::InquestRecord => "inquest_record",
+            EvidenceKind::AppraisalOpinion => "appraisal_opinion",
+            EvidenceKind::MonitoringData => "monitoring_data",
         }
     }
 
@@ -86,6 +97,10 @@ impl EvidenceKind {
                 lang.pick("现场检查笔录", "On-site inspection record")
             }
             EvidenceKind::InquestRecord => lang.pick("勘验笔录", "Inquest record"),
+            EvidenceKind::AppraisalOpinion => lang.pick("鉴定意见", "Appraisal opinion"),
+            EvidenceKind::MonitoringData => {
+                lang.pick("电子技术监控设备记录", "Electronic monitoring data")
+            }
         }
     }
 
@@ -99,7 +114,22 @@ impl EvidenceKind {
         )
     }
 
-    /// Whether the kind is audio-visual and so needs its file.
+    /// How many distinct certified officers must be named as its collectors.
+    ///
+    /// APL Art. 42 ¶1: investigation and evidence collection are done by at least two
+    /// officers; so two for everything officers collect themselves. An appraisal opinion
+    /// (Art. 46 ¶1(7)) is made by an appraisal body and data of an electronic monitoring
+    /// device (Art. 41) are recorded by the device: no officer can have collected them with a
+    /// colleague, so one officer, who received and checked them (Art. 41 ¶2: the data are
+    /// checked for being accurate, clear and complete), is named.
+    pub fn collectors_required(self) -> usize {
+        match self {
+            EvidenceKind::AppraisalOpinion | EvidenceKind::MonitoringData => 1,
+            _ => 2,
+        }
+    }
+
+    /// Whether the kind is audio-visual (or device data) and so needs its file.
     pub fn needs_file(self) -> bool {
         matches!(
             self,
@@ -107,6 +137,7 @@ impl EvidenceKind {
                 | EvidenceKind::Audio
                 | EvidenceKind::Video
                 | EvidenceKind::AvRecord
+                | EvidenceKind::MonitoringData
         )
     }
 }
@@ -157,11 +188,21 @@ pub struct Evidence {
 /// The officers named in a form (first, second, optional third), without duplicates. Two are
 /// required (APL Art. 42).
 pub fn officers(first: &str, second: &str, third: &str) -> Result<Vec<i32>, ValidationError> {
+    officers_at_least(first, second, third, 2)
+}
+
+/// The officers named in a form, at least `required` of the first two filled in.
+fn officers_at_least(
+    first: &str,
+    second: &str,
+    third: &str,
+    required: usize,
+) -> Result<Vec<i32>, ValidationError> {
     let mut ids = Vec::new();
     for (i, s) in [first, second, third].into_iter().enumerate() {
         let s = s.trim();
         if s.is_empty() {
-            if i == 2 {
+            if i >= required {
                 continue;
             }
             return Err(ValidationError::new(Field::Officers, Rule::Required));
@@ -243,9 +284,15 @@ pub fn parse(
         }
         Some(_) => {}
     }
-    let collectors = officers(&raw.officers[0], &raw.officers[1], &raw.officers[2])
-        .map_err(|e| errors.push(e))
-        .unwrap_or_default();
+    let required = kind.map_or(2, EvidenceKind::collectors_required);
+    let collectors = officers_at_least(
+        &raw.officers[0],
+        &raw.officers[1],
+        &raw.officers[2],
+        required,
+    )
+    .map_err(|e| errors.push(e))
+    .unwrap_or_default();
     match (kind, collected_at) {
         (Some(kind), Some(collected_at)) if errors.is_empty() => Ok(Evidence {
             kind,
@@ -336,6 +383,48 @@ mod tests {
                 }
             )]
         );
+    }
+
+    #[test]
+    fn evidence_collectors_two_for_what_officers_collect_one_for_appraisals_and_device_data() {
+        for kind in EvidenceKind::ALL {
+            let want = match kind {
+                EvidenceKind::AppraisalOpinion | EvidenceKind::MonitoringData => 1,
+                _ => 2,
+            };
+            assert_eq!(kind.collectors_required(), want, "{kind:?}");
+            assert_eq!(EvidenceKind::parse(kind.as_str()), Some(kind));
+            let mut raw = photo();
+            raw.kind = kind.as_str().into();
+            raw.subject = "张三".into();
+            raw.content = "询问内容不少于十个字的笔录正文。".into();
+            raw.officers = ["3".into(), String::new(), String::new()];
+            let one = parse(&raw, true, today());
+            if want == 1 {
+                assert_eq!(
+                    one.expect("one officer is enough").collectors,
+                    vec![3],
+                    "{kind:?}"
+                );
+            } else {
+                assert_eq!(
+                    fields(one),
+                    vec![(Field::Officers, Rule::Required)],
+                    "{kind:?}"
+                );
+            }
+            raw.officers = ["3".into(), "4".into(), String::new()];
+            assert!(parse(&raw, true, today()).is_ok(), "{kind:?}");
+        }
+        // Device data needs its file; an appraisal opinion does not.
+        let mut raw = photo();
+        raw.kind = "monitoring_data".into();
+        assert_eq!(
+            fields(parse(&raw, false, today())),
+            vec![(Field::File, Rule::Required)]
+        );
+        raw.kind = "appraisal_opinion".into();
+        assert!(parse(&raw, false, today()).is_ok());
     }
 
     #[test]

@@ -104,11 +104,15 @@ impl WithdrawalBasis {
         WithdrawalBasis::ConfirmedInvalid,
     ];
 
-    /// Whether the withdrawn record's content is hidden from the public (only the notice of
-    /// its early removal stays): true after credit repair, whose point is that the
+    /// Whether the withdrawn record's content is hidden from the public: always. After a
+    /// withdrawal only the notice stays (number, agency, dates, the basis and its
+    /// explanation); the party, the text, the fine and the public PDF go at once. A decision
+    /// changed, revoked or found illegal or invalid must not stay public (APL Art. 48(2):
+    /// 公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内撤回
+    /// 行政处罚决定信息并公开说明理由), and after credit repair the point is that the
     /// information is no longer shown.
     pub fn hides_record(self) -> bool {
-        self == WithdrawalBasis::CreditRepair
+        true
     }
 
     /// Machine name.
@@ -655,7 +659,10 @@ mod tests {
                 WithdrawalBasis::LEGAL.contains(&b),
                 "{b:?}"
             );
-            assert_eq!(b.hides_record(), b == WithdrawalBasis::CreditRepair);
+            assert!(
+                b.hides_record(),
+                "{b:?}: a withdrawn decision keeps only its notice"
+            );
         }
         // Credit repair is not a basis an agency head picks: only an accepted request uses it.
         assert_eq!(

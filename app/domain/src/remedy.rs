@@ -229,18 +229,48 @@ pub struct Ruling {
     pub note: String,
 }
 
-/// Checks the result of a challenge filed on `filed_on` that has none yet.
+/// A result as a form sends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RulingInput<'a> {
+    /// [`RemedyOutcome`]'s machine name.
+    pub outcome: &'a str,
+    /// `YYYY-MM-DD`.
+    pub decided_on: &'a str,
+    /// The ruling's number or what changed.
+    pub note: &'a str,
+    /// Whether the judgment has taken legal effect (litigation).
+    pub effective: bool,
+}
+
+/// Checks the result of a challenge of `kind` filed on `filed_on` that has none yet.
+///
+/// A reconsideration decision takes effect when served (复议法 2023 Art. 75), so its result is
+/// recorded, and acts on the publication, at once. A first-instance judgment can be appealed
+/// within 15 days (行政诉讼法 Art. 85) and only an effective judgment changes the decision:
+/// a court's result is recorded once `effective` (生效) is confirmed, so a publication is
+/// never withdrawn on a judgment that an appeal may still overturn.
 pub fn result(
+    kind: RemedyKind,
     already: Option<RemedyOutcome>,
-    outcome: &str,
-    decided_on: &str,
-    note: &str,
+    input: RulingInput<'_>,
     filed_on: NaiveDate,
     today: NaiveDate,
 ) -> Result<Ruling, Vec<ValidationError>> {
+    let RulingInput {
+        outcome,
+        decided_on,
+        note,
+        effective,
+    } = input;
     let mut errors = Vec::new();
     if already.is_some() {
         errors.push(ValidationError::new(Field::RemedyOutcome, Rule::Unique));
+    }
+    if kind == RemedyKind::Litigation && !effective {
+        errors.push(ValidationError::new(
+            Field::Effective,
+            Rule::NotYetEffective,
+        ));
     }
     let outcome = match outcome.trim() {
         "" => {
@@ -383,36 +413,42 @@ mod tests {
         assert_eq!(fields(&e), vec![(Field::FiledOn, Rule::DateOrder)]);
     }
 
+    fn ruled(
+        already: Option<RemedyOutcome>,
+        outcome: &str,
+        decided_on: &str,
+        note: &str,
+        filed: NaiveDate,
+    ) -> Result<Ruling, Vec<ValidationError>> {
+        let input = RulingInput {
+            outcome,
+            decided_on,
+            note,
+            effective: false,
+        };
+        result(
+            RemedyKind::Reconsideration,
+            already,
+            input,
+            filed,
+            day(TODAY),
+        )
+    }
+
     #[test]
     fn a_result_is_given_once_between_the_filing_and_today() {
         let filed = day("2026-11-01");
-        let ok = result(
-            None,
-            "revoked",
-            "2026-11-01",
-            " 临政复〔2026〕9号 ",
-            filed,
-            day(TODAY),
-        )
-        .unwrap();
+        let ok = ruled(None, "revoked", "2026-11-01", " 临政复〔2026〕9号 ", filed).unwrap();
         assert_eq!(ok.outcome, RemedyOutcome::Revoked);
         assert_eq!(ok.note, "临政复〔2026〕9号");
-        assert!(result(None, "upheld", TODAY, "", filed, day(TODAY)).is_ok());
-        let e = result(None, "upheld", "2026-10-31", "", filed, day(TODAY)).unwrap_err();
+        assert!(ruled(None, "upheld", TODAY, "", filed).is_ok());
+        let e = ruled(None, "upheld", "2026-10-31", "", filed).unwrap_err();
         assert_eq!(fields(&e), vec![(Field::DecidedOn, Rule::DateOrder)]);
-        let e = result(None, "upheld", "2026-12-02", "", filed, day(TODAY)).unwrap_err();
+        let e = ruled(None, "upheld", "2026-12-02", "", filed).unwrap_err();
         assert_eq!(fields(&e), vec![(Field::DecidedOn, Rule::NotInFuture)]);
-        let e = result(
-            Some(RemedyOutcome::Upheld),
-            "revoked",
-            TODAY,
-            "",
-            filed,
-            day(TODAY),
-        )
-        .unwrap_err();
+        let e = ruled(Some(RemedyOutcome::Upheld), "revoked", TODAY, "", filed).unwrap_err();
         assert_eq!(fields(&e), vec![(Field::RemedyOutcome, Rule::Unique)]);
-        let e = result(None, "quashed", "", &"长".repeat(501), filed, day(TODAY)).unwrap_err();
+        let e = ruled(None, "quashed", "", &"长".repeat(501), filed).unwrap_err();
         assert_eq!(
             fields(&e),
             vec![
@@ -427,6 +463,38 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn remedy_a_judgment_is_recorded_only_once_effective_a_reconsideration_at_once() {
+        let filed = day("2026-11-01");
+        // (kind, effective, accepted)
+        let table = [
+            (RemedyKind::Reconsideration, false, true),
+            (RemedyKind::Reconsideration, true, true),
+            (RemedyKind::Litigation, false, false),
+            (RemedyKind::Litigation, true, true),
+        ];
+        for (kind, effective, accepted) in table {
+            for outcome in RemedyOutcome::ALL {
+                let input = RulingInput {
+                    outcome: outcome.as_str(),
+                    decided_on: "2026-11-20",
+                    note: "",
+                    effective,
+                };
+                let r = result(kind, None, input, filed, day(TODAY));
+                if accepted {
+                    assert_eq!(r.expect("accepted").outcome, outcome, "{kind:?}");
+                } else {
+                    assert_eq!(
+                        fields(&r.expect_err("not yet effective")),
+                        vec![(Field::Effective, Rule::NotYetEffective)],
+                        "{kind:?} {outcome:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

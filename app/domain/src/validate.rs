@@ -92,6 +92,8 @@ pub enum Field {
     Standard,
     /// Date of the act.
     ActDate,
+    /// Date a continuous or continuing act ended (APL Art. 36 ¶2).
+    ActEndedOn,
     /// Date received.
     ReceivedOn,
     /// Kind of evidence.
@@ -244,6 +246,8 @@ pub enum Field {
     RemedyOutcome,
     /// The day that result was made.
     DecidedOn,
+    /// Whether a judgment has taken legal effect.
+    Effective,
     /// A calendar year.
     Year,
     /// A kind of supervision warning (a filter).
@@ -303,6 +307,7 @@ impl Field {
             Days => lang.pick("延长天数", "Days of extension"),
             Standard => lang.pick("裁量基准", "Discretion standard"),
             ActDate => lang.pick("违法行为发生日期", "Date of the act"),
+            ActEndedOn => lang.pick("违法行为终了日期", "Date the act ended"),
             ReceivedOn => lang.pick("案源受理日期", "Date received"),
             EvidenceKind => lang.pick("证据种类", "Kind of evidence"),
             File => lang.pick("文件", "File"),
@@ -402,6 +407,7 @@ impl Field {
             FiledOn => lang.pick("申请或起诉日期", "Applied or filed on"),
             RemedyOutcome => lang.pick("复议决定或裁判结果", "Result"),
             DecidedOn => lang.pick("作出结果日期", "Result given on"),
+            Effective => lang.pick("裁判生效情况", "Judgment in effect"),
             Year => lang.pick("年度", "Year"),
             WarningKind => lang.pick("预警类型", "Kind of warning"),
             RequestKind => lang.pick("申请事项", "What you ask for"),
@@ -434,6 +440,8 @@ pub enum Rule {
     Date,
     /// The end date is before the start date.
     DateOrder,
+    /// An end of the act before the act itself.
+    BeforeAct,
     /// Not one of the allowed values.
     OneOf,
     /// Already taken by another record.
@@ -444,6 +452,8 @@ pub enum Rule {
     Malformed,
     /// A date or time lies in the future.
     NotInFuture,
+    /// A judgment that has not yet taken legal effect (an appeal is still possible).
+    NotYetEffective,
     /// An amount is below zero.
     NonNegative,
     /// The upper bound of a range is below its lower bound.
@@ -514,6 +524,8 @@ impl ValidationError {
             (Rule::Date, Lang::En) => "must be a valid date (YYYY-MM-DD)".to_owned(),
             (Rule::DateOrder, Lang::Zh) => "不能早于有效期起始日".to_owned(),
             (Rule::DateOrder, Lang::En) => "must not be before the start date".to_owned(),
+            (Rule::BeforeAct, Lang::Zh) => "不能早于违法行为发生日期".to_owned(),
+            (Rule::BeforeAct, Lang::En) => "must not be before the date of the act".to_owned(),
             (Rule::OneOf, Lang::Zh) => "不是允许的取值".to_owned(),
             (Rule::OneOf, Lang::En) => "is not one of the allowed values".to_owned(),
             (Rule::Unique, Lang::Zh) => "已被使用".to_owned(),
@@ -524,6 +536,13 @@ impl ValidationError {
             (Rule::Malformed, Lang::En) => "is malformed".to_owned(),
             (Rule::NotInFuture, Lang::Zh) => "不能晚于当前时间".to_owned(),
             (Rule::NotInFuture, Lang::En) => "must not be in the future".to_owned(),
+            (Rule::NotYetEffective, Lang::Zh) => {
+                "裁判尚未发生法律效力的（仍可上诉），待生效后再登记结果".to_owned()
+            }
+            (Rule::NotYetEffective, Lang::En) => {
+                "record the result once the judgment has taken effect (it can still be appealed)"
+                    .to_owned()
+            }
             (Rule::NonNegative, Lang::Zh) => "不能为负数".to_owned(),
             (Rule::NonNegative, Lang::En) => "must not be negative".to_owned(),
             (Rule::RangeOrder, Lang::Zh) => "上限不能低于下限".to_owned(),
@@ -1215,6 +1234,7 @@ mod tests {
             Days,
             Standard,
             ActDate,
+            ActEndedOn,
             ReceivedOn,
             EvidenceKind,
             File,

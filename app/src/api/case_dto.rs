@@ -175,11 +175,20 @@ pub struct DocumentCheck {
     pub agency: String,
     /// The day it was issued (China time).
     pub issued_on: NaiveDate,
-    /// `in_force`, `superseded` or `withdrawn`.
+    /// `in_force`, `superseded`, `changed`, `revoked`, `confirmed_illegal` or
+    /// `confirmed_invalid` ([`tianping_domain::document::IssuedStatus`]).
     pub status: String,
-    /// Why it was superseded or withdrawn.
+    /// The status for people, in the caller's language.
+    pub status_label: String,
+    /// Whether the document is still in force.
+    pub in_force: bool,
+    /// Why it was superseded, changed, revoked or found illegal or invalid: who ruled, when,
+    /// and on what basis.
     pub status_reason: Option<String>,
-    /// The SHA-256 of the genuine file.
+    /// Whether the file checked is the redacted public version the portal serves (the
+    /// original is sent to the party).
+    pub public_version: bool,
+    /// The SHA-256 of the genuine file (of the public version when that is what was checked).
     pub sha256: String,
     /// The audit event that recorded the issue (its inclusion proof is public).
     pub audit_seq: Option<i64>,
@@ -429,8 +438,15 @@ pub struct NewCaseForm {
     pub location: String,
     /// When the agency received the clue.
     pub received_on: String,
-    /// When the act happened (or ended): the limitation period runs from it.
+    /// When the act happened (its first day, for a continuing act).
     pub act_date: String,
+    /// When a continuous or continuing act ended (optional): the limitation period then runs
+    /// from this day (APL Art. 36 ¶2).
+    pub act_ended_on: String,
+    /// `on` when the act concerns life and health, public safety or financial security.
+    pub endangers: String,
+    /// `on` when the act had harmful consequences (with `endangers`: 5 years, Art. 36 ¶1).
+    pub harmful: String,
 }
 
 /// An on-the-spot decision (简易程序) with its party.
@@ -555,4 +571,8 @@ pub struct RemedyRuling {
     /// The ruling's number or what changed.
     #[serde(default)]
     pub note: String,
+    /// `on` (or `true`) when a court's judgment has taken legal effect; a court's result is
+    /// recorded only then (a reconsideration decision takes effect when served).
+    #[serde(default)]
+    pub effective: String,
 }

@@ -35,9 +35,9 @@ pub async fn check_document(code: String, sha256: String) -> Result<VerifyOutcom
     let (state, _, lang) = super::ctx::request()?;
     let docs = crate::ssr::services::cases::documents::check_code;
     let result = if sha256.trim().is_empty() {
-        docs(&state, &code).await
+        docs(&state, &code, lang).await
     } else {
-        crate::ssr::services::cases::documents::check_hash(&state, &sha256).await
+        crate::ssr::services::cases::documents::check_hash(&state, &sha256, lang).await
     };
     result
         .map(|document| VerifyOutcome { document })

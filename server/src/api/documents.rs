@@ -183,7 +183,7 @@ pub async fn verify_code(
     ReqLang(lang): ReqLang,
     Query(q): Query<VerifyQuery>,
 ) -> ApiResult<impl IntoResponse> {
-    let found = documents::check_code(&state, &q.code)
+    let found = documents::check_code(&state, &q.code, lang)
         .await
         .map_err(fail_named(lang, &[(Field::VerificationCode, "code")]))?;
     Ok(verdict(found))
@@ -301,7 +301,7 @@ pub async fn verify_file(
             lang,
         )));
     }
-    let found = documents::check_hash(&state, &hex::encode(hasher.finalize()))
+    let found = documents::check_hash(&state, &hex::encode(hasher.finalize()), lang)
         .await
         .map_err(fail(lang))?;
     Ok(verdict(found))

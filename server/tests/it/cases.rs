@@ -79,7 +79,7 @@ async fn an_ordinary_case_runs_from_registration_to_archive() {
         ),
         (
             &officer,
-            json!({"kind": "serve_prior_notice", "amount": "8000", "date": "2026-11-26"}),
+            json!({"kind": "serve_prior_notice", "method": "direct", "amount": "8000", "date": "2026-11-26"}),
             "prior_notice_served",
         ),
         (
@@ -192,7 +192,7 @@ async fn a_refused_step_names_the_reason_and_changes_nothing() {
         &app,
         &officer,
         id,
-        json!({"kind": "serve_prior_notice", "amount": "12.345"}),
+        json!({"kind": "serve_prior_notice", "method": "direct", "amount": "12.345"}),
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);

@@ -86,7 +86,7 @@ async fn decided_case(app: &TestApp) -> i64 {
         ),
         (
             &officer,
-            json!({"kind": "serve_prior_notice", "amount": "800", "date": "2026-11-26"}),
+            json!({"kind": "serve_prior_notice", "method": "direct", "amount": "800", "date": "2026-11-26"}),
         ),
         (&officer, json!({"kind": "waive_rights"})),
         (
@@ -439,6 +439,28 @@ async fn the_public_verifies_a_file_and_an_altered_byte_fails() {
     let forged = app.send(post(altered)).await;
     assert_eq!(forged.status, StatusCode::OK);
     assert_eq!(forged.body["genuine"], false);
+    assert_eq!(genuine.body["document"]["in_force"], true);
+    assert_eq!(genuine.body["document"]["public_version"], false);
+    // The redacted public version has its own registered hash: sent back, it verifies as the
+    // public version of the same decision (not as a forgery).
+    let (_, public) = bytes_of(
+        &app,
+        &format!("/api/v1/documents/{issued}/file?public=true"),
+        Some(&officer),
+    )
+    .await;
+    assert_ne!(public, pdf, "the public version is another file");
+    let public_check = app.send(post(public.clone())).await;
+    assert_eq!(public_check.body["genuine"], true, "{}", public_check.text);
+    assert_eq!(public_check.body["document"]["public_version"], true);
+    assert_eq!(
+        public_check.body["document"]["number"],
+        genuine.body["document"]["number"]
+    );
+    assert_eq!(
+        public_check.body["document"]["sha256"],
+        hex::encode(Sha256::digest(&public))
+    );
     let empty = app.send(post(Vec::new())).await;
     assert_eq!(
         empty.status,

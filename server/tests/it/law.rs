@@ -44,7 +44,7 @@ async fn revocation_noticed(app: &TestApp) -> (i64, String, String) {
             app,
             &officer,
             id,
-            json!({"kind": "serve_prior_notice", "amount": "0", "date": "2026-11-26"}),
+            json!({"kind": "serve_prior_notice", "method": "direct", "amount": "0", "date": "2026-11-26"}),
         )
         .await,
         "prior notice",
@@ -112,7 +112,7 @@ async fn legal_basis_required_for_a_penalty_decision_names_the_field_and_changes
             &app,
             &officer,
             id,
-            json!({"kind": "serve_prior_notice", "amount": "800", "date": "2026-11-26"}),
+            json!({"kind": "serve_prior_notice", "method": "direct", "amount": "800", "date": "2026-11-26"}),
         )
         .await,
         "prior notice",
@@ -159,4 +159,28 @@ async fn legal_basis_required_for_a_penalty_decision_names_the_field_and_changes
     let text = squeeze(&pdf_text(&pdf));
     assert!(text.contains("第三十四条第十项"), "{text}");
     assert!(text.contains("第一百二十四条第一款第五项"), "{text}");
+}
+
+/// What the demo must show of issue 19: a licence revoked after a hearing the party asked for
+/// (the fine alone gives no hearing right), and every published decision naming its
+/// provisions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_revokes_a_licence_after_a_hearing_and_every_published_decision_names_its_provisions()
+ {
+    let app = TestApp::demo().await;
+    let revoked = app
+        .scalar(
+            "SELECT COUNT(*) FROM cases WHERE measures LIKE '%revoke_licence%'
+             AND hearing_held = TRUE AND decided_on IS NOT NULL
+             AND fine_fen < 500000",
+        )
+        .await;
+    assert!(revoked >= 1, "a revocation decided after a hearing");
+    let unnamed = app
+        .scalar(
+            "SELECT COUNT(*) FROM publications
+             WHERE status = 'published' AND (provision IS NULL OR provision = '')",
+        )
+        .await;
+    assert_eq!(unnamed, 0, "every published decision names its provisions");
 }

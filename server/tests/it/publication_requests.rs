@@ -249,7 +249,7 @@ async fn an_early_removal_is_asked_for_after_the_shortest_period_and_the_head_re
     assert!(why.contains("提前停止公示。"), "{why}");
     let html = app.get(&format!("/portal/decisions/{target}"), None).await;
     assert_eq!(html.status, StatusCode::OK);
-    assert!(html.text.contains("本决定已提前停止公示"), "{}", html.text);
+    assert!(html.text.contains("本决定已停止公示"), "{}", html.text);
     assert!(html.text.contains("当事人已履行处罚决定并完成信用修复"));
     assert!(!html.text.contains(&party), "{party} still shown");
     let document = app

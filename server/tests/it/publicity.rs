@@ -291,6 +291,39 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
             .expect("why")
             .contains("第四十八条")
     );
+    // Only the notice stays (APL Art. 48(2)): no party, no text, no fine, no document.
+    assert_eq!(page.body["removed"], true, "{}", page.text);
+    assert_eq!(page.body["party"], "", "{}", page.text);
+    assert_eq!(page.body["body"], "", "{}", page.text);
+    assert_eq!(page.body["provision"], "", "{}", page.text);
+    assert!(page.body["fine"].is_null(), "{}", page.text);
+    assert!(page.body["verification_code"].is_null(), "{}", page.text);
+    assert!(!page.body["number"].as_str().expect("number").is_empty());
+    let pdf = app
+        .get(
+            &format!("/api/v1/public/decisions/{withdrawn}/document.pdf"),
+            None,
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::NOT_FOUND, "the withdrawn decision's PDF");
+    let party = app
+        .scalar_text(&format!(
+            "SELECT party_name FROM publications WHERE id = {withdrawn}"
+        ))
+        .await;
+    let html = app
+        .get(&format!("/portal/decisions/{withdrawn}"), None)
+        .await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.text.contains("本决定已停止公示"), "{}", html.text);
+    for public in [
+        &html.text,
+        &page.text,
+        &app.get("/api/v1/public/decisions.csv", None).await.text,
+        &app.get("/api/v1/public/feed.atom", None).await.text,
+    ] {
+        assert!(!public.contains(&party), "{party} stays public");
+    }
     let all = app.get("/api/v1/public/decisions", None).await;
     assert!(!ids(&all.body).contains(&withdrawn));
     // A published one withdrawn now: gone from the results at once.
@@ -767,6 +800,24 @@ async fn a_revoking_reconsideration_withdraws_the_published_decision_at_once() {
     let why = page.body["withdrawal"].as_str().expect("why");
     assert!(why.contains("撤销"), "{why}");
     assert!(why.contains("临江市人民政府"), "{why}");
+    // The verification follows the record: the revoked decision is genuine, not in force.
+    let code = app
+        .scalar_text(&format!(
+            "SELECT d.verification_code FROM issued_documents d
+             JOIN publications p ON p.document_id = d.id WHERE p.id = {target}"
+        ))
+        .await;
+    let verdict = app
+        .get(&format!("/api/v1/public/documents/verify?code={code}"), None)
+        .await;
+    assert_eq!(verdict.body["genuine"], true, "{}", verdict.text);
+    assert_eq!(verdict.body["document"]["status"], "revoked", "{}", verdict.text);
+    assert_eq!(verdict.body["document"]["in_force"], false);
+    assert_eq!(verdict.body["document"]["status_label"], "已被依法撤销");
+    let reason = verdict.body["document"]["status_reason"]
+        .as_str()
+        .expect("the basis");
+    assert!(reason.contains("临江市人民政府"), "{reason}");
     let all = app.get("/api/v1/public/decisions", None).await;
     assert!(!ids(&all.body).contains(&target.parse::<i64>().expect("id")));
     assert_eq!(
@@ -827,7 +878,7 @@ async fn a_revoking_reconsideration_withdraws_the_published_decision_at_once() {
         .server_fn(
             RuleRemedy::PATH,
             Some(&officer2),
-            &format!("remedy={remedy2}&form%5Boutcome%5D=upheld&form%5Bdecided_on%5D={decided2}"),
+            &format!("remedy={remedy2}&form%5Boutcome%5D=upheld&form%5Bdecided_on%5D={decided2}&form%5Beffective%5D=on"),
         )
         .await;
     assert_eq!(ruled.status, StatusCode::OK, "{}", ruled.text);

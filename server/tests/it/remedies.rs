@@ -75,7 +75,23 @@ async fn each_role_reads_and_records_remedies_only_as_the_rules_allow() {
     assert_eq!(items.len(), 2, "{}", listed.text);
     let remedy = items[0]["id"].as_i64().expect("id");
     let ruling = format!("/api/v1/remedies/{remedy}/ruling");
-    let result = json!({"outcome": "upheld", "decided_on": decided, "note": "维持"});
+    // A court's result is recorded once the judgment has taken effect (an appeal may still
+    // overturn a first-instance judgment): refused before, naming the field; nothing written.
+    let officer_token = app.login("officer.zhang").await;
+    let before = app.audit_count().await;
+    let early = app
+        .post(
+            &ruling,
+            Some(&officer_token),
+            json!({"outcome": "revoked", "decided_on": decided, "note": "一审判决"}),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", early.text);
+    assert_eq!(early.body["error"]["fields"][0]["field"], "effective", "{}", early.text);
+    assert!(early.text.contains("生效"), "{}", early.text);
+    assert_eq!(app.audit_count().await, before);
+    let result =
+        json!({"outcome": "upheld", "decided_on": decided, "note": "维持", "effective": "true"});
     for (user, status) in [
         (None, StatusCode::UNAUTHORIZED),
         (Some("officer.wang"), StatusCode::NOT_FOUND),

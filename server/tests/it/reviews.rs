@@ -177,7 +177,7 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
         &app,
         &officer,
         id,
-        json!({"kind": "serve_prior_notice", "amount": "150000"}),
+        json!({"kind": "serve_prior_notice", "method": "direct", "amount": "150000"}),
     )
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
@@ -300,7 +300,7 @@ async fn no_path_decides_a_major_case_without_a_passed_review() {
     for (token, body) in [
         (
             &officer,
-            json!({"kind": "serve_prior_notice", "amount": "150000"}),
+            json!({"kind": "serve_prior_notice", "method": "direct", "amount": "150000"}),
         ),
         (&officer, json!({"kind": "waive_rights"})),
         (
@@ -367,7 +367,7 @@ async fn a_decision_that_departs_from_the_discretion_standard_needs_a_review() {
             &app,
             &officer,
             id,
-            json!({"kind": "serve_prior_notice", "amount": "8000"}),
+            json!({"kind": "serve_prior_notice", "method": "direct", "amount": "8000"}),
         )
         .await,
         "notice",

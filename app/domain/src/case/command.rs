@@ -355,6 +355,9 @@ pub enum Command {
         /// The proposed fine, in fen (0 when no fine is proposed). The decision may not exceed
         /// it (Art. 45).
         proposed_fine_fen: i64,
+        /// How it was served (APL Art. 61 applies the Civil Procedure Law's methods): the
+        /// statement and hearing windows run from the day it counts as served.
+        method: ServiceMethod,
     },
     /// S5: record the party's statement or defence and its re-check (陈述申辩笔录, 复核意见).
     RecordStatement {
@@ -440,6 +443,16 @@ pub enum Command {
     },
     /// S2a: resume a suspended case to the state it was suspended from.
     Resume,
+    /// Order the party to correct the violation (责令改正通知书, APL Art. 28 ¶1: 行政机关实施
+    /// 行政处罚时，应当责令当事人改正或者限期改正违法行为), at once or by a day. Not a penalty;
+    /// possible at any stage of an open ordinary case after filing; the state stays.
+    OrderCorrection {
+        /// What the party must do.
+        reason: String,
+        /// The day by which to correct (限期改正); `None`: at once (立即改正). Not before the
+        /// day of the order.
+        due_on: Option<NaiveDate>,
+    },
     /// S2a: extend the 90-day limit (延长办案期限审批表).
     Extend {
         /// Days added.
@@ -517,6 +530,8 @@ pub enum CommandKind {
     Suspend,
     /// [`Command::Resume`].
     Resume,
+    /// [`Command::OrderCorrection`].
+    OrderCorrection,
     /// [`Command::Extend`].
     Extend,
     /// [`Command::SummaryDecide`].
@@ -535,6 +550,7 @@ impl Command {
                 | Command::ReturnReview { .. }
                 | Command::Withdraw { .. }
                 | Command::Transfer { .. }
+                | Command::OrderCorrection { .. }
                 | Command::Suspend { .. }
                 | Command::Extend { .. }
                 | Command::RecordExecution { .. }
@@ -552,6 +568,30 @@ impl Command {
             Command::RequestHearing { requested_on } => *requested_on,
             Command::RecordPayment { paid_on, .. } => *paid_on,
             _ => today,
+        }
+    }
+
+    /// The day from which the deadlines the command starts are counted: the day it happened,
+    /// except that a decision served by public notice (公告送达) is deemed served only when
+    /// the notice period has passed (民事诉讼法 Art. 95, applied through APL Art. 61: 30 days
+    /// after publication), so the payment, reconsideration and litigation periods run from
+    /// then.
+    pub fn deadlines_start(
+        &self,
+        today: NaiveDate,
+        rules: &crate::deadline::DeadlineRules,
+    ) -> NaiveDate {
+        match self {
+            Command::Serve {
+                served_on,
+                method: ServiceMethod::PublicNotice,
+            }
+            | Command::ServePriorNotice {
+                served_on,
+                method: ServiceMethod::PublicNotice,
+                ..
+            } => rules.deemed_served_by_public_notice(*served_on),
+            _ => self.happened_on(today),
         }
     }
 
@@ -585,6 +625,7 @@ impl Command {
             Command::Transfer { .. } => CommandKind::Transfer,
             Command::Suspend { .. } => CommandKind::Suspend,
             Command::Resume => CommandKind::Resume,
+            Command::OrderCorrection { .. } => CommandKind::OrderCorrection,
             Command::Extend { .. } => CommandKind::Extend,
             Command::SummaryDecide { .. } => CommandKind::SummaryDecide,
             Command::FileSummaryRecord => CommandKind::FileSummaryRecord,
@@ -594,7 +635,7 @@ impl Command {
 
 impl CommandKind {
     /// Every kind, in procedure order.
-    pub const ALL: [CommandKind; 30] = [
+    pub const ALL: [CommandKind; 31] = [
         CommandKind::RegisterClue,
         CommandKind::FileCase,
         CommandKind::DeclineClue,
@@ -622,6 +663,7 @@ impl CommandKind {
         CommandKind::Transfer,
         CommandKind::Suspend,
         CommandKind::Resume,
+        CommandKind::OrderCorrection,
         CommandKind::Extend,
         CommandKind::SummaryDecide,
         CommandKind::FileSummaryRecord,
@@ -657,6 +699,7 @@ impl CommandKind {
             CommandKind::Transfer => "case.transfer",
             CommandKind::Suspend => "case.suspend",
             CommandKind::Resume => "case.resume",
+            CommandKind::OrderCorrection => "case.order_correction",
             CommandKind::Extend => "case.extend",
             CommandKind::SummaryDecide => "case.summary_decide",
             CommandKind::FileSummaryRecord => "case.file_summary_record",
@@ -730,6 +773,7 @@ impl CommandKind {
             CommandKind::Transfer => lang.pick("移送", "Transfer"),
             CommandKind::Suspend => lang.pick("中止", "Suspend"),
             CommandKind::Resume => lang.pick("恢复", "Resume"),
+            CommandKind::OrderCorrection => lang.pick("责令改正", "Order to correct"),
             CommandKind::Extend => lang.pick("延长办案期限", "Extend time limit"),
             CommandKind::SummaryDecide => lang.pick("当场处罚", "Decide on the spot"),
             CommandKind::FileSummaryRecord => lang.pick("备案", "File with agency"),

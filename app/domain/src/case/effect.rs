@@ -171,6 +171,9 @@ pub enum CaseUpdate {
         proposed_fine_fen: i64,
         /// Whether the party may ask for a hearing (Art. 63).
         hearing_eligible: bool,
+        /// How it was served: by public notice, the windows run from the day it counts as
+        /// served.
+        method: ServiceMethod,
     },
     /// The party waived statement, defence and hearing.
     RightsWaived,

@@ -35,6 +35,8 @@ pub enum DateField {
     DecidedOn,
     /// When a payment was made.
     PaidOn,
+    /// The day by which the party must correct the violation.
+    CorrectionDue,
 }
 
 impl DateField {
@@ -48,6 +50,7 @@ impl DateField {
             DateField::HearingDate => lang.pick("听证日期", "hearing date"),
             DateField::DecidedOn => lang.pick("决定日期", "date of the decision"),
             DateField::PaidOn => lang.pick("缴款日期", "date of payment"),
+            DateField::CorrectionDue => lang.pick("改正期限", "correction deadline"),
         }
     }
 }

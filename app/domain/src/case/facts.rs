@@ -60,6 +60,9 @@ pub struct EvidenceStanding {
     /// How many distinct officers with a certificate in force on the collection day collected
     /// it (APL Art. 42 wants at least two).
     pub certified_collectors: u32,
+    /// How many its kind needs ([`crate::evidence::EvidenceKind::collectors_required`]): two,
+    /// or one for an appraisal opinion or device data.
+    pub required_collectors: u32,
 }
 
 /// The served notice of proposed penalty and the windows it opened.
@@ -168,8 +171,12 @@ pub struct CaseFacts {
     /// The standing on the day of every person who acts or is named: the acting user,
     /// assigned officers, named officers, the hearing host.
     pub staff: Vec<StaffStanding>,
-    /// The last day of the limitation period (Art. 36), computed from the act.
+    /// The last day of the limitation period (Art. 36), computed from the act (or its end).
     pub limitation_ends: Option<NaiveDate>,
+    /// The day the violation was discovered: the agency's receipt of the clue, or the day
+    /// the officer found it. Art. 36 asks whether the act was discovered within the period,
+    /// not whether the case is filed within it. `None`: today counts (the stricter reading).
+    pub discovered_on: Option<NaiveDate>,
     /// The evidence recorded so far.
     pub evidence: Vec<EvidenceStanding>,
     /// The investigation's outcome, once concluded.

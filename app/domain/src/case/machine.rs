@@ -188,6 +188,10 @@ fn accepted_in(kind: CommandKind, state: CaseState) -> bool {
         }
         K::Suspend | K::Extend => state.is_open_before_decision(),
         K::Resume => state == S::Suspended,
+        K::OrderCorrection => {
+            state.is_open_before_decision()
+                || matches!(state, S::Decided | S::Served | S::Executing)
+        }
         K::FileSummaryRecord => state == S::OnTheSpotDecided,
     }
 }
@@ -296,7 +300,11 @@ fn check_case(facts: &CaseFacts, kind: CommandKind, today: NaiveDate) -> Result<
         K::ConcludeInvestigation => {
             // Stricter reading: every piece of evidence on file, not just the ones relied on,
             // must have two certified collectors before the investigation can be concluded.
-            match facts.evidence.iter().find(|e| e.certified_collectors < 2) {
+            match facts
+                .evidence
+                .iter()
+                .find(|e| e.certified_collectors < e.required_collectors.max(1))
+            {
                 Some(e) => Err(CaseError::EvidenceCollectorsInsufficient {
                     evidence_id: e.evidence_id,
                 }),
@@ -384,17 +392,22 @@ fn check_case(facts: &CaseFacts, kind: CommandKind, today: NaiveDate) -> Result<
         | K::Withdraw
         | K::Transfer
         | K::Suspend
+        | K::OrderCorrection
         | K::FileSummaryRecord => Ok(()),
     }
 }
 
-/// Art. 36: no filing after the limitation period. Stricter reading: an unknown period blocks
-/// filing rather than letting it through.
+/// Art. 36 (违法行为在二年内未被发现的，不再给予行政处罚): no filing when the violation was
+/// discovered after the limitation period. What counts is the day of discovery (the receipt
+/// of the clue), not the day of filing: a violation discovered in time may be filed later
+/// (within the filing deadline). Stricter readings: an unknown period blocks filing rather
+/// than letting it through, and an unknown discovery day counts as today.
 fn check_limitation(facts: &CaseFacts, today: NaiveDate) -> Result<(), CaseError> {
     let ended_on = facts.limitation_ends.ok_or(CaseError::MissingFact {
         fact: Fact::LimitationPeriod,
     })?;
-    if today > ended_on {
+    let discovered_on = facts.discovered_on.unwrap_or(today).min(today);
+    if discovered_on > ended_on {
         return Err(CaseError::LimitationExpired { ended_on });
     }
     Ok(())
@@ -621,12 +634,16 @@ fn check_data(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Result<
         Command::ServePriorNotice {
             served_on,
             proposed_fine_fen,
+            method,
         } => {
             not_future(DateField::ServedOn, *served_on, today)?;
             if *proposed_fine_fen < 0 {
                 return Err(CaseError::InvalidAmount {
                     fen: *proposed_fine_fen,
                 });
+            }
+            if *method == ServiceMethod::Electronic && !facts.e_service_consent {
+                return Err(CaseError::ElectronicServiceWithoutConsent);
             }
             Ok(())
         }
@@ -772,6 +789,13 @@ fn check_data(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Result<
         | Command::Archive
         | Command::Resume
         | Command::FileSummaryRecord => Ok(()),
+        Command::OrderCorrection { reason, due_on } => {
+            non_empty(TextField::Reason, reason)?;
+            match due_on {
+                Some(due) => not_before(DateField::CorrectionDue, *due, today),
+                None => Ok(()),
+            }
+        }
     }
 }
 
@@ -1037,6 +1061,7 @@ fn transition(
                     deadlines,
                 )
             }
+            Command::OrderCorrection { .. } => (from, vec![Doc::CorrectionOrder], vec![]),
             Command::Resume => {
                 let to = resume_state(facts).unwrap_or(from);
                 let deadlines = if to.hearing_pending() {
@@ -1155,10 +1180,12 @@ fn case_updates(
         Command::ServePriorNotice {
             served_on,
             proposed_fine_fen,
+            method,
         } => vec![U::PriorNoticeServed {
             served_on: *served_on,
             proposed_fine_fen: *proposed_fine_fen,
             hearing_eligible: facts.hearing_eligible,
+            method: *method,
         }],
         Command::WaiveRights => vec![U::RightsWaived],
         Command::NoticeHearing { hearing_date, .. } => vec![U::HearingSet { on: *hearing_date }],
@@ -1285,6 +1312,7 @@ fn case_updates(
         | Command::RecordStatement { .. }
         | Command::RequestHearing { .. }
         | Command::Archive
+        | Command::OrderCorrection { .. }
         | Command::FileSummaryRecord => vec![],
     };
     if details.major.as_ref().is_some_and(MajorRecord::is_major) {

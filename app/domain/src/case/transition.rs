@@ -81,11 +81,13 @@ pub enum DocumentKind {
     ResumptionApprovalForm,
     /// 撤销立案审批表.
     WithdrawalApprovalForm,
+    /// 责令改正通知书 (APL Art. 28 ¶1).
+    CorrectionOrder,
 }
 
 impl DocumentKind {
     /// Every kind.
-    pub const ALL: [DocumentKind; 28] = [
+    pub const ALL: [DocumentKind; 29] = [
         DocumentKind::CaseSourceRegister,
         DocumentKind::FilingApprovalForm,
         DocumentKind::NonFilingApprovalForm,
@@ -114,6 +116,7 @@ impl DocumentKind {
         DocumentKind::SuspensionApprovalForm,
         DocumentKind::ResumptionApprovalForm,
         DocumentKind::WithdrawalApprovalForm,
+        DocumentKind::CorrectionOrder,
     ];
 
     /// Machine name.
@@ -147,6 +150,7 @@ impl DocumentKind {
             DocumentKind::SuspensionApprovalForm => "suspension_approval_form",
             DocumentKind::ResumptionApprovalForm => "resumption_approval_form",
             DocumentKind::WithdrawalApprovalForm => "withdrawal_approval_form",
+            DocumentKind::CorrectionOrder => "correction_order",
         }
     }
 
@@ -212,6 +216,7 @@ impl DocumentKind {
             DocumentKind::WithdrawalApprovalForm => {
                 lang.pick("撤销立案审批表", "Withdrawal of filing approval form")
             }
+            DocumentKind::CorrectionOrder => lang.pick("责令改正通知书", "Order to correct"),
         }
     }
 }

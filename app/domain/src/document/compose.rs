@@ -157,6 +157,9 @@ pub struct CaseFile {
     pub step_reason: Option<String>,
     /// The step's day: the document's date.
     pub date: NaiveDate,
+    /// An order to correct: the day by which to correct (`None`: at once).
+    #[serde(default)]
+    pub correction_due: Option<NaiveDate>,
 }
 
 impl CaseFile {
@@ -670,6 +673,41 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             b.push(remedies(f));
             b
         }
+        K::CorrectionOrder => {
+            let you = you(f);
+            let mut b = party_lines(f);
+            b.push(Block::Gap(1));
+            b.push(Block::Paragraph(format!(
+                "经查，{}。",
+                f.description.trim_end_matches('。')
+            )));
+            if f.basis
+                .as_ref()
+                .is_some_and(|b| !b.violated.trim().is_empty())
+            {
+                b.push(Block::Paragraph(format!(
+                    "{you}的上述行为违反了{}的规定。",
+                    violated(f)
+                )));
+            }
+            let when = match f.correction_due {
+                Some(d) => format!("于{}前", chinese_date(d)),
+                None => "立即".to_owned(),
+            };
+            b.push(Block::Paragraph(format!(
+                "根据《中华人民共和国行政处罚法》第二十八条第一款的规定，本机关责令{you}{when}改正上述违法行为：{}。",
+                f.step_reason
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .trim_end_matches('。')
+            )));
+            b.push(Block::Paragraph(format!(
+                "{you}应当按期改正，并将改正情况书面告知本机关。逾期不改正的，本机关将依法处理。\
+                 责令改正不是行政处罚；本机关对上述违法行为是否给予行政处罚，另行依法作出决定。"
+            )));
+            b
+        }
         K::ServiceReceipt => {
             signature_at_end = None;
             let served = match f.decided_on {
@@ -834,6 +872,7 @@ mod tests {
             close_reason: None,
             step_reason: None,
             date: d(2026, 4, 20),
+            correction_due: None,
         }
     }
 

@@ -18,8 +18,10 @@ pub mod layout;
 pub mod model;
 pub mod number;
 pub mod redact;
+pub mod status;
 pub mod typeset;
 
 pub use compose::{CaseFile, compose};
 pub use model::{Block, DocumentModel};
 pub use number::{DocNumber, VerificationCode};
+pub use status::IssuedStatus;

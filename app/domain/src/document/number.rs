@@ -68,6 +68,7 @@ pub fn kind_code(kind: DocumentKind) -> &'static str {
         K::SuspensionApprovalForm => "中止",
         K::ResumptionApprovalForm => "恢复",
         K::WithdrawalApprovalForm => "撤立",
+        K::CorrectionOrder => "责改",
     }
 }
 

@@ -28,11 +28,13 @@ pub struct Model {
     pub issued_at: DateTimeUtc,
     pub issued_by: i32,
     pub supersedes_id: Option<i32>,
-    /// `in_force`, `superseded` or `withdrawn`.
+    /// The document's standing: [`tianping_domain::document::IssuedStatus`]'s machine name.
     pub status: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub status_reason: Option<String>,
     pub audit_seq: Option<i64>,
+    /// SHA-256 of the public version's PDF as the portal serves it (decisions only).
+    pub public_sha256: Option<String>,
 }
 
 /// No navigable relations.

@@ -24,11 +24,12 @@ pub(super) enum Does {
     FileCase,
     /// Recording the scene photo and the inspection record, collected that day.
     GatherEvidence,
-    /// Concluding the investigation with an outcome (with the story's fine for a penalty),
-    /// flagging complex facts when major.
+    /// Concluding the investigation with an outcome (with the story's fine for a penalty, and
+    /// the other measures proposed), flagging complex facts when major.
     Conclude {
         outcome: &'static str,
         major: bool,
+        measures: &'static [&'static str],
     },
     /// Submitting to legal review, with the hearing's records when after one.
     SubmitForReview {
@@ -107,6 +108,7 @@ pub(super) const CONCLUDE: Chapter = &[beat(
     Conclude {
         outcome: "penalty",
         major: false,
+        measures: &[],
     },
 )];
 pub(super) const CONCLUDE_MAJOR: Chapter = &[
@@ -116,6 +118,7 @@ pub(super) const CONCLUDE_MAJOR: Chapter = &[
         Conclude {
             outcome: "penalty",
             major: true,
+            measures: &[],
         },
     ),
     beat(
@@ -142,12 +145,34 @@ pub(super) const REVIEW_APPROVED: Chapter = &[beat(
         opinion: "",
     },
 )];
+/// A penalty with the revocation of the party's licence (吊销许可证件), which gives the right to
+/// a hearing whatever the fine (APL Art. 63 ¶1(3)); the catalog makes it major, so it goes to
+/// legal review.
+pub(super) const CONCLUDE_REVOCATION: Chapter = &[
+    beat(
+        6,
+        Officer,
+        Conclude {
+            outcome: "penalty",
+            major: false,
+            measures: &["revoke_licence"],
+        },
+    ),
+    beat(
+        7,
+        Officer,
+        SubmitForReview {
+            after_hearing: false,
+        },
+    ),
+];
 pub(super) const CONCLUDE_TRANSFER: Chapter = &[beat(
     6,
     Officer,
     Conclude {
         outcome: "transfer",
         major: false,
+        measures: &[],
     },
 )];
 pub(super) const TRANSFER: Chapter = &[
@@ -160,6 +185,7 @@ pub(super) const CONCLUDE_WAIVER: Chapter = &[beat(
     Conclude {
         outcome: "first_violation_waiver",
         major: false,
+        measures: &[],
     },
 )];
 pub(super) const DECIDE_NO_PENALTY: Chapter = &[

@@ -165,6 +165,14 @@ const HAZARDOUS_WASTE: Offence = Offence {
     applied: "《中华人民共和国固体废物污染环境防治法》第一百一十二条第一款第六项",
 };
 
+const UNLICENSED_FOOD_AGAIN: Offence = Offence {
+    title: "食品经营者屡次经营超过保质期的食品",
+    place: "临江市西湖路 27 号便民食品店",
+    party: person("周美玲", "110101198805141235"),
+    violated: "《中华人民共和国食品安全法》第三十四条第十项",
+    applied: "《中华人民共和国食品安全法》第一百二十四条第一款第五项",
+};
+
 /// A demo case: its agency's team, when it was registered, the offence, the fine in yuan (used
 /// where its chapters fine) and its chapters.
 pub(super) struct Story {
@@ -178,7 +186,7 @@ pub(super) struct Story {
 /// The demo cases, in seeding order: every state, both ends of each twist (declined, suspended,
 /// withdrawn, transferred, major, returned by the legal review, heard, not punished), some
 /// overdue.
-pub(super) const STORIES: [Story; 36] = [
+pub(super) const STORIES: [Story; 37] = [
     Story {
         team: &SCJG,
         days_ago: 2,
@@ -564,6 +572,27 @@ pub(super) const STORIES: [Story; 36] = [
             DECIDE,
             SERVE,
             PAY_HALF,
+        ],
+    },
+    // Licence revocation with a small fine: the hearing right comes from the revocation
+    // (APL Art. 63 ¶1(3)), the party asks for one, and the decision follows the hearing.
+    Story {
+        team: &SCJG,
+        days_ago: 70,
+        offence: &UNLICENSED_FOOD_AGAIN,
+        fine_yuan: 3_000,
+        chapters: &[
+            FILE,
+            APPROVE,
+            INVESTIGATE,
+            CONCLUDE_REVOCATION,
+            REVIEW_APPROVED,
+            PRIOR_NOTICE,
+            REQUEST_HEARING,
+            HEARING,
+            DISCUSS,
+            DECIDE,
+            SERVE,
         ],
     },
 ];

@@ -161,15 +161,24 @@ impl Telling<'_> {
                 officer_2: self.second.user_id.to_string(),
                 ..step("file_case")
             },
-            Does::Conclude { outcome, major } => StepForm {
+            Does::Conclude {
+                outcome,
+                major,
+                measures,
+            } => StepForm {
                 provision_violated: self.story.offence.violated.into(),
                 provision_applied: self.story.offence.applied.into(),
+                measures: measures
+                    .iter()
+                    .map(|m| ((*m).to_owned(), "on".to_owned()))
+                    .collect(),
                 ..conclusion(outcome, major, fine)
             },
             Does::SubmitForReview { after_hearing } => self.submission(after_hearing),
             Does::PriorNotice => StepForm {
                 amount: fine,
                 date,
+                method: "direct".into(),
                 ..step("serve_prior_notice")
             },
             Does::RequestHearing => StepForm {

@@ -139,10 +139,14 @@ pub async fn rule(
     let kind = RemedyKind::parse(&r.kind)
         .ok_or_else(|| ServiceError::Internal(format!("remedy {} has a bad kind", r.id)))?;
     let ruling = remedy::result(
+        kind,
         r.outcome.as_deref().and_then(RemedyOutcome::parse),
-        &input.outcome,
-        &input.decided_on,
-        &input.note,
+        remedy::RulingInput {
+            outcome: &input.outcome,
+            decided_on: &input.decided_on,
+            note: &input.note,
+            effective: matches!(input.effective.trim(), "on" | "true"),
+        },
         r.filed_on,
         state.today(),
     )
@@ -193,6 +197,13 @@ pub async fn rule(
             .await?;
             withdrawn.push(id);
         }
+        crate::ssr::services::cases::documents::end_decision(
+            uow.txn(),
+            r.case_id,
+            basis,
+            &reason,
+        )
+        .await?;
     }
     uow.record(NewEvent {
         actor: AuditActor::from(actor),

@@ -138,15 +138,16 @@ pub fn DecisionSearch() -> impl IntoView {
     }
 }
 
-/// The notice left of a decision removed early after credit repair: its number, agency and
-/// dates, and why; not the party, the text or the fine.
+/// The notice left of a withdrawn decision (changed, revoked, found illegal or invalid, or
+/// removed early after credit repair): its number, agency and dates, and why; not the party,
+/// the text, the fine or the document.
 fn removed_notice(d: PublicDecision, lang: Lang) -> AnyView {
     view! {
         <article data-test="decision" data-withdrawn="true" data-removed="true">
             <div class="alert alert-warn" role="status" data-test="decision-withdrawn">
-                <h2>{lang.pick("本决定已提前停止公示", "This decision is no longer displayed")}</h2>
+                <h2>{lang.pick("本决定已停止公示", "This decision is no longer displayed")}</h2>
                 <p>{d.withdrawal.clone().unwrap_or_default()}</p>
-                <p>{lang.pick("停止公示日期：", "Removed on: ")} {d.withdrawn_on.map(|x| x.to_string()).unwrap_or_default()}</p>
+                <p>{lang.pick("停止公示日期：", "Withdrawn on: ")} {d.withdrawn_on.map(|x| x.to_string()).unwrap_or_default()}</p>
             </div>
             <dl class="facts">
                 <dt>{lang.pick("决定书文号", "Decision number")}</dt><dd data-test="decision-number">{d.number.clone()}</dd>

@@ -277,7 +277,7 @@ pub fn DocumentVerify() -> impl IntoView {
                             </div>
                         }.into_any(),
                         Ok(Some(crate::api::case_dto::VerifyOutcome { document: Some(d) })) => {
-                            let in_force = d.status == "in_force";
+                            let in_force = d.in_force;
                             view! {
                                 <div class=if in_force { "alert alert-ok" } else { "alert alert-warn" } role="status" data-test="verify-found">
                                     <h2 data-test="verify-verdict">{if in_force {
@@ -290,11 +290,11 @@ pub fn DocumentVerify() -> impl IntoView {
                                         <dt>{lang.pick("文号", "Number")}</dt><dd data-test="verify-number">{d.number.clone()}</dd>
                                         <dt>{lang.pick("签发机关", "Issued by")}</dt><dd>{d.agency.clone()}</dd>
                                         <dt>{lang.pick("签发日期", "Issued on")}</dt><dd>{d.issued_on.to_string()}</dd>
-                                        <dt>{lang.pick("状态", "Status")}</dt><dd data-test="verify-status">{match d.status.as_str() {
-                                            "in_force" => lang.pick("有效", "In force"),
-                                            "superseded" => lang.pick("已被更正后的新版本替代", "Superseded by a corrected version"),
-                                            _ => lang.pick("已撤回", "Withdrawn"),
-                                        }}{d.status_reason.clone().map(|r| format!("（{r}）"))}</dd>
+                                        <dt>{lang.pick("状态", "Status")}</dt><dd data-test="verify-status" data-status=d.status.clone()>{d.status_label.clone()}{d.status_reason.clone().map(|r| format!("（{r}）"))}</dd>
+                                        {d.public_version.then(|| view! {
+                                            <dt>{lang.pick("版本", "Version")}</dt>
+                                            <dd data-test="verify-public-version">{lang.pick("公开版（已依法隐去个人信息）", "Public version (personal data removed as the law requires)")}</dd>
+                                        })}
                                         <dt>{lang.pick("数字指纹（SHA-256）", "Fingerprint (SHA-256)")}</dt><dd><code class="wrap">{d.sha256.clone()}</code></dd>
                                     </dl>
                                     {d.audit_seq.map(|seq| view! {

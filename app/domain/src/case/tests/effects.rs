@@ -272,6 +272,7 @@ fn an_ordinary_case_with_a_hearing_runs_from_clue_to_archive() {
     f.evidence.push(EvidenceStanding {
         evidence_id: 1,
         certified_collectors: 2,
+        required_collectors: 2,
     });
     actions.push(
         step(
@@ -304,6 +305,7 @@ fn an_ordinary_case_with_a_hearing_runs_from_clue_to_archive() {
             Command::ServePriorNotice {
                 served_on: days_before(20),
                 proposed_fine_fen: PROPOSED_FINE,
+                method: ServiceMethod::Direct,
             },
             Role::Officer,
         )

@@ -241,3 +241,129 @@ fn an_on_the_spot_warning_records_its_measure() {
         measures: vec![Measure::Warning]
     }));
 }
+
+#[test]
+fn money_clocks_a_decision_served_by_public_notice_starts_its_periods_thirty_days_later() {
+    let rules = crate::deadline::DeadlineRules::default();
+    let published = days_before(40);
+    for method in [
+        ServiceMethod::Direct,
+        ServiceMethod::LeftAtAddress,
+        ServiceMethod::Postal,
+        ServiceMethod::Entrusted,
+        ServiceMethod::Electronic,
+        ServiceMethod::PublicNotice,
+    ] {
+        let serve = Command::Serve {
+            served_on: published,
+            method,
+        };
+        let want = if method == ServiceMethod::PublicNotice {
+            days_before(10)
+        } else {
+            published
+        };
+        assert_eq!(serve.deadlines_start(today(), &rules), want, "{method:?}");
+        assert_eq!(serve.happened_on(today()), published, "{method:?}");
+    }
+    // The prior notice too: its windows run from the day it counts as served.
+    for (method, want) in [
+        (ServiceMethod::Direct, published),
+        (ServiceMethod::PublicNotice, days_before(10)),
+    ] {
+        let notice = Command::ServePriorNotice {
+            served_on: published,
+            proposed_fine_fen: 0,
+            method,
+        };
+        assert_eq!(notice.deadlines_start(today(), &rules), want, "{method:?}");
+    }
+    // Served electronically only with the party's consent on file.
+    let mut facts = facts_in(O, S::InvestigationConcluded);
+    facts.outcome = Some(InvestigationOutcome::Penalty);
+    let electronic = Command::ServePriorNotice {
+        served_on: today(),
+        proposed_fine_fen: 0,
+        method: ServiceMethod::Electronic,
+    };
+    assert_eq!(
+        refusal(&facts, &electronic, Role::Officer),
+        CaseError::ElectronicServiceWithoutConsent
+    );
+    facts.e_service_consent = true;
+    assert!(run(&facts, &electronic, Role::Officer).is_ok());
+    // The prior notice too: its windows run from the day it counts as served.
+    for (method, want) in [
+        (ServiceMethod::Direct, published),
+        (ServiceMethod::PublicNotice, days_before(10)),
+    ] {
+        let notice = Command::ServePriorNotice {
+            served_on: published,
+            proposed_fine_fen: 0,
+            method,
+        };
+        assert_eq!(notice.deadlines_start(today(), &rules), want, "{method:?}");
+    }
+    // Served electronically only with the party's consent on file.
+    let mut facts = facts_in(O, S::InvestigationConcluded);
+    facts.outcome = Some(InvestigationOutcome::Penalty);
+    let electronic = Command::ServePriorNotice {
+        served_on: today(),
+        proposed_fine_fen: 0,
+        method: ServiceMethod::Electronic,
+    };
+    assert_eq!(
+        refusal(&facts, &electronic, Role::Officer),
+        CaseError::ElectronicServiceWithoutConsent
+    );
+    facts.e_service_consent = true;
+    assert!(run(&facts, &electronic, Role::Officer).is_ok());
+    let pay = Command::RecordPayment {
+        amount_fen: 100,
+        paid_on: days_before(3),
+    };
+    assert_eq!(pay.deadlines_start(today(), &rules), days_before(3));
+}
+
+#[test]
+fn order_to_correct_art_28_at_once_or_by_a_day_not_in_the_past_and_with_what_to_correct() {
+    let facts = facts_in(O, S::Investigating);
+    let order = |reason: &str, due_on| Command::OrderCorrection {
+        reason: reason.into(),
+        due_on,
+    };
+    for due in [None, Some(today()), Some(days_after(10))] {
+        let t = accepted(&facts, &order("立即停止销售", due), Role::Officer);
+        assert_eq!(t.to, S::Investigating, "{due:?}: the state stays");
+        assert_eq!(t.documents, vec![DocumentKind::CorrectionOrder]);
+    }
+    assert_eq!(
+        refusal(
+            &facts,
+            &order("立即停止销售", Some(days_before(1))),
+            Role::Officer
+        ),
+        CaseError::DateTooEarly {
+            field: DateField::CorrectionDue,
+            date: days_before(1),
+            earliest: today()
+        }
+    );
+    assert!(matches!(
+        refusal(&facts, &order("  ", None), Role::Officer),
+        CaseError::TextRequired { .. }
+    ));
+    // Heads and reviewers do not issue it; a closed case takes none.
+    assert!(matches!(
+        refusal(&facts, &order("立即停止销售", None), Role::AgencyHead),
+        CaseError::WrongRole { .. }
+    ));
+    assert!(matches!(
+        refusal(
+            &facts_in(O, S::Closed),
+            &order("立即停止销售", None),
+            Role::Officer
+        ),
+        CaseError::NotAllowedInState { .. }
+    ));
+}

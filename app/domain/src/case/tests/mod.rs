@@ -137,6 +137,7 @@ pub(super) fn facts_in(procedure: Procedure, state: CaseState) -> CaseFacts {
         evidence: vec![EvidenceStanding {
             evidence_id: 1,
             certified_collectors: 2,
+            required_collectors: 2,
         }],
         hearing_eligible: true,
         case_file_complete: true,
@@ -261,6 +262,7 @@ pub(super) fn valid_command(kind: CommandKind, facts: &CaseFacts) -> Command {
         CommandKind::ServePriorNotice => Command::ServePriorNotice {
             served_on: t,
             proposed_fine_fen: PROPOSED_FINE,
+            method: ServiceMethod::Direct,
         },
         CommandKind::RecordStatement => Command::RecordStatement { received_on: t },
         CommandKind::RequestHearing => Command::RequestHearing {
@@ -316,6 +318,10 @@ pub(super) fn valid_command(kind: CommandKind, facts: &CaseFacts) -> Command {
             reason: "等待检验结果".to_owned(),
         },
         CommandKind::Resume => Command::Resume,
+        CommandKind::OrderCorrection => Command::OrderCorrection {
+            reason: "立即下架全部过期食品".into(),
+            due_on: Some(days_after(7)),
+        },
         CommandKind::Extend => Command::Extend {
             days: SAMR_EXTENSION_DAYS,
             reason: "案情复杂".to_owned(),

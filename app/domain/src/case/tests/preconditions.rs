@@ -258,6 +258,44 @@ fn filing_is_refused_after_the_limitation_period_and_allowed_on_its_last_day() {
 }
 
 #[test]
+fn limitation_counts_the_day_of_discovery_not_the_day_of_filing() {
+    // (period's last day, discovered, allowed?)
+    let table = [
+        (days_before(10), Some(days_before(10)), true),
+        (days_before(10), Some(days_before(11)), true),
+        (days_before(10), Some(days_before(9)), false),
+        (days_before(10), None, false),
+        (today(), None, true),
+        // A discovery day in the future is read as today.
+        (days_before(1), Some(days_after(5)), false),
+    ];
+    for (ends, discovered, allowed) in table {
+        for (state, command, role) in [
+            (S::FilingProposed, Command::ApproveFiling, Role::AgencyHead),
+            (
+                S::ClueRegistered,
+                file_case(&[OFFICER_A, OFFICER_B]),
+                Role::Officer,
+            ),
+        ] {
+            let mut facts = facts_in(O, state);
+            facts.limitation_ends = Some(ends);
+            facts.discovered_on = discovered;
+            let result = run(&facts, &command, role);
+            if allowed {
+                assert!(result.is_ok(), "{ends} {discovered:?}: {result:?}");
+            } else {
+                assert_eq!(
+                    refusal(&facts, &command, role),
+                    CaseError::LimitationExpired { ended_on: ends },
+                    "{ends} {discovered:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn an_unknown_limitation_period_blocks_filing() {
     let mut facts = facts_in(O, S::FilingProposed);
     facts.limitation_ends = None;
@@ -372,7 +410,39 @@ fn an_investigation_cannot_be_concluded_on_evidence_with_a_single_certified_coll
     facts.evidence.push(EvidenceStanding {
         evidence_id: 7,
         certified_collectors: 1,
+        required_collectors: 2,
     });
+    assert_eq!(
+        refusal(
+            &facts,
+            &Command::ConcludeInvestigation {
+                outcome: InvestigationOutcome::FactsNotEstablished
+            },
+            Role::Officer
+        ),
+        CaseError::EvidenceCollectorsInsufficient { evidence_id: 7 }
+    );
+    // An appraisal opinion or device data needs the one officer who received it (Art. 41, 46).
+    facts
+        .evidence
+        .last_mut()
+        .expect("pushed")
+        .required_collectors = 1;
+    assert!(
+        run(
+            &facts,
+            &Command::ConcludeInvestigation {
+                outcome: InvestigationOutcome::FactsNotEstablished
+            },
+            Role::Officer
+        )
+        .is_ok()
+    );
+    facts
+        .evidence
+        .last_mut()
+        .expect("pushed")
+        .certified_collectors = 0;
     assert_eq!(
         refusal(
             &facts,
@@ -575,7 +645,8 @@ fn the_prior_notice_needs_a_non_negative_proposed_fine_and_a_past_service_date()
             &facts,
             &Command::ServePriorNotice {
                 served_on: today(),
-                proposed_fine_fen: -1
+                proposed_fine_fen: -1,
+                method: ServiceMethod::Direct,
             },
             Role::Officer
         ),
@@ -586,7 +657,8 @@ fn the_prior_notice_needs_a_non_negative_proposed_fine_and_a_past_service_date()
             &facts,
             &Command::ServePriorNotice {
                 served_on: days_after(1),
-                proposed_fine_fen: 0
+                proposed_fine_fen: 0,
+                method: ServiceMethod::Direct,
             },
             Role::Officer
         ),

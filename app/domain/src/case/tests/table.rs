@@ -178,6 +178,11 @@ fn procedure_table() -> Vec<(Procedure, CaseState, CommandKind, CaseState)> {
         t.push((O, state, K::Extend, state));
         t.push((O, state, K::Withdraw, S::Withdrawn));
         t.push((O, state, K::Transfer, S::Transferred));
+        // Art. 28 ¶1: the order to correct, at any stage; the state stays.
+        t.push((O, state, K::OrderCorrection, state));
+    }
+    for state in [S::Decided, S::Served, S::Executing] {
+        t.push((O, state, K::OrderCorrection, state));
     }
     t
 }
@@ -336,7 +341,11 @@ fn allowed_commands_name_the_next_steps_for_each_role() {
     let investigating = facts_in(O, S::Investigating);
     assert_eq!(
         allowed_commands(&investigating, &actor(Role::Officer), today()),
-        vec![K::RecordEvidence, K::ConcludeInvestigation]
+        vec![
+            K::RecordEvidence,
+            K::ConcludeInvestigation,
+            K::OrderCorrection
+        ]
     );
     assert_eq!(
         allowed_commands(&investigating, &actor(Role::AgencyHead), today()),
@@ -464,6 +473,7 @@ fn variants(procedure: Procedure, state: CaseState) -> Vec<(&'static str, CaseFa
             f.evidence.push(EvidenceStanding {
                 evidence_id: 2,
                 certified_collectors: 1,
+                required_collectors: 2,
             })
         }),
         with("no evidence", &|f| f.evidence.clear()),

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use tianping_domain::{
     authz::Actor,
     case::{
@@ -18,7 +18,9 @@ use tianping_domain::{
 
 use super::codes::{parse_code, parse_state};
 use crate::ssr::{
-    entities::{case_deadlines, case_officers, cases, credentials, evidence, users},
+    entities::{
+        case_deadlines, case_officers, case_remedies, cases, credentials, evidence, users,
+    },
     error::ServiceError,
 };
 
@@ -166,11 +168,17 @@ pub async fn load<C: ConnectionTrait>(
             .collect(),
         staff,
         limitation_ends: row.limitation_ends,
+        discovered_on: Some(row.received_on),
         evidence: items
             .iter()
             .map(|e| EvidenceStanding {
                 evidence_id: i64::from(e.id),
                 certified_collectors: u32::try_from(e.certified_collectors).unwrap_or(0),
+                required_collectors: u32::try_from(
+                    tianping_domain::evidence::EvidenceKind::parse(&e.kind)
+                        .map_or(2, tianping_domain::evidence::EvidenceKind::collectors_required),
+                )
+                .unwrap_or(2),
             })
             .collect(),
         outcome: row
@@ -240,7 +248,19 @@ pub async fn outstanding<C: ConnectionTrait>(
         .one(conn)
         .await?;
     let surcharge = match payment {
-        Some(p) if p.status != "stopped" => deadline::surcharge(fine, p.due_on, today, 0),
+        Some(p) if p.status != "stopped" => {
+            // Art. 73 ¶3: no surcharge accrues while a reconsideration or suit runs.
+            let challenges: Vec<(NaiveDate, Option<NaiveDate>)> = case_remedies::Entity::find()
+                .select_only()
+                .column(case_remedies::Column::FiledOn)
+                .column(case_remedies::Column::DecidedOn)
+                .filter(case_remedies::Column::CaseId.eq(row.id))
+                .into_tuple()
+                .all(conn)
+                .await?;
+            let paused = deadline::surcharge_paused_days(p.due_on, today, &challenges);
+            deadline::surcharge(fine, p.due_on, today, paused)
+        }
         _ => 0,
     };
     Ok((fine + surcharge - row.paid_fen).max(0))

@@ -193,11 +193,15 @@ pub fn parse(
         CommandKind::ServePriorNotice => {
             let served_on = date_or_today(&mut errors);
             let fine = errors.take(amount(Field::Fine, &form.amount));
-            match (served_on, fine) {
-                (Some(served_on), Some(proposed_fine_fen)) => Some(Command::ServePriorNotice {
-                    served_on,
-                    proposed_fine_fen,
-                }),
+            let method = errors.take(one_of::<ServiceMethod>(Field::ServiceMethod, &form.method));
+            match (served_on, fine, method) {
+                (Some(served_on), Some(proposed_fine_fen), Some(method)) => {
+                    Some(Command::ServePriorNotice {
+                        served_on,
+                        proposed_fine_fen,
+                        method,
+                    })
+                }
                 _ => None,
             }
         }

@@ -155,7 +155,7 @@ async fn finish(
         uow.txn(),
         row.id,
         &transition.deadlines,
-        command.happened_on(today),
+        command.deadlines_start(today, &state.settings.deadline_rules),
         today,
         &state.settings.deadline_rules,
         &state.settings.calendar,

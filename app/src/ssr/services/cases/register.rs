@@ -1,6 +1,7 @@
 //! Creating a case: registering a clue (S0) and deciding on the spot (简易程序).
 
 use super::*;
+use tianping_domain::deadline::ActTiming;
 
 /// Registers a case (S0 案源登记) in the actor's agency, from a clue in the intake queue or
 /// from the officer's own inspection.
@@ -52,19 +53,29 @@ pub async fn register(
             }
         }
     };
-    let (received_on, act_date) = match (received_on, act_date) {
-        (Ok(r), Ok(a)) if a > today => {
-            errors.push(ValidationError::new(Field::ActDate, Rule::NotInFuture));
-            (r, a)
+    let act_ended_on = match form.act_ended_on.trim() {
+        "" => Ok(None),
+        s => validate::date(Field::ActEndedOn, s).map(Some),
+    };
+    let flag = |v: &str| matches!(v.trim(), "on" | "true");
+    let (received_on, timing) = match (received_on, act_date, act_ended_on) {
+        (Ok(r), Ok(a), Ok(e)) => {
+            match ActTiming::check(a, e, flag(&form.endangers), flag(&form.harmful), today) {
+                Ok(t) => (r, Some(t)),
+                Err(e) => {
+                    errors.extend(e);
+                    (r, None)
+                }
+            }
         }
-        (Ok(r), Ok(a)) => (r, a),
-        (r, a) => {
+        (r, a, e) => {
             errors.extend(r.err());
             errors.extend(a.err());
-            (today, today)
+            errors.extend(e.err());
+            (today, None)
         }
     };
-    let (Some(source), true) = (source, errors.is_empty()) else {
+    let (Some(source), Some(timing), true) = (source, timing, errors.is_empty()) else {
         return Err(ServiceError::ValidationMany(errors));
     };
 
@@ -93,6 +104,13 @@ pub async fn register(
         }
         None => None,
     };
+    // The violation was discovered when the agency received the clue (Art. 36 counts it).
+    let received_on = match &clue {
+        Some(c) if form.received_on.trim().is_empty() => {
+            tianping_domain::i18n::china_time(c.received_at).date_naive()
+        }
+        _ => received_on,
+    };
     let mut facts = facts::for_new_case(uow.txn(), actor, Procedure::Ordinary, &[], today).await?;
     facts.agency_id = agency_id;
     let command = Command::RegisterClue {
@@ -101,14 +119,11 @@ pub async fn register(
     };
     let transition = case::apply(&facts, &command, actor, today).map_err(refused)?;
     let now = uow.now();
-    let limitation_ends = state.settings.deadline_rules.due(
-        &state.settings.calendar,
-        tianping_domain::deadline::DeadlineKind::Limitation {
-            endangers_safety_or_finance: false,
-            caused_harm: false,
-        },
-        act_date,
-    );
+    // Art. 36: from the act, or the end of a continuing act; 5 years for harm to life,
+    // safety or finance.
+    let limitation_ends =
+        timing.limitation_ends(&state.settings.deadline_rules, &state.settings.calendar);
+    let act_date = timing.act_on;
     let row = cases::ActiveModel {
         number: Set(next_number(uow.txn(), &agency, chrono::Datelike::year(&received_on)).await?),
         agency_id: Set(agency_id),
@@ -146,7 +161,9 @@ pub async fn register(
         today,
         json!({
             "number": row.number, "title": row.title, "clue_id": row.clue_id,
-            "act_date": act_date, "limitation_ends": limitation_ends,
+            "act_date": act_date, "act_ended_on": timing.ended_on,
+            "endangers_safety_or_finance": timing.endangers_safety_or_finance,
+            "caused_harm": timing.caused_harm, "limitation_ends": limitation_ends,
         }),
     )
     .await

@@ -141,9 +141,16 @@ pub fn apply_changes(
                 served_on,
                 proposed_fine_fen,
                 hearing_eligible,
+                method,
             } => {
+                // Served by public notice: the windows run from the day it counts as served.
+                let from = if *method == tianping_domain::case::ServiceMethod::PublicNotice {
+                    rules.deemed_served_by_public_notice(*served_on)
+                } else {
+                    *served_on
+                };
                 let window = |kind| {
-                    case::due_date(kind, *served_on, ScheduleFacts::default(), rules, calendar)
+                    case::due_date(kind, from, ScheduleFacts::default(), rules, calendar)
                 };
                 row.prior_notice_on = Set(Some(*served_on));
                 row.proposed_fine_fen = Set(Some(*proposed_fine_fen));

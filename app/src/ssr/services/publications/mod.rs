@@ -364,9 +364,14 @@ pub async fn step(
                 .filter(case_deadlines::Column::Status.eq("running"))
                 .exec(uow.txn())
                 .await?;
+            // The public version's registered hash: what the portal serves verifies as it.
+            let public_sha256 = issued_documents::Entity::find_by_id(p.document_id)
+                .one(uow.txn())
+                .await?
+                .and_then(|d| d.public_sha256);
             (
                 "publication.publish",
-                json!({"publication_id": p.id, "number": p.number, "display_until": until.to_string(), "late": today > p.due_on}),
+                json!({"publication_id": p.id, "number": p.number, "display_until": until.to_string(), "late": today > p.due_on, "public_sha256": public_sha256}),
             )
         }
         PublicationStep::Withdraw { basis, reason } => {
@@ -375,6 +380,13 @@ pub async fn step(
             active.withdrawn_by = Set(Some(actor.user_id));
             active.withdrawal_basis = Set(Some(basis.as_str().to_owned()));
             active.withdrawal_reason = Set(Some(reason.trim().to_owned()));
+            crate::ssr::services::cases::documents::end_decision(
+                uow.txn(),
+                p.case_id,
+                basis,
+                &format!("{}：{}", basis.label(lang), reason.trim()),
+            )
+            .await?;
             (
                 "publication.withdraw",
                 json!({"publication_id": p.id, "number": p.number, "basis": basis.as_str(), "reason": reason.trim()}),

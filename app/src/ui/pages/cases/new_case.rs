@@ -61,6 +61,12 @@ pub fn NewCase() -> impl IntoView {
                 <Input name="form[location]" label=lang.pick("地点", "Location") field=Field::Location error value=location.get_value() />
                 <Input name="form[received_on]" label=lang.pick("受理日期", "Received on") field=Field::ReceivedOn error input_type="date" />
                 <Input name="form[act_date]" label=lang.pick("违法行为发生日期", "Date of the act") field=Field::ActDate error input_type="date" />
+                <Input name="form[act_ended_on]" label=lang.pick("违法行为终了日期（连续或者继续状态的，选填）", "Date a continuing act ended (optional)") field=Field::ActEndedOn error input_type="date" />
+                <fieldset class="field">
+                    <legend>{lang.pick("追责时效（《行政处罚法》第三十六条）", "Limitation period (APL Art. 36)")}</legend>
+                    <label class="check"><input type="checkbox" name="form[endangers]" value="on" data-test="form[endangers]" />{lang.pick("涉及公民生命健康安全、金融安全", "Concerns life and health, public safety or financial security")}</label>
+                    <label class="check"><input type="checkbox" name="form[harmful]" value="on" data-test="form[harmful]" />{lang.pick("有危害后果", "Had harmful consequences")}</label>
+                </fieldset>
                 <button type="submit" class="button" data-test="submit">{lang.pick("登记", "Register")}</button>
             </ActionForm>
         </StaffPage>

@@ -56,6 +56,9 @@ pub(super) fn step_form(
         CommandKind::ServePriorNotice => view! {
             <Input name="form[date]" label=lang.pick("送达日期", "Served on") field=Field::Date error input_type="date" />
             <Input name="form[amount]" label=lang.pick("拟罚款金额（元）", "Proposed fine (yuan)") field=Field::Fine error />
+            <Select name="form[method]" label=lang.pick("送达方式", "Method") field=Field::ServiceMethod error
+                options=[ServiceMethod::Direct, ServiceMethod::LeftAtAddress, ServiceMethod::Postal, ServiceMethod::Entrusted, ServiceMethod::Electronic, ServiceMethod::PublicNotice]
+                    .into_iter().map(|m| (crate::api::case_dto_code(&m), m.label(lang).to_owned())).collect() />
         }.into_any(),
         CommandKind::RecordStatement => view! {
             <Input name="form[date]" label=lang.pick("收到日期", "Received on") field=Field::Date error input_type="date" />
@@ -139,7 +142,7 @@ fn conclusion_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang
         <Input name="form[provision_applied]" label=lang.pick("处罚依据条款（如《中华人民共和国食品安全法》第一百二十四条第一款）", "Provision applied (legal basis of the penalty)") field=Field::Provision error />
         <fieldset class="checks"><legend>{lang.pick("拟作出的其他处罚", "Other penalties proposed")}</legend>
             {Measure::ALL.into_iter().map(|m| view! {
-                <label class="check"><input type="checkbox" name=format!("form[measures][{}]", m.as_str()) value="on" />{m.label(lang)}</label>
+                <label class="check"><input type="checkbox" name=format!("form[measures][{}]", m.as_str()) value="on" data-test=format!("measure-{}", m.as_str()) />{m.label(lang)}</label>
             }).collect_view()}
         </fieldset>
         <fieldset class="checks"><legend>{lang.pick("重大执法决定目录中的情形", "Circumstances of the major-decision catalog")}</legend>

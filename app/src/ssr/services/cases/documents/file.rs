@@ -266,6 +266,9 @@ pub(super) async fn case_file<C: ConnectionTrait>(
             .and_then(parse_code::<CloseReason>)
             .map(|r| r.label(Lang::Zh).to_owned()),
         step_reason,
+        correction_due: payload
+            .get("command")
+            .and_then(|c| date_of(c, "due_on")),
         date: match kind {
             DocumentKind::PenaltyDecision | DocumentKind::NoPenaltyDecision => {
                 row.decided_on.unwrap_or(step_on)

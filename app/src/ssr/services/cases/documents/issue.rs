@@ -16,7 +16,10 @@ use sha2::{Digest, Sha256};
 use tianping_domain::{
     authz::{Action, Actor, can},
     case::{self, DocumentKind},
-    document::{self, CaseFile, DocNumber, DocumentModel, VerificationCode, model::Verification},
+    document::{
+        self, CaseFile, DocNumber, DocumentModel, IssuedStatus, VerificationCode,
+        model::Verification,
+    },
     i18n::china_time,
     validate::{Field, Rule, ValidationError},
 };
@@ -169,11 +172,13 @@ impl Plan {
     }
 }
 
-/// The rendered document and its public version's model.
+/// The rendered document, and its public version's model and PDF (each version has its own
+/// registered hash: the portal's public PDF verifies as the public version of the decision).
 struct Rendered {
     model: DocumentModel,
     public_model: Option<DocumentModel>,
     bytes: Vec<u8>,
+    public_bytes: Option<Vec<u8>>,
 }
 
 async fn render_plan(
@@ -202,10 +207,15 @@ async fn render_plan(
     let public_model = has_public_version(plan.kind)
         .then(|| finish(document::compose(&plan.file.redacted()), true));
     let bytes = render(state, model.clone(), Some(issued_at)).await?;
+    let public_bytes = match &public_model {
+        Some(m) => Some(render(state, m.clone(), Some(issued_at)).await?),
+        None => None,
+    };
     Ok(Rendered {
         model,
         public_model,
         bytes,
+        public_bytes,
     })
 }
 
@@ -249,6 +259,35 @@ pub async fn issue(
     unreachable!("the last attempt always stores")
 }
 
+/// Records a content-addressed file in the unit of work and writes it: its SHA-256, its size
+/// and whether the file is new (to remove it again when the unit of work fails).
+async fn put_blob(
+    uow: &UnitOfWork,
+    store: &BlobStore,
+    bytes: &[u8],
+) -> Result<(String, i64, bool), ServiceError> {
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    if blobs::Entity::find_by_id(sha256.clone())
+        .one(uow.txn())
+        .await?
+        .is_none()
+    {
+        blobs::ActiveModel {
+            sha256: Set(sha256.clone()),
+            size: Set(size),
+            created_at: Set(uow.now()),
+        }
+        .insert(uow.txn())
+        .await?;
+    }
+    let fresh = store
+        .put_bytes(&sha256, bytes)
+        .await
+        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    Ok((sha256, size, fresh))
+}
+
 /// Stores the rendered document in the unit of work: the file, the issued row, the superseded
 /// version, the audit event and, for a penalty decision, its publication draft.
 #[allow(clippy::too_many_arguments)]
@@ -277,28 +316,23 @@ async fn store(
         model,
         public_model,
         bytes,
+        public_bytes,
     } = rendered;
-    let sha256 = hex::encode(Sha256::digest(&bytes));
-    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-
     let store = BlobStore::new(&state.settings.data_dir);
-    if blobs::Entity::find_by_id(sha256.clone())
-        .one(uow.txn())
-        .await?
-        .is_none()
-    {
-        blobs::ActiveModel {
-            sha256: Set(sha256.clone()),
-            size: Set(size),
-            created_at: Set(now),
-        }
-        .insert(uow.txn())
-        .await?;
-    }
-    let fresh = store
-        .put_bytes(&sha256, &bytes)
-        .await
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let (sha256, size, fresh) = put_blob(&uow, &store, &bytes).await?;
+    let public = match &public_bytes {
+        Some(b) => match put_blob(&uow, &store, b).await {
+            Ok((sha, _, fresh)) => Some((sha, fresh)),
+            Err(e) => {
+                if fresh {
+                    store.remove(&sha256).await;
+                }
+                return Err(e);
+            }
+        },
+        None => None,
+    };
+    let public_sha256 = public.as_ref().map(|(sha, _)| sha.clone());
     let result = async {
         let to_json = |m: &DocumentModel| {
             serde_json::to_string(m).map_err(|e| ServiceError::Internal(e.to_string()))
@@ -319,16 +353,20 @@ async fn store(
             issued_at: Set(issued_at),
             issued_by: Set(actor.user_id),
             supersedes_id: Set(current.as_ref().map(|c| c.id)),
-            status: Set("in_force".to_owned()),
+            status: Set(IssuedStatus::InForce.as_str().to_owned()),
             status_reason: Set(None),
             audit_seq: Set(None),
+            public_sha256: Set(public_sha256.clone()),
             ..Default::default()
         }
         .insert(uow.txn())
         .await?;
         if let Some(old) = current {
             issued_documents::Entity::update_many()
-                .col_expr(issued_documents::Column::Status, Expr::value("superseded"))
+                .col_expr(
+                    issued_documents::Column::Status,
+                    Expr::value(IssuedStatus::Superseded.as_str()),
+                )
                 .col_expr(issued_documents::Column::StatusReason, Expr::value(reason))
                 .filter(issued_documents::Column::Id.eq(old.id))
                 .exec(uow.txn())
@@ -344,6 +382,7 @@ async fn store(
             payload: json!({
                 "document_id": inserted.id, "kind": kind.as_str(), "number": number,
                 "agency": agency.code, "sha256": sha256, "size": size,
+                "public_sha256": public_sha256,
                 "supersedes": current.as_ref().map(|c| json!({"id": c.id, "number": c.number})),
             }),
         });
@@ -398,6 +437,9 @@ async fn store(
         Err(e) => {
             if fresh {
                 store.remove(&sha256).await;
+            }
+            if let Some((sha, true)) = &public {
+                store.remove(sha).await;
             }
             Err(e)
         }

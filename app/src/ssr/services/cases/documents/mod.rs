@@ -19,12 +19,15 @@ pub use check::{check_code, check_file, check_hash, issue_seq_of};
 use file::{case_file, document_record};
 pub use issue::issue;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr,
+};
 use tianping_domain::{
     authz::{Action, Actor, can},
     case::DocumentKind,
-    document::{self, DocumentModel, VerificationCode},
+    document::{self, DocumentModel, IssuedStatus, VerificationCode},
     i18n::{Lang, china_time},
+    publicity::WithdrawalBasis,
 };
 
 use crate::ssr::services::cases::{codes::parse_code, visible_case};
@@ -187,17 +190,9 @@ pub async fn download(
         ServiceError::Internal(format!("issued document {issued_id} has a bad kind"))
     })?;
     let bytes = if public {
-        let model: DocumentModel = issued
-            .public_model
-            .as_deref()
-            .and_then(|m| serde_json::from_str(m).ok())
-            .ok_or(ServiceError::NotFound)?;
-        render(state, model, Some(issued.issued_at)).await?
+        public_bytes(state, &issued).await?
     } else {
-        let store = BlobStore::new(&state.settings.data_dir);
-        tokio::fs::read(store.path_of(&issued.sha256))
-            .await
-            .map_err(|e| ServiceError::Internal(format!("issued document file: {e}")))?
+        stored(state, &issued.sha256).await?
     };
     Ok(PdfFile {
         bytes,
@@ -221,16 +216,60 @@ pub async fn public_download(
         .one(&state.db.conn)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    let bytes = public_bytes(state, &issued).await?;
+    Ok(PdfFile {
+        bytes,
+        file_name: format!("{}（公开版）.pdf", issued.number),
+    })
+}
+
+/// The verification follows the record: when a decision is changed, revoked, or confirmed
+/// illegal or invalid (the basis of its publication's withdrawal), the case's penalty
+/// decision in force says so from now on, with `reason` (who ruled, when, on what basis).
+/// Credit repair leaves the decision in force. Returns how many documents changed.
+pub async fn end_decision(
+    conn: &impl ConnectionTrait,
+    case_id: i32,
+    basis: WithdrawalBasis,
+    reason: &str,
+) -> Result<u64, ServiceError> {
+    let Some(status) = IssuedStatus::after_withdrawal(basis) else {
+        return Ok(0);
+    };
+    Ok(issued_documents::Entity::update_many()
+        .col_expr(issued_documents::Column::Status, Expr::value(status.as_str()))
+        .col_expr(issued_documents::Column::StatusReason, Expr::value(reason))
+        .filter(issued_documents::Column::CaseId.eq(case_id))
+        .filter(issued_documents::Column::Kind.eq(DocumentKind::PenaltyDecision.as_str()))
+        .filter(issued_documents::Column::Status.eq(IssuedStatus::InForce.as_str()))
+        .exec(conn)
+        .await?
+        .rows_affected)
+}
+
+/// A stored issued file by its SHA-256.
+async fn stored(state: &AppState, sha256: &str) -> Result<Vec<u8>, ServiceError> {
+    let store = BlobStore::new(&state.settings.data_dir);
+    tokio::fs::read(store.path_of(sha256))
+        .await
+        .map_err(|e| ServiceError::Internal(format!("issued document file: {e}")))
+}
+
+/// The public version's PDF: the file registered when the decision was issued, or, for a
+/// decision issued before public versions were registered, rendered again from its model.
+async fn public_bytes(
+    state: &AppState,
+    issued: &issued_documents::Model,
+) -> Result<Vec<u8>, ServiceError> {
+    if let Some(sha) = &issued.public_sha256 {
+        return stored(state, sha).await;
+    }
     let model: DocumentModel = issued
         .public_model
         .as_deref()
         .and_then(|m| serde_json::from_str(m).ok())
         .ok_or(ServiceError::NotFound)?;
-    let bytes = render(state, model, Some(issued.issued_at)).await?;
-    Ok(PdfFile {
-        bytes,
-        file_name: format!("{}（公开版）.pdf", issued.number),
-    })
+    render(state, model, Some(issued.issued_at)).await
 }
 
 /// Renders an issued document again from its stored model and issue time (for checks: the
