@@ -3,8 +3,10 @@
 //! Pure rules, no web or database types.
 //!
 //! Invariants: a record is drafted when the decision is issued, due within 7 working days; an
-//! officer or head of the agency approves the redacted text before anything is public; the
-//! display period lies between the minimum and maximum [L]; a published record is withdrawn,
+//! officer or head of the agency approves the redacted text before anything is public; which
+//! decisions are published and the display period their penalties give are [`scope`]'s rules
+//! [L], and a last day chosen by hand lies between the minimum and maximum [L]; a published
+//! record is withdrawn,
 //! never deleted, with the reason and its legal basis (APL Art. 48), and then shows as withdrawn;
 //! a search query is bounded and its text is matched literally through the search index
 //! ([`search_index`]): no wildcard or syntax of any query language reaches the database.
@@ -12,6 +14,7 @@
 pub mod annual;
 pub mod before;
 pub mod request;
+pub mod scope;
 pub mod search_index;
 
 use chrono::{Months, NaiveDate};
@@ -163,10 +166,15 @@ impl WithdrawalBasis {
 pub struct PublicationRules {
     /// Working days from the decision to publication (Guidance 118: 7 for penalties).
     pub publish_working_days: u32,
-    /// Shortest display period, in months.
+    /// Shortest display period, in months: the bound of a day chosen by hand in
+    /// [`display_until`], and when early removal after credit repair may first be asked for.
     pub min_display_months: u32,
-    /// Longest display period, in months.
+    /// Longest display period chosen by hand, in months ([`display_until`]).
     pub max_display_months: u32,
+    /// What is published and the display period by penalty ([`scope`]); absent from a stored
+    /// configuration, the SAMR rule.
+    #[serde(default)]
+    pub scope: scope::PublicationScope,
 }
 
 impl Default for PublicationRules {
@@ -175,6 +183,7 @@ impl Default for PublicationRules {
             publish_working_days: 7,
             min_display_months: 3,
             max_display_months: 36,
+            scope: scope::PublicationScope::SAMR,
         }
     }
 }
@@ -188,8 +197,11 @@ pub fn due_on(
     calendar.add_working_days(decided_on, rules.publish_working_days)
 }
 
-/// The last day of display for a record published on `published_on`: the requested day if it
-/// lies within the minimum and maximum display period, the maximum when none is requested.
+/// The last day of display for a record published on `published_on`, chosen by hand: the
+/// requested day if it lies within the minimum and maximum display period, the maximum when
+/// none is requested. It does not know the penalty: the period the rule gives a decision
+/// (three months for a circulated criticism or a lower fine, the restriction period beyond
+/// three years) is [`scope::display_months`], its last day [`scope::shown_until`].
 pub fn display_until(
     published_on: NaiveDate,
     requested: Option<NaiveDate>,
@@ -560,6 +572,16 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_stored_configuration_without_the_scope_reads_with_the_samr_scope() {
+        let rules: PublicationRules = serde_json::from_str(
+            r#"{"publish_working_days": 7, "min_display_months": 3, "max_display_months": 36}"#,
+        )
+        .expect("old configuration");
+        assert_eq!(rules, PublicationRules::default());
+        assert_eq!(rules.scope, scope::PublicationScope::SAMR);
     }
 
     #[test]
