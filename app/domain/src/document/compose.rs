@@ -98,6 +98,12 @@ pub struct CaseFile {
     pub filed_on: Option<NaiveDate>,
     /// The parties.
     pub parties: Vec<PartyInfo>,
+    /// The case's other natural persons by full name (witnesses, reporters, family members,
+    /// employees, anyone named in its records and statements); never the parties and never the
+    /// officers, whose names are public. The public version masks them like the party's name
+    /// (DOMAIN §5). Absent from case files stored before it existed.
+    #[serde(default)]
+    pub other_persons: Vec<String>,
     /// The officers handling the case.
     pub officers: Vec<OfficerInfo>,
     /// The agency's heads (the collective discussion).
@@ -163,25 +169,32 @@ pub struct CaseFile {
 }
 
 impl CaseFile {
-    /// The private data of the natural persons in this file.
+    /// The private data of the natural persons in this file: the natural-person parties' names,
+    /// ID numbers, phones and addresses, every party's phone, and the names of
+    /// [`CaseFile::other_persons`]. Organisations' registered addresses come along as public
+    /// (see [`PrivateData::public_addresses`]).
     pub fn private_data(&self) -> PrivateData {
         let mut p = PrivateData::default();
-        for party in self.parties.iter().filter(|p| p.natural_person) {
-            p.names.push(party.name.clone());
-            p.id_numbers.extend(party.id_number.clone());
-            p.phones.extend(party.phone.clone());
-            if !party.address.trim().is_empty() {
-                p.addresses.push(party.address.clone());
-            }
-        }
         for party in &self.parties {
+            let address = party.address.trim();
+            if party.natural_person {
+                p.names.push(party.name.clone());
+                p.id_numbers.extend(party.id_number.clone());
+                if !address.is_empty() {
+                    p.addresses.push(address.to_owned());
+                }
+            } else if !address.is_empty() {
+                p.public_addresses.push(address.to_owned());
+            }
             p.phones.extend(party.phone.clone());
         }
+        p.names.extend(self.other_persons.iter().cloned());
         p
     }
 
-    /// The public version: natural persons' names reduced to the surname, their ID numbers,
-    /// phones and addresses hidden, also inside the free texts.
+    /// The public version: natural persons' names (the parties' and
+    /// [`CaseFile::other_persons`]) reduced to the surname, their ID numbers, phones and
+    /// addresses hidden, also inside the free texts ([`redact`]).
     pub fn redacted(&self) -> CaseFile {
         let private = self.private_data();
         let r = |s: &str| redact(s, &private);
@@ -207,6 +220,7 @@ impl CaseFile {
                 phone: None,
             })
             .collect();
+        out.other_persons = self.other_persons.iter().map(|n| mask_name(n)).collect();
         out.title = r(&self.title);
         out.description = r(&self.description);
         out.location = r(&self.location);
@@ -871,6 +885,7 @@ mod tests {
             review: None,
             close_reason: None,
             step_reason: None,
+            other_persons: vec![],
             date: d(2026, 4, 20),
             correction_due: None,
         }
@@ -1031,6 +1046,87 @@ mod tests {
         assert!(t.contains("临江市好味餐饮有限公司"));
         assert!(t.contains("91330106MA2B3C4D5E"));
         assert!(!t.contains("13900139000"));
+    }
+
+    #[test]
+    fn the_public_version_masks_third_persons_names_and_home_addresses() {
+        let mut f = file(DocumentKind::PenaltyDecision);
+        f.other_persons = vec!["司马婉清".into(), "李四".into()];
+        f.description =
+            "当事人张三于2026年3月5日销售过期食品，证人司马婉清（身份证号110105 19491231 002X，\
+                         住址深圳市南山区科技园路8号）在场，举报人李四（电话0755-12345678）"
+                .into();
+        f.evidence.push("李四的询问笔录".into());
+        let t = all_text(&compose(&f.redacted()));
+        for secret in [
+            "张三",
+            "司马婉清",
+            "李四",
+            "科技园路8号",
+            "19491231",
+            "12345678",
+        ] {
+            assert!(!t.contains(secret), "{secret} left in: {t}");
+        }
+        for kept in [
+            "证人司马某某（身份证号[身份证号已隐去]，住址[住址已隐去]）在场",
+            "举报人李某（电话075****5678）",
+            "李某的询问笔录",
+            "2026年3月5日",
+            "罚款人民币50,000.00元",
+        ] {
+            assert!(t.contains(kept), "missing {kept}: {t}");
+        }
+    }
+
+    #[test]
+    fn other_persons_are_private_data_and_leave_the_public_file_masked() {
+        let mut f = file(DocumentKind::PenaltyDecision);
+        f.other_persons = vec!["司马婉清".into()];
+        assert!(f.private_data().names.contains(&"司马婉清".to_owned()));
+        assert_eq!(f.redacted().other_persons, vec!["司马某某".to_owned()]);
+    }
+
+    #[test]
+    fn a_stored_case_file_without_other_persons_still_deserializes() {
+        let mut json = serde_json::to_value(file(DocumentKind::PenaltyDecision)).expect("json");
+        json.as_object_mut()
+            .expect("object")
+            .remove("other_persons");
+        let back: CaseFile = serde_json::from_value(json).expect("old shape");
+        assert!(back.other_persons.is_empty());
+        assert_eq!(back, file(DocumentKind::PenaltyDecision));
+    }
+
+    #[test]
+    fn an_organisations_registered_address_stays_public_in_block_and_free_text() {
+        let mut f = file(DocumentKind::PenaltyDecision);
+        f.parties[0] = PartyInfo {
+            natural_person: false,
+            name: "临江市好味餐饮有限公司".into(),
+            id_number: None,
+            credit_code: Some("91330106MA2B3C4D5E".into()),
+            legal_representative: Some("王五".into()),
+            address: "临江市江滨路1号".into(),
+            phone: None,
+        };
+        f.other_persons = vec!["赵六".into()];
+        f.description = "当事人临江市好味餐饮有限公司（住所：临江市江滨路1号）雇员赵六（现住临江市江滨路1号3幢201室）".into();
+        let m = compose(&f.redacted());
+        assert!(
+            m.blocks
+                .contains(&Block::Plain("住所：临江市江滨路1号".into())),
+            "{:?}",
+            m.blocks
+        );
+        let t = all_text(&m);
+        for kept in [
+            "当事人临江市好味餐饮有限公司（住所：临江市江滨路1号）",
+            "雇员赵某（现住[住址已隐去]）",
+            "91330106MA2B3C4D5E",
+        ] {
+            assert!(t.contains(kept), "missing {kept}: {t}");
+        }
     }
 
     #[test]
