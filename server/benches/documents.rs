@@ -91,6 +91,8 @@ fn case_file(i: usize) -> CaseFile {
         close_reason: None,
         step_reason: None,
         date: d(4, 20),
+        correction_due: None,
+        other_persons: vec!["司马婉清".into()],
     }
 }
 

@@ -18,7 +18,7 @@ use tianping_domain::{
 use crate::ssr::services::cases::codes::parse_code;
 use crate::ssr::{
     entities::{
-        agencies, audit_events, case_documents, case_officers, cases, credentials,
+        agencies, audit_events, case_documents, case_officers, cases, clues, credentials,
         discretion_standards, evidence, parties, review_rounds, users,
     },
     error::ServiceError,
@@ -29,6 +29,42 @@ fn date_of(payload: &serde_json::Value, key: &str) -> Option<chrono::NaiveDate> 
         .get(key)
         .and_then(|v| v.as_str())
         .and_then(|s| s.parse().ok())
+}
+
+/// The natural persons the case names who are not its parties: the people questioned in its
+/// interview records and the person who reported the clue. Their names are masked wherever
+/// they appear in a public version (issue 19 item 12); officers' names stay public.
+async fn other_persons<C: ConnectionTrait>(
+    conn: &C,
+    row: &cases::Model,
+    parties: &[parties::Model],
+    evidence: &[evidence::Model],
+) -> Result<Vec<String>, ServiceError> {
+    let mut names: Vec<String> = evidence
+        .iter()
+        .filter(|e| e.kind == tianping_domain::evidence::EvidenceKind::InquiryRecord.as_str())
+        .filter_map(|e| e.subject.clone())
+        .collect();
+    if let Some(clue) = row.clue_id {
+        names.extend(
+            clues::Entity::find_by_id(clue)
+                .one(conn)
+                .await?
+                .and_then(|c| c.reporter_name),
+        );
+    }
+    // A person's name: two to four Han characters (or a compound surname with up to three
+    // more); anything longer is a place or an object inspected, not a name.
+    names.retain(|n| {
+        let n = n.trim();
+        let count = n.chars().count();
+        (2..=5).contains(&count)
+            && n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
+            && !parties.iter().any(|p| p.name.trim() == n)
+    });
+    names.sort();
+    names.dedup();
+    Ok(names)
 }
 
 /// The snapshot of the case a document is composed from.
@@ -108,6 +144,7 @@ pub(super) async fn case_file<C: ConnectionTrait>(
         .order_by_asc(evidence::Column::CollectedAt)
         .all(conn)
         .await?;
+    let other_persons = other_persons(conn, row, &party_rows, &evidence_rows).await?;
     let standard = match row.discretion_standard_id {
         Some(id) => {
             discretion_standards::Entity::find_by_id(id)
@@ -266,6 +303,7 @@ pub(super) async fn case_file<C: ConnectionTrait>(
             .and_then(parse_code::<CloseReason>)
             .map(|r| r.label(Lang::Zh).to_owned()),
         step_reason,
+        other_persons,
         correction_due: payload
             .get("command")
             .and_then(|c| date_of(c, "due_on")),
