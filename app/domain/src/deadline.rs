@@ -892,9 +892,10 @@ mod tests {
                 "2026-10-08",
                 "2026-10-12",
             ),
-            // New Year 2026 and the end of the data: 2027 counts weekdays only.
+            // New Year 2026, and past the published data: 2027 falls back to the regulation,
+            // so Friday 1 January 2027 is not counted.
             (DeadlineKind::Withdrawal, "2025-12-31", "2026-01-06"),
-            (DeadlineKind::StatementWindow, "2026-12-30", "2027-01-06"),
+            (DeadlineKind::StatementWindow, "2026-12-30", "2027-01-07"),
         ];
         for (kind, start, expected) in table {
             let due = rules.due(&cal, kind, d(start));

@@ -150,7 +150,8 @@ async fn an_early_removal_is_asked_for_after_the_shortest_period_and_the_head_re
     assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.text);
     let no = filed.body["tracking_no"].as_str().expect("no").to_owned();
     assert!(no.starts_with("GS20270224-"), "{no}");
-    // 10 working days (2027: weekdays only) → Wednesday 2027-03-10.
+    // 10 working days (no holiday in between) → Wednesday
+    // 2027-03-10.
     assert_eq!(filed.body["review_by"], "2027-03-10");
     assert_eq!(app.audit_count().await, before + 1);
     assert_eq!(
