@@ -218,6 +218,29 @@ pub fn display_until(
     }
 }
 
+/// The last day of display of a decision published on `published_on` whose period under the
+/// publication rule is `legal_months` ([`scope::display_months`]: 3 months for a circulated
+/// criticism or a lower fine, 3 years otherwise, a longer restriction's own length): the end
+/// of that period, or an earlier day chosen by hand no sooner than the minimum period. A day
+/// beyond the rule's period is refused: the rule, not the head, sets how long a decision stays
+/// public (SAMR Order No. 45, Art. 13).
+pub fn display_until_by_rule(
+    published_on: NaiveDate,
+    requested: Option<NaiveDate>,
+    legal_months: u32,
+    rules: &PublicationRules,
+) -> Result<NaiveDate, ValidationError> {
+    let latest = scope::shown_until(published_on, legal_months);
+    let earliest = scope::shown_until(published_on, rules.min_display_months.min(legal_months));
+    match requested {
+        None => Ok(latest),
+        Some(day) if day < earliest || day > latest => {
+            Err(ValidationError::new(Field::DisplayUntil, Rule::DateOrder))
+        }
+        Some(day) => Ok(day),
+    }
+}
+
 /// Whether the public sees the record today: published and within its display period, or
 /// withdrawn (shown as withdrawn, with the reason).
 pub fn is_public(
@@ -537,6 +560,35 @@ pub fn search(input: &SearchInput) -> Result<Search, Vec<ValidationError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_period_by_rule_ends_when_the_rule_says_and_a_head_may_only_shorten_it() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let rules = PublicationRules::default();
+        let on = d("2026-12-03");
+        // (legal months, requested, result)
+        let table: [(u32, Option<&str>, Result<&str, ()>); 8] = [
+            (3, None, Ok("2027-03-03")),
+            (36, None, Ok("2029-12-03")),
+            (60, None, Ok("2031-12-03")),
+            (36, Some("2027-03-03"), Ok("2027-03-03")),
+            (36, Some("2027-03-02"), Err(())),
+            (36, Some("2029-12-04"), Err(())),
+            (3, Some("2027-03-04"), Err(())),
+            (60, Some("2031-12-03"), Ok("2031-12-03")),
+        ];
+        for (months, requested, want) in table {
+            let got = display_until_by_rule(on, requested.map(d), months, &rules);
+            match want {
+                Ok(day) => assert_eq!(got, Ok(d(day)), "{months} {requested:?}"),
+                Err(()) => assert_eq!(
+                    got,
+                    Err(ValidationError::new(Field::DisplayUntil, Rule::DateOrder)),
+                    "{months} {requested:?}"
+                ),
+            }
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")

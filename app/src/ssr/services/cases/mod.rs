@@ -5,11 +5,11 @@
 //! the pure state machine judges the step, and the case change, its deadlines, its documents and
 //! its audit event are written together or not at all.
 
-mod codes;
+pub(crate) mod codes;
 mod detail;
 pub mod documents;
 mod evidence_items;
-mod facts;
+pub(crate) mod facts;
 pub mod form;
 mod people;
 mod register;

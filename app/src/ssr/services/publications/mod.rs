@@ -17,7 +17,7 @@ use sea_orm::{
 use serde_json::json;
 use tianping_domain::{
     authz::{Action, Actor, can},
-    case,
+    case::{self, PartyKind, Procedure},
     document::{CaseFile, DocumentModel, model::Block},
     i18n::{Lang, china_time},
     publicity::{self, PublicationError, PublicationStatus, PublicationStep, WithdrawalBasis},
@@ -87,6 +87,26 @@ pub async fn draft_from_issue(
         },
         |d| d.due_on,
     );
+    // Not every decision is published (SAMR Order No. 45, Art. 2; minors' cases never): such
+    // a decision gets no draft, its publication deadline stops, and the log says why.
+    if let Err(reason) = publishable(uow, state, row, file).await? {
+        case_deadlines::Entity::update_many()
+            .col_expr(case_deadlines::Column::Status, Expr::value("stopped"))
+            .col_expr(case_deadlines::Column::EndedOn, Expr::value(decided_on))
+            .filter(case_deadlines::Column::CaseId.eq(row.id))
+            .filter(case_deadlines::Column::Kind.eq("publication"))
+            .filter(case_deadlines::Column::Status.eq("running"))
+            .exec(uow.txn())
+            .await?;
+        uow.record(NewEvent {
+            actor: AuditActor::system(),
+            action: "publication.not_published",
+            subject_type: case::AUDIT_SUBJECT_TYPE,
+            subject_id: row.id.to_string(),
+            payload: json!({"document_id": document_id, "number": number, "reason": reason.as_str()}),
+        });
+        return Ok(());
+    }
     let party = file.parties.first();
     let party_kind = match party {
         Some(p) if p.natural_person => "natural_person",
@@ -140,6 +160,39 @@ pub async fn draft_from_issue(
         payload: json!({"document_id": document_id, "number": number, "due_on": due_on.to_string()}),
     });
     Ok(())
+}
+
+/// Whether the decision of `row` is published under the agency's scope: not a warning alone,
+/// not a minor's (age on the day of the act, from the party's resident ID number), not the
+/// summary procedure.
+async fn publishable(
+    uow: &UnitOfWork,
+    state: &AppState,
+    row: &cases::Model,
+    file: &CaseFile,
+) -> Result<Result<(), publicity::scope::NotPublished>, ServiceError> {
+    let procedure = crate::ssr::services::cases::codes::parse_code::<Procedure>(&row.procedure)
+        .unwrap_or(Procedure::Ordinary);
+    let act_on = row.act_date.or(row.decided_on).unwrap_or_else(|| state.today());
+    let minor = crate::ssr::entities::parties::Entity::find()
+        .filter(crate::ssr::entities::parties::Column::CaseId.eq(row.id))
+        .all(uow.txn())
+        .await?
+        .iter()
+        .filter(|p| p.kind == "natural_person")
+        .filter_map(|p| p.id_number.as_deref())
+        .filter_map(tianping_domain::party::birth_date)
+        .any(|born| publicity::scope::minor_on(born, act_on));
+    let parts = crate::ssr::services::cases::facts::penalty_parts(row);
+    Ok(publicity::scope::publishable(
+        &publicity::scope::DecisionFacts {
+            procedure,
+            party_minor: minor,
+            fine_fen: file.fine_fen.unwrap_or(0),
+            parts: &parts,
+        },
+        &state.settings.publication_rules.scope,
+    ))
 }
 
 /// The withdrawal's basis and public explanation, for people.
@@ -349,8 +402,26 @@ pub async fn step(
     active.updated_at = Set(now);
     let (action, payload) = match step {
         PublicationStep::Approve { display_until } => {
-            let until =
-                publicity::display_until(today, *display_until, &state.settings.publication_rules)?;
+            // The rule sets the period by penalty (SAMR Order No. 45, Art. 13); the head may
+            // only shorten it, never below the minimum.
+            let rules = &state.settings.publication_rules;
+            let case_row = cases::Entity::find_by_id(p.case_id)
+                .one(uow.txn())
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            let party_kind = if p.party_kind == "natural_person" {
+                PartyKind::NaturalPerson
+            } else {
+                PartyKind::Organisation
+            };
+            let months = publicity::scope::display_months(
+                p.fine_fen.unwrap_or(0),
+                &crate::ssr::services::cases::facts::penalty_parts(&case_row),
+                None,
+                party_kind,
+                &rules.scope,
+            );
+            let until = publicity::display_until_by_rule(today, *display_until, months, rules)?;
             active.approved_by = Set(Some(actor.user_id));
             active.published_at = Set(Some(now));
             active.published_on = Set(Some(today));
