@@ -17,6 +17,7 @@ pub mod discretion;
 pub mod document;
 pub mod evidence;
 pub mod i18n;
+pub mod liability;
 pub mod merkle;
 pub mod money;
 pub mod party;

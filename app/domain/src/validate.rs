@@ -52,6 +52,12 @@ pub enum Field {
     ValidTo,
     /// Resident ID number (居民身份证号码).
     IdNumber,
+    /// The kind of a natural person's identity document (证件类型).
+    IdKind,
+    /// The number of an identity document other than the resident ID (证件号码).
+    DocumentNumber,
+    /// A natural person's date of birth.
+    BirthDate,
     /// Where a case clue came from.
     ClueSource,
     /// The sender's own identifier of a clue (idempotency key).
@@ -287,6 +293,9 @@ impl Field {
             ValidFrom => lang.pick("有效期起", "Valid from"),
             ValidTo => lang.pick("有效期止", "Valid to"),
             IdNumber => lang.pick("身份证号码", "ID number"),
+            IdKind => lang.pick("证件类型", "ID document type"),
+            DocumentNumber => lang.pick("证件号码", "ID document number"),
+            BirthDate => lang.pick("出生日期", "Date of birth"),
             ClueSource => lang.pick("案源渠道", "Source"),
             Reference => lang.pick("来源编号", "Reference"),
             Title => lang.pick("标题", "Title"),
@@ -436,6 +445,8 @@ pub enum Rule {
     Charset,
     /// A check digit does not match (GB 32100, GB 11643).
     CheckDigit,
+    /// Allowed characters, but not the layout the document's numbers have (prefix or length).
+    Format,
     /// Not a valid date (YYYY-MM-DD).
     Date,
     /// The end date is before the start date.
@@ -519,6 +530,10 @@ impl ValidationError {
             (Rule::CheckDigit, Lang::Zh) => "校验位不正确，请核对号码".to_owned(),
             (Rule::CheckDigit, Lang::En) => {
                 "has a wrong check digit; please check the number".to_owned()
+            }
+            (Rule::Format, Lang::Zh) => "不符合该证件的号码编排规则，请核对证件类型和号码".to_owned(),
+            (Rule::Format, Lang::En) => {
+                "does not match the number format of this kind of document; please check the type and the number".to_owned()
             }
             (Rule::Date, Lang::Zh) => "须为有效日期（格式 YYYY-MM-DD）".to_owned(),
             (Rule::Date, Lang::En) => "must be a valid date (YYYY-MM-DD)".to_owned(),
@@ -949,6 +964,12 @@ impl IdNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The birth date in positions 7–14 (`YYYYMMDD`). Always `Some` for a number from
+    /// [`IdNumber::parse`]; `None` only for one deserialised without checks.
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(self.0.get(6..14)?, "%Y%m%d").ok()
+    }
 }
 
 #[cfg(test)]
@@ -1182,6 +1203,29 @@ mod tests {
     }
 
     #[test]
+    fn the_format_rule_has_messages_in_both_languages() {
+        let e = ValidationError::new(Field::DocumentNumber, Rule::Format);
+        assert_eq!(
+            e.message(Lang::Zh),
+            "「证件号码」不符合该证件的号码编排规则，请核对证件类型和号码"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "ID document number: does not match the number format of this kind of document; please check the type and the number"
+        );
+        assert_eq!(
+            serde_json::to_value(e).expect("serialise"),
+            serde_json::json!({"field": "document_number", "rule": "format"})
+        );
+        let e = ValidationError::new(Field::BirthDate, Rule::NotInFuture);
+        assert_eq!(e.message(Lang::Zh), "「出生日期」不能晚于当前时间");
+        assert_eq!(
+            e.message(Lang::En),
+            "Date of birth: must not be in the future"
+        );
+    }
+
+    #[test]
     fn every_field_has_labels_in_both_languages() {
         use Field::*;
         for f in [
@@ -1205,6 +1249,9 @@ mod tests {
             ValidFrom,
             ValidTo,
             IdNumber,
+            IdKind,
+            DocumentNumber,
+            BirthDate,
             ClueSource,
             Reference,
             Title,

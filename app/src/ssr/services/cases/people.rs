@@ -81,7 +81,7 @@ pub async fn add_party(
     raw: &RawParty,
 ) -> Result<i32, ServiceError> {
     let today = state.today();
-    let parsed = party::parse_party(raw).map_err(ServiceError::ValidationMany)?;
+    let parsed = party::parse_party(raw, today).map_err(ServiceError::ValidationMany)?;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let (row, _) = visible_case(uow.txn(), actor, case_id, uow.locks_rows()).await?;
     let facts = facts::load(uow.txn(), &row, actor, &[], today).await?;

@@ -214,8 +214,9 @@ pub async fn summary(
         legal_representative: form.legal_representative.clone(),
         phone: form.phone.clone(),
         address: form.address.clone(),
+        ..RawParty::default()
     };
-    let parsed = party::parse_party(&raw)
+    let parsed = party::parse_party(&raw, today)
         .map_err(|es| errors.extend(es))
         .ok();
     let (Some(penalty), Some(parsed), true) = (penalty, parsed, errors.is_empty()) else {
