@@ -21,6 +21,8 @@ mod m20261201_000015_audit_head_frontier;
 mod m20261210_000016_law_corrections;
 mod m20261211_000017_session_idle;
 mod m20261212_000018_public_version_hash;
+mod m20261212_000019_party_documents;
+mod m20261212_000020_holiday_years;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -47,6 +49,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000016_law_corrections::Migration),
             Box::new(m20261211_000017_session_idle::Migration),
             Box::new(m20261212_000018_public_version_hash::Migration),
+            Box::new(m20261212_000019_party_documents::Migration),
+            Box::new(m20261212_000020_holiday_years::Migration),
         ]
     }
 }

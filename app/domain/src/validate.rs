@@ -256,6 +256,8 @@ pub enum Field {
     Effective,
     /// A calendar year.
     Year,
+    /// A year's holiday arrangement (JSON of the calendar format).
+    HolidayData,
     /// A kind of supervision warning (a filter).
     WarningKind,
     /// What a request about a published decision asks for (更正 or 提前移出).
@@ -418,6 +420,7 @@ impl Field {
             DecidedOn => lang.pick("作出结果日期", "Result given on"),
             Effective => lang.pick("裁判生效情况", "Judgment in effect"),
             Year => lang.pick("年度", "Year"),
+            HolidayData => lang.pick("节假日安排数据", "Holiday arrangement data"),
             WarningKind => lang.pick("预警类型", "Kind of warning"),
             RequestKind => lang.pick("申请事项", "What you ask for"),
             RequesterName => lang.pick("申请人", "Applicant"),
@@ -487,6 +490,12 @@ pub enum Rule {
     },
     /// More than one file where one is accepted.
     SingleFile,
+    /// Holiday data the calendar refuses, with the calendar's reason (which date, which
+    /// list).
+    HolidayData {
+        /// The calendar's reason.
+        detail: String,
+    },
     /// A password that is among the most common ones, a keyboard walk, a sequence, all digits
     /// or nearly one repeated character: guessed first by anyone.
     CommonPassword,
@@ -602,6 +611,12 @@ impl ValidationError {
             }
             (Rule::SingleFile, Lang::Zh) => "只能附一个文件".to_owned(),
             (Rule::SingleFile, Lang::En) => "takes one file only".to_owned(),
+            (Rule::HolidayData { detail }, Lang::Zh) => {
+                format!("不符合节假日安排数据格式或放假办法：{detail}")
+            }
+            (Rule::HolidayData { detail }, Lang::En) => {
+                format!("is refused by the calendar: {detail}")
+            }
             (Rule::MinDisplayPeriod { from }, Lang::Zh) => {
                 format!("提前移出须在最短公示期届满后申请，最早可于 {from} 申请")
             }

@@ -268,3 +268,23 @@ pub struct ClueReceipt {
     /// `true` when the same reference had been received before (nothing new was stored).
     pub duplicate: bool,
 }
+
+/// What the working-day calendar knows of the coming years (administrators' home page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayStatus {
+    /// Years whose official arrangement should be loaded now (this year when missing; next
+    /// year from 1 November).
+    pub missing: Vec<i32>,
+    /// This year and the next two, with what the calendar knows of each.
+    pub years: Vec<HolidayYearView>,
+}
+
+/// What the calendar knows of one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayYearView {
+    /// The year.
+    pub year: i32,
+    /// `published` (the State Council's arrangement), `statutory` (the fixed holidays of the
+    /// regulation, without make-up working days), `statutory_solar_only` or `weekdays_only`.
+    pub basis: String,
+}

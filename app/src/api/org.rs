@@ -110,3 +110,21 @@ pub async fn public_audit() -> Result<super::audit_dto::PublicAudit, AppError> {
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// Which years the working-day calendar knows from the official arrangement, and which are
+/// missing today (administrators).
+#[server]
+pub async fn holiday_status() -> Result<super::dto::HolidayStatus, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::holidays::status(&state, &session.actor)
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Loads official holiday arrangements (the calendar's JSON format; administrators).
+#[server]
+pub async fn load_holidays(json: String) -> Result<Vec<i32>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::holidays::load(&state, &session.actor, &json)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

@@ -148,6 +148,9 @@ pub struct AppState {
     /// `services::cases::fail_point`); switchable while the app runs. Always empty in the
     /// server.
     pub fail_at: Arc<std::sync::RwLock<Option<&'static str>>>,
+    /// The working-day calendar in use: the settings' calendar with the years administrators
+    /// loaded (`holiday_years`), replaced whole when a year is loaded.
+    pub holidays: Arc<std::sync::RwLock<Arc<tianping_domain::calendar::WorkCalendar>>>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -157,6 +160,13 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// The working-day calendar in use now (see [`AppState::holidays`]).
+    pub fn calendar(&self) -> Arc<tianping_domain::calendar::WorkCalendar> {
+        self.holidays
+            .read()
+            .map_or_else(|e| e.into_inner().clone(), |c| c.clone())
+    }
+
     /// Today in China, the day every step is judged on (from the injected clock).
     pub fn today(&self) -> chrono::NaiveDate {
         tianping_domain::i18n::china_time(self.clock.now()).date_naive()
@@ -227,8 +237,14 @@ impl StateBuilder {
             &settings.data_dir,
             settings.jwt_secret.as_ref().map(Secret::expose),
         )?;
+        let calendar = super::services::holidays::calendar_with_loaded_years(
+            &db.conn,
+            &settings.calendar,
+        )
+        .await?;
         let db = db.with_derived(Arc::new(Derived::with_search(search.clone())));
         Ok(AppState {
+            holidays: Arc::new(std::sync::RwLock::new(Arc::new(calendar))),
             db,
             search,
             client_key: Arc::new(jwt.derive_key("client-address")),

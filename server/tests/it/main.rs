@@ -14,6 +14,7 @@ mod crash;
 mod documents;
 mod edge;
 mod law;
+mod law_party;
 mod openapi;
 mod privacy;
 mod publication_requests;

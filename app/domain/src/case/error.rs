@@ -229,6 +229,22 @@ pub enum CaseError {
     /// A penalty cannot be proposed without evidence (Art. 40).
     #[error("no evidence is recorded")]
     NoEvidence,
+    /// The party was under fourteen at the act: no penalty (Art. 30).
+    #[error("the party was under fourteen at the time of the act")]
+    PartyUnderFourteen,
+    /// The "under fourteen" ground, for a party who was not.
+    #[error("the party was not under fourteen at the time of the act")]
+    PartyNotUnderFourteen,
+    /// A party of fourteen to eighteen is punished more lightly (Art. 30).
+    #[error("a minor's penalty must be lighter")]
+    MinorNeedsLighterPenalty,
+    /// The first-violation waiver for a party with an earlier decision for the same violation
+    /// (Art. 33 ¶1).
+    #[error("the party has an earlier decision for the same violation, of {decided_on}")]
+    NotAFirstViolation {
+        /// The latest earlier decision.
+        decided_on: NaiveDate,
+    },
     /// The limitation period has ended (Art. 36).
     #[error("the limitation period ended on {ended_on}")]
     LimitationExpired {
@@ -579,6 +595,32 @@ impl CaseError {
                     "No evidence is recorded: a penalty cannot be proposed (APL Art. 40)",
                 )
                 .to_owned(),
+            CaseError::PartyUnderFourteen => lang
+                .pick(
+                    "当事人违法时不满十四周岁，不予行政处罚，责令监护人加以管教（《行政处罚法》第三十条）",
+                    "The party was under fourteen at the time of the act: no penalty; the guardian is ordered to discipline (APL Art. 30)",
+                )
+                .to_owned(),
+            CaseError::PartyNotUnderFourteen => lang
+                .pick(
+                    "按当事人的身份证件，其违法时已满十四周岁，不能以不满十四周岁为由不予处罚",
+                    "By the party's ID, the party was at least fourteen at the time of the act",
+                )
+                .to_owned(),
+            CaseError::MinorNeedsLighterPenalty => lang
+                .pick(
+                    "当事人违法时已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚：请适用从轻情形或者记录减轻处罚的理由（《行政处罚法》第三十条）",
+                    "The party was fourteen to eighteen at the time of the act: the penalty must be lighter; apply the lighter tier or record the reasons for a mitigated penalty (APL Art. 30)",
+                )
+                .to_owned(),
+            CaseError::NotAFirstViolation { decided_on } => match lang {
+                Lang::Zh => format!(
+                    "当事人已于 {decided_on} 因同一违法行为受到处理，不属于初次违法，不适用首违不罚（《行政处罚法》第三十三条第一款）"
+                ),
+                Lang::En => format!(
+                    "The party was decided against for the same violation on {decided_on}: not a first violation (APL Art. 33(1))"
+                ),
+            },
             CaseError::LimitationExpired { ended_on } => {
                 if zh {
                     format!("追责时效已于 {ended_on} 届满，不再给予行政处罚（《行政处罚法》第三十六条）")

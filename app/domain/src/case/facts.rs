@@ -177,6 +177,13 @@ pub struct CaseFacts {
     /// the officer found it. Art. 36 asks whether the act was discovered within the period,
     /// not whether the case is filed within it. `None`: today counts (the stricter reading).
     pub discovered_on: Option<NaiveDate>,
+    /// The party's responsibility by age on the day of the act (Art. 30), when a natural
+    /// person's birth date is known; `None` for an organisation or an unknown age.
+    pub party_responsibility: Option<crate::liability::AgeResponsibility>,
+    /// The same party's earlier decisions that stand (for the first-violation waiver).
+    pub party_history: Vec<crate::liability::PriorDecision>,
+    /// The day of the act (or its start), when known.
+    pub act_on: Option<NaiveDate>,
     /// The evidence recorded so far.
     pub evidence: Vec<EvidenceStanding>,
     /// The investigation's outcome, once concluded.

@@ -81,6 +81,13 @@ pub fn apply_step(
     let kind = command.kind();
     check(facts, kind, actor, today)?;
     check_data(facts, command, today)?;
+    if let Command::Decide {
+        outcome: DecisionOutcome::Penalty,
+        ..
+    } = command
+    {
+        check_minor_penalty(facts, details)?;
+    }
     Ok(transition(facts, command, details, today))
 }
 
@@ -623,7 +630,8 @@ fn check_data(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Result<
             if *outcome == InvestigationOutcome::Penalty && facts.evidence.is_empty() {
                 return Err(CaseError::NoEvidence);
             }
-            Ok(())
+            check_party_age(facts, *outcome)?;
+            check_first_violation(facts, *outcome, today)
         }
         Command::DeclineClue { reason }
         | Command::Withdraw { reason }
@@ -796,6 +804,68 @@ fn check_data(facts: &CaseFacts, command: &Command, today: NaiveDate) -> Result<
                 None => Ok(()),
             }
         }
+    }
+}
+
+/// Art. 30: a party under fourteen at the act is not punished (the "under fourteen" ground
+/// is the outcome); the ground is refused for a party whose ID says otherwise. An unknown age
+/// (an organisation, a person without a birth date on record) decides nothing.
+fn check_party_age(facts: &CaseFacts, outcome: InvestigationOutcome) -> Result<(), CaseError> {
+    use crate::liability::AgeResponsibility as A;
+    match (facts.party_responsibility, outcome) {
+        (Some(A::NotPunishable), InvestigationOutcome::Penalty) => {
+            Err(CaseError::PartyUnderFourteen)
+        }
+        (Some(A::Lighter | A::Full), InvestigationOutcome::UnderFourteen) => {
+            Err(CaseError::PartyNotUnderFourteen)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Art. 33 ¶1 (初次违法): the first-violation waiver is refused when the same party has an
+/// earlier standing decision for the same provision within the look-back window [L].
+fn check_first_violation(
+    facts: &CaseFacts,
+    outcome: InvestigationOutcome,
+    today: NaiveDate,
+) -> Result<(), CaseError> {
+    if outcome != InvestigationOutcome::FirstViolationWaiver {
+        return Ok(());
+    }
+    let Some(provision) = facts
+        .basis
+        .as_ref()
+        .map(|b| b.violated.trim())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(());
+    };
+    crate::liability::first_violation_waiver_allowed(
+        &facts.party_history,
+        provision,
+        facts.act_on.unwrap_or(today),
+        None,
+        &crate::liability::FirstViolationPolicy::default(),
+    )
+    .map_err(|e| match e {
+        crate::liability::WaiverRefused::EarlierViolation { decided_on } => {
+            CaseError::NotAFirstViolation { decided_on }
+        }
+    })
+}
+
+/// Art. 30: a party of fourteen to eighteen at the act gets a lighter penalty: the decision
+/// applies the lighter tier of the discretion standard, or records a departure (减轻) with
+/// its reasons.
+fn check_minor_penalty(facts: &CaseFacts, details: &StepDetails) -> Result<(), CaseError> {
+    if facts.party_responsibility != Some(crate::liability::AgeResponsibility::Lighter) {
+        return Ok(());
+    }
+    match &details.discretion {
+        Some(r) if r.circumstance == crate::discretion::Circumstance::Minor => Ok(()),
+        Some(r) if !r.justification.trim().is_empty() => Ok(()),
+        _ => Err(CaseError::MinorNeedsLighterPenalty),
     }
 }
 

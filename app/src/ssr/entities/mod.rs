@@ -23,6 +23,7 @@ pub mod discretion_standards;
 pub mod document_counters;
 pub mod evidence;
 pub mod evidence_collectors;
+pub mod holiday_years;
 pub mod issued_documents;
 pub mod login_throttle;
 pub mod merkle_nodes;

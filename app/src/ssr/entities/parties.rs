@@ -16,6 +16,10 @@ pub struct Model {
     pub legal_representative: Option<String>,
     pub phone: Option<String>,
     pub address: String,
+    /// The identity document's kind ([`tianping_domain::party::IdKind`]'s machine name).
+    pub id_kind: String,
+    /// A natural person's birth date when the document number does not carry it.
+    pub birth_date: Option<Date>,
     pub created_at: DateTimeUtc,
 }
 

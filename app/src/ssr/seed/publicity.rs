@@ -179,6 +179,7 @@ async fn seed_challenges(
                 outcome: outcome.into(),
                 decided_on: china_time(ruled_at).date_naive().to_string(),
                 note: "临政复决〔2026〕12号".into(),
+                effective: "on".into(),
             };
             remedies::rule(&at(state, ruled_at), &officer, id, &ruling, Lang::Zh).await?;
         }

@@ -65,7 +65,7 @@ pub async fn submit(
     let day = china_time(now).date_naive();
     let deadlines = complaint::deadlines(
         day,
-        &state.settings.calendar,
+        &state.calendar(),
         &state.settings.complaint_rules,
     );
     let number = tracking_number(day)?;

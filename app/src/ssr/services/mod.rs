@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod cases;
 pub mod clues;
 pub mod complaints;
+pub mod holidays;
 pub mod names;
 pub mod org;
 pub mod publication_requests;

@@ -99,7 +99,7 @@ pub async fn submit(
     )
     .await?;
     let review_by =
-        request::review_by(day, &state.settings.calendar, &state.settings.request_rules);
+        request::review_by(day, &state.calendar(), &state.settings.request_rules);
     let number = tracking_number(day)?;
     let inserted = publication_requests::ActiveModel {
         tracking_no: Set(number.as_str().to_owned()),

@@ -6,7 +6,9 @@ use tianping_domain::{credential::CredentialStatus, i18n::Lang, role::Role};
 use crate::{
     api::{
         dto::{CredentialView, Me},
-        org::{get_agency, list_agencies, list_users, verify_audit_log},
+        org::{
+            LoadHolidays, get_agency, holiday_status, list_agencies, list_users, verify_audit_log,
+        },
     },
     ui::common::{ErrorView, StaffPage, id_param, loaded, use_lang},
 };
@@ -54,6 +56,57 @@ fn role_intro(role: Role, lang: Lang) -> &'static str {
     }
 }
 
+fn basis_label(basis: &str, lang: Lang) -> &'static str {
+    match basis {
+        "published" => lang.pick("国务院办公厅通知（已载入）", "State Council notice (loaded)"),
+        "statutory" => lang.pick(
+            "仅按放假办法的法定节日推算（无调休）",
+            "Only the fixed holidays of the regulation (no make-up days)",
+        ),
+        "statutory_solar_only" => lang.pick("仅公历法定节日", "Solar-date holidays only"),
+        _ => lang.pick("仅周一至周五", "Monday to Friday only"),
+    }
+}
+
+/// The administrators' calendar panel: what the working-day calendar knows of the coming
+/// years, the warning from 1 November when next year's official arrangement is missing, and a
+/// form to load it (the calendar's JSON format).
+#[component]
+fn HolidayPanel() -> impl IntoView {
+    let lang = use_lang();
+    let load = ServerAction::<LoadHolidays>::new();
+    let status = Resource::new(move || load.version().get(), |_| holiday_status());
+    let error = Signal::derive(move || crate::ui::common::action_error(load.value().get()));
+    view! {
+        <section class="card" data-test="holidays">
+            <h2>{lang.pick("节假日安排（工作日计算）", "Holiday arrangements (working days)")}</h2>
+            {loaded(status, move |s| view! {
+                {(!s.missing.is_empty()).then(|| view! {
+                    <p class="alert alert-warn" role="alert" data-test="holidays-missing">
+                        {match lang {
+                            Lang::Zh => format!("尚未载入 {} 年国务院办公厅节假日安排通知。期限暂按放假办法规定的法定节日推算（不含调休），请尽快载入。", s.missing.iter().map(i32::to_string).collect::<Vec<_>>().join("、")),
+                            Lang::En => format!("The State Council's holiday arrangement for {} is not loaded. Deadlines count the fixed holidays of the regulation only (no make-up days) until it is.", s.missing.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")),
+                        }}
+                    </p>
+                })}
+                <ul class="plain">
+                    {s.years.into_iter().map(|y| view! {
+                        <li data-test="holiday-year" data-basis=y.basis.clone()>{y.year} " · " {basis_label(&y.basis, lang)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <ActionForm action=load attr:class="form" attr:data-test="holidays-form">
+                <div class="field">
+                    <label for="holidays-json">{lang.pick("载入安排（JSON：{\"2027\": {\"off\": [...], \"work\": [...]}}）", "Load an arrangement (JSON: {\"2027\": {\"off\": [...], \"work\": [...]}})")}</label>
+                    <textarea id="holidays-json" name="json" rows="4" data-test="holidays-json"></textarea>
+                    {crate::ui::form::field_error(error, tianping_domain::validate::Field::HolidayData)}
+                </div>
+                <button type="submit" class="button button-secondary" data-test="holidays-submit">{lang.pick("载入", "Load")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
 /// The role's home page: who you are, your credentials and what you can do.
 #[component]
 pub fn WorkHome() -> impl IntoView {
@@ -74,6 +127,7 @@ pub fn WorkHome() -> impl IntoView {
                                 <dt>{lang.pick("所属机关", "Agency")}</dt><dd>{me.agency.clone().map(|a| a.name).unwrap_or_else(|| "—".into())}</dd>
                                 <dt>{lang.pick("证件", "Credentials")}</dt><dd><CredentialList credentials=me.credentials.clone() /></dd>
                             </dl>
+                            {(me.role == Role::Admin).then(|| view! { <HolidayPanel /> })}
                             {(needs_certificate && !in_force).then(|| view! {
                                 <p class="alert alert-error" role="alert" data-test="no-credential">
                                     {lang.pick("您没有有效的执法证件或法律职业资格，不能办理执法事项。请联系系统管理员。", "You hold no valid certificate or qualification and cannot act. Contact an administrator.")}

@@ -367,3 +367,131 @@ fn order_to_correct_art_28_at_once_or_by_a_day_not_in_the_past_and_with_what_to_
         CaseError::NotAllowedInState { .. }
     ));
 }
+
+#[test]
+fn party_age_art_30_under_fourteen_is_not_punished_and_fourteen_to_eighteen_more_lightly() {
+    use crate::liability::AgeResponsibility as A;
+    let conclude = |outcome| Command::ConcludeInvestigation { outcome };
+    // (responsibility, outcome, refusal)
+    let table = [
+        (None, InvestigationOutcome::Penalty, None),
+        (None, InvestigationOutcome::UnderFourteen, None),
+        (
+            Some(A::NotPunishable),
+            InvestigationOutcome::Penalty,
+            Some(CaseError::PartyUnderFourteen),
+        ),
+        (
+            Some(A::NotPunishable),
+            InvestigationOutcome::UnderFourteen,
+            None,
+        ),
+        (Some(A::Lighter), InvestigationOutcome::Penalty, None),
+        (
+            Some(A::Lighter),
+            InvestigationOutcome::UnderFourteen,
+            Some(CaseError::PartyNotUnderFourteen),
+        ),
+        (
+            Some(A::Full),
+            InvestigationOutcome::UnderFourteen,
+            Some(CaseError::PartyNotUnderFourteen),
+        ),
+        (
+            Some(A::Full),
+            InvestigationOutcome::FactsNotEstablished,
+            None,
+        ),
+    ];
+    for (age, outcome, refused) in table {
+        let mut facts = facts_in(O, S::Investigating);
+        facts.party_responsibility = age;
+        let r = run(&facts, &conclude(outcome), Role::Officer);
+        match refused {
+            Some(e) => assert_eq!(r.expect_err("refused"), e, "{age:?} {outcome:?}"),
+            None => assert!(r.is_ok(), "{age:?} {outcome:?}: {r:?}"),
+        }
+    }
+    // Fourteen to eighteen: the decision applies the lighter tier or records a departure.
+    let mut facts = facts_in(O, S::PriorNoticeServed);
+    facts.basis = Some(basis());
+    facts.party_responsibility = Some(A::Lighter);
+    let record = |circumstance, justification: &str| StepDetails {
+        discretion: Some(DiscretionRecord {
+            standard_id: 1,
+            provision: "《食品安全法》第一百二十四条".into(),
+            circumstance,
+            band: [0, PROPOSED_FINE],
+            check: crate::discretion::DiscretionCheck::Within,
+            justification: justification.into(),
+        }),
+        ..StepDetails::default()
+    };
+    use crate::discretion::Circumstance as C;
+    assert_eq!(
+        step(&facts, &decide(PROPOSED_FINE), &StepDetails::default()).expect_err("refused"),
+        CaseError::MinorNeedsLighterPenalty
+    );
+    assert_eq!(
+        step(&facts, &decide(PROPOSED_FINE), &record(C::General, "")).expect_err("refused"),
+        CaseError::MinorNeedsLighterPenalty
+    );
+    assert!(step(&facts, &decide(PROPOSED_FINE), &record(C::Minor, "")).is_ok());
+    assert!(
+        step(
+            &facts,
+            &decide(PROPOSED_FINE),
+            &record(C::General, "未成年人，减轻处罚")
+        )
+        .is_ok()
+    );
+    facts.party_responsibility = Some(A::Full);
+    assert!(step(&facts, &decide(PROPOSED_FINE), &StepDetails::default()).is_ok());
+}
+
+#[test]
+fn party_history_refuses_the_first_violation_waiver_after_an_earlier_decision_for_the_same_provision()
+ {
+    use crate::liability::PriorDecision;
+    let conclude = Command::ConcludeInvestigation {
+        outcome: InvestigationOutcome::FirstViolationWaiver,
+    };
+    let mut facts = facts_in(O, S::Investigating);
+    facts.basis = Some(basis());
+    facts.act_on = Some(today());
+    assert!(run(&facts, &conclude, Role::Officer).is_ok(), "no history");
+    let earlier = |provision: &str, days| PriorDecision {
+        decided_on: days_before(days),
+        provision: provision.into(),
+        fined: true,
+        act: None,
+    };
+    facts.party_history = vec![earlier("《其他法》第一条", 30)];
+    assert!(
+        run(&facts, &conclude, Role::Officer).is_ok(),
+        "another provision"
+    );
+    let violated = basis().violated;
+    facts.party_history = vec![earlier(&violated, 30), earlier(&violated, 200)];
+    assert_eq!(
+        refusal(&facts, &conclude, Role::Officer),
+        CaseError::NotAFirstViolation {
+            decided_on: days_before(30)
+        }
+    );
+    // Outside the look-back window (24 months by default), it is a first violation again.
+    facts.party_history = vec![earlier(&violated, 800)];
+    assert!(run(&facts, &conclude, Role::Officer).is_ok(), "long ago");
+    // Any other outcome is not concerned.
+    facts.party_history = vec![earlier(&violated, 30)];
+    assert!(
+        run(
+            &facts,
+            &Command::ConcludeInvestigation {
+                outcome: InvestigationOutcome::Penalty
+            },
+            Role::Officer
+        )
+        .is_ok()
+    );
+}

@@ -1641,6 +1641,12 @@ fn one_of_each_error() -> Vec<CaseError> {
             field: BasisField::Violated,
         },
         CaseError::PenaltyNotStated,
+        CaseError::PartyUnderFourteen,
+        CaseError::PartyNotUnderFourteen,
+        CaseError::MinorNeedsLighterPenalty,
+        CaseError::NotAFirstViolation {
+            decided_on: today(),
+        },
     ];
     for e in &all {
         match e {
@@ -1695,7 +1701,11 @@ fn one_of_each_error() -> Vec<CaseError> {
             | CaseError::MissingFact { .. }
             | CaseError::StaffingClosed { .. }
             | CaseError::LegalBasisMissing { .. }
-            | CaseError::PenaltyNotStated => {}
+            | CaseError::PenaltyNotStated
+            | CaseError::PartyUnderFourteen
+            | CaseError::PartyNotUnderFourteen
+            | CaseError::MinorNeedsLighterPenalty
+            | CaseError::NotAFirstViolation { .. } => {}
         }
     }
     all
@@ -1704,7 +1714,7 @@ fn one_of_each_error() -> Vec<CaseError> {
 #[test]
 fn every_refusal_has_a_chinese_and_an_english_message() {
     let errors = one_of_each_error();
-    assert_eq!(errors.len(), 52);
+    assert_eq!(errors.len(), 56);
     for e in errors {
         let zh = e.message(Lang::Zh);
         let en = e.message(Lang::En);

@@ -19,7 +19,8 @@ use tianping_domain::{
 use super::codes::{parse_code, parse_state};
 use crate::ssr::{
     entities::{
-        case_deadlines, case_officers, case_remedies, cases, credentials, evidence, users,
+        case_deadlines, case_officers, case_remedies, cases, credentials, evidence, parties,
+        users,
     },
     error::ServiceError,
 };
@@ -147,6 +148,11 @@ pub async fn load<C: ConnectionTrait>(
         _ => None,
     };
     let outstanding_fen = outstanding(conn, row, today).await?;
+    let party_rows = parties::Entity::find()
+        .filter(parties::Column::CaseId.eq(row.id))
+        .all(conn)
+        .await?;
+    let party_history = super::party_history::history(conn, row, &party_rows).await?;
     Ok(CaseFacts {
         procedure,
         state,
@@ -207,6 +213,9 @@ pub async fn load<C: ConnectionTrait>(
         extension_days: u32::try_from(row.extension_days).unwrap_or(0),
         execution_finished: row.execution_finished,
         penalty: penalty_parts(row),
+        party_responsibility: super::party_history::responsibility(row, &party_rows),
+        party_history,
+        act_on: row.act_date,
         basis: Some(tianping_domain::case::LegalBasis::new(
             row.provision_violated.as_deref().unwrap_or_default(),
             row.provision_applied.as_deref().unwrap_or_default(),

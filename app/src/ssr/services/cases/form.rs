@@ -301,6 +301,18 @@ pub fn parse(
             .take(required(Field::Reason, &form.reason))
             .map(|reason| Command::Suspend { reason }),
         CommandKind::Resume => Some(Command::Resume),
+        CommandKind::OrderCorrection => {
+            // The day by which to correct; empty: at once.
+            let due_on = match form.date.trim() {
+                "" => Some(None),
+                s => errors.take(validate::date(Field::Date, s)).map(Some),
+            };
+            let reason = errors.take(required(Field::Reason, &form.reason));
+            match (reason, due_on) {
+                (Some(reason), Some(due_on)) => Some(Command::OrderCorrection { reason, due_on }),
+                _ => None,
+            }
+        }
         CommandKind::Extend => {
             let reason = errors.take(required(Field::Reason, &form.reason));
             let days = errors.take(

@@ -10,6 +10,7 @@ mod detail;
 pub mod documents;
 mod evidence_items;
 pub(crate) mod facts;
+mod party_history;
 pub mod form;
 mod people;
 mod register;
@@ -158,7 +159,7 @@ async fn finish(
         command.deadlines_start(today, &state.settings.deadline_rules),
         today,
         &state.settings.deadline_rules,
-        &state.settings.calendar,
+        &state.calendar(),
     )
     .await?;
     uow.record(NewEvent {

@@ -122,7 +122,7 @@ pub async fn register(
     // Art. 36: from the act, or the end of a continuing act; 5 years for harm to life,
     // safety or finance.
     let limitation_ends =
-        timing.limitation_ends(&state.settings.deadline_rules, &state.settings.calendar);
+        timing.limitation_ends(&state.settings.deadline_rules, &state.calendar());
     let act_date = timing.act_on;
     let row = cases::ActiveModel {
         number: Set(next_number(uow.txn(), &agency, chrono::Datelike::year(&received_on)).await?),
@@ -258,7 +258,7 @@ pub async fn summary(
         transition.to,
         &transition.changes,
         &state.settings.deadline_rules,
-        &state.settings.calendar,
+        &state.calendar(),
     );
     let row = model.update(uow.txn()).await?;
     for id in &second {

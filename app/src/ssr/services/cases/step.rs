@@ -17,7 +17,7 @@ pub async fn step(
         form,
         today,
         &state.settings.deadline_rules,
-        &state.settings.calendar,
+        &state.calendar(),
     )
     .map_err(ServiceError::ValidationMany)?;
     run_step(state, actor, case_id, command, extras, Vec::new()).await
@@ -62,7 +62,7 @@ pub(crate) async fn run_step(
         transition.to,
         &transition.changes,
         &state.settings.deadline_rules,
-        &state.settings.calendar,
+        &state.calendar(),
     );
     model.updated_at = Set(uow.now());
     let row = model.update(uow.txn()).await?;
@@ -79,7 +79,7 @@ pub(crate) async fn run_step(
             today,
             case::ScheduleFacts::default(),
             &state.settings.deadline_rules,
-            &state.settings.calendar,
+            &state.calendar(),
         );
         let round = crate::ssr::services::reviews::open_round(
             uow.txn(),

@@ -61,6 +61,8 @@ pub async fn insert_party<C: ConnectionTrait>(
         kind: Set(code(&party.kind)),
         name: Set(party.name.clone()),
         id_number: Set(party.id_number.clone()),
+        id_kind: Set(party.id_kind.as_str().to_owned()),
+        birth_date: Set(party.birth_date),
         credit_code: Set(party.credit_code.clone()),
         legal_representative: Set(party.legal_representative.clone()),
         phone: Set(party.phone.clone()),

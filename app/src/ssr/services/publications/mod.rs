@@ -81,7 +81,7 @@ pub async fn draft_from_issue(
         || {
             publicity::due_on(
                 decided_on,
-                &state.settings.calendar,
+                &state.calendar(),
                 &state.settings.publication_rules,
             )
         },
@@ -180,8 +180,13 @@ async fn publishable(
         .await?
         .iter()
         .filter(|p| p.kind == "natural_person")
-        .filter_map(|p| p.id_number.as_deref())
-        .filter_map(tianping_domain::party::birth_date)
+        .filter_map(|p| {
+            p.birth_date.or_else(|| {
+                p.id_number
+                    .as_deref()
+                    .and_then(tianping_domain::liability::birth_date)
+            })
+        })
         .any(|born| publicity::scope::minor_on(born, act_on));
     let parts = crate::ssr::services::cases::facts::penalty_parts(row);
     Ok(publicity::scope::publishable(

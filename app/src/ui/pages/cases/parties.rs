@@ -30,7 +30,11 @@ pub(super) fn parties_tab(
                     <Select name="party[kind]" label=lang.pick("类型", "Type") field=Field::PartyKind error
                         options=vec![("natural_person".into(), lang.pick("公民", "Natural person").into()), ("organisation".into(), lang.pick("法人或其他组织", "Organisation").into())] />
                     <Input name="party[name]" label=lang.pick("姓名/名称", "Name") field=Field::PartyName error />
-                    <Input name="party[id_number]" label=lang.pick("身份证号码（公民）", "ID number (persons)") field=Field::IdNumber error />
+                    <Select name="party[id_kind]" label=lang.pick("证件类型（公民）", "ID document (persons)") field=Field::IdKind error
+                        options=tianping_domain::party::IdKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), k.label(lang).to_owned())).collect() />
+                    <Input name="party[id_number]" label=lang.pick("证件号码（公民）", "ID document number (persons)") field=Field::IdNumber error />
+                    {crate::ui::form::field_error(error, Field::DocumentNumber)}
+                    <Input name="party[birth_date]" label=lang.pick("出生日期（证件号码不含出生日期的，如护照）", "Date of birth (when the document number does not carry it, e.g. a passport)") field=Field::BirthDate error input_type="date" />
                     <Input name="party[credit_code]" label=lang.pick("统一社会信用代码（组织）", "Credit code (organisations)") field=Field::CreditCode error />
                     <Input name="party[legal_representative]" label=lang.pick("法定代表人（组织）", "Legal representative") field=Field::LegalRepresentative error />
                     <Input name="party[phone]" label=lang.pick("电话", "Phone") field=Field::Phone error input_type="tel" />

@@ -52,6 +52,7 @@ pub(super) fn RemediesTab(case_id: i32) -> impl IntoView {
                                 <tbody>
                                     {r.items.iter().map(|m| {
                                         let pending = m.outcome_label.is_none();
+                                        let litigation = m.kind == "litigation";
                                         let id = m.id;
                                         let options = outcomes.clone();
                                         view! {
@@ -71,7 +72,7 @@ pub(super) fn RemediesTab(case_id: i32) -> impl IntoView {
                                                             <Select name="form[outcome]" label=lang.pick("结果", "Result") field=Field::RemedyOutcome error=rule_error options=options />
                                                             <Input name="form[decided_on]" label=lang.pick("作出日期", "Given on") field=Field::DecidedOn error=rule_error input_type="date" />
                                                             <Input name="form[note]" label=lang.pick("文号或说明（可选）", "Number or note (optional)") field=Field::Reason error=rule_error />
-                                                            {(m.kind == "litigation").then(|| view! {
+                                                            {litigation.then(|| view! {
                                                                 <label class="check"><input type="checkbox" name="form[effective]" value="on" data-test="rule-effective" />{lang.pick("裁判已发生法律效力", "The judgment has taken effect")}</label>
                                                                 {field_error(rule_error, Field::Effective)}
                                                             })}

@@ -50,6 +50,7 @@ pub(super) fn step_form(
         | CommandKind::Suspend
         | CommandKind::RecordExecution
         | CommandKind::HoldCollectiveDiscussion
+        | CommandKind::OrderCorrection
         | CommandKind::Transfer => reason_fields(kind, error, lang),
         CommandKind::ConcludeInvestigation => conclusion_fields(c, error, lang),
         CommandKind::SubmitForReview => submission_fields(c, error, lang),
@@ -118,6 +119,7 @@ fn reason_fields(kind: CommandKind, error: Signal<Option<AppError>>, lang: Lang)
         CommandKind::Transfer => lang.pick("接收机关", "Receiving organ"),
         CommandKind::HoldCollectiveDiscussion => lang.pick("讨论结论", "Conclusion"),
         CommandKind::RecordExecution => lang.pick("执行情况", "What was done"),
+        CommandKind::OrderCorrection => lang.pick("改正要求", "What to correct"),
         _ => lang.pick("理由", "Reason"),
     };
     view! {
@@ -125,6 +127,9 @@ fn reason_fields(kind: CommandKind, error: Signal<Option<AppError>>, lang: Lang)
             <label>{label}<textarea name="form[reason]" rows="2" data-test="form[reason]"></textarea></label>
             {field_error(error, Field::Reason)}
         </div>
+        {(kind == CommandKind::OrderCorrection).then(|| view! {
+            <Input name="form[date]" label=lang.pick("改正期限（留空为立即改正）", "Correct by (empty: at once)") field=Field::Date error input_type="date" />
+        })}
         {(kind == CommandKind::RecordExecution).then(|| view! {
             <label class="check"><input type="checkbox" name="form[confirmed]" value="on" />{lang.pick("执行完毕", "Execution finished")}</label>
         })}

@@ -311,7 +311,7 @@ async fn store(
         year,
         serial,
     } = &plan;
-    let (case_id, number, now) = (row.id, plan.number(), uow.now());
+    let (case_id, number) = (row.id, plan.number());
     let Rendered {
         model,
         public_model,
