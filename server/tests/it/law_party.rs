@@ -36,20 +36,15 @@ async fn order_to_correct_art_28_produces_its_notice_and_refuses_a_past_deadline
     )
     .await;
     assert_eq!(by_head.status, StatusCode::FORBIDDEN, "{}", by_head.text);
-    ok(
-        &step(
-            &app,
-            &officer,
-            id,
-            json!({"kind": "order_correction", "reason": "立即停止生产、销售不合格电线，召回已售产品", "date": "2026-12-10"}),
-        )
-        .await,
-        "order to correct",
-    );
-    let d = app
-        .get(&format!("/api/v1/cases/{id}"), Some(&officer))
-        .await;
-    assert_eq!(d.body["state"], "investigating", "the state stays");
+    let ordered = step(
+        &app,
+        &officer,
+        id,
+        json!({"kind": "order_correction", "reason": "立即停止生产、销售不合格电线，召回已售产品", "date": "2026-12-10"}),
+    )
+    .await;
+    ok(&ordered, "order to correct");
+    assert_eq!(ordered.body["state"], "investigating", "the state stays: {}", ordered.text);
     let doc = record_of(&app, id, "correction_order").await;
     let (status, pdf) = bytes_of(
         &app,
@@ -160,7 +155,7 @@ async fn party_age_a_child_under_fourteen_is_not_punished() {
                "provision_applied": "《城市市容和环境卫生管理条例》第三十四条"}),
     )
     .await;
-    assert_eq!(penalty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", penalty.text);
+    assert_eq!(penalty.status, StatusCode::CONFLICT, "{}", penalty.text);
     assert!(penalty.text.contains("不满十四周岁"), "{}", penalty.text);
     ok(
         &step(

@@ -66,7 +66,7 @@ async fn an_early_removal_is_asked_for_after_the_shortest_period_and_the_head_re
     let target = published_of(&app, "SCJG").await;
     // Published a few days ago: removable from three months later.
     app.exec(&format!(
-        "UPDATE publications SET published_on = '2026-11-20' WHERE id = {target}"
+        "UPDATE publications SET published_on = '2026-11-20', display_until = '2029-11-20' WHERE id = {target}"
     ))
     .await;
     let party = app

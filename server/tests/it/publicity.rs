@@ -21,7 +21,7 @@ fn ids(page: &Value) -> Vec<i64> {
 async fn issued_decisions_are_drafted_redacted_and_public_only_once_approved() {
     let app = TestApp::demo().await;
     let penalty_decisions = app
-        .scalar("SELECT COUNT(*) FROM issued_documents WHERE kind = 'penalty_decision' AND status = 'in_force'")
+        .scalar("SELECT COUNT(*) FROM issued_documents WHERE kind = 'penalty_decision' AND status <> 'superseded'")
         .await;
     assert!(penalty_decisions >= 3);
     assert_eq!(
@@ -52,7 +52,7 @@ async fn issued_decisions_are_drafted_redacted_and_public_only_once_approved() {
     assert!(!ids(&all.body).contains(&draft));
     assert_eq!(all.headers["access-control-allow-origin"], "*");
     let published = app
-        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published'")
+        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26'")
         .await;
     assert_eq!(all.body["total"], published);
 
@@ -203,13 +203,13 @@ async fn the_search_finds_one_two_and_many_characters_with_filters_and_survives_
         }
     };
     let published = app
-        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published'")
+        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26'")
         .await;
     assert!(published >= 2, "{published}");
     // A title word of a published decision, found by one, two and all of its characters.
     let title = app
         .scalar_text(
-            "SELECT title FROM publications WHERE status = 'published' ORDER BY id LIMIT 1",
+            "SELECT title FROM publications WHERE status = 'published' AND display_until >= '2026-11-26' ORDER BY id LIMIT 1",
         )
         .await;
     let chars: Vec<char> = title.chars().collect();
@@ -221,19 +221,19 @@ async fn the_search_finds_one_two_and_many_characters_with_filters_and_survives_
         let r = search(format!("q={}", urlencode(&q))).await;
         assert_eq!(r.status, StatusCode::OK, "{q}: {}", r.text);
         let expected = app
-            .scalar(&format!("SELECT COUNT(*) FROM publications WHERE status = 'published' AND (title LIKE '%{q}%' OR body LIKE '%{q}%' OR number LIKE '%{q}%' OR party_name LIKE '%{q}%')"))
+            .scalar(&format!("SELECT COUNT(*) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26' AND (title LIKE '%{q}%' OR body LIKE '%{q}%' OR number LIKE '%{q}%' OR party_name LIKE '%{q}%')"))
             .await;
         assert!(expected > 0);
         assert_eq!(r.body["total"], expected, "{q}");
     }
     // Filters combine: agency and party kind and fine range.
-    let code = app.scalar_text("SELECT a.code FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'published' ORDER BY p.id LIMIT 1").await;
+    let code = app.scalar_text("SELECT a.code FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'published' AND p.display_until >= '2026-11-26' ORDER BY p.id LIMIT 1").await;
     let r = search(format!(
         "agency={code}&party=organisation&fine_min=1&fine_max=100000000"
     ))
     .await;
     let expected = app
-        .scalar(&format!("SELECT COUNT(*) FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'published' AND a.code = '{code}' AND p.party_kind = 'organisation' AND p.fine_fen BETWEEN 100 AND 10000000000"))
+        .scalar(&format!("SELECT COUNT(*) FROM publications p JOIN agencies a ON a.id = p.agency_id WHERE p.status = 'published' AND p.display_until >= '2026-11-26' AND a.code = '{code}' AND p.party_kind = 'organisation' AND p.fine_fen BETWEEN 100 AND 10000000000"))
         .await;
     assert_eq!(r.body["total"], expected, "{}", r.text);
     let none = search("q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D".into()).await;
@@ -328,7 +328,7 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
     assert!(!ids(&all.body).contains(&withdrawn));
     // A published one withdrawn now: gone from the results at once.
     let target = app
-        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published'")
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26'")
         .await;
     let agency = app
         .scalar(&format!(
@@ -381,6 +381,7 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
     assert!(!ids(&all.body).contains(&target));
     let page = app.get(&format!("/portal/decisions/{target}"), None).await;
     assert!(page.text.contains("复议机关变更罚款数额"), "{}", page.text);
+    // The withdrawn decision's document goes with it (APL Art. 48(2)).
     assert_eq!(
         app.get(
             &format!("/api/v1/public/decisions/{target}/document.pdf"),
@@ -388,7 +389,7 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
         )
         .await
         .status,
-        StatusCode::OK
+        StatusCode::NOT_FOUND
     );
 }
 
@@ -434,7 +435,7 @@ async fn every_result(app: &TestApp, q: &str) -> Vec<i64> {
 async fn the_search_index_follows_every_publication_change_and_equals_a_rebuild() {
     let app = TestApp::demo().await;
     let expected: Vec<i64> = app
-        .strings("SELECT CAST(id AS TEXT) FROM publications WHERE status = 'published' ORDER BY decided_on DESC, id DESC")
+        .strings("SELECT CAST(id AS TEXT) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26' ORDER BY decided_on DESC, id DESC")
         .await
         .iter()
         .map(|id| id.parse().expect("id"))
@@ -495,7 +496,7 @@ async fn on_postgresql_a_second_process_hears_of_every_publication_change() {
         .await
         .expect("listening");
     let target = app
-        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published'")
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26'")
         .await;
     let target = i32::try_from(target).expect("id");
     assert!(other_index.read().contains(target));
@@ -564,7 +565,7 @@ async fn publication_endpoints_are_authorized_for_every_role() {
 async fn open_data_csv_atom_and_etags_carry_the_published_decisions() {
     let app = TestApp::demo().await;
     let published = app
-        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published'")
+        .scalar("SELECT COUNT(*) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26'")
         .await;
     assert!(published > 0);
     // CSV: BOM, a header, one line per published decision, bad filters refused before the file.
@@ -582,7 +583,7 @@ async fn open_data_csv_atom_and_etags_carry_the_published_decisions() {
     assert!(lines[0].starts_with("决定书文号,"), "{}", lines[0]);
     assert_eq!(lines.len() as i64, 1 + published, "{}", csv.text);
     for number in app
-        .strings("SELECT number FROM publications WHERE status = 'published'")
+        .strings("SELECT number FROM publications WHERE status = 'published' AND display_until >= '2026-11-26'")
         .await
     {
         assert!(csv.text.contains(&number), "{number}");
@@ -714,7 +715,7 @@ async fn a_revoking_reconsideration_withdraws_the_published_decision_at_once() {
 
     let app = TestApp::demo().await;
     let published = app
-        .strings("SELECT CAST(id AS TEXT) FROM publications WHERE status = 'published' ORDER BY id")
+        .strings("SELECT CAST(id AS TEXT) FROM publications WHERE status = 'published' AND display_until >= '2026-11-26' ORDER BY id")
         .await;
     assert!(published.len() >= 2, "the demo publishes decisions");
     let (target, other) = (&published[0], &published[1]);

@@ -12,7 +12,8 @@ async fn decided_case(app: &TestApp) -> (i64, String) {
     let case_id = app
         .scalar(
             "SELECT CAST(MIN(c.id) AS BIGINT) FROM cases c JOIN agencies a ON a.id = c.agency_id
-             WHERE a.code = 'SCJG' AND c.decided_on IS NOT NULL",
+             WHERE a.code = 'SCJG' AND c.decided_on IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM case_remedies r WHERE r.case_id = c.id)",
         )
         .await;
     let decided = app

@@ -165,6 +165,22 @@ const HAZARDOUS_WASTE: Offence = Offence {
     applied: "《中华人民共和国固体废物污染环境防治法》第一百一十二条第一款第六项",
 };
 
+/// The first-violation waivers' parties have no earlier decision for the same violation (the
+/// waiver is refused otherwise, APL Art. 33 ¶1).
+const COOKING_FUMES_FIRST: Offence = Offence {
+    title: "餐饮油烟直排",
+    place: "临江市美食街 15 号",
+    party: person("赵丽华", "110101197911081024"),
+    violated: "《中华人民共和国大气污染防治法》第八十一条第一款",
+    applied: "《中华人民共和国大气污染防治法》第一百一十八条第一款",
+};
+const ROAD_DIGGING_FIRST: Offence = Offence {
+    title: "擅自挖掘城市道路",
+    place: "临江市南湖路 300 米",
+    party: organisation("临江市路桥养护有限公司", "91339900MA2L3M4N51"),
+    violated: "《城市道路管理条例》第三十三条第一款",
+    applied: "《城市道路管理条例》第四十二条第二项",
+};
 const UNLICENSED_FOOD_AGAIN: Offence = Offence {
     title: "食品经营者屡次经营超过保质期的食品",
     place: "临江市西湖路 27 号便民食品店",
@@ -303,7 +319,7 @@ pub(super) const STORIES: [Story; 37] = [
     Story {
         team: &STHJ,
         days_ago: 40,
-        offence: &COOKING_FUMES,
+        offence: &COOKING_FUMES_FIRST,
         fine_yuan: 5_000,
         chapters: &[
             FILE,
@@ -531,7 +547,7 @@ pub(super) const STORIES: [Story; 37] = [
     Story {
         team: &STHJ,
         days_ago: 110,
-        offence: &ROAD_DIGGING,
+        offence: &ROAD_DIGGING_FIRST,
         fine_yuan: 10_000,
         chapters: &[
             FILE,

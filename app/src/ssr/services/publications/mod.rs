@@ -125,6 +125,7 @@ pub async fn draft_from_issue(
         active.body = Set(body.clone());
         active.party_name = Set(party.map(|p| p.name.clone()).unwrap_or_default());
         active.fine_fen = Set(file.fine_fen);
+        active.provision = Set(provisions(file));
         active.updated_at = Set(now);
         active.update(uow.txn()).await?;
         "publication.refresh"
@@ -138,7 +139,7 @@ pub async fn draft_from_issue(
             title: Set(file.title.clone()),
             party_kind: Set(party_kind.to_owned()),
             party_name: Set(party.map(|p| p.name.clone()).unwrap_or_default()),
-            provision: Set(file.provision.clone().unwrap_or_default()),
+            provision: Set(provisions(file)),
             fine_fen: Set(file.fine_fen),
             decided_on: Set(decided_on),
             due_on: Set(due_on),
@@ -160,6 +161,21 @@ pub async fn draft_from_issue(
         payload: json!({"document_id": document_id, "number": number, "due_on": due_on.to_string()}),
     });
     Ok(())
+}
+
+/// The provisions a published decision names (APL Art. 59 ¶1(2)(3)): the one violated and the
+/// one applied, else the discretion standard's.
+fn provisions(file: &CaseFile) -> String {
+    match &file.basis {
+        Some(b) if !b.violated.trim().is_empty() => {
+            if b.applied.trim().is_empty() {
+                b.violated.trim().to_owned()
+            } else {
+                format!("{}；{}", b.violated.trim(), b.applied.trim())
+            }
+        }
+        _ => file.provision.clone().unwrap_or_default(),
+    }
 }
 
 /// Whether the decision of `row` is published under the agency's scope: not a warning alone,
