@@ -208,6 +208,13 @@ pub fn first_violation_waiver_allowed(
     }
 }
 
+/// The key that identifies one illegal act across cases for [`second_fine_refused`]: the
+/// provision it violates and the day it was committed (or began). Two cases against the same
+/// party with the same key are about the same act; a continuing act is keyed by its start.
+pub fn act_key(provision_violated: &str, act_on: NaiveDate) -> String {
+    format!("{}@{act_on}", provision_violated.trim())
+}
+
 /// Whether a fine for the illegal act `act` must be refused because an earlier decision
 /// already fined the party for the same act (一事不再罚, APL Art. 29: 对当事人的同一个违法行为，
 /// 不得给予两次以上罚款的行政处罚). Only a second **fine** is barred; an earlier decision

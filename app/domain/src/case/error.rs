@@ -238,6 +238,9 @@ pub enum CaseError {
     /// A party of fourteen to eighteen is punished more lightly (Art. 30).
     #[error("a minor's penalty must be lighter")]
     MinorNeedsLighterPenalty,
+    /// A second fine for the same illegal act (一事不再罚, Art. 29).
+    #[error("the party was already fined for the same act")]
+    SecondFineForSameAct,
     /// The first-violation waiver for a party with an earlier decision for the same violation
     /// (Art. 33 ¶1).
     #[error("the party has an earlier decision for the same violation, of {decided_on}")]
@@ -605,6 +608,12 @@ impl CaseError {
                 .pick(
                     "按当事人的身份证件，其违法时已满十四周岁，不能以不满十四周岁为由不予处罚",
                     "By the party's ID, the party was at least fourteen at the time of the act",
+                )
+                .to_owned(),
+            CaseError::SecondFineForSameAct => lang
+                .pick(
+                    "当事人的同一个违法行为已被处以罚款，不得给予两次以上罚款的行政处罚（《行政处罚法》第二十九条）",
+                    "The party was already fined for the same act: no second fine (APL Art. 29)",
                 )
                 .to_owned(),
             CaseError::MinorNeedsLighterPenalty => lang

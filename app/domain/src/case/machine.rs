@@ -87,6 +87,7 @@ pub fn apply_step(
     } = command
     {
         check_minor_penalty(facts, details)?;
+        check_second_fine(facts, command)?;
     }
     Ok(transition(facts, command, details, today))
 }
@@ -853,6 +854,29 @@ fn check_first_violation(
             CaseError::NotAFirstViolation { decided_on }
         }
     })
+}
+
+/// Art. 29 (一事不再罚): no second fine for an act the party was already fined for in another
+/// case (the same provision violated, the same day of the act: [`crate::liability::act_key`]).
+fn check_second_fine(facts: &CaseFacts, command: &Command) -> Result<(), CaseError> {
+    let Command::Decide { fine_fen, .. } = command else {
+        return Ok(());
+    };
+    let violated = facts
+        .basis
+        .as_ref()
+        .map(|b| b.violated.trim())
+        .unwrap_or("");
+    match facts.act_on {
+        Some(act_on) if *fine_fen > 0 && !violated.is_empty() => {
+            let act = crate::liability::act_key(violated, act_on);
+            if crate::liability::second_fine_refused(&facts.party_history, &act) {
+                return Err(CaseError::SecondFineForSameAct);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Art. 30: a party of fourteen to eighteen at the act gets a lighter penalty: the decision

@@ -495,3 +495,44 @@ fn party_history_refuses_the_first_violation_waiver_after_an_earlier_decision_fo
         .is_ok()
     );
 }
+
+#[test]
+fn one_act_one_fine_art_29_a_second_fine_for_the_same_act_is_refused() {
+    use crate::liability::{PriorDecision, act_key};
+    let mut facts = facts_in(O, S::PriorNoticeServed);
+    facts.basis = Some(basis());
+    facts.act_on = Some(days_before(40));
+    let earlier = |act: Option<String>, fined| PriorDecision {
+        decided_on: days_before(20),
+        provision: basis().violated,
+        fined,
+        act,
+    };
+    let same = act_key(&basis().violated, days_before(40));
+    let other_day = act_key(&basis().violated, days_before(41));
+    // (history, fine, refused)
+    let table = [
+        (vec![], PROPOSED_FINE, false),
+        (vec![earlier(Some(same.clone()), true)], PROPOSED_FINE, true),
+        (
+            vec![earlier(Some(same.clone()), false)],
+            PROPOSED_FINE,
+            false,
+        ),
+        (vec![earlier(Some(other_day), true)], PROPOSED_FINE, false),
+        (vec![earlier(None, true)], PROPOSED_FINE, false),
+    ];
+    for (history, fine, refused) in table {
+        facts.party_history = history.clone();
+        let r = step(&facts, &decide(fine), &StepDetails::default());
+        if refused {
+            assert_eq!(
+                r.expect_err("refused"),
+                CaseError::SecondFineForSameAct,
+                "{history:?}"
+            );
+        } else {
+            assert!(r.is_ok(), "{history:?}: {r:?}");
+        }
+    }
+}

@@ -1644,6 +1644,7 @@ fn one_of_each_error() -> Vec<CaseError> {
         CaseError::PartyUnderFourteen,
         CaseError::PartyNotUnderFourteen,
         CaseError::MinorNeedsLighterPenalty,
+        CaseError::SecondFineForSameAct,
         CaseError::NotAFirstViolation {
             decided_on: today(),
         },
@@ -1705,6 +1706,7 @@ fn one_of_each_error() -> Vec<CaseError> {
             | CaseError::PartyUnderFourteen
             | CaseError::PartyNotUnderFourteen
             | CaseError::MinorNeedsLighterPenalty
+            | CaseError::SecondFineForSameAct
             | CaseError::NotAFirstViolation { .. } => {}
         }
     }
@@ -1714,7 +1716,7 @@ fn one_of_each_error() -> Vec<CaseError> {
 #[test]
 fn every_refusal_has_a_chinese_and_an_english_message() {
     let errors = one_of_each_error();
-    assert_eq!(errors.len(), 56);
+    assert_eq!(errors.len(), 57);
     for e in errors {
         let zh = e.message(Lang::Zh);
         let en = e.message(Lang::En);

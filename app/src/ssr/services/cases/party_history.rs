@@ -74,11 +74,22 @@ pub async fn history<C: ConnectionTrait>(
         .into_iter()
         .filter(|c| !annulled.contains(&c.id))
         .filter_map(|c| {
+            let provision = c
+                .provision_violated
+                .clone()
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            // The act, for one fine per act (Art. 29): its provision and its day.
+            let act = c
+                .act_date
+                .filter(|_| !provision.is_empty())
+                .map(|day| liability::act_key(&provision, day));
             Some(PriorDecision {
                 decided_on: c.decided_on?,
-                provision: c.provision_violated.clone().unwrap_or_default().trim().to_owned(),
+                provision,
                 fined: c.fine_fen.unwrap_or(0) > 0,
-                act: None,
+                act,
             })
         })
         .collect();
