@@ -50,11 +50,26 @@ pub async fn receive(
     can(actor, &Action::SubmitClue(&agency.scope()))?;
 
     let mut uow = UnitOfWork::begin(&state.db, now).await?;
-    if let Some(receipt) = resent(uow.txn(), state, actor.user_id, &parsed.reference).await? {
+    let existing = clues::Entity::find()
+        .filter(clues::Column::SubmittedBy.eq(actor.user_id))
+        .filter(clues::Column::Reference.eq(parsed.reference.clone()))
+        .one(uow.txn())
+        .await?;
+    if let Some(found) = existing {
         // Dropping the unit of work rolls back its (empty) transaction.
-        return Ok(receipt);
+        let code = agencies::Entity::find_by_id(found.agency_id)
+            .one(&state.db.conn)
+            .await?
+            .map(|a| a.code)
+            .unwrap_or_default();
+        return Ok(ClueReceipt {
+            id: found.id,
+            agency: code,
+            reference: found.reference,
+            duplicate: true,
+        });
     }
-    let inserted = clues::ActiveModel {
+    let model = clues::ActiveModel {
         agency_id: Set(agency.id),
         submitted_by: Set(actor.user_id),
         source: Set(parsed.source.as_str().to_owned()),
@@ -73,19 +88,7 @@ pub async fn receive(
         ..Default::default()
     }
     .insert(uow.txn())
-    .await;
-    let model = match inserted {
-        Ok(model) => model,
-        // A simultaneous resend stored it first (the reference is unique per sender): drop
-        // this unit of work and answer as for any resend, never a 500.
-        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
-            drop(uow);
-            return resent(&state.db.conn, state, actor.user_id, &parsed.reference)
-                .await?
-                .ok_or_else(|| ServiceError::Internal(format!("clue resend: {e}")));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    .await?;
     // The reporter's name and phone are private: they stay out of the audit log.
     uow.record(NewEvent {
         actor: AuditActor::from(actor),
@@ -106,34 +109,6 @@ pub async fn receive(
         reference: model.reference,
         duplicate: false,
     })
-}
-
-/// The receipt of a clue this sender already sent with this reference, if any.
-async fn resent(
-    conn: &impl sea_orm::ConnectionTrait,
-    state: &AppState,
-    sender: i32,
-    reference: &str,
-) -> Result<Option<ClueReceipt>, ServiceError> {
-    let Some(found) = clues::Entity::find()
-        .filter(clues::Column::SubmittedBy.eq(sender))
-        .filter(clues::Column::Reference.eq(reference))
-        .one(conn)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let code = agencies::Entity::find_by_id(found.agency_id)
-        .one(&state.db.conn)
-        .await?
-        .map(|a| a.code)
-        .unwrap_or_default();
-    Ok(Some(ClueReceipt {
-        id: found.id,
-        agency: code,
-        reference: found.reference,
-        duplicate: true,
-    }))
 }
 
 /// The clues the actor may see, newest first.
