@@ -23,7 +23,11 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(IssuedDocuments::Table)
-                    .add_column(ColumnDef::new(IssuedDocuments::PublicSha256).string_len(64).null())
+                    .add_column(
+                        ColumnDef::new(IssuedDocuments::PublicSha256)
+                            .string_len(64)
+                            .null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -40,7 +44,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name(INDEX).table(IssuedDocuments::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name(INDEX)
+                    .table(IssuedDocuments::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(

@@ -237,11 +237,9 @@ impl StateBuilder {
             &settings.data_dir,
             settings.jwt_secret.as_ref().map(Secret::expose),
         )?;
-        let calendar = super::services::holidays::calendar_with_loaded_years(
-            &db.conn,
-            &settings.calendar,
-        )
-        .await?;
+        let calendar =
+            super::services::holidays::calendar_with_loaded_years(&db.conn, &settings.calendar)
+                .await?;
         let db = db.with_derived(Arc::new(Derived::with_search(search.clone())));
         Ok(AppState {
             holidays: Arc::new(std::sync::RwLock::new(Arc::new(calendar))),

@@ -151,7 +151,9 @@ pub fn conventions(doc: &mut openapi::OpenApi) {
                     "Bad input, naming each field and rule (`invalid_input`)",
                 );
             }
-            if writes && !public {
+            // A public write about a record (a request about a decision) is refused too when
+            // the record no longer takes it (a withdrawn decision).
+            if writes && (!public || has_params) {
                 add(
                     "409",
                     "The record is not in a state that allows this (`refused`)",

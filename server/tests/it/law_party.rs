@@ -44,7 +44,11 @@ async fn order_to_correct_art_28_produces_its_notice_and_refuses_a_past_deadline
     )
     .await;
     ok(&ordered, "order to correct");
-    assert_eq!(ordered.body["state"], "investigating", "the state stays: {}", ordered.text);
+    assert_eq!(
+        ordered.body["state"], "investigating",
+        "the state stays: {}",
+        ordered.text
+    );
     let doc = record_of(&app, id, "correction_order").await;
     let (status, pdf) = bytes_of(
         &app,
@@ -79,7 +83,11 @@ async fn limitation_facts_are_recorded_and_a_continuing_act_counts_from_its_end(
         .post("/api/v1/cases", Some(&officer), case("2023-12-31", "", ""))
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
-    assert_eq!(bad.body["error"]["fields"][0]["field"], "act_ended_on", "{}", bad.text);
+    assert_eq!(
+        bad.body["error"]["fields"][0]["field"], "act_ended_on",
+        "{}",
+        bad.text
+    );
     assert_eq!(app.audit_count().await, before);
     // (act ended, endangers, harmful, last day of the period)
     for (ended, endangers, harmful, last) in [
@@ -89,7 +97,11 @@ async fn limitation_facts_are_recorded_and_a_continuing_act_counts_from_its_end(
         ("2025-06-30", "on", "on", "2030-06-30"),
     ] {
         let r = app
-            .post("/api/v1/cases", Some(&officer), case(ended, endangers, harmful))
+            .post(
+                "/api/v1/cases",
+                Some(&officer),
+                case(ended, endangers, harmful),
+            )
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
         let id = r.body["case_id"].as_i64().expect("id");
@@ -118,7 +130,11 @@ async fn a_party_with_a_passport_is_entered_and_a_bad_permit_number_is_named() {
         .post(&path, Some(&officer), party("hk_macao_permit", "12345"))
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
-    assert_eq!(bad.body["error"]["fields"][0]["field"], "document_number", "{}", bad.text);
+    assert_eq!(
+        bad.body["error"]["fields"][0]["field"], "document_number",
+        "{}",
+        bad.text
+    );
     let good = app
         .post(&path, Some(&officer), party("passport", "E12345678"))
         .await;
@@ -175,14 +191,10 @@ async fn holiday_arrangements_missing_next_year_are_flagged_to_admins_and_loaded
     let admin = app.login("admin").await;
     let officer = app.login("officer.zhang").await;
     // The test clock stands after 1 November 2026: 2027's notice is missing.
-    let status = app
-        .server_fn(HolidayStatus::PATH, Some(&admin), "")
-        .await;
+    let status = app.server_fn(HolidayStatus::PATH, Some(&admin), "").await;
     assert_eq!(status.status, StatusCode::OK, "{}", status.text);
     assert_eq!(status.body["missing"], json!([2027]), "{}", status.text);
-    let officer_status = app
-        .server_fn(HolidayStatus::PATH, Some(&officer), "")
-        .await;
+    let officer_status = app.server_fn(HolidayStatus::PATH, Some(&officer), "").await;
     assert_eq!(officer_status.status, StatusCode::FORBIDDEN);
 
     // Refused whole, naming the field and the calendar's reason; nothing written.
@@ -191,7 +203,10 @@ async fn holiday_arrangements_missing_next_year_are_flagged_to_admins_and_loaded
         .server_fn(
             LoadHolidays::PATH,
             Some(&admin),
-            &format!("json={}", urlencode(r#"{"2027": {"off": ["2026-10-01"], "work": []}}"#)),
+            &format!(
+                "json={}",
+                urlencode(r#"{"2027": {"off": ["2026-10-01"], "work": []}}"#)
+            ),
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
@@ -216,9 +231,9 @@ async fn holiday_arrangements_missing_next_year_are_flagged_to_admins_and_loaded
     let after = app.server_fn(HolidayStatus::PATH, Some(&admin), "").await;
     assert_eq!(after.body["missing"], json!([]), "{}", after.text);
     assert_eq!(
-        app.state.calendar().is_working_day(
-            chrono::NaiveDate::from_ymd_opt(2027, 2, 20).expect("day")
-        ),
+        app.state
+            .calendar()
+            .is_working_day(chrono::NaiveDate::from_ymd_opt(2027, 2, 20).expect("day")),
         true,
         "a make-up working day of the loaded notice"
     );

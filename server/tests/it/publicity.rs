@@ -305,7 +305,11 @@ async fn a_withdrawn_decision_leaves_the_results_and_shows_as_withdrawn_with_its
             None,
         )
         .await;
-    assert_eq!(pdf.status, StatusCode::NOT_FOUND, "the withdrawn decision's PDF");
+    assert_eq!(
+        pdf.status,
+        StatusCode::NOT_FOUND,
+        "the withdrawn decision's PDF"
+    );
     let party = app
         .scalar_text(&format!(
             "SELECT party_name FROM publications WHERE id = {withdrawn}"
@@ -809,10 +813,17 @@ async fn a_revoking_reconsideration_withdraws_the_published_decision_at_once() {
         ))
         .await;
     let verdict = app
-        .get(&format!("/api/v1/public/documents/verify?code={code}"), None)
+        .get(
+            &format!("/api/v1/public/documents/verify?code={code}"),
+            None,
+        )
         .await;
     assert_eq!(verdict.body["genuine"], true, "{}", verdict.text);
-    assert_eq!(verdict.body["document"]["status"], "revoked", "{}", verdict.text);
+    assert_eq!(
+        verdict.body["document"]["status"], "revoked",
+        "{}",
+        verdict.text
+    );
     assert_eq!(verdict.body["document"]["in_force"], false);
     assert_eq!(verdict.body["document"]["status_label"], "已被依法撤销");
     let reason = verdict.body["document"]["status_reason"]

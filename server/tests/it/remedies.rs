@@ -87,8 +87,17 @@ async fn each_role_reads_and_records_remedies_only_as_the_rules_allow() {
             json!({"outcome": "revoked", "decided_on": decided, "note": "一审判决"}),
         )
         .await;
-    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", early.text);
-    assert_eq!(early.body["error"]["fields"][0]["field"], "effective", "{}", early.text);
+    assert_eq!(
+        early.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        early.text
+    );
+    assert_eq!(
+        early.body["error"]["fields"][0]["field"], "effective",
+        "{}",
+        early.text
+    );
     assert!(early.text.contains("生效"), "{}", early.text);
     assert_eq!(app.audit_count().await, before);
     let result =

@@ -63,11 +63,7 @@ pub async fn submit(
     )
     .await?;
     let day = china_time(now).date_naive();
-    let deadlines = complaint::deadlines(
-        day,
-        &state.calendar(),
-        &state.settings.complaint_rules,
-    );
+    let deadlines = complaint::deadlines(day, &state.calendar(), &state.settings.complaint_rules);
     let number = tracking_number(day)?;
     let inserted = complaints::ActiveModel {
         tracking_no: Set(number.as_str().to_owned()),

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use sea_orm::{ConnectionTrait, EntityTrait, sea_query::OnConflict};
-use sha2::Digest;
 use serde_json::json;
+use sha2::Digest;
 use tianping_domain::{
     authz::{Action, Actor, can},
     calendar::{HolidayYear, WorkCalendar, YearBasis},

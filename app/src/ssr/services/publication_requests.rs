@@ -98,8 +98,7 @@ pub async fn submit(
         client,
     )
     .await?;
-    let review_by =
-        request::review_by(day, &state.calendar(), &state.settings.request_rules);
+    let review_by = request::review_by(day, &state.calendar(), &state.settings.request_rules);
     let number = tracking_number(day)?;
     let inserted = publication_requests::ActiveModel {
         tracking_no: Set(number.as_str().to_owned()),

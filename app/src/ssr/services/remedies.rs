@@ -197,13 +197,8 @@ pub async fn rule(
             .await?;
             withdrawn.push(id);
         }
-        crate::ssr::services::cases::documents::end_decision(
-            uow.txn(),
-            r.case_id,
-            basis,
-            &reason,
-        )
-        .await?;
+        crate::ssr::services::cases::documents::end_decision(uow.txn(), r.case_id, basis, &reason)
+            .await?;
     }
     uow.record(NewEvent {
         actor: AuditActor::from(actor),

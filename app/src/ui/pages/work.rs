@@ -58,7 +58,10 @@ fn role_intro(role: Role, lang: Lang) -> &'static str {
 
 fn basis_label(basis: &str, lang: Lang) -> &'static str {
     match basis {
-        "published" => lang.pick("国务院办公厅通知（已载入）", "State Council notice (loaded)"),
+        "published" => lang.pick(
+            "国务院办公厅通知（已载入）",
+            "State Council notice (loaded)",
+        ),
         "statutory" => lang.pick(
             "仅按放假办法的法定节日推算（无调休）",
             "Only the fixed holidays of the regulation (no make-up days)",

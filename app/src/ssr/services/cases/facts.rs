@@ -19,8 +19,7 @@ use tianping_domain::{
 use super::codes::{parse_code, parse_state};
 use crate::ssr::{
     entities::{
-        case_deadlines, case_officers, case_remedies, cases, credentials, evidence, parties,
-        users,
+        case_deadlines, case_officers, case_remedies, cases, credentials, evidence, parties, users,
     },
     error::ServiceError,
 };
@@ -181,8 +180,10 @@ pub async fn load<C: ConnectionTrait>(
                 evidence_id: i64::from(e.id),
                 certified_collectors: u32::try_from(e.certified_collectors).unwrap_or(0),
                 required_collectors: u32::try_from(
-                    tianping_domain::evidence::EvidenceKind::parse(&e.kind)
-                        .map_or(2, tianping_domain::evidence::EvidenceKind::collectors_required),
+                    tianping_domain::evidence::EvidenceKind::parse(&e.kind).map_or(
+                        2,
+                        tianping_domain::evidence::EvidenceKind::collectors_required,
+                    ),
                 )
                 .unwrap_or(2),
             })

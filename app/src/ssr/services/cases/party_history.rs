@@ -40,8 +40,14 @@ pub async fn history<C: ConnectionTrait>(
     row: &cases::Model,
     party_rows: &[parties::Model],
 ) -> Result<Vec<PriorDecision>, ServiceError> {
-    let ids: Vec<String> = party_rows.iter().filter_map(|p| p.id_number.clone()).collect();
-    let codes: Vec<String> = party_rows.iter().filter_map(|p| p.credit_code.clone()).collect();
+    let ids: Vec<String> = party_rows
+        .iter()
+        .filter_map(|p| p.id_number.clone())
+        .collect();
+    let codes: Vec<String> = party_rows
+        .iter()
+        .filter_map(|p| p.credit_code.clone())
+        .collect();
     if ids.is_empty() && codes.is_empty() {
         return Ok(Vec::new());
     }

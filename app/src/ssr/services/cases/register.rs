@@ -121,8 +121,7 @@ pub async fn register(
     let now = uow.now();
     // Art. 36: from the act, or the end of a continuing act; 5 years for harm to life,
     // safety or finance.
-    let limitation_ends =
-        timing.limitation_ends(&state.settings.deadline_rules, &state.calendar());
+    let limitation_ends = timing.limitation_ends(&state.settings.deadline_rules, &state.calendar());
     let act_date = timing.act_on;
     let row = cases::ActiveModel {
         number: Set(next_number(uow.txn(), &agency, chrono::Datelike::year(&received_on)).await?),

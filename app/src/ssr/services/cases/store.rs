@@ -151,9 +151,8 @@ pub fn apply_changes(
                 } else {
                     *served_on
                 };
-                let window = |kind| {
-                    case::due_date(kind, from, ScheduleFacts::default(), rules, calendar)
-                };
+                let window =
+                    |kind| case::due_date(kind, from, ScheduleFacts::default(), rules, calendar);
                 row.prior_notice_on = Set(Some(*served_on));
                 row.proposed_fine_fen = Set(Some(*proposed_fine_fen));
                 row.hearing_eligible = Set(*hearing_eligible);

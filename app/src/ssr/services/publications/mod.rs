@@ -189,7 +189,10 @@ async fn publishable(
 ) -> Result<Result<(), publicity::scope::NotPublished>, ServiceError> {
     let procedure = crate::ssr::services::cases::codes::parse_code::<Procedure>(&row.procedure)
         .unwrap_or(Procedure::Ordinary);
-    let act_on = row.act_date.or(row.decided_on).unwrap_or_else(|| state.today());
+    let act_on = row
+        .act_date
+        .or(row.decided_on)
+        .unwrap_or_else(|| state.today());
     let minor = crate::ssr::entities::parties::Entity::find()
         .filter(crate::ssr::entities::parties::Column::CaseId.eq(row.id))
         .all(uow.txn())

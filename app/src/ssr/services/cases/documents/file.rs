@@ -59,7 +59,8 @@ async fn other_persons<C: ConnectionTrait>(
         let n = n.trim();
         let count = n.chars().count();
         (2..=5).contains(&count)
-            && n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
+            && n.chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
             && !parties.iter().any(|p| p.name.trim() == n)
     });
     names.sort();
@@ -304,9 +305,7 @@ pub(super) async fn case_file<C: ConnectionTrait>(
             .map(|r| r.label(Lang::Zh).to_owned()),
         step_reason,
         other_persons,
-        correction_due: payload
-            .get("command")
-            .and_then(|c| date_of(c, "due_on")),
+        correction_due: payload.get("command").and_then(|c| date_of(c, "due_on")),
         date: match kind {
             DocumentKind::PenaltyDecision | DocumentKind::NoPenaltyDecision => {
                 row.decided_on.unwrap_or(step_on)

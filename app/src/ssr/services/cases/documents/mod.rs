@@ -237,7 +237,10 @@ pub async fn end_decision(
         return Ok(0);
     };
     Ok(issued_documents::Entity::update_many()
-        .col_expr(issued_documents::Column::Status, Expr::value(status.as_str()))
+        .col_expr(
+            issued_documents::Column::Status,
+            Expr::value(status.as_str()),
+        )
         .col_expr(issued_documents::Column::StatusReason, Expr::value(reason))
         .filter(issued_documents::Column::CaseId.eq(case_id))
         .filter(issued_documents::Column::Kind.eq(DocumentKind::PenaltyDecision.as_str()))
