@@ -448,9 +448,39 @@ fn extension_end(chars: &[char], end: usize) -> usize {
     }
 }
 
+/// Whether a name taken from the case's records about people (the person questioned in an
+/// interview record, the clue's reporter) can be a natural person's name to mask: two to five
+/// Han characters (a compound surname and up to three more), or a transliterated name with the
+/// middle dot. It only drops what cannot be such a name (latin letters, digits, one character,
+/// a long description); it cannot tell a name from a short place word, which is why the caller
+/// passes only fields that name people.
+pub fn looks_like_person_name(s: &str) -> bool {
+    let s = s.trim();
+    (2..=5).contains(&s.chars().count())
+        && s.chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn looks_like_person_name_takes_han_names_of_two_to_five_characters_only() {
+        for (s, want) in [
+            ("司马婉清", true),
+            ("张三", true),
+            (" 王某 ", true),
+            ("张", false),
+            ("欧阳纳兰容若", false),
+            ("生产车间", true),
+            ("John Smith", false),
+            ("3号货架", false),
+            ("", false),
+        ] {
+            assert_eq!(looks_like_person_name(s), want, "{s:?}");
+        }
+    }
 
     fn private() -> PrivateData {
         PrivateData {

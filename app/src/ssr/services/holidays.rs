@@ -11,7 +11,7 @@ use serde_json::json;
 use sha2::Digest;
 use tianping_domain::{
     authz::{Action, Actor, can},
-    calendar::{HolidayYear, WorkCalendar, YearBasis},
+    calendar::{HolidayYear, WorkCalendar},
     validate::{Field, Rule, ValidationError},
 };
 
@@ -44,15 +44,6 @@ pub async fn calendar_with_loaded_years(
     Ok(calendar)
 }
 
-fn basis_code(basis: YearBasis) -> &'static str {
-    match basis {
-        YearBasis::Published => "published",
-        YearBasis::Statutory => "statutory",
-        YearBasis::StatutorySolarOnly => "statutory_solar_only",
-        YearBasis::WeekdaysOnly => "weekdays_only",
-    }
-}
-
 /// What the calendar knows of this year and the next two, and which official arrangements are
 /// missing today (the administrators' warning). Administrators only.
 pub fn status(state: &AppState, actor: &Actor) -> Result<HolidayStatus, ServiceError> {
@@ -65,7 +56,7 @@ pub fn status(state: &AppState, actor: &Actor) -> Result<HolidayStatus, ServiceE
         years: (this_year..=this_year + 2)
             .map(|year| HolidayYearView {
                 year,
-                basis: basis_code(calendar.year_basis(year)).to_owned(),
+                basis: crate::ssr::util::code(&calendar.year_basis(year)),
             })
             .collect(),
     })

@@ -53,15 +53,9 @@ async fn other_persons<C: ConnectionTrait>(
                 .and_then(|c| c.reporter_name),
         );
     }
-    // A person's name: two to four Han characters (or a compound surname with up to three
-    // more); anything longer is a place or an object inspected, not a name.
     names.retain(|n| {
-        let n = n.trim();
-        let count = n.chars().count();
-        (2..=5).contains(&count)
-            && n.chars()
-                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
-            && !parties.iter().any(|p| p.name.trim() == n)
+        tianping_domain::document::redact::looks_like_person_name(n)
+            && !parties.iter().any(|p| p.name.trim() == n.trim())
     });
     names.sort();
     names.dedup();
