@@ -31,7 +31,7 @@ test("a member of the public files a complaint; the supervisor assigns it; the a
   await page.getByTestId("complaint-phone").fill("13905719999");
   await page.getByTestId("complaint-submit").click();
   const tracking = (await page.getByTestId("tracking-no").textContent())!.trim();
-  expect(tracking).toMatch(/^TS\d{8}-[0-9A-Z]{8}$/);
+  expect(tracking).toMatch(/^TS\d{8}-[0-9A-Z]{16}$/);
 
   // The status page: received, and nothing private.
   await page.getByTestId("receipt-status-link").click();

@@ -31,10 +31,10 @@ test("a party asks for a correction of a published decision; an officer of the a
 
   await page.getByTestId("request-reason").fill("公示的违法行为发生地点有误，应为解放路 18 号门店，请予更正。");
   await page.getByTestId("request-submit").click();
-  await expect(page).toHaveURL(/\/portal\/requests\/status\?no=GS\d{8}-[0-9A-Z]{8}/);
+  await expect(page).toHaveURL(/\/portal\/requests\/status\?no=GS\d{8}-[0-9A-Z]{16}/);
   await expect(page.getByTestId("request-receipt")).toBeVisible();
   const tracking = (await page.getByTestId("request-tracking-no").textContent())!.trim();
-  expect(tracking).toMatch(/^GS\d{8}-[0-9A-Z]{8}$/);
+  expect(tracking).toMatch(/^GS\d{8}-[0-9A-Z]{16}$/);
   await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "submitted");
   await expect(page.locator("main")).not.toContainText("13905718888");
   await expect(page.locator("main")).not.toContainText("陈立新");

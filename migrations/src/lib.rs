@@ -23,6 +23,8 @@ mod m20261211_000017_session_idle;
 mod m20261212_000018_public_version_hash;
 mod m20261212_000019_party_documents;
 mod m20261212_000020_holiday_years;
+mod m20261213_000021_account_credentials;
+mod m20261213_000022_longer_codes;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -51,6 +53,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000018_public_version_hash::Migration),
             Box::new(m20261212_000019_party_documents::Migration),
             Box::new(m20261212_000020_holiday_years::Migration),
+            Box::new(m20261213_000021_account_credentials::Migration),
+            Box::new(m20261213_000022_longer_codes::Migration),
         ]
     }
 }

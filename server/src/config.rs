@@ -51,6 +51,8 @@ pub const TRUSTED_PROXIES: &str = "TIANPING_TRUSTED_PROXIES";
 pub const SESSION_IDLE_MINUTES: &str = "TIANPING_SESSION_IDLE_MINUTES";
 /// Open connections at most (default 1024).
 pub const MAX_CONNECTIONS: &str = "TIANPING_MAX_CONNECTIONS";
+/// Seconds a stop waits for open requests before it closes them (default 10).
+pub const SHUTDOWN_GRACE_SECS: &str = "TIANPING_SHUTDOWN_GRACE_SECS";
 /// Seconds a connection may take to send its request headers (default 10).
 pub const HEADER_TIMEOUT_SECS: &str = "TIANPING_HEADER_TIMEOUT_SECS";
 
@@ -163,6 +165,7 @@ impl Config {
         let limits = crate::listen::Limits {
             header_read: std::time::Duration::from_secs(positive(HEADER_TIMEOUT_SECS, 10)?),
             max_connections: usize::try_from(positive(MAX_CONNECTIONS, 1024)?).unwrap_or(1024),
+            shutdown_grace: std::time::Duration::from_secs(positive(SHUTDOWN_GRACE_SECS, 10)?),
         };
         let session_idle = positive(SESSION_IDLE_MINUTES, 30)?;
         let mut settings = Settings::new(data_dir);

@@ -67,7 +67,11 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             state.clock.now(),
         )
     {
-        return too_many_lookups(headers, retry_after);
+        return if is_page(request.uri().path()) {
+            too_many_lookups_page(headers, retry_after)
+        } else {
+            too_many_lookups(headers, retry_after)
+        };
     }
     // Static assets (the same for everyone) stay cacheable even when the cookie comes along.
     let path = request.uri().path();
@@ -76,6 +80,8 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let api = path.starts_with("/api/");
     let https = state.settings.public_url.starts_with("https://");
     let bounded = !streams_a_file(request.uri().path());
+    let started = std::time::Instant::now();
+    let counted_path = (!asset).then(|| path.to_owned());
     let mut response = if bounded {
         match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
             Ok(response) => response,
@@ -84,6 +90,9 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     } else {
         next.run(request).await
     };
+    if let Some(path) = counted_path {
+        crate::ops::record(&path, response.status(), started.elapsed());
+    }
     let out = response.headers_mut();
     set(out, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(out, header::X_FRAME_OPTIONS, "DENY");
@@ -114,11 +123,50 @@ fn is_lookup(path: &str, query: Option<&str>) -> bool {
     let server_fn = path == app::api::documents::CheckDocument::PATH
         || path == app::api::supervision::ComplaintStatus::PATH
         || path == app::api::publication_requests::PublicationRequestStatus::PATH;
-    let page = matches!(
+    let page = is_page(path) && query.is_some_and(|q| !q.is_empty());
+    api || server_fn || page
+}
+
+/// The portal pages that look a number up (a person reads the answer, not a program).
+fn is_page(path: &str) -> bool {
+    matches!(
         path,
         "/portal/verify" | "/portal/complaints/status" | "/portal/requests/status"
-    ) && query.is_some_and(|q| !q.is_empty());
-    api || server_fn || page
+    )
+}
+
+/// The refusal of a portal page past the lookup limit: a page a person can read, in their
+/// language, saying how long to wait, with the way back (not the API's JSON).
+fn too_many_lookups_page(headers: &HeaderMap, retry_after: i64) -> Response {
+    let lang = app::api::ctx::lang_of(headers);
+    let minutes = (retry_after + 59) / 60;
+    let (tag, title, text, back) = match lang {
+        Lang::Zh => (
+            "zh-CN",
+            "查询过于频繁",
+            format!("为防止他人猜测核验码和受理编号，每个网络地址的查询次数有限。请约 {minutes} 分钟后再试。"),
+            "返回公开门户",
+        ),
+        Lang::En => (
+            "en",
+            "Too many lookups",
+            format!("To stop anyone guessing codes and tracking numbers, each network address may look up only so many. Please try again in about {minutes} minutes."),
+            "Back to the portal",
+        ),
+    };
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{tag}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} · 天平</title></head>\
+         <body style=\"font-family: sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6\">\
+         <main><h1>{title}</h1><p data-test=\"too-many-lookups\">{text}</p>\
+         <p><a href=\"/portal\">{back}</a></p></main></body></html>"
+    );
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, axum::response::Html(body)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
 }
 
 fn too_many_lookups(headers: &HeaderMap, retry_after: i64) -> Response {

@@ -6,6 +6,7 @@ pub mod api;
 pub mod config;
 pub mod edge;
 pub mod listen;
+pub mod ops;
 
 use std::sync::Arc;
 
@@ -93,6 +94,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/auth/logout", post(form_logout))
         .route("/lang/{lang}", get(switch_language))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
         .route("/sitemap.xml", get(api::feeds::sitemap))
         .leptos_routes_with_context(&state, routes, provide.clone(), move || {
             shell(shell_options.clone())

@@ -22,6 +22,9 @@ pub struct Limits {
     pub header_read: Duration,
     /// Open connections at most.
     pub max_connections: usize,
+    /// How long a shutdown waits for open connections to finish their requests before it
+    /// closes them: a half-sent request or a slow download cannot hold a stop for long.
+    pub shutdown_grace: Duration,
 }
 
 impl Default for Limits {
@@ -29,12 +32,13 @@ impl Default for Limits {
         Self {
             header_read: Duration::from_secs(10),
             max_connections: 1024,
+            shutdown_grace: Duration::from_secs(10),
         }
     }
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then waits for the open connections
-/// (at most 30 s). Each request carries its peer as `ConnectInfo<SocketAddr>`.
+/// (at most `shutdown_grace`). Each request carries its peer as `ConnectInfo<SocketAddr>`.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
@@ -88,11 +92,14 @@ pub async fn serve(
         });
     }
     drop(listener);
-    if tokio::time::timeout(Duration::from_secs(30), graceful.shutdown())
+    if tokio::time::timeout(limits.shutdown_grace, graceful.shutdown())
         .await
         .is_err()
     {
-        tracing::warn!("connections still open after 30 s; stopping anyway");
+        tracing::warn!(
+            "connections still open after {} s; stopping anyway",
+            limits.shutdown_grace.as_secs()
+        );
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The `tianping` command line: `serve` (default), `migrate`, `seed --demo`, `user add`,
-//! `user list --json`, `reindex`, `audit verify`, `audit export`.
+//! `user token`, `user list --json`, `reindex`, `audit verify`, `audit export`.
 
 use std::io::Write;
 
@@ -9,6 +9,7 @@ use app::{
     ssr::{AppState, audit, audit::AuditActor, seed, services::org, transparency},
 };
 use clap::{Parser, Subcommand};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::{build_router, build_state, config::Config};
 
 #[derive(Parser)]
@@ -68,6 +69,13 @@ enum UserCommand {
         #[arg(long)]
         display_name: Option<String>,
     },
+    /// Issue an API token to an integration account, replacing its earlier one. The token is
+    /// printed once; only its SHA-256 is kept.
+    Token {
+        /// Login name of the integration account.
+        #[arg(long)]
+        username: String,
+    },
     /// List users.
     List {
         /// Print JSON (username, display_name, role, agency).
@@ -116,17 +124,40 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(Cli::parse())) {
+    let code = match runtime.block_on(run(Cli::parse())) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
             std::process::ExitCode::FAILURE
         }
-    }
+    };
+    // Work still running on the blocking pool (a password check, a long read) gets a few
+    // seconds, never an unbounded wait: a stop is a stop (issue 21 item 7).
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    code
 }
 
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let config = Config::from_env()?;
+    // An auditor's verification reads and changes nothing: no start-up, no migration, no key
+    // created, a read-only connection (it works on a read-only copy, and beside a running
+    // server that holds the write lock).
+    if let Some(Command::Audit {
+        command:
+            AuditCommand::Verify {
+                checkpoint,
+                with_files,
+            },
+    }) = &cli.command
+    {
+        let db = app::ssr::db::Db::connect_read_only(
+            &config.database_url,
+            config.db_schema.as_deref(),
+        )
+        .await
+        .context("could not open the database for reading")?;
+        return verify(&db, &config.settings.data_dir, checkpoint.clone(), *with_files).await;
+    }
     let state = build_state(&config)
         .await
         .context("could not open the database")?;
@@ -181,7 +212,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 agency_code: agency,
                 password,
             };
-            match org::insert_user(&state, AuditActor::system(), &input).await {
+            match org::insert_user(&state, AuditActor::system(), &input, true).await {
                 Ok(created) => println!("created user {} (id {})", created.username, created.id),
                 Err(e) => {
                     let lang = tianping_domain::i18n::Lang::from_tag(
@@ -191,6 +222,23 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     return Ok(std::process::ExitCode::FAILURE);
                 }
             }
+        }
+        Command::User {
+            command: UserCommand::Token { username },
+        } => {
+            let user = app::ssr::entities::users::Entity::find()
+                .filter(app::ssr::entities::users::Column::Username.eq(username.trim()))
+                .one(&state.db.conn)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no user named {username}"))?;
+            let issued = app::ssr::auth::issue_api_token(&state, AuditActor::system(), user.id, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{}", issued.token);
+            eprintln!(
+                "API token of {username} issued at {} (shown once; send it as `Authorization: Bearer …`)",
+                issued.issued_at.to_rfc3339()
+            );
         }
         Command::User {
             command: UserCommand::List { json },
@@ -223,11 +271,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Audit {
             command:
-                AuditCommand::Verify {
-                    checkpoint,
-                    with_files,
-                },
-        } => return verify(&state, checkpoint, with_files).await,
+                AuditCommand::Verify { .. },
+        } => anyhow::bail!("verification runs before the start-up, read-only"),
         Command::Audit {
             command: AuditCommand::Checkpoint,
         } => {
@@ -255,7 +300,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
 }
 
 async fn verify(
-    state: &AppState,
+    db: &app::ssr::db::Db,
+    data_dir: &std::path::Path,
     checkpoint: Option<std::path::PathBuf>,
     with_files: bool,
 ) -> anyhow::Result<std::process::ExitCode> {
@@ -271,7 +317,7 @@ async fn verify(
         None => None,
     };
     let mut ok = true;
-    let (chain, report) = transparency::verify_all(state, external.as_ref(), with_files)
+    let (chain, report) = transparency::verify_all(db, data_dir, external.as_ref(), with_files)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     match chain {

@@ -18,6 +18,8 @@ pub enum Field {
     Password,
     /// New password when changing it.
     NewPassword,
+    /// An integration account's API token.
+    Token,
     /// A person's display name.
     DisplayName,
     /// A user's role.
@@ -278,6 +280,7 @@ impl Field {
             Username => lang.pick("用户名", "Username"),
             Password => lang.pick("密码", "Password"),
             NewPassword => lang.pick("新密码", "New password"),
+            Token => lang.pick("接口令牌", "API token"),
             DisplayName => lang.pick("姓名", "Name"),
             Role => lang.pick("角色", "Role"),
             Agency => lang.pick("所属机关", "Agency"),
@@ -1247,6 +1250,7 @@ mod tests {
             Username,
             Password,
             NewPassword,
+            Token,
             DisplayName,
             Role,
             Agency,

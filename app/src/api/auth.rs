@@ -39,7 +39,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
 pub async fn current_user() -> Result<Option<Me>, AppError> {
     use super::ctx;
     use crate::ssr::services::org;
-    let Some((state, session, lang)) = ctx::session().await? else {
+    let Some((state, session, lang)) = ctx::session_pending().await? else {
         return Ok(None);
     };
     org::me(&state, &session.actor)
@@ -56,7 +56,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use super::ctx;
     use crate::ssr::auth;
-    let (state, session, lang) = ctx::caller().await?;
+    let (state, session, lang) = ctx::caller_pending().await?;
     auth::change_password(&state, &session, &current_password, &new_password)
         .await
         .map_err(|e| AppError::from_service(e, lang))

@@ -212,7 +212,7 @@ pub struct IssuedDocumentView {
     pub case_document_id: i32,
     /// Document number (文号).
     pub number: String,
-    /// Verification code, `XXXX-XXXX`.
+    /// Verification code, `XXXX-XXXX-XXXX-XXXX`.
     pub verification_code: String,
     /// SHA-256 of the PDF.
     pub sha256: String,

@@ -24,6 +24,10 @@ pub struct Me {
     pub agency: Option<AgencyRef>,
     /// Certificates and qualifications with their standing today.
     pub credentials: Vec<CredentialView>,
+    /// The password was set by an administrator: the account can do nothing else until its
+    /// owner changes it.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 /// A short reference to an agency.
@@ -80,6 +84,18 @@ pub struct UserView {
     pub credentials: Vec<CredentialView>,
     /// Agencies a legal reviewer serves (empty for other roles).
     pub served_agencies: Vec<AgencyRef>,
+}
+
+/// An integration account's new API token, shown once (only its SHA-256 is kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ApiTokenView {
+    /// The account.
+    pub user_id: i32,
+    /// The token: send it as `Authorization: Bearer <token>`. The earlier token no longer works.
+    pub token: String,
+    /// When it was issued (RFC 3339).
+    pub issued_at: String,
 }
 
 /// A certificate or qualification with its standing today.

@@ -43,6 +43,9 @@ pub enum AppError {
     /// Not allowed.
     #[error("{0}")]
     Forbidden(String),
+    /// The password an administrator set must be changed before anything else.
+    #[error("{0}")]
+    PasswordChangeRequired(String),
     /// Does not exist, or not visible to the caller.
     #[error("{0}")]
     NotFound(String),
@@ -52,6 +55,9 @@ pub enum AppError {
     /// Something failed on the server; details are in the server log only.
     #[error("{0}")]
     Internal(String),
+    /// The server's storage is full: nothing was saved (507).
+    #[error("{0}")]
+    StorageFull(String),
     /// The request could not be sent or the answer not read.
     #[error("{0}")]
     Transport(String),
@@ -75,10 +81,11 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::Unauthenticated(_) | AppError::InvalidCredentials(_) => 401,
             AppError::TooManyAttempts { .. } => 429,
-            AppError::Forbidden(_) => 403,
+            AppError::Forbidden(_) | AppError::PasswordChangeRequired(_) => 403,
             AppError::NotFound(_) => 404,
             AppError::Refused(_) => 409,
             AppError::Internal(_) => 500,
+            AppError::StorageFull(_) => 507,
             AppError::Transport(_) => 400,
         }
     }
@@ -91,9 +98,11 @@ impl AppError {
             AppError::InvalidCredentials(_) => "invalid_credentials",
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::Forbidden(_) => "forbidden",
+            AppError::PasswordChangeRequired(_) => "password_change_required",
             AppError::NotFound(_) => "not_found",
             AppError::Refused(_) => "refused",
             AppError::Internal(_) => "internal",
+            AppError::StorageFull(_) => "storage_full",
             AppError::Transport(_) => "bad_request",
         }
     }
@@ -225,6 +234,13 @@ impl AppError {
             }),
             S::StateConflict(message) => AppError::Refused(message),
             S::Forbidden => AppError::forbidden(lang),
+            S::PasswordChangeRequired => AppError::PasswordChangeRequired(
+                lang.pick(
+                    "您的密码由管理员设置，请先修改密码后再使用系统。",
+                    "Your password was set by an administrator: change it before anything else.",
+                )
+                .into(),
+            ),
             S::NotFound => AppError::not_found(lang),
             // A step of another role or another agency is a permission matter (403); every
             // other refusal is about the case's state or facts (409).
@@ -243,6 +259,14 @@ impl AppError {
                     status.label(lang)
                 ),
             }),
+            S::Db(e) if crate::ssr::db::storage_full(&e) => {
+                let id = error_id();
+                tracing::error!(error_id = %id, "storage full, write refused: {e}");
+                AppError::StorageFull(match lang {
+                    Lang::Zh => format!("服务器存储空间已满，本次提交未保存。请稍后重试，并告知系统管理员（错误编号 {id}）。"),
+                    Lang::En => format!("The server's storage is full: nothing was saved. Try again later and tell the administrator (error id {id})."),
+                })
+            }
             S::Db(e) => {
                 let id = error_id();
                 tracing::error!(error_id = %id, "database error: {e}");

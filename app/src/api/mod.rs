@@ -79,8 +79,27 @@ pub mod ctx {
     impl Caller {
         /// Authenticates the request's token (the `Authorization: Bearer` header or the session
         /// cookie): `Unauthenticated` without one or with a stale one. No response status is
-        /// set for that refusal: the caller decides whether it is one.
+        /// set for that refusal: the caller decides whether it is one. An account whose
+        /// password an administrator set is refused (`password_change_required`) until it is
+        /// changed: see [`Caller::from_parts_pending`] for the few steps it may take.
         pub async fn from_parts(
+            headers: &http::HeaderMap,
+            state: &AppState,
+        ) -> Result<Self, AppError> {
+            let caller = Self::from_parts_pending(headers, state).await?;
+            if caller.session.must_change_password {
+                return Err(AppError::from_service(
+                    crate::ssr::ServiceError::PasswordChangeRequired,
+                    caller.lang,
+                ));
+            }
+            Ok(caller)
+        }
+
+        /// [`Caller::from_parts`] that lets through an account that must still change the
+        /// password an administrator set: only for reading who it is, changing the password
+        /// and signing out.
+        pub async fn from_parts_pending(
             headers: &http::HeaderMap,
             state: &AppState,
         ) -> Result<Self, AppError> {
@@ -97,10 +116,11 @@ pub mod ctx {
         }
     }
 
-    /// The authenticated caller, if any; no status is set when there is none.
-    pub async fn session() -> Result<Option<(AppState, AuthSession, Lang)>, AppError> {
+    /// The authenticated caller, if any, even one that must still change its password (for
+    /// reading who it is); no status is set when there is none.
+    pub async fn session_pending() -> Result<Option<(AppState, AuthSession, Lang)>, AppError> {
         let (state, headers, _) = request()?;
-        match Caller::from_parts(&headers, &state).await {
+        match Caller::from_parts_pending(&headers, &state).await {
             Ok(caller) => Ok(Some((state, caller.session, caller.lang))),
             Err(AppError::Unauthenticated(_)) => Ok(None),
             Err(e) => Err(e),
@@ -111,6 +131,17 @@ pub mod ctx {
     pub async fn caller() -> Result<(AppState, AuthSession, Lang), AppError> {
         let (state, headers, _) = request()?;
         match Caller::from_parts(&headers, &state).await {
+            Ok(caller) => Ok((state, caller.session, caller.lang)),
+            Err(e @ AppError::Unauthenticated(_)) => Err(e.respond()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// [`caller`], letting through an account that must still change its password (for the
+    /// password change itself).
+    pub async fn caller_pending() -> Result<(AppState, AuthSession, Lang), AppError> {
+        let (state, headers, _) = request()?;
+        match Caller::from_parts_pending(&headers, &state).await {
             Ok(caller) => Ok((state, caller.session, caller.lang)),
             Err(e @ AppError::Unauthenticated(_)) => Err(e.respond()),
             Err(e) => Err(e),

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use super::{
     AppError,
-    dto::{AgencyView, AuditStatus, NewAgency, NewCredential, NewUser, PublicAgency, UserView},
+    dto::{
+        AgencyView, ApiTokenView, AuditStatus, NewAgency, NewCredential, NewUser, PublicAgency,
+        UserView,
+    },
 };
 
 /// Agencies the caller may see.
@@ -80,6 +83,15 @@ pub async fn assign_reviewer(user_id: i32, agency_code: String) -> Result<UserVi
 pub async fn set_user_active(user_id: i32, active: bool) -> Result<UserView, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     crate::ssr::services::org::set_user_active(&state, &session.actor, user_id, active)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Issues a new API token to an integration account, replacing its earlier one (admins).
+#[server]
+pub async fn issue_api_token(user_id: i32) -> Result<ApiTokenView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::org::issue_api_token(&state, &session.actor, user_id)
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }

@@ -87,7 +87,7 @@ pub struct PublicDecision {
     pub body: String,
     /// The issued document (its public PDF).
     pub document_id: i32,
-    /// The verification code printed on the document (`XXXX-XXXX`), filled on its own page.
+    /// The verification code printed on the document (`XXXX-XXXX-XXXX-XXXX`), filled on its own page.
     pub verification_code: Option<String>,
     /// Removed early after credit repair: the record's content (party, text, fine, PDF) is no
     /// longer shown, only the notice.

@@ -13,8 +13,11 @@
 use std::{io::Write, path::Path};
 
 use argon2::{
-    Argon2,
-    password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
+    Argon2, Params,
+    password_hash::{
+        PasswordHasher,
+        phc::{Output, ParamsString, PasswordHash, Salt},
+    },
 };
 use chrono::{DateTime, Utc};
 use http::HeaderMap;
@@ -33,7 +36,7 @@ use super::{
     audit::{AuditActor, NewEvent, UnitOfWork},
     entities::{agencies, reviewer_assignments, sessions, users},
     error::ServiceError,
-    login_guard,
+    login_guard::{self, Argon2Memory},
 };
 
 /// Name of the browser's session cookie over plain HTTP (development, loopback).
@@ -74,6 +77,7 @@ impl JwtKeys {
     /// Keys from a secret of at least 32 bytes.
     pub fn from_secret(secret: &[u8]) -> Self {
         use sha2::Digest;
+        super::jwt_crypto::install();
         Self {
             enc: EncodingKey::from_secret(secret),
             dec: DecodingKey::from_secret(secret),
@@ -133,15 +137,73 @@ pub fn hash_password(password: &str) -> Result<String, ServiceError> {
         .map_err(|e| ServiceError::Internal(format!("password hashing failed: {e}")))
 }
 
+/// [`hash_password`] in the given working memory (the login guard's, reused).
+pub fn hash_password_in(password: &str, memory: &mut Argon2Memory) -> Result<String, ServiceError> {
+    let fail = |e: &dyn std::fmt::Display| ServiceError::Internal(format!("password hashing failed: {e}"));
+    let argon = Argon2::default();
+    let params = argon.params().clone();
+    let salt = Salt::generate();
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    argon
+        .hash_password_into_with_memory(
+            password.as_bytes(),
+            salt.as_ref(),
+            &mut out,
+            memory.blocks(params.block_count()),
+        )
+        .map_err(|e| fail(&e))?;
+    let hash = PasswordHash {
+        algorithm: argon2::Algorithm::default().ident(),
+        version: Some(argon2::Version::default().into()),
+        params: ParamsString::try_from(&params).map_err(|e| fail(&e))?,
+        salt: Some(salt),
+        hash: Some(Output::new(&out).map_err(|e| fail(&e))?),
+    };
+    Ok(hash.to_string())
+}
+
+/// The working memory of one password check at the costs new hashes get (19 MiB by default).
+pub fn argon2_bytes_per_check() -> usize {
+    Params::default().block_count() * std::mem::size_of::<argon2::Block>()
+}
+
 /// Checks a password against a stored PHC string.
 pub fn verify_password(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    verify_password_in(password, stored, &mut Argon2Memory::default())
+}
+
+/// The largest Argon2 memory cost a stored hash may ask for (64 MiB): a hash asking for more is
+/// refused rather than allowed to make a sign-in allocate it.
+const MAX_BLOCKS: usize = 64 * 1024;
+
+/// [`verify_password`] in the given working memory (the login guard's, reused): the stored
+/// string's own algorithm, version and costs, compared in constant time.
+pub fn verify_password_in(password: &str, stored: &str, memory: &mut Argon2Memory) -> bool {
+    let Ok(hash) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (hash.salt, hash.hash) else {
+        return false;
+    };
+    let Ok(params) = Params::try_from(&hash) else {
+        return false;
+    };
+    let Ok(algorithm) = argon2::Algorithm::try_from(hash.algorithm.as_str()) else {
+        return false;
+    };
+    let version = match hash.version.map(argon2::Version::try_from).transpose() {
+        Ok(v) => v.unwrap_or_default(),
+        Err(_) => return false,
+    };
+    let blocks = params.block_count();
+    if blocks > MAX_BLOCKS {
+        return false;
+    }
+    let mut out = vec![0u8; expected.len()];
+    Argon2::new(algorithm, version, params)
+        .hash_password_into_with_memory(password.as_bytes(), salt.as_ref(), &mut out, memory.blocks(blocks))
+        .is_ok()
+        && Output::new(&out).is_ok_and(|computed| computed == expected)
 }
 
 /// Runs password hashing off the async threads.
@@ -173,8 +235,92 @@ pub struct LoginOutcome {
 pub struct AuthSession {
     /// The actor, freshly loaded from the database.
     pub actor: Actor,
-    /// The session id (to revoke on logout).
+    /// The session id (to revoke on logout); empty for an API token, which has no session.
     pub session_id: String,
+    /// The password was set by an administrator: until it is changed, the session may only
+    /// read who it is, change the password and sign out.
+    pub must_change_password: bool,
+}
+
+/// The prefix of an integration account's API token (so a leaked one is easy to recognise and
+/// cannot be mistaken for a session token).
+pub const API_TOKEN_PREFIX: &str = "tpk_";
+
+/// SHA-256 (hex) of an API token: what is stored and looked up.
+pub fn api_token_digest(token: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+}
+
+/// A fresh API token: the prefix and 256 random bits in hex.
+pub fn new_api_token() -> Result<String, ServiceError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    Ok(format!("{API_TOKEN_PREFIX}{}", hex::encode(bytes)))
+}
+
+/// An issued API token, shown once.
+#[derive(Debug, Clone)]
+pub struct IssuedApiToken {
+    /// The token itself (never stored).
+    pub token: String,
+    /// When it was issued.
+    pub issued_at: DateTime<Utc>,
+}
+
+/// Issues an API token to an integration account, replacing any earlier one (which stops
+/// working at once). `token` is the one to use (the demo seed's fixed token), or `None` for a
+/// fresh random one. Only integration accounts get one: people sign in.
+pub async fn issue_api_token(
+    state: &AppState,
+    by: AuditActor,
+    user_id: i32,
+    token: Option<&str>,
+) -> Result<IssuedApiToken, ServiceError> {
+    let user = users::Entity::find_by_id(user_id)
+        .one(&state.db.conn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if Role::parse(&user.role) != Some(Role::Integration) {
+        return Err(ValidationError::new(Field::Role, Rule::OneOf).into());
+    }
+    let token = match token {
+        Some(t) if t.starts_with(API_TOKEN_PREFIX) && t.len() >= API_TOKEN_PREFIX.len() + 32 => {
+            t.to_owned()
+        }
+        Some(_) => return Err(ValidationError::new(Field::Token, Rule::Malformed).into()),
+        None => new_api_token()?,
+    };
+    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let issued_at = uow.now();
+    let mut row: users::ActiveModel = user.into();
+    row.api_token_sha256 = Set(Some(api_token_digest(&token)));
+    row.api_token_issued_at = Set(Some(issued_at));
+    row.update(uow.txn()).await?;
+    uow.record(NewEvent {
+        actor: by,
+        action: "user.api_token_issue",
+        subject_type: "user",
+        subject_id: user_id.to_string(),
+        payload: json!({}),
+    });
+    uow.commit().await?;
+    Ok(IssuedApiToken { token, issued_at })
+}
+
+/// The integration account an API token belongs to (active, and the token its current one).
+async fn authenticate_api_token(state: &AppState, token: &str) -> Result<AuthSession, ServiceError> {
+    let user = users::Entity::find()
+        .filter(users::Column::ApiTokenSha256.eq(api_token_digest(token)))
+        .one(&state.db.conn)
+        .await?
+        .filter(|u| u.active && Role::parse(&u.role) == Some(Role::Integration))
+        .ok_or(ServiceError::Unauthenticated)?;
+    Ok(AuthSession {
+        actor: load_actor(state, &user).await?,
+        session_id: String::new(),
+        must_change_password: false,
+    })
 }
 
 /// Where a login comes from.
@@ -226,7 +372,7 @@ pub async fn login(
     let Some(user) = user else {
         let attempt = password.to_owned();
         guard
-            .blocking(&permit, move || verify_password(&attempt, &DUMMY_HASH))
+            .blocking(&permit, move |m| verify_password_in(&attempt, &DUMMY_HASH, m))
             .await?;
         drop(permit);
         unknown_name_failed(state, client, now).await?;
@@ -236,7 +382,7 @@ pub async fn login(
     let attempt_no = login_guard::reserve_attempt(&state.db, &user.username, backoff, now).await?;
     let (attempt, stored) = (password.to_owned(), user.password_hash.clone());
     let password_ok = guard
-        .blocking(&permit, move || verify_password(&attempt, &stored))
+        .blocking(&permit, move |m| verify_password_in(&attempt, &stored, m))
         .await?;
     drop(permit);
     let succeeded = password_ok && user.active;
@@ -256,7 +402,9 @@ pub async fn login(
     }
     guard.client_succeeded(client);
     let actor = load_actor(state, &user).await?;
-    if channel == Channel::Browser && !actor.role.uses_browser() {
+    // Machine accounts authenticate with their API token only: a password that could be
+    // guessed or made to wait opens nothing for them, on either channel.
+    if actor.role == Role::Integration || (channel == Channel::Browser && !actor.role.uses_browser()) {
         return Err(ServiceError::Forbidden);
     }
     let session_id = uuid::Uuid::new_v4().to_string();
@@ -385,6 +533,9 @@ pub async fn load_actor(state: &AppState, user: &users::Model) -> Result<Actor, 
 
 /// Validates a token and its session; returns the caller.
 pub async fn authenticate(state: &AppState, token: &str) -> Result<AuthSession, ServiceError> {
+    if token.starts_with(API_TOKEN_PREFIX) {
+        return authenticate_api_token(state, token).await;
+    }
     let mut validation = Validation::new(Algorithm::HS256);
     // Expiry is checked against the injected clock below, with the session row.
     validation.validate_exp = false;
@@ -414,11 +565,16 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<AuthSession, 
     Ok(AuthSession {
         actor: load_actor(state, &user).await?,
         session_id: session.id,
+        must_change_password: user.must_change_password,
     })
 }
 
 /// Ends the caller's session.
 pub async fn logout(state: &AppState, session: &AuthSession) -> Result<(), ServiceError> {
+    if session.session_id.is_empty() {
+        // An API token has no session to end; an administrator replaces or withdraws it.
+        return Ok(());
+    }
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     sessions::Entity::update_many()
         .col_expr(sessions::Column::RevokedAt, Expr::value(uow.now()))
@@ -452,7 +608,7 @@ pub async fn change_password(
     let (attempt, stored) = (current.to_owned(), user.password_hash.clone());
     let matches = state
         .login_guard
-        .with_permit(move || verify_password(&attempt, &stored))
+        .with_permit(move |m| verify_password_in(&attempt, &stored, m))
         .await?;
     if !matches {
         return Err(ServiceError::Validation(ValidationError::new(
@@ -460,12 +616,17 @@ pub async fn change_password(
             Rule::Malformed,
         )));
     }
-    let hash = hash_password_blocking(new.expose().to_owned()).await?;
+    let new_password = new.expose().to_owned();
+    let hash = state
+        .login_guard
+        .with_permit(move |m| hash_password_in(&new_password, m))
+        .await??;
     let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let now = uow.now();
     let mut row: users::ActiveModel = user.into();
     row.password_hash = Set(hash);
     row.password_changed_at = Set(now);
+    row.must_change_password = Set(false);
     row.update(uow.txn()).await?;
     revoke_all_sessions(&uow, session.actor.user_id).await?;
     uow.record(NewEvent {

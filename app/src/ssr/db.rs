@@ -11,6 +11,16 @@
 //!
 //! Verification reads a SQLite file through its own read-only connection
 //! ([`Db::sqlite_file`]); an in-memory database has no file and is read through the pool.
+//!
+//! Failed transactions never poison the pool (issue 21 item 1). SQLite rolls a transaction back
+//! by itself on some errors (a full disk, `SQLITE_FULL`); the driver's `ROLLBACK` then fails and
+//! it still counts the connection as inside a transaction, so the next unit of work on it would
+//! open a mere `SAVEPOINT` whose "commit" commits nothing. Two guards: a connection released to
+//! the pool while the driver thinks it is in a transaction is closed, never reused; and writes
+//! start with `BEGIN IMMEDIATE` ([`Db::begin_write`]), which the driver refuses on such a
+//! connection instead of nesting, and which takes SQLite's write lock at once, so a busy
+//! database waits out the busy timeout rather than failing at the first write of a deferred
+//! transaction.
 
 use std::{
     path::{Path, PathBuf},
@@ -19,7 +29,10 @@ use std::{
 };
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,
+    DbBackend, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::{audit::DerivedData, derived::Derived, entities::audit_head};
@@ -37,6 +50,26 @@ pub struct Db {
     /// it is still the stored one (see [`super::audit`]).
     audit_head: Arc<std::sync::Mutex<Option<audit_head::Model>>>,
     head_moved: Arc<std::sync::atomic::AtomicU64>,
+    /// Units of work waiting for the write guard (a figure for the metrics).
+    waiting: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// A cap on the SQLite file's size in pages, from `TIANPING_SQLITE_MAX_PAGES` (fault tests: a
+/// database that reaches it fails every write exactly as a full disk does, `SQLITE_FULL`).
+fn sqlite_max_pages() -> Option<u64> {
+    std::env::var("TIANPING_SQLITE_MAX_PAGES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// Whether a database error says the storage is full: SQLite's `SQLITE_FULL` ("database or
+/// disk is full"), PostgreSQL's `disk_full` (SQLSTATE 53100) or the system's ENOSPC.
+pub fn storage_full(err: &DbErr) -> bool {
+    let text = err.to_string();
+    text.contains("database or disk is full")
+        || text.contains("No space left on device")
+        || text.contains("53100")
+        || text.contains("could not extend file")
 }
 
 /// Whether a SQLite URL names an in-memory database (`sqlite::memory:`, `mode=memory`).
@@ -54,13 +87,28 @@ impl Db {
             .connect_timeout(Duration::from_secs(10))
             .acquire_timeout(Duration::from_secs(30));
         if url.starts_with("sqlite") {
-            opts.max_connections(8).map_sqlx_sqlite_opts(|o| {
-                o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
-                    .busy_timeout(Duration::from_secs(5))
-                    .foreign_keys(true)
-                    .create_if_missing(true)
-            });
+            let max_pages = sqlite_max_pages();
+            opts.max_connections(8)
+                .map_sqlx_sqlite_opts(move |o| {
+                    let o = o
+                        .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                        .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+                        .busy_timeout(Duration::from_secs(5))
+                        .foreign_keys(true)
+                        .create_if_missing(true);
+                    match max_pages {
+                        Some(pages) => o.pragma("max_page_count", pages.to_string()),
+                        None => o,
+                    }
+                })
+                .map_sqlx_sqlite_pool_opts(|p| {
+                    p.after_release(|conn, _| {
+                        Box::pin(async move {
+                            // Back to the pool only if no transaction is left open on it.
+                            Ok(!sea_orm::sqlx::Connection::is_in_transaction(conn))
+                        })
+                    })
+                });
         } else {
             opts.max_connections(16);
             if let Some(schema) = search_path {
@@ -82,7 +130,81 @@ impl Db {
             derived: Arc::new(Derived::tables()),
             audit_head: Arc::default(),
             head_moved: Arc::default(),
+            waiting: Arc::default(),
         })
+    }
+
+    /// Connects for reading only (an auditor's `audit verify`, issue 21 item 6): no migration,
+    /// no change of journal mode, nothing created. SQLite opens the file read-only (a copy on a
+    /// read-only medium is opened as immutable when the ordinary read-only open fails, e.g.
+    /// without the `-shm` file beside it); PostgreSQL sessions are read-only transactions.
+    pub async fn connect_read_only(url: &str, search_path: Option<&str>) -> Result<Self, DbErr> {
+        if url.starts_with("sqlite") {
+            match Self::connect_sqlite_read_only(url, false).await {
+                Ok(db) => return Ok(db),
+                Err(first) => {
+                    return Self::connect_sqlite_read_only(url, true)
+                        .await
+                        .map_err(|_| first);
+                }
+            }
+        }
+        let mut opts = ConnectOptions::new(url.to_owned());
+        opts.sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10))
+            .max_connections(2)
+            .map_sqlx_postgres_opts(|o| o.options([("default_transaction_read_only", "on")]));
+        if let Some(schema) = search_path {
+            opts.set_schema_search_path(schema.to_owned());
+        }
+        let conn = Database::connect(opts).await?;
+        Ok(Self::over(conn, None))
+    }
+
+    async fn connect_sqlite_read_only(url: &str, immutable: bool) -> Result<Self, DbErr> {
+        let mut opts = ConnectOptions::new(url.replace("mode=rwc", "mode=ro"));
+        opts.sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10))
+            .max_connections(2)
+            .map_sqlx_sqlite_opts(move |o| {
+                o.read_only(true)
+                    .create_if_missing(false)
+                    .immutable(immutable)
+                    .busy_timeout(Duration::from_secs(5))
+            });
+        let conn = Database::connect(opts).await?;
+        // Fail here, not halfway through the verification, if the file cannot be read.
+        conn.execute_unprepared("SELECT 1 FROM audit_head LIMIT 1")
+            .await?;
+        let file = (!in_memory(url)).then(|| {
+            conn.get_sqlite_connection_pool()
+                .connect_options()
+                .get_filename()
+                .to_path_buf()
+        });
+        Ok(Self::over(conn, file))
+    }
+
+    fn over(conn: DatabaseConnection, sqlite_file: Option<PathBuf>) -> Self {
+        Self {
+            conn,
+            write_lock: Arc::new(Mutex::new(())),
+            sqlite_file,
+            derived: Arc::new(Derived::tables()),
+            audit_head: Arc::default(),
+            head_moved: Arc::default(),
+            waiting: Arc::default(),
+        }
+    }
+
+    /// How many migrations are not applied yet (0 when the schema is current).
+    pub async fn pending_migrations(&self) -> Result<usize, DbErr> {
+        Ok(Migrator::get_pending_migrations(&self.conn).await?.len())
+    }
+
+    /// Units of work waiting for this process's write guard now.
+    pub fn writers_waiting(&self) -> usize {
+        self.waiting.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Applies every pending migration. The derived data the migrations cannot compute is
@@ -148,11 +270,33 @@ impl Db {
         self.conn.get_database_backend()
     }
 
+    /// Begins a write transaction: `BEGIN IMMEDIATE` on SQLite (see the module documentation),
+    /// a plain `BEGIN` on PostgreSQL.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        match self.backend() {
+            DbBackend::Sqlite => {
+                self.conn
+                    .begin_with_options(TransactionOptions {
+                        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                        ..TransactionOptions::default()
+                    })
+                    .await
+            }
+            _ => self.conn.begin().await,
+        }
+    }
+
     /// Serialises writers within this process (SQLite allows one writer at a time; on
     /// PostgreSQL the audit head's row lock serialises across processes as well).
     pub async fn write_guard(&self) -> Option<OwnedMutexGuard<()>> {
         match self.backend() {
-            DbBackend::Sqlite => Some(self.write_lock.clone().lock_owned().await),
+            DbBackend::Sqlite => {
+                use std::sync::atomic::Ordering;
+                self.waiting.fetch_add(1, Ordering::Relaxed);
+                let guard = self.write_lock.clone().lock_owned().await;
+                self.waiting.fetch_sub(1, Ordering::Relaxed);
+                Some(guard)
+            }
             _ => None,
         }
     }

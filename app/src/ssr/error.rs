@@ -33,6 +33,9 @@ pub enum ServiceError {
     /// The caller sees the thing but may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The account's password was set by an administrator and must be changed first.
+    #[error("password change required")]
+    PasswordChangeRequired,
     /// The case state machine refused the step, saying why.
     #[error("refused: {0}")]
     Refused(tianping_domain::case::CaseError),

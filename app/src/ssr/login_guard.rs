@@ -6,6 +6,9 @@
 //! - At most `permits` Argon2 checks run at once (each takes about 19 MiB); a request that cannot
 //!   get a permit within [`PERMIT_WAIT`] is answered 429 at once, so a flood costs neither memory
 //!   nor a queue.
+//! - The Argon2 working memory is allocated once per permit and reused ([`Argon2Memory`]): no
+//!   19 MiB allocation per sign-in, so the allocator cannot scatter them over its per-thread
+//!   arenas and the process's memory stays flat however many sign-ins come.
 //! - A made-up user name creates no row: unknown names are counted per client address only, and
 //!   the audit log gets one event per client address and window, not one per name.
 //! - An account's failure count is taken and raised in one statement before its password is
@@ -41,6 +44,30 @@ pub struct LoginGuard {
     clients: Mutex<HashMap<String, ClientFailures>>,
     client_backoff: Backoff,
     permits: usize,
+    /// Working memory for the password checks, one per permit at most, reused.
+    memory: Mutex<Vec<Argon2Memory>>,
+}
+
+/// The working memory of one Argon2 computation, kept between checks (see the module's
+/// invariants). It grows to the largest cost seen and never shrinks.
+#[derive(Debug, Default)]
+pub struct Argon2Memory {
+    blocks: Vec<argon2::Block>,
+}
+
+impl Argon2Memory {
+    /// The first `count` blocks, allocating only when fewer were ever needed.
+    pub fn blocks(&mut self, count: usize) -> &mut [argon2::Block] {
+        if self.blocks.len() < count {
+            self.blocks.resize(count, argon2::Block::new());
+        }
+        &mut self.blocks[..count]
+    }
+
+    /// Bytes held.
+    pub fn bytes(&self) -> usize {
+        self.blocks.len() * std::mem::size_of::<argon2::Block>()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -64,6 +91,7 @@ impl LoginGuard {
             clients: Mutex::default(),
             client_backoff,
             permits: permits.max(1),
+            memory: Mutex::default(),
         }
     }
 
@@ -124,17 +152,39 @@ impl LoginGuard {
             .map_err(|e| ServiceError::Internal(e.to_string()))
     }
 
-    /// Runs `check` (a password hash or verification) on the blocking pool under `permit`.
+    fn memory(&self) -> std::sync::MutexGuard<'_, Vec<Argon2Memory>> {
+        self.memory
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `check` (a password hash or verification) on the blocking pool under `permit`,
+    /// with the working memory of a free permit.
     pub async fn blocking<T: Send + 'static>(
         &self,
         _permit: &SemaphorePermit<'_>,
-        check: impl FnOnce() -> T + Send + 'static,
+        check: impl FnOnce(&mut Argon2Memory) -> T + Send + 'static,
     ) -> Result<T, ServiceError> {
         let now_running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
         self.most_running.fetch_max(now_running, Ordering::SeqCst);
-        let result = tokio::task::spawn_blocking(check).await;
+        // Under a permit there is always a buffer to take or room to make one: at most
+        // `permits` exist.
+        let mut memory = self.memory().pop().unwrap_or_default();
+        let result = tokio::task::spawn_blocking(move || {
+            let value = check(&mut memory);
+            (value, memory)
+        })
+        .await;
         self.running.fetch_sub(1, Ordering::SeqCst);
-        result.map_err(|e| ServiceError::Internal(e.to_string()))
+        let (value, memory) = result.map_err(|e| ServiceError::Internal(e.to_string()))?;
+        self.memory().push(memory);
+        Ok(value)
+    }
+
+    /// Bytes of Argon2 working memory held (a figure for tests and benchmarks: it never
+    /// exceeds one computation's memory per permit).
+    pub fn memory_bytes(&self) -> usize {
+        self.memory().iter().map(Argon2Memory::bytes).sum()
     }
 
     /// The most password checks that ran at once since the start (a figure for tests and
@@ -151,7 +201,7 @@ impl LoginGuard {
     /// Runs `check` once a permit is free (see [`LoginGuard::permit`]).
     pub async fn with_permit<T: Send + 'static>(
         &self,
-        check: impl FnOnce() -> T + Send + 'static,
+        check: impl FnOnce(&mut Argon2Memory) -> T + Send + 'static,
     ) -> Result<T, ServiceError> {
         let permit = self.permit().await?;
         self.blocking(&permit, check).await
@@ -356,19 +406,52 @@ mod tests {
         let guard = std::sync::Arc::new(LoginGuard::new(1, Backoff::CLIENT));
         let g = guard.clone();
         let slow = tokio::spawn(async move {
-            g.with_permit(|| std::thread::sleep(Duration::from_millis(2_500)))
+            g.with_permit(|_| std::thread::sleep(Duration::from_millis(2_500)))
                 .await
         });
         tokio::time::sleep(Duration::from_millis(100)).await;
         let started = std::time::Instant::now();
-        let refused = guard.with_permit(|| ()).await;
+        let refused = guard.with_permit(|_| ()).await;
         assert!(
             matches!(refused, Err(ServiceError::Busy { .. })),
             "{refused:?}"
         );
         assert!(started.elapsed() < Duration::from_millis(2_400));
         assert!(slow.await.is_ok_and(|r| r.is_ok()));
-        assert!(guard.with_permit(|| 7).await.is_ok_and(|v| v == 7));
+        assert!(guard.with_permit(|_| 7).await.is_ok_and(|v| v == 7));
+    }
+
+    #[tokio::test]
+    async fn the_working_memory_is_reused_never_more_than_one_per_permit() {
+        let guard = std::sync::Arc::new(LoginGuard::new(2, Backoff::CLIENT));
+        let mut checks = Vec::new();
+        for _ in 0..16 {
+            let g = guard.clone();
+            checks.push(tokio::spawn(async move {
+                loop {
+                    let done = g
+                        .with_permit(|m| {
+                            m.blocks(1_000)[0] = argon2::Block::new();
+                            std::thread::sleep(Duration::from_millis(20));
+                        })
+                        .await;
+                    if done.is_ok() {
+                        break;
+                    }
+                }
+            }));
+        }
+        for check in checks {
+            assert!(check.await.is_ok());
+        }
+        assert!(guard.most_running() <= 2);
+        let one = 1_000 * std::mem::size_of::<argon2::Block>();
+        assert!(guard.memory_bytes() >= one, "a buffer was kept");
+        assert!(
+            guard.memory_bytes() <= 2 * one,
+            "{} bytes for 2 permits",
+            guard.memory_bytes()
+        );
     }
 
     #[test]

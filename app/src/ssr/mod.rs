@@ -15,6 +15,7 @@ pub mod db;
 pub mod derived;
 pub mod entities;
 pub mod error;
+pub mod jwt_crypto;
 pub mod login_guard;
 pub mod lookup_limit;
 pub mod pdf;

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionTrait, sea_query::OnConflict,
+    QueryFilter, QueryOrder, QuerySelect, Set, Statement, sea_query::OnConflict,
 };
 use tianping_domain::{
     case::DeadlineKind,
@@ -402,7 +402,7 @@ const REBUILD_CHUNK: i32 = 2_000;
 /// number of cases counted.
 pub async fn rebuild(db: &Db) -> Result<u64, ServiceError> {
     let _guard = db.write_guard().await;
-    let txn = db.conn.begin().await?;
+    let txn = db.begin_write().await?;
     case_stat_rollups::Entity::delete_many().exec(&txn).await?;
     case_stat_facts::Entity::delete_many().exec(&txn).await?;
     let max: Option<i32> = cases::Entity::find()

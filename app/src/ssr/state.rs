@@ -151,6 +151,9 @@ pub struct AppState {
     /// The working-day calendar in use: the settings' calendar with the years administrators
     /// loaded (`holiday_years`), replaced whole when a year is loaded.
     pub holidays: Arc<std::sync::RwLock<Arc<tianping_domain::calendar::WorkCalendar>>>,
+    /// The annual reports lately computed, by year, language and day (issue 20 item 14: a
+    /// public page anyone can request must not add up a year of figures every time).
+    pub annual_cache: Arc<super::services::annual::AnnualCache>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -256,6 +259,7 @@ impl StateBuilder {
             leptos_options,
             fonts: Arc::default(),
             fail_at: Arc::default(),
+            annual_cache: Arc::default(),
         })
     }
 }

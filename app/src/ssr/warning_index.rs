@@ -19,7 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
-    Statement, TransactionTrait,
+    Statement,
 };
 use tianping_domain::{
     case::{CaseState, DeadlineKind},
@@ -248,7 +248,7 @@ pub async fn ensure(db: &Db) -> Result<u64, ServiceError> {
     let mut indexed = 0u64;
     loop {
         let _guard = db.write_guard().await;
-        let txn = db.conn.begin().await?;
+        let txn = db.begin_write().await?;
         let ids: BTreeSet<i32> = Id::find_by_statement(Statement::from_string(
             db.backend(),
             format!(

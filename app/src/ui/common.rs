@@ -245,6 +245,10 @@ pub fn StaffPage(
                 let here = here.clone();
                 Suspend::new(async move {
                     match me.await {
+                        // A password an administrator set: nothing else until it is changed.
+                        Ok(Some(me)) if me.must_change_password && here != "/account" => {
+                            view! { <Redirect path="/account" /> }.into_any()
+                        }
                         Ok(Some(me)) if only.is_some_and(|role| role != me.role) => {
                             view! {
                                 <Header me=me.clone() />

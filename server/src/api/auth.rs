@@ -3,7 +3,7 @@
 use super::{
     bodies::{Login, LoginBody, PasswordBody},
     error::{ApiResult, fail},
-    extract::{Body, Caller, ReqLang},
+    extract::{Body, PendingCaller, ReqLang},
 };
 use app::ssr::AppState;
 use app::ssr::{auth, services::org};
@@ -57,7 +57,10 @@ pub(super) async fn login(
 /// Revokes the session and clears the cookie.
 #[utoipa::path(post, path = "/auth/logout", tag = "auth",
     responses((status = 204, description = "Signed out")))]
-pub(super) async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+pub(super) async fn logout(
+    State(state): State<AppState>,
+    caller: PendingCaller,
+) -> ApiResult<Response> {
     auth::logout(&state, &caller.session)
         .await
         .map_err(fail(caller.lang))?;
@@ -71,7 +74,10 @@ pub(super) async fn logout(State(state): State<AppState>, caller: Caller) -> Api
 /// The caller.
 #[utoipa::path(get, path = "/me", tag = "auth",
     responses((status = 200, description = "The caller", body = app::api::dto::Me)))]
-pub(super) async fn me(State(state): State<AppState>, c: Caller) -> ApiResult<impl IntoResponse> {
+pub(super) async fn me(
+    State(state): State<AppState>,
+    c: PendingCaller,
+) -> ApiResult<impl IntoResponse> {
     Ok(Json(
         org::me(&state, &c.session.actor)
             .await
@@ -84,7 +90,7 @@ pub(super) async fn me(State(state): State<AppState>, c: Caller) -> ApiResult<im
     responses((status = 204, description = "Changed")))]
 pub(super) async fn change_password(
     State(state): State<AppState>,
-    c: Caller,
+    c: PendingCaller,
     Body(b): Body<PasswordBody>,
 ) -> ApiResult<StatusCode> {
     auth::change_password(&state, &c.session, &b.current_password, &b.new_password)

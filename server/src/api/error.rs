@@ -36,15 +36,17 @@ pub struct WireField {
 }
 
 /// The machine codes of [`ErrorDetail::code`] (the `code()` of `AppError` and `bad_request`).
-pub const ERROR_CODES: [&str; 9] = [
+pub const ERROR_CODES: [&str; 11] = [
     "invalid_input",
     "unauthenticated",
     "invalid_credentials",
     "too_many_attempts",
     "forbidden",
+    "password_change_required",
     "not_found",
     "refused",
     "internal",
+    "storage_full",
     "bad_request",
 ];
 

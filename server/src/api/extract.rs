@@ -67,6 +67,32 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
+/// [`Caller`] that also admits an account that must still change the password an
+/// administrator set: for `/me`, the password change and sign-out only.
+pub struct PendingCaller(pub app::api::ctx::Caller);
+
+impl Deref for PendingCaller {
+    type Target = app::api::ctx::Caller;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl FromRequestParts<AppState> for PendingCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        app::api::ctx::Caller::from_parts_pending(&parts.headers, state)
+            .await
+            .map(PendingCaller)
+            .map_err(ApiError::from)
+    }
+}
+
 /// A JSON body whose parse errors become a clear, localised 422 naming the body.
 pub struct Body<T>(pub T);
 

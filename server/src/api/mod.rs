@@ -61,6 +61,7 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(org::get_user))
         .routes(routes!(org::add_credential))
         .routes(routes!(org::set_user_active))
+        .routes(routes!(org::issue_api_token))
         .routes(routes!(org::assign_reviewer))
         .routes(routes!(org::public_agencies))
         // Audit and the transparency log.

@@ -125,6 +125,23 @@ pub(super) async fn set_user_active(
     ))
 }
 
+/// Issues a new API token to an integration account; its earlier token stops working.
+#[utoipa::path(post, path = "/users/{id}/api-token", tag = "org", params(("id" = i32, Path, description = "The integration account's id")),
+    responses(
+        (status = 201, description = "Issued; the token is shown this once", body = app::api::dto::ApiTokenView),
+        (status = 422, description = "Not an integration account (`invalid_input`, field `role`)", body = super::error::ErrorEnvelope),
+    ))]
+pub(super) async fn issue_api_token(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    let issued = org::issue_api_token(&state, &c.session.actor, id)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(issued)))
+}
+
 #[utoipa::path(post, path = "/users/{id}/assignments", tag = "org", params(("id" = i32, Path, description = "The legal reviewer's id")),
     request_body = AssignmentBody,
     responses((status = 201, description = "Assigned; the user", body = app::api::dto::UserView)))]

@@ -213,5 +213,159 @@ async fn an_integration_account_gets_api_tokens_but_no_browser_session() {
         sessions,
         "no session was opened"
     );
-    app.login("hotline12345").await; // the API still issues a token
+    // Nor does the API: a machine account authenticates with its API token only, so nobody can
+    // guess its password or make it wait.
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            serde_json::json!({"username": "hotline12345", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM sessions").await,
+        sessions,
+        "no session was opened"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_integration_account_works_with_its_api_token_which_an_admin_can_replace() {
+    let app = TestApp::seeded().await;
+    let old = app.login("hotline12345").await;
+    assert!(old.starts_with("tpk_"));
+    let me = app.get("/api/v1/me", Some(&old)).await;
+    assert_eq!(me.status, StatusCode::OK, "{}", me.text);
+    assert_eq!(me.body["role"], "integration");
+    let stored: i64 = app
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM users WHERE api_token_sha256 = '{}'",
+            app::ssr::auth::api_token_digest(&old)
+        ))
+        .await;
+    assert_eq!(stored, 1, "only the token's SHA-256 is kept");
+    let hotline = me.body["user_id"].as_i64().expect("id");
+    let path = format!("/api/v1/users/{hotline}/api-token");
+    // Only an administrator issues tokens, and only to integration accounts.
+    let officer = app.login("officer.zhang").await;
+    let res = app.post(&path, Some(&officer), serde_json::json!({})).await;
+    assert!(
+        res.status == StatusCode::FORBIDDEN || res.status == StatusCode::NOT_FOUND,
+        "{}",
+        res.status
+    );
+    let res = app.post(&path, Some(&old), serde_json::json!({})).await;
+    assert!(
+        res.status == StatusCode::FORBIDDEN || res.status == StatusCode::NOT_FOUND,
+        "the token cannot renew itself: {}",
+        res.status
+    );
+    let admin = app.login("admin").await;
+    let zhang = app.get("/api/v1/me", Some(&officer)).await.body["user_id"]
+        .as_i64()
+        .expect("id");
+    let res = app
+        .post(
+            &format!("/api/v1/users/{zhang}/api-token"),
+            Some(&admin),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.text);
+    assert_eq!(res.body["error"]["fields"][0]["field"], "role");
+    let res = app.post(&path, Some(&admin), serde_json::json!({})).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
+    let new = res.body["token"].as_str().expect("token").to_owned();
+    assert!(new.starts_with("tpk_") && new.len() == 4 + 64, "{new}");
+    assert_eq!(
+        app.get("/api/v1/me", Some(&old)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "the replaced token stops working at once"
+    );
+    assert_eq!(app.get("/api/v1/me", Some(&new)).await.status, StatusCode::OK);
+    // A made-up token, or a disabled account's, opens nothing.
+    let forged = format!("tpk_{}", "0".repeat(64));
+    assert_eq!(
+        app.get("/api/v1/me", Some(&forged)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let res = app
+        .request(
+            axum::http::Method::PUT,
+            &format!("/api/v1/users/{hotline}/active"),
+            Some(&admin),
+            Some(serde_json::json!({"active": false})),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&new)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'user.api_token_issue' AND payload NOT LIKE '%tpk_%'")
+            .await,
+        2,
+        "the demo seed's issue and the admin's, without the token"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_an_admin_set_must_be_changed_before_anything_else() {
+    use app::api::org::ListAgencies;
+    use leptos::server_fn::ServerFn;
+    let app = TestApp::seeded().await;
+    let admin = app.login("admin").await;
+    let res = app
+        .post(
+            "/api/v1/users",
+            Some(&admin),
+            serde_json::json!({"username": "officer.fresh", "display_name": "新人", "role": "officer", "agency_code": "SCJG", "password": "Set-By-Admin-2026"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            serde_json::json!({"username": "officer.fresh", "password": "Set-By-Admin-2026"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text);
+    let token = res.body["token"].as_str().expect("token").to_owned();
+    // Anything but reading who it is and changing the password is refused, on both edges.
+    let res = app.get("/api/v1/cases", Some(&token)).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text);
+    assert_eq!(res.body["error"]["code"], "password_change_required");
+    let res = app.server_fn(ListAgencies::PATH, Some(&token), "").await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.text);
+    let me = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me.status, StatusCode::OK, "{}", me.text);
+    assert_eq!(me.body["must_change_password"], true);
+    let res = app
+        .post(
+            "/api/v1/me/password",
+            Some(&token),
+            serde_json::json!({"current_password": "Set-By-Admin-2026", "new_password": "Only-I-Know-This-1"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text);
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            serde_json::json!({"username": "officer.fresh", "password": "Only-I-Know-This-1"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text);
+    let token = res.body["token"].as_str().expect("token").to_owned();
+    assert_eq!(app.get("/api/v1/cases", Some(&token)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.body["must_change_password"],
+        false
+    );
+    // The demo accounts (a documented shared password) are not held.
+    let zhang = app.login("officer.zhang").await;
+    assert_eq!(app.get("/api/v1/cases", Some(&zhang)).await.status, StatusCode::OK);
 }

@@ -130,3 +130,44 @@ async fn malformed_oversized_and_unauthenticated_clues_get_clear_4xx_and_store_n
         "only the admin's login was recorded"
     );
 }
+/// Racing resends of one reference (the hotline retries on a timeout): every answer is `201`
+/// or `200 duplicate`, exactly one stores the clue, none is a 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simultaneous_resends_of_one_reference_store_it_once_and_never_fail() {
+    use axum::{
+        body::Body,
+        http::{Method, Request, header},
+    };
+    let app = TestApp::seeded().await;
+    let seeded = clue_count(&app).await;
+    let hotline = app.login("hotline12345").await;
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let router = app.router.clone();
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/clues")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::AUTHORIZATION, format!("Bearer {hotline}"))
+                .body(Body::from(clue("HL-RACE").to_string()))
+                .expect("request");
+            tokio::spawn(async move {
+                tower::ServiceExt::oneshot(router, req)
+                    .await
+                    .expect("response")
+                    .status()
+            })
+        })
+        .collect();
+    let mut created = 0;
+    for t in tasks {
+        let status = t.await.expect("task");
+        assert!(
+            status == StatusCode::CREATED || status == StatusCode::OK,
+            "{status}"
+        );
+        created += usize::from(status == StatusCode::CREATED);
+    }
+    assert_eq!(created, 1, "stored once");
+    assert_eq!(clue_count(&app).await, seeded + 1);
+}

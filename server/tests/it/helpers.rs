@@ -219,8 +219,12 @@ impl TestApp {
         self.request(Method::POST, path, token, Some(body)).await
     }
 
-    /// Logs in through the API and returns the bearer token.
+    /// Logs in through the API and returns the bearer token (for the demo integration account,
+    /// which has no password sign-in, its demo API token).
     pub async fn login(&self, username: &str) -> String {
+        if username == app::ssr::seed::DEMO_INTEGRATION_ACCOUNT {
+            return app::ssr::seed::demo_api_token();
+        }
         let res = self
             .post(
                 "/api/v1/auth/login",

@@ -1029,3 +1029,25 @@ async fn the_annual_data_equal_direct_sql_counts_and_the_csv_says_the_same() {
         assert_eq!(r.body["error"]["fields"][0]["field"], "year", "{bad}");
     }
 }
+
+/// The annual data are added up once a minute at most (issue 20 item 14): a flood of requests
+/// reads the cache; after the minute, changed figures show.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_annual_data_are_served_from_a_short_cache() {
+    let app = TestApp::demo().await;
+    let total = |r: &crate::helpers::Response| r.body["total"]["counts"]["cases"].as_i64().expect("n");
+    let first = app.get("/api/v1/public/annual?year=2026", None).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+    app.exec(
+        "UPDATE cases SET received_on = '2025-06-01' WHERE id = \
+         (SELECT MIN(id) FROM cases WHERE received_on >= '2026-01-01')",
+    )
+    .await;
+    let cached = app.get("/api/v1/public/annual?year=2026", None).await;
+    assert_eq!(total(&cached), total(&first), "within the minute: the cached figures");
+    app.clock.advance(chrono::Duration::seconds(
+        app::ssr::services::annual::ANNUAL_CACHE_SECS + 1,
+    ));
+    let fresh = app.get("/api/v1/public/annual?year=2026", None).await;
+    assert_eq!(total(&fresh), total(&first) - 1, "after it: added up again");
+}

@@ -75,6 +75,16 @@ async fn a_flood_of_made_up_names_runs_few_checks_at_once_and_leaves_no_rows() {
         guard.most_running(),
         guard.permits()
     );
+    // The Argon2 working memory is allocated once per permit and reused: what the checks hold
+    // does not grow with the number of sign-ins (19 MiB each at the default cost).
+    let per_check = app::ssr::auth::argon2_bytes_per_check();
+    assert!(guard.memory_bytes() > 0, "the working memory is kept for reuse");
+    assert!(
+        guard.memory_bytes() <= guard.permits() * per_check,
+        "{} bytes held for {} permits",
+        guard.memory_bytes(),
+        guard.permits()
+    );
     assert_eq!(
         app.scalar("SELECT COUNT(*) FROM login_throttle").await,
         0,
@@ -408,6 +418,7 @@ async fn a_connection_that_trickles_its_headers_is_dropped() {
     let limits = server::listen::Limits {
         header_read: std::time::Duration::from_secs(1),
         max_connections: 8,
+        shutdown_grace: std::time::Duration::from_secs(1),
     };
     let (addr, _stop, _app) = listen(limits).await;
     let mut slow = tokio::net::TcpStream::connect(addr).await.expect("connect");
@@ -443,6 +454,7 @@ async fn idle_connections_beyond_the_limit_wait_and_hold_nothing() {
     let limits = server::listen::Limits {
         header_read: std::time::Duration::from_secs(1),
         max_connections: 2,
+        shutdown_grace: std::time::Duration::from_secs(1),
     };
     let (addr, _stop, _app) = listen(limits).await;
     let _idle_a = tokio::net::TcpStream::connect(addr).await.expect("connect");
@@ -509,6 +521,22 @@ async fn guessing_codes_and_numbers_is_slowed_to_a_few_per_window() {
         refused.text
     );
     assert!(refused.headers.get("retry-after").is_some());
+    assert_eq!(refused.body["error"]["code"], "too_many_attempts", "the API answers JSON");
+    // A person on the portal page gets a page to read, in their language, not JSON.
+    let page = app
+        .send(lookup("/portal/complaints/status?no=TS20261126-00000000".into()))
+        .await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        page.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html")),
+        "{:?}",
+        page.headers
+    );
+    assert!(page.text.contains("查询过于频繁") && page.text.contains("href=\"/portal\""), "{}", page.text);
+    assert!(page.headers.get("retry-after").is_some());
     // Pages without a number, and other clients, are not counted.
     assert_eq!(
         app.send(lookup("/portal/verify".into())).await.status,
@@ -586,4 +614,42 @@ async fn search_wildcards_are_taken_literally() {
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         assert_eq!(count(&r), 0, "q={wildcard} matched: {}", r.text);
     }
+}
+
+/// A stop is bounded (issue 21 item 7): a request that never finishes sending its body keeps
+/// the server no longer than the grace period after the signal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_half_sent_request_does_not_hold_a_shutdown() {
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::seeded().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let limits = server::listen::Limits {
+        header_read: std::time::Duration::from_secs(5),
+        max_connections: 8,
+        shutdown_grace: std::time::Duration::from_secs(1),
+    };
+    let server = tokio::spawn(server::listen::serve(listener, app.router.clone(), limits, async {
+        let _ = stopped.await;
+    }));
+    let mut slow = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    slow.write_all(
+        b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"user",
+    )
+    .await
+    .expect("write");
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let signalled = std::time::Instant::now();
+    stop.send(()).expect("stop");
+    let finished = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+    assert!(finished.is_ok(), "the server was still draining 10 s after the signal");
+    assert!(
+        signalled.elapsed() < std::time::Duration::from_secs(4),
+        "stopped after {:?}",
+        signalled.elapsed()
+    );
+    drop(slow);
 }

@@ -68,7 +68,7 @@ pub struct Signature {
 /// Where a reader checks the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verification {
-    /// The printed code, `XXXX-XXXX`.
+    /// The printed code, `XXXX-XXXX-XXXX-XXXX`.
     pub code: String,
     /// The portal's verification address with the code (also the QR code's content).
     pub url: String,

@@ -299,15 +299,15 @@ pub fn validate(
     }
 }
 
-/// A request's tracking number (受理编号): the day received and eight random Crockford base-32
-/// characters, e.g. `GS20261201-7K3M9Q2X`. The random part (40 bits) makes the numbers
+/// A request's tracking number (受理编号): the day received and sixteen random Crockford base-32
+/// characters, e.g. `GS20261201-7K3M9Q2XA4B8C0DE`. The random part (80 bits) makes the numbers
 /// unguessable, so the number alone opens the status page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RequestNumber(String);
 
 impl RequestNumber {
     /// A new number for a request received on `day`.
-    pub fn new(day: NaiveDate, random: [u8; 5]) -> Self {
+    pub fn new(day: NaiveDate, random: [u8; 10]) -> Self {
         Self(dated_number("GS", day, random))
     }
 
@@ -606,9 +606,9 @@ mod tests {
 
     #[test]
     fn request_numbers_round_trip_and_forgive_typing() {
-        let n = RequestNumber::new(d("2026-12-01"), [1, 2, 3, 4, 5]);
+        let n = RequestNumber::new(d("2026-12-01"), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         assert!(n.as_str().starts_with("GS20261201-"));
-        assert_eq!(n.as_str().len(), "GS20261201-".len() + 8);
+        assert_eq!(n.as_str().len(), "GS20261201-".len() + 16);
         assert_eq!(RequestNumber::parse(n.as_str()), Some(n.clone()));
         let typed = n.as_str().to_ascii_lowercase().replace('-', " ");
         assert_eq!(RequestNumber::parse(&typed), Some(n.clone()));

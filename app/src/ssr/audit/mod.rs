@@ -28,7 +28,7 @@
 use std::{collections::BTreeSet, future::Future, pin::Pin};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseTransaction, DbBackend, TransactionTrait};
+use sea_orm::{DatabaseTransaction, DbBackend};
 use serde_json::Value;
 use tianping_domain::authz::Actor;
 use tokio::sync::OwnedMutexGuard;
@@ -158,7 +158,7 @@ impl UnitOfWork {
     /// Starts a unit of work at instant `now`.
     pub async fn begin(db: &Db, now: DateTime<Utc>) -> Result<Self, ServiceError> {
         let guard = db.write_guard().await;
-        let txn = db.conn.begin().await?;
+        let txn = db.begin_write().await?;
         Ok(Self {
             txn: Some(txn),
             backend: db.backend(),
@@ -291,13 +291,27 @@ impl UnitOfWork {
     }
 
     /// Commits; the head this transaction left becomes the one the process builds on next.
+    ///
+    /// The commit runs on a task of its own that holds the write guard until the commit has
+    /// finished: a client that disconnects while its request commits cancels the request, not
+    /// the commit, and the next writer never finds the database still locked by it.
     async fn finish(&mut self) -> Result<(), ServiceError> {
         if let Some(txn) = self.txn.take() {
-            if let Err(e) = txn.commit().await {
+            let guard = self.guard.take();
+            let outcome = tokio::spawn(async move {
+                let result = txn.commit().await;
+                (result, guard)
+            })
+            .await;
+            let (result, guard) =
+                outcome.map_err(|e| ServiceError::Internal(format!("commit task failed: {e}")))?;
+            if let Err(e) = result {
                 // Whether it landed is unknown: the next append reads the head.
+                drop(guard);
                 self.db.forget_audit_head();
                 return Err(e.into());
             }
+            self.guard = guard;
             if let Some(head) = self.head.take() {
                 self.db.remember_audit_head(head);
             }

@@ -16,6 +16,11 @@ pub struct Model {
     pub active: bool,
     pub password_changed_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// Set when an administrator set the password: the account must change it first.
+    pub must_change_password: bool,
+    /// SHA-256 (hex) of the integration account's API token, if one was issued.
+    pub api_token_sha256: Option<String>,
+    pub api_token_issued_at: Option<DateTimeUtc>,
 }
 
 /// No navigable relations: services join explicitly.

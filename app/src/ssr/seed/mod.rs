@@ -40,6 +40,22 @@ use org::{AGENCIES, USERS};
 /// The demo password when `TIANPING_DEMO_PASSWORD` is not set.
 pub const DEFAULT_DEMO_PASSWORD: &str = "Tianping-Demo-2026";
 
+/// The demo 12345 hotline's API token when `TIANPING_DEMO_API_TOKEN` is not set (as public as
+/// the demo password: never for a real deployment, whose integration accounts get a random
+/// token from `tianping user token`).
+pub const DEFAULT_DEMO_API_TOKEN: &str = "tpk_demo-hotline-12345-not-for-real-use-2026";
+
+/// The integration account that gets the demo API token.
+pub const DEMO_INTEGRATION_ACCOUNT: &str = "hotline12345";
+
+/// The demo API token: `TIANPING_DEMO_API_TOKEN` or [`DEFAULT_DEMO_API_TOKEN`].
+pub fn demo_api_token() -> String {
+    std::env::var("TIANPING_DEMO_API_TOKEN")
+        .ok()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| DEFAULT_DEMO_API_TOKEN.to_owned())
+}
+
 /// A demo account, for printing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoAccount {
@@ -79,7 +95,24 @@ pub async fn seed_demo_with(
             cases::seed_cases(state).await?;
         }
     }
+    seed_api_token(state, &demo_api_token()).await?;
     Ok(demo_accounts())
+}
+
+/// Gives the demo hotline account the demo API token, unless it already has it.
+async fn seed_api_token(state: &AppState, token: &str) -> Result<(), ServiceError> {
+    let Some(hotline) = users::Entity::find()
+        .filter(users::Column::Username.eq(DEMO_INTEGRATION_ACCOUNT))
+        .one(&state.db.conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    if hotline.api_token_sha256.as_deref() == Some(auth::api_token_digest(token).as_str()) {
+        return Ok(());
+    }
+    auth::issue_api_token(state, AuditActor::system(), hotline.id, Some(token)).await?;
+    Ok(())
 }
 
 /// The demo accounts as seeded.

@@ -253,6 +253,7 @@ pub(super) async fn seed_organisation(
                 agency_code: agency.map(Into::into),
                 password: password.into(),
             },
+            false,
         )
         .await?;
         if let Some((number, scope, from, to)) = credential {

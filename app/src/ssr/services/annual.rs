@@ -232,7 +232,31 @@ fn row(code: String, name: String, counts: AnnualCounts) -> AnnualRow {
     }
 }
 
-/// The annual data of the year asked for (empty: the previous year).
+/// How long a computed annual report is served before it is added up again.
+pub const ANNUAL_CACHE_SECS: i64 = 60;
+
+/// Annual reports lately computed, keyed by year, language and day; each kept for
+/// [`ANNUAL_CACHE_SECS`]. At most a few dozen entries (ten years, two languages, today), so
+/// an anonymous client cannot grow it: a year outside the range is refused before it is
+/// looked up.
+#[derive(Debug, Default)]
+pub struct AnnualCache {
+    entries: std::sync::Mutex<CacheEntries>,
+}
+
+/// When each report was computed, by year, language and the day it was computed on.
+type CacheEntries = HashMap<(i32, Lang, NaiveDate), (chrono::DateTime<chrono::Utc>, AnnualReport)>;
+
+impl AnnualCache {
+    fn entries(&self) -> std::sync::MutexGuard<'_, CacheEntries> {
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The annual data of the year asked for (empty: the previous year), from the cache when it
+/// was computed less than [`ANNUAL_CACHE_SECS`] ago.
 pub async fn report(
     state: &AppState,
     year: &str,
@@ -240,6 +264,26 @@ pub async fn report(
 ) -> Result<AnnualReport, ServiceError> {
     let today = state.today();
     let year = annual::parse_year(year, today)?;
+    let now = state.clock.now();
+    let key = (year, lang, today);
+    if let Some((at, cached)) = state.annual_cache.entries().get(&key)
+        && (now - *at).num_seconds() < ANNUAL_CACHE_SECS
+    {
+        return Ok(cached.clone());
+    }
+    let report = compute(state, year, today, lang).await?;
+    let mut entries = state.annual_cache.entries();
+    entries.retain(|(_, _, day), (at, _)| *day == today && (now - *at).num_seconds() < ANNUAL_CACHE_SECS);
+    entries.insert(key, (now, report.clone()));
+    Ok(report)
+}
+
+async fn compute(
+    state: &AppState,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<AnnualReport, ServiceError> {
     let (start, end) = annual::year_bounds(year);
     let conn = &state.db.conn;
     let mut figures = counts(conn, start, end).await?;

@@ -1,7 +1,7 @@
 //! Clue intake (案源登记): external systems push clues into an agency's queue; staff read the
 //! queue. Idempotent on the sender's reference: the same clue sent twice is stored once.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 use tianping_domain::{
     agency::AgencyKind,
@@ -49,27 +49,12 @@ pub async fn receive(
     )))?;
     can(actor, &Action::SubmitClue(&agency.scope()))?;
 
-    let mut uow = UnitOfWork::begin(&state.db, now).await?;
-    let existing = clues::Entity::find()
-        .filter(clues::Column::SubmittedBy.eq(actor.user_id))
-        .filter(clues::Column::Reference.eq(parsed.reference.clone()))
-        .one(uow.txn())
-        .await?;
-    if let Some(found) = existing {
-        // Dropping the unit of work rolls back its (empty) transaction.
-        let code = agencies::Entity::find_by_id(found.agency_id)
-            .one(&state.db.conn)
-            .await?
-            .map(|a| a.code)
-            .unwrap_or_default();
-        return Ok(ClueReceipt {
-            id: found.id,
-            agency: code,
-            reference: found.reference,
-            duplicate: true,
-        });
+    // A resend answers from what is stored, without taking the write path.
+    if let Some(receipt) = resent(&state.db.conn, actor.user_id, &parsed.reference).await? {
+        return Ok(receipt);
     }
-    let model = clues::ActiveModel {
+    let mut uow = UnitOfWork::begin(&state.db, now).await?;
+    let row = clues::ActiveModel {
         agency_id: Set(agency.id),
         submitted_by: Set(actor.user_id),
         source: Set(parsed.source.as_str().to_owned()),
@@ -86,9 +71,24 @@ pub async fn receive(
         decided_at: Set(None),
         decided_by: Set(None),
         ..Default::default()
-    }
-    .insert(uow.txn())
-    .await?;
+    };
+    // Atomic on the sender's reference (issue 21 item 3): of simultaneous resends, one inserts
+    // and the others find the conflict and answer as a resend, never a unique-constraint 500.
+    let inserted = clues::Entity::insert(row)
+        .on_conflict_do_nothing_on([clues::Column::SubmittedBy, clues::Column::Reference])
+        .exec_with_returning(uow.txn())
+        .await?;
+    let model = match inserted {
+        sea_orm::TryInsertResult::Inserted(model) => model,
+        sea_orm::TryInsertResult::Empty | sea_orm::TryInsertResult::Conflicted => {
+            // Dropping the unit of work rolls back its (empty) transaction; the other
+            // sender's commit is visible to a fresh read.
+            drop(uow);
+            return resent(&state.db.conn, actor.user_id, &parsed.reference)
+                .await?
+                .ok_or_else(|| ServiceError::Internal("a conflicting clue vanished".into()));
+        }
+    };
     // The reporter's name and phone are private: they stay out of the audit log.
     uow.record(NewEvent {
         actor: AuditActor::from(actor),
@@ -109,6 +109,33 @@ pub async fn receive(
         reference: model.reference,
         duplicate: false,
     })
+}
+
+/// The receipt of a clue this sender already sent with this reference, if any.
+async fn resent(
+    conn: &impl sea_orm::ConnectionTrait,
+    sender: i32,
+    reference: &str,
+) -> Result<Option<ClueReceipt>, ServiceError> {
+    let Some(found) = clues::Entity::find()
+        .filter(clues::Column::SubmittedBy.eq(sender))
+        .filter(clues::Column::Reference.eq(reference))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let code = agencies::Entity::find_by_id(found.agency_id)
+        .one(conn)
+        .await?
+        .map(|a| a.code)
+        .unwrap_or_default();
+    Ok(Some(ClueReceipt {
+        id: found.id,
+        agency: code,
+        reference: found.reference,
+        duplicate: true,
+    }))
 }
 
 /// The clues the actor may see, newest first.

@@ -203,9 +203,8 @@ pub async fn tree_at<C: ConnectionTrait>(
 /// Catches the tree up with the log (after a migration of a log written before the tree), in
 /// its own transaction under the head's lock. Returns the tree size.
 pub async fn catch_up(db: &Db) -> Result<i64, ServiceError> {
-    use sea_orm::TransactionTrait;
     let _guard = db.write_guard().await;
-    let txn = db.conn.begin().await?;
+    let txn = db.begin_write().await?;
     let mut q = audit_head::Entity::find_by_id(1);
     if db.backend() == sea_orm::DbBackend::Postgres {
         q = q.lock_exclusive();

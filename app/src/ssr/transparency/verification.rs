@@ -116,18 +116,22 @@ pub async fn verify_tree(
     external: Option<&Signed>,
     with_files: bool,
 ) -> Result<TreeReport, ServiceError> {
-    Ok(verify_inner(state, external, with_files, None).await?.0)
+    Ok(verify_inner(&state.db, &state.settings.data_dir, external, with_files, None)
+        .await?
+        .0)
 }
 
 /// Verifies the chain and the tree in one streamed pass (the command line's `audit verify`):
-/// the chain's outcome, then the tree's report.
+/// the chain's outcome, then the tree's report. Reads only: `db` may be a read-only connection
+/// ([`crate::ssr::db::Db::connect_read_only`]) and `data_dir` a read-only copy.
 pub async fn verify_all(
-    state: &AppState,
+    db: &crate::ssr::db::Db,
+    data_dir: &std::path::Path,
     external: Option<&Signed>,
     with_files: bool,
 ) -> Result<(crate::ssr::audit::VerifyOutcome, TreeReport), ServiceError> {
     let mut chain = ChainCheck::default();
-    let (report, head) = verify_inner(state, external, with_files, Some(&mut chain)).await?;
+    let (report, head) = verify_inner(db, data_dir, external, with_files, Some(&mut chain)).await?;
     let outcome = match chain.failure {
         Some(e) => Err(e),
         None => chain
@@ -153,12 +157,13 @@ impl Default for ChainCheck {
 }
 
 async fn verify_inner(
-    state: &AppState,
+    db: &crate::ssr::db::Db,
+    data_dir: &std::path::Path,
     external: Option<&Signed>,
     with_files: bool,
     mut chain: Option<&mut ChainCheck>,
 ) -> Result<(TreeReport, Option<Head>), ServiceError> {
-    let conn = &state.db.conn;
+    let conn = &db.conn;
     let keys = keys(conn).await?;
     let mut problems = Vec::new();
     // (size, root, source) to compare while streaming.
@@ -206,7 +211,7 @@ async fn verify_inner(
     let mut next = 0usize;
     let mut tree = Frontier::new();
     let mut mismatches = Vec::new();
-    let head = crate::ssr::audit::scan::scan(&state.db, |event| {
+    let head = crate::ssr::audit::scan::scan(db, |event| {
         if let Some(c) = chain.as_deref_mut()
             && c.failure.is_none()
             && let Err(e) =
@@ -254,7 +259,7 @@ async fn verify_inner(
     }
     let mut files_checked = 0;
     if with_files {
-        let store = crate::ssr::blobs::BlobStore::new(&state.settings.data_dir);
+        let store = crate::ssr::blobs::BlobStore::new(data_dir);
         let rows = crate::ssr::entities::blobs::Entity::find()
             .all(conn)
             .await?;

@@ -25,7 +25,16 @@ pub fn AccountPage() -> impl IntoView {
                     </p>
                 }.into_any()
             } else {
+                let required = use_context::<crate::api::dto::Me>().is_some_and(|m| m.must_change_password);
                 view! {
+                    {required.then(|| view! {
+                        <p class="alert alert-warn" role="alert" data-test="password-change-required">
+                            {lang.pick(
+                                "您的密码由管理员设置。请先设置只有您本人知道的新密码，之后才能使用系统的其他功能。",
+                                "Your password was set by an administrator. Choose a new one that only you know before using anything else.",
+                            )}
+                        </p>
+                    })}
                     <ActionForm action attr:class="form narrow">
                         {move || error().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
                         <div class="field">

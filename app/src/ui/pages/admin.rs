@@ -7,7 +7,8 @@ use tianping_domain::{
 
 use crate::{
     api::org::{
-        AddCredential, AssignReviewer, CreateAgency, CreateUser, SetUserActive, list_agencies,
+        AddCredential, AssignReviewer, CreateAgency, CreateUser, IssueApiToken, SetUserActive,
+        list_agencies,
         list_users,
     },
     ui::{
@@ -80,6 +81,7 @@ pub fn AdminUsers() -> impl IntoView {
     let set_active = ServerAction::<SetUserActive>::new();
     let assign = ServerAction::<AssignReviewer>::new();
     let assign_error = Signal::derive(move || action_error(assign.value().get()));
+    let issue_token = ServerAction::<IssueApiToken>::new();
     let users = Resource::new(
         move || {
             (
@@ -96,6 +98,16 @@ pub fn AdminUsers() -> impl IntoView {
     let credential_error = Signal::derive(move || action_error(add_credential.value().get()));
     view! {
         <StaffPage title=lang.pick("用户与证件", "Users and credentials").to_owned() only=Role::Admin>
+            {move || match issue_token.value().get() {
+                Some(Ok(issued)) => Some(view! {
+                    <div class="alert alert-ok" role="status" data-test="api-token">
+                        <p>{lang.pick("新的接口令牌（仅显示这一次，原令牌已失效；请立即交给对接系统保存）：", "New API token (shown this once; the earlier one no longer works; hand it to the integrating system now):")}</p>
+                        <p><code>{issued.token}</code></p>
+                    </div>
+                }.into_any()),
+                Some(Err(e)) => Some(view! { <p class="alert alert-error" role="alert">{e.to_string()}</p> }.into_any()),
+                None => None,
+            }}
             {loaded(users, move |list| view! {
                             <table class="table" data-test="admin-user-table">
                                 <thead><tr>
@@ -129,6 +141,14 @@ pub fn AdminUsers() -> impl IntoView {
                                                         {if u.active { lang.pick("停用", "Disable") } else { lang.pick("启用", "Enable") }}
                                                     </button>
                                                 </ActionForm>
+                                                {(u.role == Role::Integration).then(|| view! {
+                                                    <ActionForm action=issue_token>
+                                                        <input type="hidden" name="user_id" value=u.id />
+                                                        <button type="submit" class="link-button" data-test="issue-api-token">
+                                                            {lang.pick("签发接口令牌", "Issue API token")}
+                                                        </button>
+                                                    </ActionForm>
+                                                })}
                                             </td>
                                         </tr>
                                     }).collect_view()}

@@ -250,7 +250,7 @@ pub fn DocumentVerify() -> impl IntoView {
             <form method="get" action="/portal/verify" class="form" data-test="verify-code-form">
                 <div class="field">
                     <label for="verify-code">{lang.pick("核验码", "Verification code")}</label>
-                    <p class="hint" id="verify-code-hint">{lang.pick("8 位字母和数字，例如 7K3M-9QX2", "8 letters and digits, e.g. 7K3M-9QX2")}</p>
+                    <p class="hint" id="verify-code-hint">{lang.pick("16 位字母和数字，例如 7K3M-9QX2-A4B8-C0DE（此前签发的文书为 8 位）", "16 letters and digits, e.g. 7K3M-9QX2-A4B8-C0DE (8 on documents issued before)")}</p>
                     <input id="verify-code" name="code" class="input-code" autocomplete="off" aria-describedby="verify-code-hint" prop:value=code data-test="verify-code" />
                 </div>
                 <button type="submit" class="button" data-test="verify-code-submit">{lang.pick("核验", "Verify")}</button>

@@ -5,7 +5,7 @@ mod accounts;
 
 pub use accounts::{
     CreatedUser, add_credential, add_reviewer_assignment, all_users, assign_reviewer, create_user,
-    get_user, insert_credential, insert_user, list_users, set_user_active,
+    get_user, insert_credential, insert_user, issue_api_token, list_users, set_user_active,
 };
 
 use chrono::NaiveDate;
@@ -86,6 +86,7 @@ pub async fn me(state: &AppState, actor: &Actor) -> Result<Me, ServiceError> {
         role: actor.role,
         username: user.username,
         display_name: user.display_name,
+        must_change_password: user.must_change_password,
         agency,
         credentials: creds
             .into_iter()
