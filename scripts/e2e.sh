@@ -10,6 +10,7 @@ export TIANPING_DATA_DIR="$WORK/data"
 export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
 export LEPTOS_SITE_ROOT="$ROOT/target/site"
 export TIANPING_DEMO_PASSWORD="${TIANPING_DEMO_PASSWORD:-Tianping-Demo-2026}"
+export TIANPING_DEMO_API_TOKEN="${TIANPING_DEMO_API_TOKEN:-tpk_demo-hotline-12345-not-for-real-use-2026}"
 unset DATABASE_URL
 BIN="$ROOT/target/release/tianping"
 "$BIN" seed --demo > "$WORK/seed.log"

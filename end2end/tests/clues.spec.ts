@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, failOnPageErrors, login } from "./helpers";
+import { API_TOKEN, PASSWORD, failOnPageErrors, login } from "./helpers";
 
 test("a clue pushed by the 12345 hotline appears in the agency's intake queue only", async ({ page, request }) => {
   const noErrors = failOnPageErrors(page);
-  const auth = await request.post("/api/v1/auth/login", { data: { username: "hotline12345", password: PASSWORD } });
-  expect(auth.status()).toBe(200);
-  const { token } = await auth.json();
+  // The hotline is a machine account: no password sign-in, only its API token.
+  const refused = await request.post("/api/v1/auth/login", { data: { username: "hotline12345", password: PASSWORD } });
+  expect(refused.status()).toBe(403);
+  const token = API_TOKEN;
   const clue = {
     source: "12345", reference: `E2E-${Date.now()}`, title: "夜间施工噪声扰民",
     description: "居民反映工地夜间施工噪声过大。", location: "临江市江南大道 18 号",

@@ -1,6 +1,7 @@
 import { expect, Page } from "@playwright/test";
 
 export const PASSWORD = process.env.TIANPING_DEMO_PASSWORD ?? "Tianping-Demo-2026";
+export const API_TOKEN = process.env.TIANPING_DEMO_API_TOKEN ?? "tpk_demo-hotline-12345-not-for-real-use-2026";
 
 /** Fails the test on any uncaught page error (a dead hydration shows up here). */
 export function failOnPageErrors(page: Page) {

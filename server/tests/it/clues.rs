@@ -130,7 +130,7 @@ async fn malformed_oversized_and_unauthenticated_clues_get_clear_4xx_and_store_n
         "only the admin's login was recorded"
     );
 }
-/// Racing resends of one reference (the hotline retries on a timeout): every answer is `201`
+/// 400 racing resends of one reference (the hotline retries on a timeout): every answer is `201`
 /// or `200 duplicate`, exactly one stores the clue, none is a 500.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn simultaneous_resends_of_one_reference_store_it_once_and_never_fail() {
@@ -141,7 +141,7 @@ async fn simultaneous_resends_of_one_reference_store_it_once_and_never_fail() {
     let app = TestApp::seeded().await;
     let seeded = clue_count(&app).await;
     let hotline = app.login("hotline12345").await;
-    let tasks: Vec<_> = (0..100)
+    let tasks: Vec<_> = (0..400)
         .map(|_| {
             let router = app.router.clone();
             let req = Request::builder()
@@ -152,19 +152,23 @@ async fn simultaneous_resends_of_one_reference_store_it_once_and_never_fail() {
                 .body(Body::from(clue("HL-RACE").to_string()))
                 .expect("request");
             tokio::spawn(async move {
-                tower::ServiceExt::oneshot(router, req)
+                let res = tower::ServiceExt::oneshot(router, req)
                     .await
-                    .expect("response")
-                    .status()
+                    .expect("response");
+                let status = res.status();
+                let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                    .await
+                    .unwrap_or_default();
+                (status, String::from_utf8_lossy(&body).into_owned())
             })
         })
         .collect();
     let mut created = 0;
     for t in tasks {
-        let status = t.await.expect("task");
+        let (status, body) = t.await.expect("task");
         assert!(
             status == StatusCode::CREATED || status == StatusCode::OK,
-            "{status}"
+            "{status} {body}"
         );
         created += usize::from(status == StatusCode::CREATED);
     }

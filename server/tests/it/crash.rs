@@ -14,7 +14,12 @@ use tokio::{
 use crate::helpers::{PASSWORD, TestApp};
 
 /// One HTTP/1.1 request; `None` when the connection fails (the server is gone).
-async fn request(addr: &str, path: &str, token: Option<&str>, body: &str) -> Option<(u16, String)> {
+pub(crate) async fn request(
+    addr: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> Option<(u16, String)> {
     let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
     let auth = token
         .map(|t| format!("Authorization: Bearer {t}\r\n"))
@@ -41,6 +46,15 @@ fn free_port() -> u16 {
 }
 
 async fn start(app: &TestApp, dir: &std::path::Path) -> (tokio::process::Child, String) {
+    start_with(app, dir, &[]).await
+}
+
+/// Starts the real binary on the app's database with extra environment variables.
+pub(crate) async fn start_with(
+    app: &TestApp,
+    dir: &std::path::Path,
+    env: &[(&str, &str)],
+) -> (tokio::process::Child, String) {
     let (url, schema) = app.database();
     let addr = format!("127.0.0.1:{}", free_port());
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_tianping"));
@@ -57,6 +71,9 @@ async fn start(app: &TestApp, dir: &std::path::Path) -> (tokio::process::Child, 
         .kill_on_drop(true);
     if let Some(schema) = schema {
         cmd.env("TIANPING_DB_SCHEMA", schema);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
     }
     let child = cmd.spawn().expect("start the server");
     for _ in 0..200 {

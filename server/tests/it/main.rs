@@ -13,6 +13,7 @@ mod complaints;
 mod crash;
 mod documents;
 mod edge;
+mod faults;
 mod law;
 mod law_party;
 mod openapi;

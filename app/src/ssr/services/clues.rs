@@ -77,10 +77,13 @@ pub async fn receive(
     let inserted = clues::Entity::insert(row)
         .on_conflict_do_nothing_on([clues::Column::SubmittedBy, clues::Column::Reference])
         .exec_with_returning(uow.txn())
-        .await?;
+        .await;
     let model = match inserted {
-        sea_orm::TryInsertResult::Inserted(model) => model,
-        sea_orm::TryInsertResult::Empty | sea_orm::TryInsertResult::Conflicted => {
+        Ok(sea_orm::TryInsertResult::Inserted(model)) => model,
+        // Nothing came back: the conflict did nothing (on PostgreSQL sea-orm reports the empty
+        // `RETURNING` as a record not found).
+        Ok(sea_orm::TryInsertResult::Empty | sea_orm::TryInsertResult::Conflicted)
+        | Err(sea_orm::DbErr::RecordNotFound(_) | sea_orm::DbErr::RecordNotInserted) => {
             // Dropping the unit of work rolls back its (empty) transaction; the other
             // sender's commit is visible to a fresh read.
             drop(uow);
@@ -88,6 +91,7 @@ pub async fn receive(
                 .await?
                 .ok_or_else(|| ServiceError::Internal("a conflicting clue vanished".into()));
         }
+        Err(e) => return Err(e.into()),
     };
     // The reporter's name and phone are private: they stay out of the audit log.
     uow.record(NewEvent {
