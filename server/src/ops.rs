@@ -40,12 +40,13 @@ fn table() -> &'static Mutex<HashMap<(String, u16), RouteFigures>> {
 }
 
 /// The route a path counts under: at most three segments, numbers and long tokens replaced by
-/// `{id}` (so `/api/v1/cases/12/steps` counts as `/api/v1/cases`).
+/// `{id}` (so `/api/v1/cases/12/steps` counts as `/api/v1/cases`; `v1` stays).
 pub fn route_of(path: &str) -> String {
     let mut out = String::new();
     for segment in path.split('/').filter(|s| !s.is_empty()).take(3) {
         out.push('/');
-        let id_like = segment.bytes().any(|b| b.is_ascii_digit()) || segment.len() > 24;
+        let digits = segment.bytes().filter(u8::is_ascii_digit).count();
+        let id_like = digits == segment.len() || (digits > 0 && segment.len() >= 8) || segment.len() > 24;
         out.push_str(if id_like { "{id}" } else { segment });
     }
     if out.is_empty() { "/".to_owned() } else { out }
@@ -187,6 +188,7 @@ mod tests {
         assert_eq!(route_of("/api/v1/cases/12/steps"), "/api/v1/cases");
         assert_eq!(route_of("/api/v1/cases"), "/api/v1/cases");
         assert_eq!(route_of("/portal/decisions/7"), "/portal/decisions/{id}");
+        assert_eq!(route_of("/work/cases/123456789"), "/work/cases/{id}");
         assert_eq!(route_of("/"), "/");
         assert_eq!(
             route_of("/api/v1/public/complaints/TS20261201-ABCDEFGHJKMNPQRS"),

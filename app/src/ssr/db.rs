@@ -40,8 +40,11 @@ use super::{audit::DerivedData, derived::Derived, entities::audit_head};
 /// The database handle shared by all services.
 #[derive(Debug, Clone)]
 pub struct Db {
-    /// The connection pool.
+    /// The connection pool for reads (and for the few writes outside a transaction, under
+    /// the write guard).
     pub conn: DatabaseConnection,
+    /// The pool of write transactions ([`Db::begin_write`]).
+    writer: DatabaseConnection,
     write_lock: Arc<Mutex<()>>,
     sqlite_file: Option<PathBuf>,
     /// What the write path tells of each unit of work (see [`super::derived`]).
@@ -72,6 +75,41 @@ pub fn storage_full(err: &DbErr) -> bool {
         || text.contains("could not extend file")
 }
 
+/// The options of one pool of `max` connections (see [`Db::connect`]).
+fn options(url: &str, search_path: Option<&str>, max: u32) -> ConnectOptions {
+    let mut opts = ConnectOptions::new(url.to_owned());
+    opts.sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(30))
+        .max_connections(max);
+    if url.starts_with("sqlite") {
+        let max_pages = sqlite_max_pages();
+        opts.map_sqlx_sqlite_opts(move |o| {
+            let o = o
+                .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true)
+                .create_if_missing(true);
+            match max_pages {
+                Some(pages) => o.pragma("max_page_count", pages.to_string()),
+                None => o,
+            }
+        })
+        .map_sqlx_sqlite_pool_opts(|p| {
+            p.after_release(|conn, _| {
+                Box::pin(async move {
+                    // Back to the pool only if no transaction is left open on it.
+                    Ok(!sea_orm::sqlx::Connection::is_in_transaction(conn))
+                })
+            })
+        });
+    } else if let Some(schema) = search_path {
+        opts.set_schema_search_path(schema.to_owned());
+    }
+    opts
+}
+
 /// Whether a SQLite URL names an in-memory database (`sqlite::memory:`, `mode=memory`).
 fn in_memory(url: &str) -> bool {
     let (database, params) = url.split_once('?').unwrap_or((url, ""));
@@ -81,41 +119,19 @@ fn in_memory(url: &str) -> bool {
 impl Db {
     /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`). `search_path` selects a
     /// PostgreSQL schema (tests use one schema per test).
+    ///
+    /// Two pools (issue 21 item 4): [`Db::conn`] for reads, and a smaller one that only write
+    /// transactions use ([`Db::begin_write`]), so writers queued on SQLite's write guard or on
+    /// PostgreSQL's audit-head lock never take the connections readers need.
     pub async fn connect(url: &str, search_path: Option<&str>) -> Result<Self, DbErr> {
-        let mut opts = ConnectOptions::new(url.to_owned());
-        opts.sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(30));
-        if url.starts_with("sqlite") {
-            let max_pages = sqlite_max_pages();
-            opts.max_connections(8)
-                .map_sqlx_sqlite_opts(move |o| {
-                    let o = o
-                        .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                        .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
-                        .busy_timeout(Duration::from_secs(5))
-                        .foreign_keys(true)
-                        .create_if_missing(true);
-                    match max_pages {
-                        Some(pages) => o.pragma("max_page_count", pages.to_string()),
-                        None => o,
-                    }
-                })
-                .map_sqlx_sqlite_pool_opts(|p| {
-                    p.after_release(|conn, _| {
-                        Box::pin(async move {
-                            // Back to the pool only if no transaction is left open on it.
-                            Ok(!sea_orm::sqlx::Connection::is_in_transaction(conn))
-                        })
-                    })
-                });
+        let sqlite = url.starts_with("sqlite");
+        let conn = Database::connect(options(url, search_path, if sqlite { 8 } else { 16 })).await?;
+        let writer = if sqlite && in_memory(url) {
+            // One in-memory database per connection pool: reads and writes share it.
+            conn.clone()
         } else {
-            opts.max_connections(16);
-            if let Some(schema) = search_path {
-                opts.set_schema_search_path(schema.to_owned());
-            }
-        }
-        let conn = Database::connect(opts).await?;
+            Database::connect(options(url, search_path, if sqlite { 2 } else { 8 })).await?
+        };
         let sqlite_file = (conn.get_database_backend() == DbBackend::Sqlite && !in_memory(url))
             .then(|| {
                 conn.get_sqlite_connection_pool()
@@ -123,15 +139,9 @@ impl Db {
                     .get_filename()
                     .to_path_buf()
             });
-        Ok(Self {
-            conn,
-            write_lock: Arc::new(Mutex::new(())),
-            sqlite_file,
-            derived: Arc::new(Derived::tables()),
-            audit_head: Arc::default(),
-            head_moved: Arc::default(),
-            waiting: Arc::default(),
-        })
+        let mut db = Self::over(conn, sqlite_file);
+        db.writer = writer;
+        Ok(db)
     }
 
     /// Connects for reading only (an auditor's `audit verify`, issue 21 item 6): no migration,
@@ -187,6 +197,7 @@ impl Db {
 
     fn over(conn: DatabaseConnection, sqlite_file: Option<PathBuf>) -> Self {
         Self {
+            writer: conn.clone(),
             conn,
             write_lock: Arc::new(Mutex::new(())),
             sqlite_file,
@@ -275,14 +286,14 @@ impl Db {
     pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
         match self.backend() {
             DbBackend::Sqlite => {
-                self.conn
+                self.writer
                     .begin_with_options(TransactionOptions {
                         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
                         ..TransactionOptions::default()
                     })
                     .await
             }
-            _ => self.conn.begin().await,
+            _ => self.writer.begin().await,
         }
     }
 

@@ -122,7 +122,14 @@ mod tests {
         );
         // A tampered payload does not verify.
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
-        parts[1] = parts[1].replace('7', "8");
+        let other = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &Claims { sub: 8 },
+            &EncodingKey::from_secret(key),
+        )
+        .expect("signed");
+        parts[1] = other.split('.').nth(1).expect("payload").to_owned();
+        assert_ne!(parts.join("."), other, "the signature is the first token's");
         let tampered = parts.join(".");
         assert!(
             jsonwebtoken::decode::<Claims>(&tampered, &DecodingKey::from_secret(key), &validation)

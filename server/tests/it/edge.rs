@@ -151,3 +151,51 @@ async fn the_documented_error_codes_include_refused() {
         "{codes}"
     );
 }
+
+/// Operations (issue 21 item 8): `/healthz` while alive, `/readyz` when the database answers and
+/// its migrations are current, `/metrics` in the Prometheus text format to loopback callers only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readiness_and_metrics_tell_operations_what_they_need() {
+    use std::net::SocketAddr;
+
+    use axum::{body::Body, extract::ConnectInfo, http::Request};
+    let app = TestApp::seeded().await;
+    let ready = app.get("/readyz", None).await;
+    assert_eq!(ready.status, StatusCode::OK, "{}", ready.text);
+    assert_eq!(ready.body["ready"], true);
+    assert_eq!(ready.body["pending_migrations"], 0);
+    // Some traffic to count.
+    let token = app.login("hotline12345").await;
+    let res = app
+        .post(
+            "/api/v1/clues",
+            Some(&token),
+            serde_json::json!({"source": "12345", "reference": "M-1", "title": "噪声", "description": "夜间施工", "location": "临江市", "reported_at": "2026-11-26T09:30:00+08:00", "agency": "SCJG"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
+    let scrape = |peer: &str| {
+        let mut req = Request::builder()
+            .uri("/metrics")
+            .body(Body::empty())
+            .expect("request");
+        req.extensions_mut()
+            .insert(ConnectInfo::<SocketAddr>(peer.parse().expect("address")));
+        req
+    };
+    let local = app.send(scrape("127.0.0.1:9100")).await;
+    assert_eq!(local.status, StatusCode::OK, "{}", local.text);
+    assert!(local.text.contains("tianping_http_requests_total{route=\"/api/v1/clues\",status=\"200\"}"), "{}", local.text);
+    let head = app.scalar("SELECT seq FROM audit_head WHERE id = 1").await;
+    assert!(local.text.contains(&format!("tianping_audit_head_seq {head}")), "{}", local.text);
+    for metric in [
+        "tianping_write_queue",
+        "tianping_db_pool_connections{state=\"idle\"}",
+        "tianping_search_index_decisions",
+        "tianping_http_request_seconds_sum",
+    ] {
+        assert!(local.text.contains(metric), "{metric} missing");
+    }
+    let remote = app.send(scrape("203.0.113.5:9100")).await;
+    assert_eq!(remote.status, StatusCode::NOT_FOUND, "not for the internet");
+}
