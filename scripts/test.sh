@@ -26,6 +26,16 @@ if [ "${TIANPING_SKIP_POSTGRES:-0}" != "1" ] && ! pg_up; then
   fi
 fi
 
+echo "== The build carries only what it uses (issue 20 item 17: no RSA, no MySQL driver) =="
+for unused in rsa sqlx-mysql; do
+  tree="$(cargo tree --workspace --target all -e normal -i "$unused" 2>/dev/null || true)"
+  if [ -n "$tree" ]; then
+    echo "ERROR: $unused is compiled in:" >&2
+    echo "$tree" >&2
+    exit 1
+  fi
+done
+
 echo "== Rust unit and integration tests on SQLite =="
 TIANPING_TEST_BACKEND=sqlite cargo test --workspace
 

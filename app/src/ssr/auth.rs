@@ -372,9 +372,8 @@ pub async fn login(
     let Some(user) = user else {
         let attempt = password.to_owned();
         guard
-            .blocking(&permit, move |m| verify_password_in(&attempt, &DUMMY_HASH, m))
+            .blocking(permit, move |m| verify_password_in(&attempt, &DUMMY_HASH, m))
             .await?;
-        drop(permit);
         unknown_name_failed(state, client, now).await?;
         return Err(ServiceError::InvalidCredentials);
     };
@@ -382,9 +381,8 @@ pub async fn login(
     let attempt_no = login_guard::reserve_attempt(&state.db, &user.username, backoff, now).await?;
     let (attempt, stored) = (password.to_owned(), user.password_hash.clone());
     let password_ok = guard
-        .blocking(&permit, move |m| verify_password_in(&attempt, &stored, m))
+        .blocking(permit, move |m| verify_password_in(&attempt, &stored, m))
         .await?;
-    drop(permit);
     let succeeded = password_ok && user.active;
     login_guard::record_outcome(
         &state.db,

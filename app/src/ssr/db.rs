@@ -312,3 +312,35 @@ impl Db {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::DbErr;
+
+    use super::{in_memory, storage_full};
+
+    #[test]
+    fn a_full_disk_is_told_from_other_failures() {
+        for full in [
+            "Execution Error: error returned from database: (code: 13) database or disk is full",
+            "error returned from database: could not extend file \"base/16384/2619\": No space left on device",
+            "error returned from database: SQLSTATE 53100",
+        ] {
+            assert!(storage_full(&DbErr::Custom(full.into())), "{full}");
+        }
+        for other in [
+            "database is locked",
+            "UNIQUE constraint failed: clues.reference",
+            "connection refused",
+        ] {
+            assert!(!storage_full(&DbErr::Custom(other.into())), "{other}");
+        }
+    }
+
+    #[test]
+    fn in_memory_urls_are_recognised() {
+        assert!(in_memory("sqlite::memory:"));
+        assert!(in_memory("sqlite://x.db?mode=memory&cache=shared"));
+        assert!(!in_memory("sqlite:///data/tianping.db?mode=rwc"));
+    }
+}

@@ -28,7 +28,7 @@ use std::{
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use tianping_domain::security::Backoff;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::{db::Db, error::ServiceError};
 
@@ -38,14 +38,14 @@ pub const PERMIT_WAIT: Duration = Duration::from_millis(1500);
 /// The in-process part of the guard; the per-account part lives in `login_throttle`.
 #[derive(Debug)]
 pub struct LoginGuard {
-    checks: Semaphore,
-    running: AtomicUsize,
+    checks: std::sync::Arc<Semaphore>,
+    running: std::sync::Arc<AtomicUsize>,
     most_running: AtomicUsize,
     clients: Mutex<HashMap<String, ClientFailures>>,
     client_backoff: Backoff,
     permits: usize,
     /// Working memory for the password checks, one per permit at most, reused.
-    memory: Mutex<Vec<Argon2Memory>>,
+    memory: std::sync::Arc<Mutex<Vec<Argon2Memory>>>,
 }
 
 /// The working memory of one Argon2 computation, kept between checks (see the module's
@@ -85,13 +85,13 @@ impl LoginGuard {
     /// A guard with `permits` concurrent password checks (use the number of cores).
     pub fn new(permits: usize, client_backoff: Backoff) -> Self {
         Self {
-            checks: Semaphore::new(permits.max(1)),
-            running: AtomicUsize::new(0),
+            checks: std::sync::Arc::new(Semaphore::new(permits.max(1))),
+            running: std::sync::Arc::default(),
             most_running: AtomicUsize::new(0),
             clients: Mutex::default(),
             client_backoff,
             permits: permits.max(1),
-            memory: Mutex::default(),
+            memory: std::sync::Arc::default(),
         }
     }
 
@@ -143,8 +143,8 @@ impl LoginGuard {
 
     /// One of the permits to check a password; refused (429, retry in 1 s) when none frees up
     /// within [`PERMIT_WAIT`].
-    pub async fn permit(&self) -> Result<SemaphorePermit<'_>, ServiceError> {
-        tokio::time::timeout(PERMIT_WAIT, self.checks.acquire())
+    pub async fn permit(&self) -> Result<OwnedSemaphorePermit, ServiceError> {
+        tokio::time::timeout(PERMIT_WAIT, self.checks.clone().acquire_owned())
             .await
             .map_err(|_| ServiceError::Busy {
                 retry_after_secs: 1,
@@ -153,32 +153,34 @@ impl LoginGuard {
     }
 
     fn memory(&self) -> std::sync::MutexGuard<'_, Vec<Argon2Memory>> {
-        self.memory
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        lock(&self.memory)
     }
 
     /// Runs `check` (a password hash or verification) on the blocking pool under `permit`,
-    /// with the working memory of a free permit.
+    /// with the working memory of a free permit. The permit goes with the computation: a
+    /// request abandoned by its client frees its permit only when its check has finished, so
+    /// disconnecting floods cannot run more checks at once than there are permits.
     pub async fn blocking<T: Send + 'static>(
         &self,
-        _permit: &SemaphorePermit<'_>,
+        permit: OwnedSemaphorePermit,
         check: impl FnOnce(&mut Argon2Memory) -> T + Send + 'static,
     ) -> Result<T, ServiceError> {
         let now_running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
         self.most_running.fetch_max(now_running, Ordering::SeqCst);
         // Under a permit there is always a buffer to take or room to make one: at most
-        // `permits` exist.
+        // `permits` exist, because each goes back before its permit is released, whether or
+        // not anyone still waits for the answer.
         let mut memory = self.memory().pop().unwrap_or_default();
-        let result = tokio::task::spawn_blocking(move || {
+        let (pool, running) = (self.memory.clone(), self.running.clone());
+        tokio::task::spawn_blocking(move || {
             let value = check(&mut memory);
-            (value, memory)
+            lock(&pool).push(memory);
+            running.fetch_sub(1, Ordering::SeqCst);
+            drop(permit);
+            value
         })
-        .await;
-        self.running.fetch_sub(1, Ordering::SeqCst);
-        let (value, memory) = result.map_err(|e| ServiceError::Internal(e.to_string()))?;
-        self.memory().push(memory);
-        Ok(value)
+        .await
+        .map_err(|e| ServiceError::Internal(e.to_string()))
     }
 
     /// Bytes of Argon2 working memory held (a figure for tests and benchmarks: it never
@@ -204,8 +206,12 @@ impl LoginGuard {
         check: impl FnOnce(&mut Argon2Memory) -> T + Send + 'static,
     ) -> Result<T, ServiceError> {
         let permit = self.permit().await?;
-        self.blocking(&permit, check).await
+        self.blocking(permit, check).await
     }
+}
+
+fn lock(pool: &Mutex<Vec<Argon2Memory>>) -> std::sync::MutexGuard<'_, Vec<Argon2Memory>> {
+    pool.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// `Ok` if an attempt may go ahead after `failures` failures, the last at `last_failure`.
@@ -419,6 +425,28 @@ mod tests {
         assert!(started.elapsed() < Duration::from_millis(2_400));
         assert!(slow.await.is_ok_and(|r| r.is_ok()));
         assert!(guard.with_permit(|_| 7).await.is_ok_and(|v| v == 7));
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_check_keeps_its_permit_until_it_has_finished() {
+        let guard = std::sync::Arc::new(LoginGuard::new(1, Backoff::CLIENT));
+        let g = guard.clone();
+        let abandoned = tokio::spawn(async move {
+            g.with_permit(|_| std::thread::sleep(Duration::from_millis(800)))
+                .await
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        // The client went away: its request is dropped, its check runs on.
+        abandoned.abort();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let started = std::time::Instant::now();
+        assert!(guard.with_permit(|_| ()).await.is_ok());
+        assert!(
+            started.elapsed() >= Duration::from_millis(500),
+            "a second check started while the abandoned one still ran"
+        );
+        assert_eq!(guard.most_running(), 1);
+        assert_eq!(guard.memory().len(), 1, "one buffer, back in the pool");
     }
 
     #[tokio::test]

@@ -136,7 +136,10 @@ pub fn conventions(doc: &mut openapi::OpenApi) {
             }
             if !public {
                 add("401", "No valid session (`unauthenticated`)");
-                add("403", "The caller's role may not do this (`forbidden`)");
+                add(
+                    "403",
+                    "The caller's role may not do this (`forbidden`), or the caller must first change the password an administrator set (`password_change_required`)",
+                );
                 add(
                     "404",
                     "Not found, or not visible to the caller (`not_found`)",
@@ -157,6 +160,12 @@ pub fn conventions(doc: &mut openapi::OpenApi) {
                 add(
                     "409",
                     "The record is not in a state that allows this (`refused`)",
+                );
+            }
+            if writes {
+                add(
+                    "507",
+                    "The server's storage is full: nothing was saved; retry later (`storage_full`)",
                 );
             }
             if RATE_LIMITED.contains(&path.as_str()) {
