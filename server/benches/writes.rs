@@ -102,7 +102,13 @@ async fn write_load(
                     Ok(r) if r.status() == StatusCode::CREATED => {
                         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
                     }
-                    _ => {
+                    Ok(r) => {
+                        if errors.fetch_add(1, Ordering::Relaxed) == 0 {
+                            let body = axum::body::to_bytes(r.into_body(), 1 << 16).await.unwrap_or_default();
+                            eprintln!("first failed write: {}", String::from_utf8_lossy(&body));
+                        }
+                    }
+                    Err(_) => {
                         errors.fetch_add(1, Ordering::Relaxed);
                     }
                 }
@@ -174,7 +180,7 @@ async fn run(label: &str, states: Vec<AppState>, secs: f64) -> anyhow::Result<()
             secs,
         ));
         let (rate, lat, errors) =
-            write_load(&routers, &hotline, writers, secs, &format!("{label}-{writers}")).await;
+            write_load(&routers, &hotline, writers, secs, &format!("B{}-{writers}", routers.len())).await;
         let reads = reader.await.unwrap_or(0.0);
         println!(
             "{label}: {writers:>2} writers: {rate:>6.0} audited writes/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, {errors} errors; reads beside them {reads:.0}/s ({:.0} % of alone)",
