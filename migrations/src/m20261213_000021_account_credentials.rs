@@ -62,7 +62,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name(TOKEN_INDEX).table(Users::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name(TOKEN_INDEX)
+                    .table(Users::Table)
+                    .to_owned(),
+            )
             .await?;
         for column in [
             Users::ApiTokenIssuedAt,

@@ -97,14 +97,18 @@ async fn write_load(
                 let reference = format!("{tag}-{w}-{i}");
                 i += 1;
                 let t = Instant::now();
-                let res = tower::ServiceExt::oneshot(router.clone(), clue_request(&token, &reference)).await;
+                let res =
+                    tower::ServiceExt::oneshot(router.clone(), clue_request(&token, &reference))
+                        .await;
                 match res {
                     Ok(r) if r.status() == StatusCode::CREATED => {
                         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
                     }
                     Ok(r) => {
                         if errors.fetch_add(1, Ordering::Relaxed) == 0 {
-                            let body = axum::body::to_bytes(r.into_body(), 1 << 16).await.unwrap_or_default();
+                            let body = axum::body::to_bytes(r.into_body(), 1 << 16)
+                                .await
+                                .unwrap_or_default();
                             eprintln!("first failed write: {}", String::from_utf8_lossy(&body));
                         }
                     }
@@ -125,7 +129,11 @@ async fn write_load(
     }
     let elapsed = started.elapsed().as_secs_f64();
     all.sort_by(f64::total_cmp);
-    (all.len() as f64 / elapsed, all, errors.load(Ordering::Relaxed))
+    (
+        all.len() as f64 / elapsed,
+        all,
+        errors.load(Ordering::Relaxed),
+    )
 }
 
 async fn login(router: &Router, username: &str) -> anyhow::Result<String> {
@@ -134,7 +142,8 @@ async fn login(router: &Router, username: &str) -> anyhow::Result<String> {
         .uri("/api/v1/auth/login")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(
-            serde_json::json!({"username": username, "password": "Bench-Password-2026"}).to_string(),
+            serde_json::json!({"username": username, "password": "Bench-Password-2026"})
+                .to_string(),
         ))?;
     let res = tower::ServiceExt::oneshot(router.clone(), req).await?;
     let bytes = axum::body::to_bytes(res.into_body(), 1 << 20).await?;
@@ -146,7 +155,10 @@ async fn login(router: &Router, username: &str) -> anyhow::Result<String> {
 }
 
 async fn run(label: &str, states: Vec<AppState>, secs: f64) -> anyhow::Result<()> {
-    let routers: Vec<Router> = states.iter().map(|s| server::build_router(s.clone())).collect();
+    let routers: Vec<Router> = states
+        .iter()
+        .map(|s| server::build_router(s.clone()))
+        .collect();
     let hotline = seed::demo_api_token();
     let officer = login(&routers[0], "officer.zhang").await?;
     // A case to read, registered through the API.
@@ -179,15 +191,25 @@ async fn run(label: &str, states: Vec<AppState>, secs: f64) -> anyhow::Result<()
             read_path.clone(),
             secs,
         ));
-        let (rate, lat, errors) =
-            write_load(&routers, &hotline, writers, secs, &format!("B{}-{writers}", routers.len())).await;
+        let (rate, lat, errors) = write_load(
+            &routers,
+            &hotline,
+            writers,
+            secs,
+            &format!("B{}-{writers}", routers.len()),
+        )
+        .await;
         let reads = reader.await.unwrap_or(0.0);
         println!(
             "{label}: {writers:>2} writers: {rate:>6.0} audited writes/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, {errors} errors; reads beside them {reads:.0}/s ({:.0} % of alone)",
             percentile(&lat, 0.50),
             percentile(&lat, 0.95),
             percentile(&lat, 0.99),
-            if alone > 0.0 { reads / alone * 100.0 } else { 0.0 },
+            if alone > 0.0 {
+                reads / alone * 100.0
+            } else {
+                0.0
+            },
         );
     }
     for s in &states {

@@ -144,13 +144,17 @@ fn too_many_lookups_page(headers: &HeaderMap, retry_after: i64) -> Response {
         Lang::Zh => (
             "zh-CN",
             "查询过于频繁",
-            format!("为防止他人猜测核验码和受理编号，每个网络地址的查询次数有限。请约 {minutes} 分钟后再试。"),
+            format!(
+                "为防止他人猜测核验码和受理编号，每个网络地址的查询次数有限。请约 {minutes} 分钟后再试。"
+            ),
             "返回公开门户",
         ),
         Lang::En => (
             "en",
             "Too many lookups",
-            format!("To stop anyone guessing codes and tracking numbers, each network address may look up only so many. Please try again in about {minutes} minutes."),
+            format!(
+                "To stop anyone guessing codes and tracking numbers, each network address may look up only so many. Please try again in about {minutes} minutes."
+            ),
             "Back to the portal",
         ),
     };

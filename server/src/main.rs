@@ -143,20 +143,23 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     // created, a read-only connection (it works on a read-only copy, and beside a running
     // server that holds the write lock).
     if let Some(Command::Audit {
-        command:
-            AuditCommand::Verify {
-                checkpoint,
-                with_files,
-            },
+        command: AuditCommand::Verify {
+            checkpoint,
+            with_files,
+        },
     }) = &cli.command
     {
-        let db = app::ssr::db::Db::connect_read_only(
-            &config.database_url,
-            config.db_schema.as_deref(),
+        let db =
+            app::ssr::db::Db::connect_read_only(&config.database_url, config.db_schema.as_deref())
+                .await
+                .context("could not open the database for reading")?;
+        return verify(
+            &db,
+            &config.settings.data_dir,
+            checkpoint.clone(),
+            *with_files,
         )
-        .await
-        .context("could not open the database for reading")?;
-        return verify(&db, &config.settings.data_dir, checkpoint.clone(), *with_files).await;
+        .await;
     }
     let state = build_state(&config)
         .await
@@ -231,9 +234,10 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 .one(&state.db.conn)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no user named {username}"))?;
-            let issued = app::ssr::auth::issue_api_token(&state, AuditActor::system(), user.id, None)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let issued =
+                app::ssr::auth::issue_api_token(&state, AuditActor::system(), user.id, None)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{}", issued.token);
             eprintln!(
                 "API token of {username} issued at {} (shown once; send it as `Authorization: Bearer …`)",
@@ -270,8 +274,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             }
         }
         Command::Audit {
-            command:
-                AuditCommand::Verify { .. },
+            command: AuditCommand::Verify { .. },
         } => anyhow::bail!("verification runs before the start-up, read-only"),
         Command::Audit {
             command: AuditCommand::Checkpoint,

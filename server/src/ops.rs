@@ -46,7 +46,8 @@ pub fn route_of(path: &str) -> String {
     for segment in path.split('/').filter(|s| !s.is_empty()).take(3) {
         out.push('/');
         let digits = segment.bytes().filter(u8::is_ascii_digit).count();
-        let id_like = digits == segment.len() || (digits > 0 && segment.len() >= 8) || segment.len() > 24;
+        let id_like =
+            digits == segment.len() || (digits > 0 && segment.len() >= 8) || segment.len() > 24;
         out.push_str(if id_like { "{id}" } else { segment });
     }
     if out.is_empty() { "/".to_owned() } else { out }
@@ -56,7 +57,9 @@ pub fn route_of(path: &str) -> String {
 pub fn record(path: &str, status: StatusCode, elapsed: Duration) {
     let route = route_of(path);
     let class = status.as_u16() / 100 * 100;
-    let mut t = table().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut t = table()
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let key = if t.len() >= MAX_ROUTES && !t.contains_key(&(route.clone(), class)) {
         ("other".to_owned(), class)
     } else {
@@ -100,7 +103,10 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
 
 /// Whether a caller may read the metrics.
 fn may_read(peer: Option<std::net::SocketAddr>, headers: &HeaderMap) -> bool {
-    match std::env::var("TIANPING_METRICS_TOKEN").ok().filter(|t| !t.is_empty()) {
+    match std::env::var("TIANPING_METRICS_TOKEN")
+        .ok()
+        .filter(|t| !t.is_empty())
+    {
         Some(token) => headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
@@ -127,21 +133,35 @@ pub async fn metrics(
     }
     let mut out = String::new();
     let rows: Vec<((String, u16), RouteFigures)> = {
-        let t = table().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let t = table()
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut rows: Vec<_> = t.iter().map(|(k, v)| (k.clone(), *v)).collect();
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         rows
     };
     out.push_str("# HELP tianping_http_requests_total Requests answered, by route and status class.\n# TYPE tianping_http_requests_total counter\n");
     for ((route, class), f) in &rows {
-        let _ = writeln!(out, "tianping_http_requests_total{{route=\"{route}\",status=\"{class}\"}} {}", f.requests);
+        let _ = writeln!(
+            out,
+            "tianping_http_requests_total{{route=\"{route}\",status=\"{class}\"}} {}",
+            f.requests
+        );
     }
     out.push_str("# HELP tianping_http_request_seconds_sum Time spent answering, by route and status class.\n# TYPE tianping_http_request_seconds_sum counter\n");
     for ((route, class), f) in &rows {
-        let _ = writeln!(out, "tianping_http_request_seconds_sum{{route=\"{route}\",status=\"{class}\"}} {:.6}", f.seconds);
+        let _ = writeln!(
+            out,
+            "tianping_http_request_seconds_sum{{route=\"{route}\",status=\"{class}\"}} {:.6}",
+            f.seconds
+        );
     }
     out.push_str("# HELP tianping_http_server_errors_total Answers 5xx.\n# TYPE tianping_http_server_errors_total counter\n");
-    let _ = writeln!(out, "tianping_http_server_errors_total {}", rows.iter().map(|r| r.1.errors).sum::<u64>());
+    let _ = writeln!(
+        out,
+        "tianping_http_server_errors_total {}",
+        rows.iter().map(|r| r.1.errors).sum::<u64>()
+    );
     let head = state
         .db
         .conn
@@ -155,11 +175,25 @@ pub async fn metrics(
     if let Some(row) = head {
         let seq: i64 = row.try_get("", "seq").unwrap_or(0);
         let size: i64 = row.try_get("", "tree_size").unwrap_or(0);
-        let _ = writeln!(out, "# HELP tianping_audit_head_seq Sequence number of the last audit event.\n# TYPE tianping_audit_head_seq gauge\ntianping_audit_head_seq {seq}");
-        let _ = writeln!(out, "# HELP tianping_audit_tree_size Events in the audit Merkle tree.\n# TYPE tianping_audit_tree_size gauge\ntianping_audit_tree_size {size}");
+        let _ = writeln!(
+            out,
+            "# HELP tianping_audit_head_seq Sequence number of the last audit event.\n# TYPE tianping_audit_head_seq gauge\ntianping_audit_head_seq {seq}"
+        );
+        let _ = writeln!(
+            out,
+            "# HELP tianping_audit_tree_size Events in the audit Merkle tree.\n# TYPE tianping_audit_tree_size gauge\ntianping_audit_tree_size {size}"
+        );
     }
-    let _ = writeln!(out, "# HELP tianping_audit_appends_head_moved_total Appends that found the head moved by another writer.\n# TYPE tianping_audit_appends_head_moved_total counter\ntianping_audit_appends_head_moved_total {}", state.db.appends_that_found_the_head_moved());
-    let _ = writeln!(out, "# HELP tianping_write_queue Units of work waiting for the write guard (SQLite).\n# TYPE tianping_write_queue gauge\ntianping_write_queue {}", state.db.writers_waiting());
+    let _ = writeln!(
+        out,
+        "# HELP tianping_audit_appends_head_moved_total Appends that found the head moved by another writer.\n# TYPE tianping_audit_appends_head_moved_total counter\ntianping_audit_appends_head_moved_total {}",
+        state.db.appends_that_found_the_head_moved()
+    );
+    let _ = writeln!(
+        out,
+        "# HELP tianping_write_queue Units of work waiting for the write guard (SQLite).\n# TYPE tianping_write_queue gauge\ntianping_write_queue {}",
+        state.db.writers_waiting()
+    );
     let (size, idle) = match state.db.backend() {
         DbBackend::Sqlite => {
             let p = state.db.conn.get_sqlite_connection_pool();
@@ -170,10 +204,21 @@ pub async fn metrics(
             (p.size(), p.num_idle())
         }
     };
-    let _ = writeln!(out, "# HELP tianping_db_pool_connections Database connections, by state.\n# TYPE tianping_db_pool_connections gauge\ntianping_db_pool_connections{{state=\"idle\"}} {idle}\ntianping_db_pool_connections{{state=\"busy\"}} {}", (size as usize).saturating_sub(idle));
-    let _ = writeln!(out, "# HELP tianping_search_index_decisions Decisions in the public search index.\n# TYPE tianping_search_index_decisions gauge\ntianping_search_index_decisions {}", state.search.read().len());
+    let _ = writeln!(
+        out,
+        "# HELP tianping_db_pool_connections Database connections, by state.\n# TYPE tianping_db_pool_connections gauge\ntianping_db_pool_connections{{state=\"idle\"}} {idle}\ntianping_db_pool_connections{{state=\"busy\"}} {}",
+        (size as usize).saturating_sub(idle)
+    );
+    let _ = writeln!(
+        out,
+        "# HELP tianping_search_index_decisions Decisions in the public search index.\n# TYPE tianping_search_index_decisions gauge\ntianping_search_index_decisions {}",
+        state.search.read().len()
+    );
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         out,
     )
         .into_response()

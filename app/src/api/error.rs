@@ -263,8 +263,12 @@ impl AppError {
                 let id = error_id();
                 tracing::error!(error_id = %id, "storage full, write refused: {e}");
                 AppError::StorageFull(match lang {
-                    Lang::Zh => format!("服务器存储空间已满，本次提交未保存。请稍后重试，并告知系统管理员（错误编号 {id}）。"),
-                    Lang::En => format!("The server's storage is full: nothing was saved. Try again later and tell the administrator (error id {id})."),
+                    Lang::Zh => format!(
+                        "服务器存储空间已满，本次提交未保存。请稍后重试，并告知系统管理员（错误编号 {id}）。"
+                    ),
+                    Lang::En => format!(
+                        "The server's storage is full: nothing was saved. Try again later and tell the administrator (error id {id})."
+                    ),
                 })
             }
             S::Db(e) => {

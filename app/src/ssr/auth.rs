@@ -139,7 +139,8 @@ pub fn hash_password(password: &str) -> Result<String, ServiceError> {
 
 /// [`hash_password`] in the given working memory (the login guard's, reused).
 pub fn hash_password_in(password: &str, memory: &mut Argon2Memory) -> Result<String, ServiceError> {
-    let fail = |e: &dyn std::fmt::Display| ServiceError::Internal(format!("password hashing failed: {e}"));
+    let fail =
+        |e: &dyn std::fmt::Display| ServiceError::Internal(format!("password hashing failed: {e}"));
     let argon = Argon2::default();
     let params = argon.params().clone();
     let salt = Salt::generate();
@@ -201,7 +202,12 @@ pub fn verify_password_in(password: &str, stored: &str, memory: &mut Argon2Memor
     }
     let mut out = vec![0u8; expected.len()];
     Argon2::new(algorithm, version, params)
-        .hash_password_into_with_memory(password.as_bytes(), salt.as_ref(), &mut out, memory.blocks(blocks))
+        .hash_password_into_with_memory(
+            password.as_bytes(),
+            salt.as_ref(),
+            &mut out,
+            memory.blocks(blocks),
+        )
         .is_ok()
         && Output::new(&out).is_ok_and(|computed| computed == expected)
 }
@@ -309,7 +315,10 @@ pub async fn issue_api_token(
 }
 
 /// The integration account an API token belongs to (active, and the token its current one).
-async fn authenticate_api_token(state: &AppState, token: &str) -> Result<AuthSession, ServiceError> {
+async fn authenticate_api_token(
+    state: &AppState,
+    token: &str,
+) -> Result<AuthSession, ServiceError> {
     let user = users::Entity::find()
         .filter(users::Column::ApiTokenSha256.eq(api_token_digest(token)))
         .one(&state.db.conn)
@@ -372,7 +381,9 @@ pub async fn login(
     let Some(user) = user else {
         let attempt = password.to_owned();
         guard
-            .blocking(permit, move |m| verify_password_in(&attempt, &DUMMY_HASH, m))
+            .blocking(permit, move |m| {
+                verify_password_in(&attempt, &DUMMY_HASH, m)
+            })
             .await?;
         unknown_name_failed(state, client, now).await?;
         return Err(ServiceError::InvalidCredentials);
@@ -402,7 +413,9 @@ pub async fn login(
     let actor = load_actor(state, &user).await?;
     // Machine accounts authenticate with their API token only: a password that could be
     // guessed or made to wait opens nothing for them, on either channel.
-    if actor.role == Role::Integration || (channel == Channel::Browser && !actor.role.uses_browser()) {
+    if actor.role == Role::Integration
+        || (channel == Channel::Browser && !actor.role.uses_browser())
+    {
         return Err(ServiceError::Forbidden);
     }
     let session_id = uuid::Uuid::new_v4().to_string();

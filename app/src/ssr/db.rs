@@ -30,8 +30,8 @@ use std::{
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,
-    DbBackend, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
@@ -125,7 +125,8 @@ impl Db {
     /// PostgreSQL's audit-head lock never take the connections readers need.
     pub async fn connect(url: &str, search_path: Option<&str>) -> Result<Self, DbErr> {
         let sqlite = url.starts_with("sqlite");
-        let conn = Database::connect(options(url, search_path, if sqlite { 8 } else { 16 })).await?;
+        let conn =
+            Database::connect(options(url, search_path, if sqlite { 8 } else { 16 })).await?;
         let writer = if sqlite && in_memory(url) {
             // One in-memory database per connection pool: reads and writes share it.
             conn.clone()

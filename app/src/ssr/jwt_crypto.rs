@@ -135,10 +135,19 @@ mod tests {
             jsonwebtoken::decode::<Claims>(&tampered, &DecodingKey::from_secret(key), &validation)
                 .is_err()
         );
-        for alg in [Algorithm::HS384, Algorithm::HS512, Algorithm::RS256, Algorithm::ES256] {
+        for alg in [
+            Algorithm::HS384,
+            Algorithm::HS512,
+            Algorithm::RS256,
+            Algorithm::ES256,
+        ] {
             assert!(
-                jsonwebtoken::encode(&Header::new(alg), &Claims { sub: 1 }, &EncodingKey::from_secret(key))
-                    .is_err(),
+                jsonwebtoken::encode(
+                    &Header::new(alg),
+                    &Claims { sub: 1 },
+                    &EncodingKey::from_secret(key)
+                )
+                .is_err(),
                 "{alg:?}"
             );
         }

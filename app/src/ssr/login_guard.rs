@@ -211,7 +211,8 @@ impl LoginGuard {
 }
 
 fn lock(pool: &Mutex<Vec<Argon2Memory>>) -> std::sync::MutexGuard<'_, Vec<Argon2Memory>> {
-    pool.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    pool.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// `Ok` if an attempt may go ahead after `failures` failures, the last at `last_failure`.

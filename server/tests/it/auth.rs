@@ -283,7 +283,10 @@ async fn an_integration_account_works_with_its_api_token_which_an_admin_can_repl
         StatusCode::UNAUTHORIZED,
         "the replaced token stops working at once"
     );
-    assert_eq!(app.get("/api/v1/me", Some(&new)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&new)).await.status,
+        StatusCode::OK
+    );
     // A made-up token, or a disabled account's, opens nothing.
     let forged = format!("tpk_{}", "0".repeat(64));
     assert_eq!(
@@ -360,12 +363,18 @@ async fn a_password_an_admin_set_must_be_changed_before_anything_else() {
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text);
     let token = res.body["token"].as_str().expect("token").to_owned();
-    assert_eq!(app.get("/api/v1/cases", Some(&token)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/v1/cases", Some(&token)).await.status,
+        StatusCode::OK
+    );
     assert_eq!(
         app.get("/api/v1/me", Some(&token)).await.body["must_change_password"],
         false
     );
     // The demo accounts (a documented shared password) are not held.
     let zhang = app.login("officer.zhang").await;
-    assert_eq!(app.get("/api/v1/cases", Some(&zhang)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/v1/cases", Some(&zhang)).await.status,
+        StatusCode::OK
+    );
 }

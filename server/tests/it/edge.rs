@@ -185,9 +185,21 @@ async fn readiness_and_metrics_tell_operations_what_they_need() {
     };
     let local = app.send(scrape("127.0.0.1:9100")).await;
     assert_eq!(local.status, StatusCode::OK, "{}", local.text);
-    assert!(local.text.contains("tianping_http_requests_total{route=\"/api/v1/clues\",status=\"200\"}"), "{}", local.text);
+    assert!(
+        local
+            .text
+            .contains("tianping_http_requests_total{route=\"/api/v1/clues\",status=\"200\"}"),
+        "{}",
+        local.text
+    );
     let head = app.scalar("SELECT seq FROM audit_head WHERE id = 1").await;
-    assert!(local.text.contains(&format!("tianping_audit_head_seq {head}")), "{}", local.text);
+    assert!(
+        local
+            .text
+            .contains(&format!("tianping_audit_head_seq {head}")),
+        "{}",
+        local.text
+    );
     for metric in [
         "tianping_write_queue",
         "tianping_db_pool_connections{state=\"idle\"}",

@@ -34,11 +34,17 @@ async fn a_full_disk_loses_no_acknowledged_write_and_acknowledges_nothing_it_did
         return; // PostgreSQL: see the injected disk_full below.
     }
     let token = app::ssr::seed::demo_api_token();
-    let pages = app.scalar("SELECT page_count FROM pragma_page_count()").await;
+    let pages = app
+        .scalar("SELECT page_count FROM pragma_page_count()")
+        .await;
     let cap = (pages + 48).to_string();
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut server, addr) =
-        start_with(&app, dir.path(), &[("TIANPING_SQLITE_MAX_PAGES", cap.as_str())]).await;
+    let (mut server, addr) = start_with(
+        &app,
+        dir.path(),
+        &[("TIANPING_SQLITE_MAX_PAGES", cap.as_str())],
+    )
+    .await;
     let mut acknowledged = BTreeSet::new();
     let mut refused = BTreeSet::new();
     let mut refused_in_a_row = 0;
@@ -63,8 +69,15 @@ async fn a_full_disk_loses_no_acknowledged_write_and_acknowledges_nothing_it_did
             other => panic!("{reference}: {other} {body}"),
         }
     }
-    assert!(!acknowledged.is_empty(), "writes went through before the disk filled");
-    assert!(refused.len() >= 10, "the disk filled: {} refused", refused.len());
+    assert!(
+        !acknowledged.is_empty(),
+        "writes went through before the disk filled"
+    );
+    assert!(
+        refused.len() >= 10,
+        "the disk filled: {} refused",
+        refused.len()
+    );
     // The database is not jammed: reads still answer while the disk is full.
     let stream = tokio::net::TcpStream::connect(&addr).await;
     assert!(stream.is_ok());
@@ -78,8 +91,13 @@ async fn a_full_disk_loses_no_acknowledged_write_and_acknowledges_nothing_it_did
         .await
         .into_iter()
         .collect();
-    assert_eq!(stored, acknowledged, "stored = acknowledged, nothing more, nothing less");
-    let outcome = app::ssr::audit::verify_log(&app.state.db).await.expect("verify");
+    assert_eq!(
+        stored, acknowledged,
+        "stored = acknowledged, nothing more, nothing less"
+    );
+    let outcome = app::ssr::audit::verify_log(&app.state.db)
+        .await
+        .expect("verify");
     assert!(outcome.is_ok(), "{outcome:?}");
     // The hotline resends what was refused: each is stored once now; an acknowledged one is a
     // duplicate.
@@ -147,15 +165,23 @@ async fn an_injected_storage_failure_answers_507_and_leaves_the_pool_sound() {
         assert_eq!(res.status, StatusCode::CREATED, "{}", res.text);
     }
     assert_eq!(
-        app.scalar("SELECT COUNT(*) FROM clues WHERE reference LIKE 'FULL-%'").await,
+        app.scalar("SELECT COUNT(*) FROM clues WHERE reference LIKE 'FULL-%'")
+            .await,
         0
     );
     assert_eq!(
-        app.scalar("SELECT COUNT(*) FROM clues WHERE reference LIKE 'OK-%'").await,
+        app.scalar("SELECT COUNT(*) FROM clues WHERE reference LIKE 'OK-%'")
+            .await,
         20
     );
-    assert_eq!(app.audit_count().await, events + 20, "one event per stored clue");
-    let outcome = app::ssr::audit::verify_log(&app.state.db).await.expect("verify");
+    assert_eq!(
+        app.audit_count().await,
+        events + 20,
+        "one event per stored clue"
+    );
+    let outcome = app::ssr::audit::verify_log(&app.state.db)
+        .await
+        .expect("verify");
     assert!(outcome.is_ok(), "{outcome:?}");
 }
 
@@ -220,5 +246,9 @@ async fn audit_verify_reads_a_read_only_copy_and_beside_a_running_server() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(std::fs::read(&db_copy).expect("read"), before, "not a byte changed");
+    assert_eq!(
+        std::fs::read(&db_copy).expect("read"),
+        before,
+        "not a byte changed"
+    );
 }

@@ -1035,7 +1035,8 @@ async fn the_annual_data_equal_direct_sql_counts_and_the_csv_says_the_same() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_annual_data_are_served_from_a_short_cache() {
     let app = TestApp::demo().await;
-    let total = |r: &crate::helpers::Response| r.body["total"]["counts"]["cases"].as_i64().expect("n");
+    let total =
+        |r: &crate::helpers::Response| r.body["total"]["counts"]["cases"].as_i64().expect("n");
     let first = app.get("/api/v1/public/annual?year=2026", None).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.text);
     app.exec(
@@ -1044,7 +1045,11 @@ async fn the_annual_data_are_served_from_a_short_cache() {
     )
     .await;
     let cached = app.get("/api/v1/public/annual?year=2026", None).await;
-    assert_eq!(total(&cached), total(&first), "within the minute: the cached figures");
+    assert_eq!(
+        total(&cached),
+        total(&first),
+        "within the minute: the cached figures"
+    );
     app.clock.advance(chrono::Duration::seconds(
         app::ssr::services::annual::ANNUAL_CACHE_SECS + 1,
     ));

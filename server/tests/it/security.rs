@@ -78,7 +78,10 @@ async fn a_flood_of_made_up_names_runs_few_checks_at_once_and_leaves_no_rows() {
     // The Argon2 working memory is allocated once per permit and reused: what the checks hold
     // does not grow with the number of sign-ins (19 MiB each at the default cost).
     let per_check = app::ssr::auth::argon2_bytes_per_check();
-    assert!(guard.memory_bytes() > 0, "the working memory is kept for reuse");
+    assert!(
+        guard.memory_bytes() > 0,
+        "the working memory is kept for reuse"
+    );
     assert!(
         guard.memory_bytes() <= guard.permits() * per_check,
         "{} bytes held for {} permits",
@@ -521,10 +524,15 @@ async fn guessing_codes_and_numbers_is_slowed_to_a_few_per_window() {
         refused.text
     );
     assert!(refused.headers.get("retry-after").is_some());
-    assert_eq!(refused.body["error"]["code"], "too_many_attempts", "the API answers JSON");
+    assert_eq!(
+        refused.body["error"]["code"], "too_many_attempts",
+        "the API answers JSON"
+    );
     // A person on the portal page gets a page to read, in their language, not JSON.
     let page = app
-        .send(lookup("/portal/complaints/status?no=TS20261126-00000000".into()))
+        .send(lookup(
+            "/portal/complaints/status?no=TS20261126-00000000".into(),
+        ))
         .await;
     assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(
@@ -535,7 +543,11 @@ async fn guessing_codes_and_numbers_is_slowed_to_a_few_per_window() {
         "{:?}",
         page.headers
     );
-    assert!(page.text.contains("查询过于频繁") && page.text.contains("href=\"/portal\""), "{}", page.text);
+    assert!(
+        page.text.contains("查询过于频繁") && page.text.contains("href=\"/portal\""),
+        "{}",
+        page.text
+    );
     assert!(page.headers.get("retry-after").is_some());
     // Pages without a number, and other clients, are not counted.
     assert_eq!(
@@ -632,9 +644,14 @@ async fn a_half_sent_request_does_not_hold_a_shutdown() {
         max_connections: 8,
         shutdown_grace: std::time::Duration::from_secs(1),
     };
-    let server = tokio::spawn(server::listen::serve(listener, app.router.clone(), limits, async {
-        let _ = stopped.await;
-    }));
+    let server = tokio::spawn(server::listen::serve(
+        listener,
+        app.router.clone(),
+        limits,
+        async {
+            let _ = stopped.await;
+        },
+    ));
     let mut slow = tokio::net::TcpStream::connect(addr).await.expect("connect");
     slow.write_all(
         b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"user",
@@ -645,7 +662,10 @@ async fn a_half_sent_request_does_not_hold_a_shutdown() {
     let signalled = std::time::Instant::now();
     stop.send(()).expect("stop");
     let finished = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
-    assert!(finished.is_ok(), "the server was still draining 10 s after the signal");
+    assert!(
+        finished.is_ok(),
+        "the server was still draining 10 s after the signal"
+    );
     assert!(
         signalled.elapsed() < std::time::Duration::from_secs(4),
         "stopped after {:?}",

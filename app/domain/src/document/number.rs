@@ -160,7 +160,8 @@ pub fn parse_dated_number(prefix: &str, input: &str) -> Option<String> {
         .collect::<String>()
         .to_ascii_uppercase();
     let rest = compact.strip_prefix(prefix)?;
-    if (rest.len() != 8 + CODE_LEN && rest.len() != 8 + LEGACY_CODE_LEN) || !rest.is_char_boundary(8)
+    if (rest.len() != 8 + CODE_LEN && rest.len() != 8 + LEGACY_CODE_LEN)
+        || !rest.is_char_boundary(8)
     {
         return None;
     }
@@ -268,8 +269,15 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("day");
         let no = dated_number("GS", day, [7; 10]);
         assert_eq!(no.len(), 2 + 8 + 1 + CODE_LEN);
-        assert_eq!(parse_dated_number("GS", &no.to_lowercase()), Some(no.clone()));
+        assert_eq!(
+            parse_dated_number("GS", &no.to_lowercase()),
+            Some(no.clone())
+        );
         assert_eq!(parse_dated_number("TS", &no), None, "another prefix");
-        assert_eq!(parse_dated_number("GS", "GS20261301-0000000000000000"), None, "no such day");
+        assert_eq!(
+            parse_dated_number("GS", "GS20261301-0000000000000000"),
+            None,
+            "no such day"
+        );
     }
 }

@@ -297,14 +297,33 @@ fn verification_block(s: &mut Setter<'_>, v: &super::model::Verification, top: f
     let advance = |c: char| m.advance(Face::Regular, c, NOTE_SIZE);
     let code_size = BODY_SIZE * 0.8;
     let mut baseline = top + code_size;
-    s.text(
-        text_x,
-        baseline,
-        code_size,
-        Face::Bold,
-        Ink::Black,
-        format!("文书核验码：{}", v.code),
-    );
+    let label = "文书核验码：";
+    let one_line = format!("{label}{}", v.code);
+    if s.width(&one_line, Face::Bold, code_size) <= text_w {
+        s.text(
+            text_x,
+            baseline,
+            code_size,
+            Face::Bold,
+            Ink::Black,
+            one_line,
+        );
+    } else {
+        // A sixteen-character code does not fit beside its label in the column: the label,
+        // then the code on a line of its own, smaller if even that would overflow (it must
+        // never run into the agency's name and seal beside it).
+        for line in [label.to_owned(), v.code.clone()] {
+            let w = s.width(&line, Face::Bold, code_size);
+            let size = if w > text_w {
+                code_size * text_w / w
+            } else {
+                code_size
+            };
+            s.text(text_x, baseline, size, Face::Bold, Ink::Black, line);
+            baseline += code_size * 1.3;
+        }
+        baseline -= code_size * 1.3;
+    }
     baseline += code_size * 1.5;
     let note = format!(
         "扫描二维码，或在行政执法公示平台「文书核验」页面输入核验码，核验本文书的真伪和效力：{}",
@@ -637,6 +656,54 @@ mod tests {
             last.marks
                 .iter()
                 .any(|m| matches!(m, Mark::Qr { content, .. } if content.ends_with("ABCDEFGH")))
+        );
+    }
+
+    #[test]
+    fn a_long_code_keeps_to_its_column_beside_the_qr_code() {
+        let mut m = model(vec![Block::Paragraph("正文".into())]);
+        m.verification = Some(crate::document::model::Verification {
+            code: "WR26-6QYR-RYQH-DZP6".into(),
+            url: "https://example.gov.cn/portal/verify?code=WR266QYRRYQHDZP6".into(),
+        });
+        let pages = typeset(&m, &Fixed);
+        let last = pages.last().expect("page");
+        assert!(
+            last.texts().any(|t| t == "WR26-6QYR-RYQH-DZP6"),
+            "the code on a line of its own"
+        );
+        let end = |x: f32, size: f32, face: Face, text: &str| {
+            x + text
+                .chars()
+                .map(|c| Fixed.advance(face, c, size))
+                .sum::<f32>()
+        };
+        // The column is the one the explanation beside the QR code wraps in: the code's lines
+        // end where its lines end at the latest, never further (into the agency's name).
+        let mut column_end = 0.0f32;
+        let mut code_end = 0.0f32;
+        for mk in &last.marks {
+            if let Mark::Text {
+                x,
+                size,
+                text,
+                face,
+                ink,
+                ..
+            } = mk
+                && *x > LEFT + QR_SIZE
+            {
+                if *ink == Ink::Grey {
+                    column_end = column_end.max(end(*x, *size, *face, text));
+                } else if text.starts_with("文书核验码") || text.contains("WR26") {
+                    code_end = code_end.max(end(*x, *size, *face, text));
+                }
+            }
+        }
+        assert!(column_end > 0.0 && code_end > 0.0);
+        assert!(
+            code_end <= column_end + NOTE_SIZE,
+            "the code ends at {code_end}, its column at {column_end}"
         );
     }
 }

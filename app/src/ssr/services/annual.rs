@@ -273,7 +273,9 @@ pub async fn report(
     }
     let report = compute(state, year, today, lang).await?;
     let mut entries = state.annual_cache.entries();
-    entries.retain(|(_, _, day), (at, _)| *day == today && (now - *at).num_seconds() < ANNUAL_CACHE_SECS);
+    entries.retain(|(_, _, day), (at, _)| {
+        *day == today && (now - *at).num_seconds() < ANNUAL_CACHE_SECS
+    });
     entries.insert(key, (now, report.clone()));
     Ok(report)
 }

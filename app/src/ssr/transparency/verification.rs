@@ -116,9 +116,15 @@ pub async fn verify_tree(
     external: Option<&Signed>,
     with_files: bool,
 ) -> Result<TreeReport, ServiceError> {
-    Ok(verify_inner(&state.db, &state.settings.data_dir, external, with_files, None)
-        .await?
-        .0)
+    Ok(verify_inner(
+        &state.db,
+        &state.settings.data_dir,
+        external,
+        with_files,
+        None,
+    )
+    .await?
+    .0)
 }
 
 /// Verifies the chain and the tree in one streamed pass (the command line's `audit verify`):

@@ -8,8 +8,7 @@ use tianping_domain::{
 use crate::{
     api::org::{
         AddCredential, AssignReviewer, CreateAgency, CreateUser, IssueApiToken, SetUserActive,
-        list_agencies,
-        list_users,
+        list_agencies, list_users,
     },
     ui::{
         common::{StaffPage, action_error, loaded, use_lang},
@@ -99,14 +98,8 @@ pub fn AdminUsers() -> impl IntoView {
     view! {
         <StaffPage title=lang.pick("用户与证件", "Users and credentials").to_owned() only=Role::Admin>
             {move || match issue_token.value().get() {
-                Some(Ok(issued)) => Some(view! {
-                    <div class="alert alert-ok" role="status" data-test="api-token">
-                        <p>{lang.pick("新的接口令牌（仅显示这一次，原令牌已失效；请立即交给对接系统保存）：", "New API token (shown this once; the earlier one no longer works; hand it to the integrating system now):")}</p>
-                        <p><code>{issued.token}</code></p>
-                    </div>
-                }.into_any()),
-                Some(Err(e)) => Some(view! { <p class="alert alert-error" role="alert">{e.to_string()}</p> }.into_any()),
-                None => None,
+                Some(Err(e)) => Some(view! { <p class="alert alert-error" role="alert">{e.to_string()}</p> }),
+                _ => None,
             }}
             {loaded(users, move |list| view! {
                             <table class="table" data-test="admin-user-table">
@@ -141,13 +134,23 @@ pub fn AdminUsers() -> impl IntoView {
                                                         {if u.active { lang.pick("停用", "Disable") } else { lang.pick("启用", "Enable") }}
                                                     </button>
                                                 </ActionForm>
-                                                {(u.role == Role::Integration).then(|| view! {
-                                                    <ActionForm action=issue_token>
-                                                        <input type="hidden" name="user_id" value=u.id />
-                                                        <button type="submit" class="link-button" data-test="issue-api-token">
-                                                            {lang.pick("签发接口令牌", "Issue API token")}
-                                                        </button>
-                                                    </ActionForm>
+                                                {(u.role == Role::Integration).then(|| {
+                                                    let uid = u.id;
+                                                    view! {
+                                                        <ActionForm action=issue_token>
+                                                            <input type="hidden" name="user_id" value=uid />
+                                                            <button type="submit" class="link-button" data-test="issue-api-token">
+                                                                {lang.pick("签发接口令牌", "Issue API token")}
+                                                            </button>
+                                                        </ActionForm>
+                                                        // Shown where the administrator clicked, once.
+                                                        {move || issue_token.value().get().and_then(Result::ok).filter(|t| t.user_id == uid).map(|issued| view! {
+                                                            <div class="alert alert-ok" role="status" data-test="api-token">
+                                                                <p>{lang.pick("新的接口令牌（仅显示这一次，原令牌已失效；请立即交给对接系统保存）：", "New API token (shown this once; the earlier one no longer works; hand it to the integrating system now):")}</p>
+                                                                <p><code class="token">{issued.token}</code></p>
+                                                            </div>
+                                                        })}
+                                                    }
                                                 })}
                                             </td>
                                         </tr>

@@ -496,4 +496,3 @@ pub async fn issue_api_token(
         issued_at: issued.issued_at.to_rfc3339(),
     })
 }
-
