@@ -242,7 +242,9 @@ async fn an_issued_decision_is_numbered_hashed_in_the_log_and_says_what_the_law_
         "百分之三加处罚款",
         "六十日内向临江市人民政府申请行政复议",
         "六个月内依法向有管辖权的人民法院提起行政诉讼",
-        &format!("文书核验码：{code}"),
+        // The label, and the code on a line of its own in the column beside the QR code.
+        "文书核验码：",
+        &code,
         "—1—",
     ] {
         assert!(
