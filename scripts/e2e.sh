@@ -17,6 +17,9 @@ BIN="$ROOT/target/release/tianping"
 "$BIN" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fsS "http://$LEPTOS_SITE_ADDR/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+echo "== What a first visit downloads: compressed, content-hashed, cached (issue 22) =="
+BASE_URL="http://$LEPTOS_SITE_ADDR" bash scripts/check-assets.sh
 status=0
 (cd end2end && BASE_URL="http://$LEPTOS_SITE_ADDR" npx playwright test) || status=$?
 kill "$SERVER" 2>/dev/null || true

@@ -22,6 +22,14 @@ async function takeStep(page: Page, kind: string, state: string, fill?: (form: R
   await expect(page.getByTestId("form-error")).toHaveCount(0);
 }
 
+/** The reviewer judges every checklist point (the list starts unanswered, issue 22 item 7). */
+async function answerEveryPoint(page: Page) {
+  const points = page.locator('[data-test^="pass-"]');
+  const n = await points.count();
+  expect(n).toBeGreaterThanOrEqual(10);
+  for (let i = 0; i < n; i++) await points.nth(i).check();
+}
+
 async function timelineHas(page: Page, action: string) {
   await expect(page.getByTestId("timeline").locator(`[data-action="${action}"]`)).toHaveCount(1);
 }
@@ -111,6 +119,9 @@ test("a major case goes from clue to archive: returned by the reviewer, resubmit
   await page.getByTestId("queue-row").filter({ hasText: "销售过期食品（端到端）" }).getByTestId("queue-link").click();
   await waitForHydration(page);
   await expect(page.getByTestId("material-draft")).toContainText("6000");
+  // Nothing is pre-ticked: a one-click approval is not possible.
+  await expect(page.locator('[data-test^="pass-"]:checked, [data-test^="problem-"]:checked')).toHaveCount(0);
+  await answerEveryPoint(page);
   await page.getByTestId("problem-discretion").check();
   await page.getByTestId("comment-discretion").fill("拟罚款金额与调查终结报告认定的情节不一致。");
   await page.getByTestId("form[outcome]").selectOption("return_for_correction");
@@ -134,6 +145,7 @@ test("a major case goes from clue to archive: returned by the reviewer, resubmit
   await page.getByTestId("open-review").click();
   await waitForHydration(page);
   await expect(page.getByTestId("review-round")).toHaveCount(2);
+  await answerEveryPoint(page);
   await page.getByTestId("form[outcome]").selectOption("approve");
   await page.getByTestId("review-submit").click();
   await expect(page.getByTestId("review-done")).toBeVisible();
@@ -185,7 +197,7 @@ test("a major case goes from clue to archive: returned by the reviewer, resubmit
 
   await switchTo(page, "officer.zhang", caseUrl);
   await takeStep(page, "archive", "archived");
-  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await expect(page.getByTestId("no-actions")).toContainText("本案已办结");
   for (const action of ["case.serve", "case.record_payment", "case.close", "case.archive"]) await timelineHas(page, action);
   await page.getByTestId("tab-documents").click();
   await expect(page.getByTestId("document-row").filter({ hasText: "行政处罚决定书" })).toHaveCount(1);
@@ -252,6 +264,7 @@ test("a licence revocation without a fine gives the party a hearing: reviewed, n
   await switchTo(page, "reviewer.sun", caseUrl);
   await page.getByTestId("open-review").click();
   await waitForHydration(page);
+  await answerEveryPoint(page);
   await page.getByTestId("form[outcome]").selectOption("approve");
   await page.getByTestId("review-submit").click();
   await expect(page.getByTestId("review-done")).toBeVisible();

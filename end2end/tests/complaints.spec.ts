@@ -72,6 +72,38 @@ test("a member of the public files a complaint; the supervisor assigns it; the a
   noErrors();
 });
 
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a complaint tapped twice is filed once, and the receipt is where the user looks", async ({ page }) => {
+    test.setTimeout(120_000);
+    const noErrors = failOnPageErrors(page);
+    const fill = async () => {
+      await page.goto("/portal/complaints");
+      await waitForHydration(page);
+      await page.getByTestId("complaint-agency").selectOption({ label: "临江市市场监督管理局" });
+      await page.getByTestId("complaint-subject").fill("罚款收据未当场出具");
+      await page.getByTestId("complaint-content").fill("12月1日在解放路检查后当场收取罚款，未出具财政部门统一制发的罚款收据。");
+      await page.getByTestId("complaint-name").fill("司马青");
+      await page.getByTestId("complaint-phone").fill("13905718888");
+    };
+    await fill();
+    await page.getByTestId("complaint-submit").dblclick();
+    const receipt = page.getByTestId("complaint-receipt");
+    await expect(receipt).toBeVisible();
+    await expect(page.getByTestId("form-answer")).toBeFocused();
+    await expect(receipt).toBeInViewport();
+    await expect(page.getByTestId("complaint-form-wrap")).toBeHidden();
+    const first = (await page.getByTestId("tracking-no").textContent())!.trim();
+
+    // The same complaint sent again (a resend after a lost answer) is the same complaint.
+    await fill();
+    await page.getByTestId("complaint-submit").click();
+    await expect(page.getByTestId("tracking-no")).toHaveText(first);
+    noErrors();
+  });
+});
+
 test("a supervisor reads the statistics, filters them, downloads the CSV and opens an officer's profile", async ({ page }) => {
   test.setTimeout(120_000);
   const noErrors = failOnPageErrors(page);

@@ -25,6 +25,7 @@ mod m20261212_000019_party_documents;
 mod m20261212_000020_holiday_years;
 mod m20261213_000021_account_credentials;
 mod m20261213_000022_longer_codes;
+mod m20261214_000023_complaint_submission_key;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000020_holiday_years::Migration),
             Box::new(m20261213_000021_account_credentials::Migration),
             Box::new(m20261213_000022_longer_codes::Migration),
+            Box::new(m20261214_000023_complaint_submission_key::Migration),
         ]
     }
 }

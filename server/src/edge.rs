@@ -75,7 +75,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
     // Static assets (the same for everyone) stay cacheable even when the cookie comes along.
     let path = request.uri().path();
-    let asset = path.starts_with("/pkg/") || path == "/favicon.ico";
+    let asset = path.starts_with("/pkg/") || path == "/favicon.ico" || path == "/favicon.svg";
     let signed_in = !asset && auth::token_from_headers(headers).is_some();
     let api = path.starts_with("/api/");
     let https = state.settings.public_url.starts_with("https://");

@@ -3,6 +3,7 @@
 //! [`api::router`].
 
 pub mod api;
+pub mod assets;
 pub mod config;
 pub mod edge;
 pub mod listen;
@@ -64,6 +65,9 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
+        // Content-hashed asset names when the build wrote them (`hash.txt` beside the binary);
+        // the plain names otherwise.
+        .hash_files(true)
         .build();
     Ok(AppState::builder(db, config.settings.clone())
         .clock(clock)
@@ -89,8 +93,10 @@ pub fn build_router(state: AppState) -> Router {
         }
     };
     let shell_options = state.leptos_options.clone();
+    let pkg = assets::pkg_router(&state.leptos_options.site_root);
     Router::new()
         .merge(api::router())
+        .nest_service("/pkg", pkg)
         .route("/auth/logout", post(form_logout))
         .route("/lang/{lang}", get(switch_language))
         .route("/healthz", get(|| async { "ok" }))
@@ -108,6 +114,7 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             edge::layer,
         ))
+        .layer(assets::compression())
         .with_state(state)
 }
 

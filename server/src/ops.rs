@@ -194,6 +194,11 @@ pub async fn metrics(
         "# HELP tianping_write_queue Units of work waiting for the write guard (SQLite).\n# TYPE tianping_write_queue gauge\ntianping_write_queue {}",
         state.db.writers_waiting()
     );
+    let _ = writeln!(
+        out,
+        "# HELP tianping_write_flushes_total Shared flushes that made committed writes durable.\n# TYPE tianping_write_flushes_total counter\ntianping_write_flushes_total {}",
+        state.db.flushes()
+    );
     let (size, idle) = match state.db.backend() {
         DbBackend::Sqlite => {
             let p = state.db.conn.get_sqlite_connection_pool();

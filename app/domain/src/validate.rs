@@ -270,6 +270,8 @@ pub enum Field {
     RequestReason,
     /// The public explanation of a correction or early removal.
     PublicNote,
+    /// Why a new version of the review catalog is published (修订说明).
+    CatalogNote,
 }
 
 impl Field {
@@ -429,6 +431,7 @@ impl Field {
             RequesterName => lang.pick("申请人", "Applicant"),
             RequestReason => lang.pick("申请理由", "Reason for the request"),
             PublicNote => lang.pick("公开说明", "Public explanation"),
+            CatalogNote => lang.pick("修订说明", "Why it changes"),
         }
     }
 }
@@ -508,6 +511,8 @@ pub enum Rule {
         /// The first day early removal may be asked for.
         from: NaiveDate,
     },
+    /// A new version identical to the one in force: nothing would change.
+    Unchanged,
 }
 
 /// A field that broke a rule.
@@ -619,6 +624,10 @@ impl ValidationError {
             }
             (Rule::HolidayData { detail }, Lang::En) => {
                 format!("is refused by the calendar: {detail}")
+            }
+            (Rule::Unchanged, Lang::Zh) => "与现行版本完全相同，无需发布新版本".to_owned(),
+            (Rule::Unchanged, Lang::En) => {
+                "is identical to the version in force: there is nothing to publish".to_owned()
             }
             (Rule::MinDisplayPeriod { from }, Lang::Zh) => {
                 format!("提前移出须在最短公示期届满后申请，最早可于 {from} 申请")
@@ -1310,6 +1319,7 @@ mod tests {
             Device,
             Clue,
             Penalty,
+            CatalogNote,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

@@ -576,3 +576,26 @@ pub struct RemedyRuling {
     #[serde(default)]
     pub effective: String,
 }
+
+/// A case on the caller's to-do list (issue 22 item 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WorkItem {
+    /// The case, as in the list (its most urgent deadline included).
+    pub case: CaseSummary,
+    /// The steps the caller can take now that move it forward, in procedure order; empty when
+    /// it waits for someone else.
+    pub steps: Vec<CommandKind>,
+    /// Who holds it: the roles whose steps move it forward from its state.
+    pub held_by: Vec<Role>,
+}
+
+/// The caller's day: cases waiting for them, and their other open cases, most urgent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WorkList {
+    /// Cases with a step the caller can take now.
+    pub yours: Vec<WorkItem>,
+    /// The caller's cases (assigned officers) that wait for someone else.
+    pub waiting: Vec<WorkItem>,
+}

@@ -22,6 +22,16 @@ pub async fn list_cases(filter: CaseFilter) -> Result<Vec<CaseSummary>, AppError
         .map_err(|e| AppError::from_service(e, lang))
 }
 
+/// The caller's to-do list: cases waiting for a step of theirs, and their cases waiting for
+/// someone else (issue 22 item 1).
+#[server]
+pub async fn my_work() -> Result<crate::api::case_dto::WorkList, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::todo(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
 /// One case with everything its page shows.
 #[server]
 pub async fn get_case(id: i32) -> Result<CaseDetail, AppError> {

@@ -3,9 +3,11 @@
 //! reports to ([`super::audit::DerivedData`]); nothing it knows of the data derived from the
 //! writes beyond that hook.
 //!
-//! SQLite runs in WAL mode with `synchronous=FULL`: a commit the server acknowledged survives a
-//! crash of the process *and* of the machine, at the cost of one fsync per commit. Foreign keys
-//! are on and writers wait up to 5 s for a lock. Writes are serialised inside the process by
+//! SQLite runs in WAL mode. A commit the server acknowledged survives a crash of the process
+//! *and* of the machine: units of work commit with `synchronous=NORMAL` on the writers' pool and
+//! are acknowledged after a shared flush of the WAL ([`super::durability`]); every other
+//! connection keeps `synchronous=FULL`. Foreign keys are on and writers wait up to 5 s for a
+//! lock. Writes are serialised inside the process by
 //! [`Db::write_lock`]; one SQLite file serves one `tianping` process (use PostgreSQL to run
 //! several).
 //!
@@ -35,7 +37,9 @@ use sea_orm::{
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use super::{audit::DerivedData, derived::Derived, entities::audit_head};
+use super::{
+    audit::DerivedData, derived::Derived, durability::GroupFlush, entities::audit_head,
+};
 
 /// The database handle shared by all services.
 #[derive(Debug, Clone)]
@@ -55,6 +59,8 @@ pub struct Db {
     head_moved: Arc<std::sync::atomic::AtomicU64>,
     /// Units of work waiting for the write guard (a figure for the metrics).
     waiting: Arc<std::sync::atomic::AtomicUsize>,
+    /// Shared flushes after commits ([`super::durability`]).
+    flush: Arc<GroupFlush>,
 }
 
 /// A cap on the SQLite file's size in pages, from `TIANPING_SQLITE_MAX_PAGES` (fault tests: a
@@ -75,8 +81,18 @@ pub fn storage_full(err: &DbErr) -> bool {
         || text.contains("could not extend file")
 }
 
+/// How a pool's SQLite connections sync their commits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Commits {
+    /// Each commit waits for the disk.
+    EachSynced,
+    /// Commits wait for nobody; the write path flushes before it acknowledges
+    /// ([`super::durability`]).
+    Flushed,
+}
+
 /// The options of one pool of `max` connections (see [`Db::connect`]).
-fn options(url: &str, search_path: Option<&str>, max: u32) -> ConnectOptions {
+fn options(url: &str, search_path: Option<&str>, max: u32, commits: Commits) -> ConnectOptions {
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
@@ -87,7 +103,10 @@ fn options(url: &str, search_path: Option<&str>, max: u32) -> ConnectOptions {
         opts.map_sqlx_sqlite_opts(move |o| {
             let o = o
                 .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+                .synchronous(match commits {
+                    Commits::EachSynced => sea_orm::sqlx::sqlite::SqliteSynchronous::Full,
+                    Commits::Flushed => sea_orm::sqlx::sqlite::SqliteSynchronous::Normal,
+                })
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true)
                 .create_if_missing(true);
@@ -125,13 +144,24 @@ impl Db {
     /// PostgreSQL's audit-head lock never take the connections readers need.
     pub async fn connect(url: &str, search_path: Option<&str>) -> Result<Self, DbErr> {
         let sqlite = url.starts_with("sqlite");
-        let conn =
-            Database::connect(options(url, search_path, if sqlite { 8 } else { 16 })).await?;
+        let conn = Database::connect(options(
+            url,
+            search_path,
+            if sqlite { 8 } else { 16 },
+            Commits::EachSynced,
+        ))
+        .await?;
         let writer = if sqlite && in_memory(url) {
             // One in-memory database per connection pool: reads and writes share it.
             conn.clone()
         } else {
-            Database::connect(options(url, search_path, if sqlite { 2 } else { 8 })).await?
+            Database::connect(options(
+                url,
+                search_path,
+                if sqlite { 2 } else { 8 },
+                Commits::Flushed,
+            ))
+            .await?
         };
         let sqlite_file = (conn.get_database_backend() == DbBackend::Sqlite && !in_memory(url))
             .then(|| {
@@ -206,6 +236,7 @@ impl Db {
             audit_head: Arc::default(),
             head_moved: Arc::default(),
             waiting: Arc::default(),
+            flush: Arc::default(),
         }
     }
 
@@ -295,6 +326,69 @@ impl Db {
                     .await
             }
             _ => self.writer.begin().await,
+        }
+    }
+
+    /// Begins a unit of work's transaction: as [`Db::begin_write`], committing without waiting
+    /// for the disk; the unit of work calls [`Db::committed`] then [`Db::durable`] before it
+    /// acknowledges anything.
+    pub(crate) async fn begin_flushed_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        let txn = self.begin_write().await?;
+        if self.backend() == DbBackend::Postgres {
+            txn.execute_unprepared("SET LOCAL synchronous_commit TO off")
+                .await?;
+        }
+        Ok(txn)
+    }
+
+    /// A ticket for a commit of [`Db::begin_flushed_write`] that has just returned.
+    pub(crate) fn committed(&self) -> u64 {
+        self.flush.committed()
+    }
+
+    /// Returns once the commit that took `ticket` is durable, sharing the flush with every
+    /// writer waiting at the same time. The flush runs on a task of its own: a request that is
+    /// cancelled meanwhile does not cut it short.
+    pub(crate) async fn durable(&self, ticket: u64) -> Result<(), DbErr> {
+        let db = self.clone();
+        tokio::spawn(async move { db.flush.wait(ticket, || db.flush_once()).await })
+            .await
+            .map_err(|e| DbErr::Custom(format!("flush task failed: {e}")))?
+    }
+
+    /// Shared flushes run so far (a figure for the metrics).
+    pub fn flushes(&self) -> u64 {
+        self.flush.flushes()
+    }
+
+    /// One flush: everything committed before it began is durable when it returns.
+    async fn flush_once(&self) -> Result<(), DbErr> {
+        match self.backend() {
+            DbBackend::Postgres => {
+                // A transactional WAL record: its synchronous commit flushes the WAL up to it.
+                self.writer
+                    .execute_unprepared(
+                        "SELECT pg_logical_emit_message(true, 'tianping', 'flush')",
+                    )
+                    .await
+                    .map(|_| ())
+            }
+            _ => {
+                let Some(file) = self.sqlite_file.clone() else {
+                    return Ok(());
+                };
+                let mut wal = file.into_os_string();
+                wal.push("-wal");
+                tokio::task::spawn_blocking(move || match std::fs::File::open(&wal) {
+                    Ok(f) => f.sync_data(),
+                    // Checkpointed into the database file and removed: SQLite synced that.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                    Err(e) => Err(e),
+                })
+                .await
+                .map_err(|e| DbErr::Custom(format!("flush task failed: {e}")))?
+                .map_err(|e| DbErr::Custom(format!("flushing the write-ahead log failed: {e}")))
+            }
         }
     }
 

@@ -13,6 +13,7 @@ pub mod client;
 pub mod clock;
 pub mod db;
 pub mod derived;
+pub mod durability;
 pub mod entities;
 pub mod error;
 pub mod jwt_crypto;

@@ -66,6 +66,7 @@ fn Header(#[prop(optional)] me: Option<Me>) -> impl IntoView {
     };
     let switch = format!("/lang/{other}?next={}", urlencode(&here));
     view! {
+        <a class="skip-link" href="#main">{lang.pick("跳到正文", "Skip to main content")}</a>
         <header class="site-header">
             <a class="brand" href="/">
                 <span class="brand-mark" aria-hidden="true">"⚖"</span>

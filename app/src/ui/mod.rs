@@ -6,7 +6,7 @@ pub mod form;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -29,6 +29,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet id="leptos" options=options.clone() />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -45,7 +47,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
     view! {
-        <Stylesheet id="leptos" href="/pkg/tianping.css" />
         <Title formatter=move |t: String| format!("{t} · {}", lang.pick("天平 行政执法监督平台", "Tianping")) />
         <Router>
             <Routes fallback=NotFound>

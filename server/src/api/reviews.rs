@@ -6,10 +6,11 @@ use app::{
     ssr::services::reviews,
 };
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
+use tianping_domain::validate::Field;
 
 use super::{
     bodies::Created,
-    error::{ApiResult, fail},
+    error::{ApiResult, fail, fail_named},
     extract::{Body, Caller, Path},
 };
 
@@ -98,6 +99,6 @@ pub(super) async fn publish_review_catalog(
 ) -> ApiResult<impl IntoResponse> {
     let id = reviews::publish_catalog(&state, &c.session.actor, &b)
         .await
-        .map_err(fail(c.lang))?;
+        .map_err(fail_named(c.lang, &[(Field::CatalogNote, "note")]))?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

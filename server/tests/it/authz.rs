@@ -4,7 +4,7 @@
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{
-        AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, RegisterCase,
+        AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, MyWork, RegisterCase,
         RuleRemedy, TakeStep,
     },
     clues::ListClues,
@@ -195,7 +195,7 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
     ));
     // Legal review: the queue is the reviewers', catalogs the admins', figures the
     // supervision side's; rounds that do not exist are 404 to everyone signed in.
-    let catalog_body = move |_: usize| json!({"agency": scjg.to_string(), "fine_person": "10000", "fine_organisation": "100000", "hearing": "on"});
+    let catalog_body = move |_: usize| json!({"agency": scjg.to_string(), "fine_person": "10000", "fine_organisation": "100000", "hearing": "on", "note": "调整罚款审核标准"});
     cases.extend([
         (
             Method::GET,
@@ -579,6 +579,11 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             row([200, 200, 200, 200, 200, 403, 401, 401]),
         ),
         (
+            MyWork::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
             GetCase::PATH,
             format!("id={case_id}"),
             row([200, 200, 200, 200, 200, 403, 401, 401]),
@@ -601,7 +606,7 @@ async fn every_server_function_checks_the_caller_on_the_server() {
         (ListCatalogs::PATH, String::new(), row([200, 403, 403, 403, 403, 403, 401, 401])),
         (
             PublishCatalog::PATH,
-            format!("form%5Bagency%5D={scjg}&form%5Bfine_person%5D=10000&form%5Bfine_organisation%5D=100000"),
+            format!("form%5Bagency%5D={scjg}&form%5Bfine_person%5D=10000&form%5Bfine_organisation%5D=100000&form%5Bnote%5D=%E8%B0%83%E6%95%B4"),
             row([200, 403, 403, 403, 403, 403, 401, 401]),
         ),
         (

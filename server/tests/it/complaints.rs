@@ -19,6 +19,13 @@ fn complaint() -> Value {
     })
 }
 
+/// The complaint with its subject numbered: a different submission for each `n`.
+fn numbered(n: usize) -> Value {
+    let mut c = complaint();
+    c["subject"] = json!(format!("检查时未出示执法证件（第{n}次）"));
+    c
+}
+
 async fn file(app: &TestApp, body: Value) -> crate::helpers::Response {
     app.post("/api/v1/public/complaints", None, body).await
 }
@@ -214,11 +221,11 @@ async fn submissions_are_rate_limited_per_client_and_a_refused_one_writes_nothin
         };
     })
     .await;
-    for _ in 0..2 {
-        assert_eq!(file(&app, complaint()).await.status, StatusCode::CREATED);
+    for n in 0..2 {
+        assert_eq!(file(&app, numbered(n)).await.status, StatusCode::CREATED);
     }
     let before = app.audit_count().await;
-    let third = file(&app, complaint()).await;
+    let third = file(&app, numbered(2)).await;
     assert_eq!(
         third.status,
         StatusCode::TOO_MANY_REQUESTS,
@@ -230,7 +237,68 @@ async fn submissions_are_rate_limited_per_client_and_a_refused_one_writes_nothin
     assert_eq!(app.audit_count().await, before);
     // The window ends: accepted again.
     app.clock.advance(chrono::Duration::seconds(3600));
-    assert_eq!(file(&app, complaint()).await.status, StatusCode::CREATED);
+    assert_eq!(file(&app, numbered(3)).await.status, StatusCode::CREATED);
+}
+
+/// Issue 22 item 2: a second tap on "submit" (or a resend) files nothing new: it answers the
+/// first one's receipt, writes nothing and spends none of the client's allowance; twenty
+/// identical submissions at once file one complaint; a changed one is a new complaint.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_identical_submission_files_nothing_new_even_when_simultaneous() {
+    let app = TestApp::seeded_with(|s| {
+        s.complaint_rate = tianping_domain::supervision::complaint::RateRule {
+            max: 2,
+            window_secs: 3600,
+        };
+    })
+    .await;
+    let first = file(&app, complaint()).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    let audit = app.audit_count().await;
+    for _ in 0..3 {
+        let again = file(&app, complaint()).await;
+        assert!(again.status.is_success(), "{}", again.text);
+        assert_eq!(again.body["tracking_no"], first.body["tracking_no"]);
+        assert_eq!(again.body["reply_by"], first.body["reply_by"]);
+    }
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM complaints").await, 1);
+    assert_eq!(app.audit_count().await, audit, "a repeat writes nothing");
+    // The repeats spent nothing: a different complaint is still within the allowance of 2.
+    let other = file(&app, numbered(1)).await;
+    assert_eq!(other.status, StatusCode::CREATED, "{}", other.text);
+    assert_ne!(other.body["tracking_no"], first.body["tracking_no"]);
+
+    let fresh = TestApp::seeded().await;
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let router = fresh.router.clone();
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/public/complaints")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(axum::body::Body::from(complaint().to_string()))
+                .expect("request");
+            tokio::spawn(async move {
+                let res = tower::ServiceExt::oneshot(router, req)
+                    .await
+                    .expect("response");
+                let status = res.status();
+                let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                    .await
+                    .unwrap_or_default();
+                let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+                (status, body["tracking_no"].as_str().unwrap_or_default().to_owned())
+            })
+        })
+        .collect();
+    let mut numbers = std::collections::BTreeSet::new();
+    for t in tasks {
+        let (status, no) = t.await.expect("task");
+        assert!(status.is_success(), "{status}");
+        numbers.insert(no);
+    }
+    assert_eq!(numbers.len(), 1, "{numbers:?}");
+    assert_eq!(fresh.scalar("SELECT COUNT(*) FROM complaints").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -202,6 +202,7 @@ async fn readiness_and_metrics_tell_operations_what_they_need() {
     );
     for metric in [
         "tianping_write_queue",
+        "tianping_write_flushes_total",
         "tianping_db_pool_connections{state=\"idle\"}",
         "tianping_search_index_decisions",
         "tianping_http_request_seconds_sum",
@@ -210,4 +211,82 @@ async fn readiness_and_metrics_tell_operations_what_they_need() {
     }
     let remote = app.send(scrape("203.0.113.5:9100")).await;
     assert_eq!(remote.status, StatusCode::NOT_FOUND, "not for the internet");
+}
+
+/// Static assets (issue 22): `/pkg` serves the precompressed file the client accepts, a
+/// content-hashed name is cached for a year as immutable, a plain one is revalidated, and a
+/// client that accepts no encoding gets the file itself. Pages and JSON are compressed on the
+/// fly for clients that accept it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn assets_are_served_precompressed_and_cached_by_content_hash_and_pages_compressed() {
+    use axum::{
+        body::Body,
+        http::{Request, header},
+    };
+    let site = tempfile::tempdir().expect("tempdir");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg");
+    let hashed = "tianping.2mOkG3dBKA8YQl_R-mWt9A.wasm";
+    std::fs::write(pkg.join(hashed), b"\0asm raw module").expect("write");
+    std::fs::write(pkg.join(format!("{hashed}.br")), b"brotli bytes").expect("write");
+    std::fs::write(pkg.join(format!("{hashed}.gz")), b"gzip bytes").expect("write");
+    std::fs::write(pkg.join("plain.css"), b"body{}").expect("write");
+    let assets = server::assets::pkg_router(site.path().to_str().expect("utf-8 path"));
+    let get = |path: &str, accept: &str| {
+        let req = Request::builder()
+            .uri(path)
+            .header(header::ACCEPT_ENCODING, accept)
+            .body(Body::empty())
+            .expect("request");
+        let router = assets.clone();
+        async move {
+            let res = tower::ServiceExt::oneshot(router, req)
+                .await
+                .expect("response");
+            let headers = res.headers().clone();
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .expect("body");
+            (headers, body)
+        }
+    };
+    for (accept, encoding, body) in [
+        ("gzip, deflate, br", Some("br"), &b"brotli bytes"[..]),
+        ("gzip", Some("gzip"), &b"gzip bytes"[..]),
+        ("identity", None, &b"\0asm raw module"[..]),
+    ] {
+        let (headers, got) = get(&format!("/{hashed}"), accept).await;
+        assert_eq!(
+            headers
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap_or_default()),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(&got[..], body, "{accept}");
+        assert_eq!(
+            headers[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(headers[header::VARY], "accept-encoding");
+    }
+    let (headers, _) = get("/plain.css", "br").await;
+    assert_eq!(headers[header::CACHE_CONTROL], "public, no-cache");
+    assert!(headers.contains_key(header::LAST_MODIFIED));
+
+    let app = TestApp::seeded().await;
+    for path in ["/", "/api/v1/public/decisions"] {
+        let res = app
+            .send(
+                Request::builder()
+                    .uri(path)
+                    .header(header::ACCEPT_ENCODING, "br")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        assert_eq!(res.headers["content-encoding"], "br", "{path}");
+    }
 }

@@ -252,3 +252,58 @@ async fn audit_verify_reads_a_read_only_copy_and_beside_a_running_server() {
         "not a byte changed"
     );
 }
+
+/// Group flush (issue 21 item 5): units of work commit without waiting for the disk and are
+/// acknowledged only after a flush that began after their commit. One write at a time, each
+/// answer comes after a flush of its own (nothing else could have covered it); many at once
+/// share flushes, and every one of them is stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_acknowledged_write_waited_for_a_flush_and_concurrent_writes_share_them() {
+    let app = TestApp::seeded().await;
+    let token = app.login("hotline12345").await;
+    let body = |reference: &str| serde_json::from_str::<serde_json::Value>(&clue(reference)).unwrap();
+    for i in 0..3 {
+        let before = app.state.db.flushes();
+        let r = app
+            .post("/api/v1/clues", Some(&token), body(&format!("FLUSH-ONE-{i}")))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert!(
+            app.state.db.flushes() > before,
+            "write {i} was acknowledged without a flush after its commit"
+        );
+    }
+    let before = app.state.db.flushes();
+    let writes = 48;
+    let tasks: Vec<_> = (0..writes)
+        .map(|i| {
+            let router = app.router.clone();
+            let req = axum::http::Request::builder()
+                .method(axum::http::Method::POST)
+                .uri("/api/v1/clues")
+                .header(axum::http::header::CONTENT_TYPE, "application/json")
+                .header(axum::http::header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(axum::body::Body::from(clue(&format!("FLUSH-MANY-{i}"))))
+                .expect("request");
+            tokio::spawn(async move {
+                let res = tower::ServiceExt::oneshot(router, req)
+                    .await
+                    .expect("response");
+                res.status()
+            })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.expect("task"), StatusCode::CREATED);
+    }
+    let flushes = app.state.db.flushes() - before;
+    assert!(
+        (1..=writes).contains(&flushes),
+        "{writes} writes took {flushes} flushes"
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM clues WHERE reference LIKE 'FLUSH-MANY-%'")
+            .await,
+        writes as i64
+    );
+}

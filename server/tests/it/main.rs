@@ -28,3 +28,4 @@ mod statistics;
 mod supervision;
 mod transparency;
 mod validation;
+mod work;

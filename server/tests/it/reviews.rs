@@ -535,9 +535,29 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
     // Before the new version, 60,000 yuan on an organisation is not major.
     let (id, officer_token, _) = investigated_case(&app, "生产销售不合格电线").await;
     let r = app
-        .post("/api/v1/review-catalogs", Some(&admin), good)
+        .post("/api/v1/review-catalogs", Some(&admin), good.clone())
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    // The same version again changes nothing and is refused; a version without a note too
+    // (issue 22 item 5). Nothing is published or audited.
+    let events = app.audit_count().await;
+    let again = app
+        .post("/api/v1/review-catalogs", Some(&admin), good.clone())
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", again.text);
+    assert_eq!(again.body["error"]["fields"][0]["field"], "catalog", "{}", again.text);
+    assert_eq!(again.body["error"]["fields"][0]["rule"], "unchanged", "{}", again.text);
+    assert!(again.text.contains("与现行版本完全相同"), "{}", again.text);
+    let mut silent = good.clone();
+    silent["note"] = json!("  ");
+    silent["fine_person"] = json!("4000");
+    let r = app
+        .post("/api/v1/review-catalogs", Some(&admin), silent)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["error"]["fields"][0]["field"], "note", "{}", r.text);
+    assert!(r.text.contains("修订说明"), "{}", r.text);
+    assert_eq!(app.audit_count().await, events);
     let catalogs = app.get("/api/v1/review-catalogs", Some(&admin)).await;
     let scjg_versions = catalogs
         .body

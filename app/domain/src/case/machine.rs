@@ -143,7 +143,7 @@ pub fn allowed_commands(facts: &CaseFacts, actor: &Actor, today: NaiveDate) -> V
 }
 
 /// Whether a step of `kind` is possible at all in `state`.
-fn accepted_in(kind: CommandKind, state: CaseState) -> bool {
+pub(crate) fn accepted_in(kind: CommandKind, state: CaseState) -> bool {
     use CaseState as S;
     use CommandKind as K;
     match kind {

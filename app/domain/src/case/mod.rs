@@ -36,6 +36,7 @@ mod machine;
 mod schedule;
 mod staffing;
 mod state;
+mod todo;
 mod transition;
 
 #[cfg(test)]
@@ -57,6 +58,7 @@ pub use machine::{allowed_commands, apply, apply_step, check, expected_close_rea
 pub use schedule::{ScheduleFacts, due_date, most_urgent, rule_for};
 pub use staffing::{StaffingChange, check_staffing, may_change_staffing, staffing_open};
 pub use state::{CaseState, Procedure};
+pub use todo::{advances, holders};
 pub use transition::{
     AUDIT_SUBJECT_TYPE, DeadlineChange, DeadlineEffect, DeadlineKind, DocumentKind, Transition,
 };

@@ -306,6 +306,20 @@ pub struct CatalogVersion {
     pub catalog: ReviewCatalog,
 }
 
+/// Checks a proposed version against the agency's latest one (issue 22 item 5): a version with
+/// the same criteria would change nothing and only make the history longer, so it is refused
+/// (`Unchanged`, on the catalog). Any difference, however small, is a new version.
+pub fn check_new_version(
+    latest: Option<&ReviewCatalog>,
+    proposed: &ReviewCatalog,
+) -> Result<(), ValidationError> {
+    if latest == Some(proposed) {
+        Err(ValidationError::new(Field::Catalog, Rule::Unchanged))
+    } else {
+        Ok(())
+    }
+}
+
 /// The version in force on `day`: the one with the latest `effective_from` not after `day`;
 /// of versions effective the same day, the highest number. `None` before the first version.
 pub fn in_force(versions: &[CatalogVersion], day: NaiveDate) -> Option<&CatalogVersion> {
@@ -320,6 +334,25 @@ mod tests {
     use super::*;
 
     const YUAN: i64 = 100;
+
+    #[test]
+    fn a_version_identical_to_the_latest_is_refused_and_any_change_is_a_new_version() {
+        let latest = fine_only(10_000, 100_000);
+        assert_eq!(
+            check_new_version(Some(&latest), &fine_only(10_000, 100_000)),
+            Err(ValidationError::new(Field::Catalog, Rule::Unchanged))
+        );
+        assert_eq!(check_new_version(Some(&latest), &fine_only(10_000, 100_001)), Ok(()));
+        assert_eq!(check_new_version(Some(&latest), &fine_only(9_999, 100_000)), Ok(()));
+        let mut more = fine_only(10_000, 100_000);
+        more.criteria.push(Criterion::Fine {
+            natural_person_fen: 1,
+            organisation_fen: 1,
+        });
+        assert_eq!(check_new_version(Some(&latest), &more), Ok(()));
+        // An agency's first version has nothing to repeat.
+        assert_eq!(check_new_version(None, &latest), Ok(()));
+    }
 
     fn fine_only(natural: i64, org: i64) -> ReviewCatalog {
         ReviewCatalog {

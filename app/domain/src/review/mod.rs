@@ -6,7 +6,9 @@ pub mod catalog;
 pub mod figures;
 pub mod round;
 
-pub use catalog::{CaseProfile, CatalogVersion, Criterion, Measure, ReviewCatalog, in_force};
+pub use catalog::{
+    CaseProfile, CatalogVersion, Criterion, Measure, ReviewCatalog, check_new_version, in_force,
+};
 pub use figures::{ReviewFigures, RoundRecord};
 pub use round::{
     CheckPoint, Material, PointFinding, ReviewDecision, ReviewOutcome, Submission, SubmissionStage,

@@ -318,6 +318,37 @@ pub struct ValidComplaint {
     pub contact_phone: Option<String>,
 }
 
+impl ValidComplaint {
+    /// What makes a second submission "the same" (issue 22 item 2: a second tap on the phone
+    /// must not file a second complaint): the same client, on the same day, sending the same
+    /// kind, agency, case number, subject, content, rating and contact data. A SHA-256 over
+    /// those fields, each length-prefixed so that no two different submissions share a key;
+    /// the client and the contact data are hashed, never stored in clear by this key.
+    pub fn submission_key(&self, client: &str, day: NaiveDate) -> String {
+        use sha2::{Digest, Sha256};
+        let rating = self.rating.map(|r| r.to_string());
+        let day = day.to_string();
+        let fields: [&str; 9] = [
+            client,
+            &day,
+            self.kind.as_str(),
+            &self.agency_code,
+            self.case_number.as_deref().unwrap_or(""),
+            &self.subject,
+            &self.content,
+            rating.as_deref().unwrap_or(""),
+            self.contact_phone.as_deref().unwrap_or(""),
+        ];
+        let mut hasher = Sha256::new();
+        hasher.update(b"tianping-complaint-submission-v1\0");
+        for field in fields.into_iter().chain([self.contact_name.as_deref().unwrap_or("")]) {
+            hasher.update(u32::try_from(field.len()).unwrap_or(u32::MAX).to_be_bytes());
+            hasher.update(field.as_bytes());
+        }
+        hex::encode(hasher.finalize())
+    }
+}
+
 fn optional(s: &str) -> Option<&str> {
     let s = s.trim();
     (!s.is_empty()).then_some(s)
@@ -509,6 +540,46 @@ pub fn admit(current: Option<Window>, now: DateTime<Utc>, rule: &RateRule) -> Re
 
 #[cfg(test)]
 mod tests {
+
+    fn sample() -> ValidComplaint {
+        ValidComplaint {
+            kind: ComplaintKind::Complaint,
+            agency_code: "SCJG".into(),
+            case_number: None,
+            subject: "执法人员态度".into(),
+            content: "检查时未出示证件。".into(),
+            rating: None,
+            contact_name: Some("王某".into()),
+            contact_phone: Some("13800000000".into()),
+        }
+    }
+
+    #[test]
+    fn a_second_identical_submission_has_the_same_key_and_any_difference_another() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+        let c = sample();
+        let key = c.submission_key("client-a", day);
+        assert_eq!(key.len(), 64);
+        assert_eq!(key, sample().submission_key("client-a", day));
+        assert_ne!(key, c.submission_key("client-b", day), "another client");
+        assert_ne!(key, c.submission_key("client-a", day.succ_opt().unwrap_or_default()), "another day");
+        let variants: Vec<ValidComplaint> = vec![
+            ValidComplaint { kind: ComplaintKind::Report, ..sample() },
+            ValidComplaint { agency_code: "GAJ".into(), ..sample() },
+            ValidComplaint { case_number: Some("SCJG-2026-00001".into()), ..sample() },
+            ValidComplaint { subject: "执法人员态度。".into(), ..sample() },
+            ValidComplaint { content: "检查时未出示证件".into(), ..sample() },
+            ValidComplaint { rating: Some(1), ..sample() },
+            ValidComplaint { contact_name: None, ..sample() },
+            ValidComplaint { contact_phone: Some("13800000001".into()), ..sample() },
+            // Moving text from one field to the next is a different submission too.
+            ValidComplaint { subject: "执法人员态度检".into(), content: "查时未出示证件。".into(), ..sample() },
+        ];
+        let mut keys = std::collections::BTreeSet::from([key]);
+        for v in &variants {
+            assert!(keys.insert(v.submission_key("client-a", day)), "{v:?}");
+        }
+    }
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -158,7 +158,7 @@ impl UnitOfWork {
     /// Starts a unit of work at instant `now`.
     pub async fn begin(db: &Db, now: DateTime<Utc>) -> Result<Self, ServiceError> {
         let guard = db.write_guard().await;
-        let txn = db.begin_write().await?;
+        let txn = db.begin_flushed_write().await?;
         Ok(Self {
             txn: Some(txn),
             backend: db.backend(),
@@ -294,8 +294,12 @@ impl UnitOfWork {
     ///
     /// The commit runs on a task of its own that holds the write guard until the commit has
     /// finished: a client that disconnects while its request commits cancels the request, not
-    /// the commit, and the next writer never finds the database still locked by it.
+    /// the commit, and the next writer never finds the database still locked by it. The commit
+    /// does not wait for the disk: the guard (and on PostgreSQL the head's row lock) is released
+    /// first, and the unit of work returns only once a shared flush has made it durable
+    /// ([`crate::ssr::durability`]).
     async fn finish(&mut self) -> Result<(), ServiceError> {
+        let mut flushed = Ok(());
         if let Some(txn) = self.txn.take() {
             let guard = self.guard.take();
             let outcome = tokio::spawn(async move {
@@ -311,18 +315,24 @@ impl UnitOfWork {
                 self.db.forget_audit_head();
                 return Err(e.into());
             }
-            self.guard = guard;
+            let ticket = self.db.committed();
             if let Some(head) = self.head.take() {
                 self.db.remember_audit_head(head);
             }
+            // The next writer goes on while this one waits for the disk.
+            drop(guard);
+            // Committed but not known durable: an error here is not an acknowledgement (an
+            // idempotent resend finds the write if it did land). The derived data follow the
+            // commit either way.
+            flushed = self.db.durable(ticket).await;
         }
         self.committed().await;
-        Ok(())
+        Ok(flushed?)
     }
 
     /// What follows a commit in this process: the derived data hears what was touched.
     async fn committed(&mut self) {
-        // The writer's guard is released first: what follows needs no lock.
+        // What follows needs no lock.
         drop(self.guard.take());
         let touched = std::mem::take(&mut self.touched);
         self.db.derived().committed(&self.db, touched).await;

@@ -37,6 +37,9 @@ pub struct Model {
     pub replied_by: Option<i32>,
     pub replied_at: Option<DateTimeUtc>,
     pub answered_on: Option<Date>,
+    /// The key of the submission that filed it (`ValidComplaint::submission_key`), unique: a
+    /// second identical submission finds this complaint instead of filing another.
+    pub submission_key: Option<String>,
 }
 
 /// No navigable relations.

@@ -48,13 +48,24 @@ pub async fn submit(
     client: &str,
 ) -> Result<ComplaintReceipt, ServiceError> {
     let valid = complaint::validate(input).map_err(ServiceError::ValidationMany)?;
-    let mut uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
+    let now = state.clock.now();
+    let day = china_time(now).date_naive();
+    // A second identical submission (a second tap, a resend) answers the first one's receipt.
+    let key = valid.submission_key(client, day);
+    if let Some(receipt) = submitted(&state.db.conn, &key).await? {
+        return Ok(receipt);
+    }
+    let mut uow = UnitOfWork::begin(&state.db, now).await?;
+    // Once more now that this writer's turn has come: the same submission may have committed
+    // while it waited, and a repeat must not count against the client's allowance.
+    if let Some(receipt) = submitted(uow.txn(), &key).await? {
+        return Ok(receipt);
+    }
     let agency = agencies::Entity::find()
         .filter(agencies::Column::Code.eq(valid.agency_code.clone()))
         .one(uow.txn())
         .await?
         .ok_or(ValidationError::new(Field::Agency, Rule::Exists))?;
-    let now = uow.now();
     rate_limit::admit(
         &uow,
         &state.settings.complaint_rate,
@@ -62,10 +73,9 @@ pub async fn submit(
         client,
     )
     .await?;
-    let day = china_time(now).date_naive();
     let deadlines = complaint::deadlines(day, &state.calendar(), &state.settings.complaint_rules);
     let number = tracking_number(day)?;
-    let inserted = complaints::ActiveModel {
+    let row = complaints::ActiveModel {
         tracking_no: Set(number.as_str().to_owned()),
         kind: Set(valid.kind.as_str().to_owned()),
         agency_id: Set(agency.id),
@@ -80,10 +90,28 @@ pub async fn submit(
         received_on: Set(day),
         assign_by: Set(deadlines.assign_by),
         reply_by: Set(deadlines.reply_by),
+        submission_key: Set(Some(key.clone())),
         ..Default::default()
-    }
-    .insert(uow.txn())
-    .await?;
+    };
+    // Atomic on the key: of two identical submissions at once, one inserts and the other
+    // finds it (as the hotline's clue resends, issue 21 item 3).
+    let inserted = match complaints::Entity::insert(row)
+        .on_conflict_do_nothing_on([complaints::Column::SubmissionKey])
+        .exec_with_returning(uow.txn())
+        .await
+    {
+        Ok(sea_orm::TryInsertResult::Inserted(model)) => model,
+        Ok(sea_orm::TryInsertResult::Empty | sea_orm::TryInsertResult::Conflicted)
+        | Err(sea_orm::DbErr::RecordNotFound(_) | sea_orm::DbErr::RecordNotInserted) => {
+            // Dropping the unit of work rolls its transaction back; the other submission's
+            // commit is visible to a fresh read.
+            drop(uow);
+            return submitted(&state.db.conn, &key)
+                .await?
+                .ok_or_else(|| ServiceError::Internal("a conflicting complaint vanished".into()));
+        }
+        Err(e) => return Err(e.into()),
+    };
     // The content is recorded by its hash; the contact data not at all.
     uow.record(NewEvent {
         actor: AuditActor::anonymous(),
@@ -106,6 +134,21 @@ pub async fn submit(
         tracking_no: number.as_str().to_owned(),
         reply_by: deadlines.reply_by,
     })
+}
+
+/// The receipt of the complaint a submission with this key filed, if one did.
+async fn submitted(
+    conn: &impl sea_orm::ConnectionTrait,
+    key: &str,
+) -> Result<Option<ComplaintReceipt>, ServiceError> {
+    Ok(complaints::Entity::find()
+        .filter(complaints::Column::SubmissionKey.eq(key))
+        .one(conn)
+        .await?
+        .map(|c| ComplaintReceipt {
+            tracking_no: c.tracking_no,
+            reply_by: c.reply_by,
+        }))
 }
 
 /// What the complainant (anyone holding the tracking number) sees: status, dates, the reply.

@@ -26,6 +26,20 @@ pub fn ComplaintForm() -> impl IntoView {
     let agencies = Resource::new(|| (), |_| complaint_agencies());
     let error = Signal::derive(move || action_error(submit.value().get()));
     let receipt = move || submit.value().get().and_then(Result::ok);
+    // Filed: the form goes (a second tap has nothing to press) and the receipt takes its place.
+    let filed = Memo::new(move |_| receipt().is_some());
+    // The answer is where the user looks (issue 22 item 2): focus moves to the receipt or the
+    // error, which scrolls it into view on a phone.
+    let answer = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if submit.value().get().is_some() {
+            request_animation_frame(move || {
+                if let Some(el) = answer.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
     view! {
         <PortalPage title=lang.pick("投诉举报与评议", "Complaints, reports and evaluations").to_owned()>
             <p class="lead">{lang.pick(
@@ -33,16 +47,20 @@ pub fn ComplaintForm() -> impl IntoView {
                 "Tell us about an enforcement action or agency: file a complaint, a report or an evaluation. The supervision body (justice bureau) assigns it to the agency concerned and a reply follows within the time limit. Your name and phone are used only to contact you and are never published.",
             )}</p>
             <p><a href="/portal/complaints/status" data-test="status-link">{lang.pick("已提交？按受理编号查询办理进度", "Already filed? Look up its progress by tracking number")}</a></p>
-            {move || receipt().map(|r| view! {
-                <div class="alert alert-ok" role="status" data-test="complaint-receipt">
-                    <h2>{lang.pick("已受理", "Received")}</h2>
-                    <p>{lang.pick("受理编号（请妥善保存，凭此查询进度）：", "Tracking number (keep it: it opens the status page): ")}
-                        <strong class="input-code" data-test="tracking-no">{r.tracking_no.clone()}</strong></p>
-                    <p>{lang.pick("答复期限：", "Reply due by: ")} {r.reply_by.to_string()}</p>
-                    <p><a href=format!("/portal/complaints/status?no={}", r.tracking_no) data-test="receipt-status-link">{lang.pick("查看办理进度", "See its progress")}</a></p>
-                </div>
-            })}
-            {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+            <div class="form-answer" tabindex="-1" node_ref=answer data-test="form-answer">
+                {move || receipt().map(|r| view! {
+                    <div class="alert alert-ok" role="status" data-test="complaint-receipt">
+                        <h2>{lang.pick("已受理", "Received")}</h2>
+                        <p>{lang.pick("受理编号（请妥善保存，凭此查询进度）：", "Tracking number (keep it: it opens the status page): ")}
+                            <strong class="input-code" data-test="tracking-no">{r.tracking_no.clone()}</strong></p>
+                        <p>{lang.pick("答复期限：", "Reply due by: ")} {r.reply_by.to_string()}</p>
+                        <p><a href=format!("/portal/complaints/status?no={}", r.tracking_no) data-test="receipt-status-link">{lang.pick("查看办理进度", "See its progress")}</a></p>
+                        <p><a href="/portal/complaints" rel="external" data-test="complaint-another">{lang.pick("提交另一件", "File another")}</a></p>
+                    </div>
+                })}
+                {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
+            </div>
+            <div hidden=move || filed.get() data-test="complaint-form-wrap">
             <ActionForm action=submit attr:class="form" attr:data-test="complaint-form">
                 <fieldset>
                     <legend>{lang.pick("类别", "Kind")}</legend>
@@ -96,8 +114,9 @@ pub fn ComplaintForm() -> impl IntoView {
                     <input id="c-phone" name="form[contact_phone]" type="tel" autocomplete="tel" data-test="complaint-phone" aria-invalid=invalid(error, Field::ContactPhone) />
                     {field_error(error, Field::ContactPhone)}
                 </div>
-                <button type="submit" class="button" data-test="complaint-submit">{lang.pick("提交", "Submit")}</button>
+                <button type="submit" class="button" data-test="complaint-submit" disabled=move || submit.pending().get()>{lang.pick("提交", "Submit")}</button>
             </ActionForm>
+            </div>
         </PortalPage>
     }
 }

@@ -213,7 +213,7 @@ pub fn ReviewWork() -> impl IntoView {
                                             view! {
                                                 <tr data-test=format!("point-{code}")>
                                                     <th scope="row">{pt.label(lang)}{field_error(error, pt.field())}</th>
-                                                    <td><input type="radio" name=format!("form[verdicts][{code}]") value="pass" checked=true aria-label=format!("{} {}", pt.label(lang), lang.pick("无问题", "pass")) data-test=format!("pass-{code}") /></td>
+                                                    <td><input type="radio" name=format!("form[verdicts][{code}]") value="pass" aria-label=format!("{} {}", pt.label(lang), lang.pick("无问题", "pass")) data-test=format!("pass-{code}") /></td>
                                                     <td><input type="radio" name=format!("form[verdicts][{code}]") value="problem" aria-label=format!("{} {}", pt.label(lang), lang.pick("存在问题", "problem")) data-test=format!("problem-{code}") /></td>
                                                     <td><input type="text" name=format!("form[comments][{code}]") aria-label=format!("{} {}", pt.label(lang), lang.pick("说明", "comment")) data-test=format!("comment-{code}") /></td>
                                                 </tr>
@@ -340,7 +340,11 @@ fn catalog_form(
                     {field_error(error, Field::FlagCode)}
                     {field_error(error, Field::FlagLabel)}
                 </div>
-                <div class="field"><label>{lang.pick("修订说明", "Why it changes")}<textarea name="form[note]" rows="2"></textarea></label></div>
+                <div class="field">
+                    <label>{lang.pick("修订说明（必填）", "Why it changes (required)")}<textarea name="form[note]" rows="2" data-test="form[note]"></textarea></label>
+                    {field_error(error, Field::CatalogNote)}
+                    {field_error(error, Field::Catalog)}
+                </div>
                 <button type="submit" class="button" data-test="catalog-submit">{lang.pick("发布", "Publish")}</button>
             </ActionForm>
         </details>

@@ -5,12 +5,17 @@ use tianping_domain::{credential::CredentialStatus, i18n::Lang, role::Role};
 
 use crate::{
     api::{
+        case_dto::WorkItem,
+        cases::my_work,
         dto::{CredentialView, Me},
         org::{
             LoadHolidays, get_agency, holiday_status, list_agencies, list_users, verify_audit_log,
         },
     },
-    ui::common::{ErrorView, StaffPage, id_param, loaded, use_lang},
+    ui::{
+        common::{ErrorView, StaffPage, id_param, loaded, use_lang},
+        pages::cases::DeadlineBadgeView,
+    },
 };
 
 /// A badge for a credential's standing.
@@ -121,7 +126,10 @@ pub fn WorkHome() -> impl IntoView {
                 me.map(|me| {
                     let needs_certificate = matches!(me.role, Role::Officer | Role::AgencyHead | Role::LegalReviewer);
                     let in_force = me.credentials.iter().any(|c| c.status.in_force());
+                    let acts = matches!(me.role, Role::Officer | Role::AgencyHead | Role::LegalReviewer);
                     view! {
+                        {acts.then(|| view! { <TodoList /> })}
+                        {(me.role == Role::Supervisor).then(|| view! { <SupervisionDay /> })}
                         <section class="panel" data-test="home" data-role=me.role.as_str()>
                             <p class="lead">{role_intro(me.role, lang)}</p>
                             <dl class="facts">
@@ -141,6 +149,114 @@ pub fn WorkHome() -> impl IntoView {
                 })
             }}
         </StaffPage>
+    }
+}
+
+/// One case of the to-do list: number, title, state, deadline, and the steps to take (or who
+/// holds it).
+fn work_row(item: WorkItem, lang: Lang) -> impl IntoView {
+    let href = format!("/work/cases/{}", item.case.id);
+    let next = if item.steps.is_empty() {
+        let who = item
+            .held_by
+            .iter()
+            .map(|r| r.label(lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick("或", " or "));
+        view! { <span class="muted" data-test="todo-held-by">{lang.pick("等待", "Waiting for ")}{who}</span> }.into_any()
+    } else {
+        let steps = item.steps.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+        view! { <a href=href.clone() data-test="todo-steps">{lang.pick("下一步：", "Next: ")}{steps}</a> }.into_any()
+    };
+    view! {
+        <li class="todo-item" data-test="todo-item" data-case=item.case.id data-state=item.case.state.as_str()>
+            <a class="todo-case" href=href>
+                <span class="case-no">{item.case.number.clone()}</span>
+                " "
+                <strong>{item.case.title.clone()}</strong>
+            </a>
+            <div class="todo-meta">
+                <span class="badge">{item.case.state.label(lang)}</span>
+                {item.case.deadline.clone().map(|b| view! { " " <DeadlineBadgeView badge=b /> })}
+                " "
+                {next}
+            </div>
+        </li>
+    }
+}
+
+/// The day's work of officers, heads and reviewers (issue 22 item 1): the cases waiting for a
+/// step of theirs, most urgent deadline first, then their cases waiting for someone else.
+#[component]
+fn TodoList() -> impl IntoView {
+    let lang = use_lang();
+    let work = Resource::new(|| (), |_| my_work());
+    view! {
+        <section class="panel todo" aria-labelledby="todo-h" data-test="todo">
+            {loaded(work, move |w| {
+                let count = w.yours.len();
+                view! {
+                    <h2 id="todo-h">{lang.pick("待办事项", "Your work")} " " <span class="count" data-test="todo-count">{count}</span></h2>
+                    {if w.yours.is_empty() {
+                        view! { <p class="muted" data-test="todo-empty">{lang.pick("目前没有等待您办理的案件。", "No case is waiting for you.")}</p> }.into_any()
+                    } else {
+                        view! { <ol class="todo-list" data-test="todo-yours">{w.yours.into_iter().map(|i| work_row(i, lang)).collect_view()}</ol> }.into_any()
+                    }}
+                    {(!w.waiting.is_empty()).then(|| view! {
+                        <h3>{lang.pick("您承办、正由他人办理的案件", "Your cases, now with someone else")}</h3>
+                        <ol class="todo-list" data-test="todo-waiting">{w.waiting.into_iter().map(|i| work_row(i, lang)).collect_view()}</ol>
+                    })}
+                }
+            })}
+        </section>
+    }
+}
+
+/// The supervisor's day (issue 22 item 1): current warnings, complaints to assign and
+/// supervision matters past their due date, each leading to its list.
+#[component]
+fn SupervisionDay() -> impl IntoView {
+    use crate::api::supervision::{list_complaints, list_matters, list_warnings};
+    let lang = use_lang();
+    let warnings = Resource::new(|| (), |_| list_warnings(None, None));
+    let complaints = Resource::new(|| (), |_| list_complaints());
+    let matters = Resource::new(|| (), |_| list_matters());
+    view! {
+        <section class="panel todo" aria-labelledby="day-h" data-test="supervision-day">
+            <h2 id="day-h">{lang.pick("待办事项", "Your work")}</h2>
+            <ul class="todo-list">
+                <li class="todo-item">
+                    {loaded(warnings, move |w| view! {
+                        <a href="/work/warnings" data-test="day-warnings" data-count=w.total>
+                            {lang.pick("当前预警 ", "Current warnings: ")}<span class="count">{w.total}</span>
+                            {lang.pick("，其中严重 ", ", serious: ")}{w.critical}
+                        </a>
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(complaints, move |list| {
+                        let n = list.iter().filter(|c| c.status == "received").count();
+                        view! {
+                            <a href="/work/complaints" data-test="day-complaints" data-count=n>
+                                {lang.pick("待分办的投诉举报 ", "Complaints to assign: ")}<span class="count">{n}</span>
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(matters, move |list| {
+                        let open = list.iter().filter(|m| m.status == "open").count();
+                        let overdue = list.iter().filter(|m| m.overdue).count();
+                        view! {
+                            <a href="/work/matters" data-test="day-matters" data-count=overdue>
+                                {lang.pick("逾期未办结的督办事项 ", "Supervision matters overdue: ")}<span class="count">{overdue}</span>
+                                {lang.pick("（办理中 ", " (open: ")}{open}{lang.pick("）", ")")}
+                            </a>
+                        }
+                    })}
+                </li>
+            </ul>
+        </section>
     }
 }
 

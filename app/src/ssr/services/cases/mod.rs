@@ -17,6 +17,7 @@ mod register;
 mod step;
 mod store;
 mod view;
+mod work;
 
 use chrono::NaiveDate;
 use sea_orm::{
@@ -46,6 +47,7 @@ pub use register::{register, summary};
 pub(crate) use step::run_step;
 pub use step::step;
 pub use view::list;
+pub use work::todo;
 
 use crate::{
     api::case_dto::{NewCaseForm, StaffingForm, StepForm, StepOutcome, SummaryForm},

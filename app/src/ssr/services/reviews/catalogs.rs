@@ -232,7 +232,8 @@ pub async fn publish_catalog(
             }
         }
     };
-    let note = validate::text(Field::Reason, &form.note, 0, 2000);
+    // Every version says why it changes (the history is read by reviewers and auditors).
+    let note = validate::text(Field::CatalogNote, &form.note, 1, 2000);
     let catalog = parse_catalog_form(form);
     let uow = UnitOfWork::begin(&state.db, state.clock.now()).await?;
     let agency = match agency_id {
@@ -247,6 +248,17 @@ pub async fn publish_catalog(
     }
     let note = note.map_err(|e| errors.push(e)).unwrap_or_default();
     let catalog = catalog.map_err(|e| errors.extend(e)).ok();
+    if let (Some(agency), Some(catalog)) = (&agency, &catalog) {
+        let latest = review_catalogs::Entity::find()
+            .filter(review_catalogs::Column::AgencyId.eq(agency.id))
+            .order_by_desc(review_catalogs::Column::Version)
+            .one(uow.txn())
+            .await?
+            .and_then(|row| serde_json::from_str::<ReviewCatalog>(&row.criteria).ok());
+        if let Err(e) = review::check_new_version(latest.as_ref(), catalog) {
+            errors.push(e);
+        }
+    }
     let (Some(agency), Some(effective_from), Some(catalog), true) =
         (agency, effective_from, catalog, errors.is_empty())
     else {

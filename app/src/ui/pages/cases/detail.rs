@@ -89,7 +89,20 @@ pub fn CasePage() -> impl IntoView {
                         <h2 id="next-steps-h">{lang.pick("可办理的环节", "Next steps")}</h2>
                         {move || step_error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
                         {if c.actions.is_empty() {
-                            view! { <p class="muted" data-test="no-actions">{lang.pick("您当前没有可办理的环节。", "There is no step for you to take now.")}</p> }.into_any()
+                            // Who acts next, when it is not this user (issue 22 item 4).
+                            let holders = tianping_domain::case::holders(s.state, s.procedure)
+                                .into_iter()
+                                .map(|r| r.label(lang))
+                                .collect::<Vec<_>>();
+                            let next = if holders.is_empty() {
+                                lang.pick("本案已办结，没有待办理的环节。", "The case is finished: no step remains.").to_owned()
+                            } else {
+                                match lang {
+                                    tianping_domain::i18n::Lang::Zh => format!("您当前没有可办理的环节，下一步由{}办理。", holders.join("或")),
+                                    tianping_domain::i18n::Lang::En => format!("There is no step for you to take now; the next one is for the {}.", holders.join(" or ").to_lowercase()),
+                                }
+                            };
+                            view! { <p class="muted" data-test="no-actions">{next}</p> }.into_any()
                         } else {
                             c.actions.iter().map(|k| step_form(*k, &c, step, step_error, lang)).collect_view().into_any()
                         }}

@@ -36,6 +36,15 @@ pub(super) fn step_form(
         }.into_any(),
         // Approving and returning are one decision, taken on the reviewer's work page.
         CommandKind::ReturnReview => return ().into_any(),
+        // Evidence is recorded with its file on the evidence tab, not as a step.
+        CommandKind::RecordEvidence => {
+            return view! {
+                <p class="step-link">
+                    <a class="button" href=format!("/work/cases/{id}?tab=evidence") data-test="step-record_evidence">{kind.label(lang)}</a>
+                </p>
+            }
+            .into_any();
+        }
         CommandKind::ApproveReview => {
             // Decided on the reviewer's work page, with the checklist.
             let pending = c.review_rounds.iter().find(|r| r.outcome.is_none()).map(|r| r.id);

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { failOnPageErrors, login } from "./helpers";
+
+// The workbench is the day's work (issue 22 item 1), on a phone.
+test.use({ viewport: { width: 390, height: 844 } });
+
+for (const user of ["officer.zhang", "head.scjg"]) {
+  test(`${user}'s workbench lists the cases waiting for them, each leading to its case`, async ({ page }) => {
+    const noErrors = failOnPageErrors(page);
+    await login(page, user);
+    await expect(page).toHaveURL(/\/work$/);
+    const todo = page.getByTestId("todo");
+    await expect(todo).toBeVisible();
+    const items = page.getByTestId("todo-yours").getByTestId("todo-item");
+    const n = await items.count();
+    expect(n).toBeGreaterThan(0);
+    await expect(page.getByTestId("todo-count")).toHaveText(String(n));
+    // The list is above the profile card: the first thing on the page.
+    const todoBox = (await todo.boundingBox())!;
+    const homeBox = (await page.getByTestId("home").boundingBox())!;
+    expect(todoBox.y).toBeLessThan(homeBox.y);
+    // The first item names its next step and opens the case page, which offers that step.
+    const first = items.first();
+    const caseId = await first.getAttribute("data-case");
+    const stepText = (await first.getByTestId("todo-steps").textContent())!;
+    expect(stepText).toMatch(/^下一步：/);
+    await first.getByTestId("todo-steps").click();
+    await expect(page).toHaveURL(new RegExp(`/work/cases/${caseId}$`));
+    const firstStep = stepText.replace(/^下一步：/, "").split("、")[0];
+    await expect(page.locator("main")).toContainText(firstStep);
+    noErrors();
+  });
+}
+
+test("the supervisor's workbench counts warnings, complaints to assign and overdue matters", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  await login(page, "supervisor.wu");
+  await expect(page).toHaveURL(/\/work$/);
+  await expect(page.getByTestId("supervision-day")).toBeVisible();
+  const warnings = page.getByTestId("day-warnings");
+  expect(Number(await warnings.getAttribute("data-count"))).toBeGreaterThan(0);
+  await warnings.click();
+  await expect(page).toHaveURL(/\/work\/warnings$/);
+  noErrors();
+});
