@@ -5,6 +5,10 @@
 //! - [`ui`]: pages and components;
 //! - `ssr` (server only): persistence, services, authentication.
 
+// The views of the larger pages (the admin user table) are deep types: the release build of the
+// browser bundle needs more than the default 128 levels to lay them out.
+#![recursion_limit = "256"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod ssr;

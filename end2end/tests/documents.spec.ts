@@ -33,7 +33,7 @@ test("an officer previews, issues, corrects and downloads documents; the public 
   }).toPass();
   await expect(notice.getByTestId("issued-number")).toContainText(/罚告〔\d{4}〕\d+号/);
   const firstCode = (await notice.getByTestId("issued-code").innerText()).trim();
-  expect(firstCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(firstCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 
   // Download the issued PDF.
   const fileHref = await notice.getByTestId("issued-download").first().getAttribute("href");

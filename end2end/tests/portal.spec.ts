@@ -90,7 +90,12 @@ test("a member of the public reads an agency's powers, procedures and remedies, 
   await expect(page.getByTestId("powers").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByTestId("procedure")).toHaveCount(2);
   await expect(page.getByTestId("remedies")).toContainText("《行政复议法》第20条");
-  await expect(page.getByTestId("channels").getByRole("link")).toHaveAttribute("href", "/portal/complaints");
+  // The complaint link names the agency, and the form opens with it chosen.
+  const code = page.url().split("/").pop()!;
+  await expect(page.getByTestId("channels").getByRole("link")).toHaveAttribute("href", `/portal/complaints?agency=${code}`);
+  await page.getByTestId("channels").getByRole("link").click();
+  await expect(page.getByTestId("complaint-agency")).toHaveValue(code);
+  await page.goBack();
   await expect(page.getByTestId("roster").locator("tbody tr").first()).toBeVisible();
 
   await page.goto("/");

@@ -12,6 +12,8 @@ for (const user of ["officer.zhang", "head.scjg"]) {
     const todo = page.getByTestId("todo");
     await expect(todo).toBeVisible();
     const items = page.getByTestId("todo-yours").getByTestId("todo-item");
+    // The list loads after a client-side sign-in: wait for it before counting.
+    await expect(items.first()).toBeVisible();
     const n = await items.count();
     expect(n).toBeGreaterThan(0);
     await expect(page.getByTestId("todo-count")).toHaveText(String(n));

@@ -226,6 +226,13 @@ pub enum CaseError {
         /// The evidence.
         evidence_id: i64,
     },
+    /// A document cannot be issued while it does not state a fact the law requires of it: it
+    /// would carry a placeholder ([`crate::document::Gap`], issue 22 item 6).
+    #[error("the document does not state {gap:?} yet")]
+    DocumentIncomplete {
+        /// The first missing fact.
+        gap: crate::document::Gap,
+    },
     /// A penalty cannot be proposed without evidence (Art. 40).
     #[error("no evidence is recorded")]
     NoEvidence,
@@ -589,6 +596,19 @@ impl CaseError {
                 } else {
                     format!(
                         "Evidence {evidence_id} was collected by fewer than two certified officers: the investigation cannot be concluded on it"
+                    )
+                }
+            }
+            CaseError::DocumentIncomplete { gap } => {
+                if zh {
+                    format!(
+                        "文书尚未载明「{}」，不能签发：请先在案件中补充（文书须载明的事项见《行政处罚法》第五十九条）",
+                        gap.label(lang)
+                    )
+                } else {
+                    format!(
+                        "The document does not state {} yet and cannot be issued: complete the case first (APL Art. 59)",
+                        gap.label(lang)
                     )
                 }
             }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
+    gap::Gap,
     model::{Block, DocumentModel, Signature, chinese_date},
     redact::{PrivateData, mask_name, redact},
 };
@@ -242,7 +243,7 @@ fn date_or_blank(d: Option<NaiveDate>) -> String {
 
 fn party_lines(f: &CaseFile) -> Vec<Block> {
     if f.parties.is_empty() {
-        return vec![Block::Plain("当事人：（未登记）".into())];
+        return vec![Block::Plain(format!("当事人：{}", Gap::Party.marker()))];
     }
     let mut out = Vec::new();
     for p in &f.parties {
@@ -295,7 +296,7 @@ fn party_names(f: &CaseFile) -> String {
 
 fn officers_text(f: &CaseFile) -> String {
     if f.officers.is_empty() {
-        return "（未指派）".to_owned();
+        return Gap::Officers.marker().to_owned();
     }
     f.officers
         .iter()
@@ -310,7 +311,7 @@ fn officers_text(f: &CaseFile) -> String {
 fn provision(f: &CaseFile) -> String {
     f.provision
         .clone()
-        .unwrap_or_else(|| "（未载明适用的法律依据）".to_owned())
+        .unwrap_or_else(|| Gap::LegalBasis.marker().to_owned())
 }
 
 /// The provision violated (Art. 59 ¶1(2)): the stated basis, else the standard's provision.
@@ -368,7 +369,7 @@ fn penalty_text(f: &CaseFile, fine: Option<i64>) -> String {
     parts.extend(f.measures.iter().cloned());
     if parts.is_empty() {
         // Never read as a warning: a penalty nobody stated is shown as missing.
-        "（未载明处罚种类）".to_owned()
+        Gap::PenaltyKinds.marker().to_owned()
     } else {
         parts.join("；")
     }
@@ -562,7 +563,7 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
                 Block::Plain(format!(
                     "参加人员：{}",
                     if f.heads.is_empty() {
-                        "（未登记）".into()
+                        Gap::Participants.marker().to_owned()
                     } else {
                         f.heads.join("、")
                     }
@@ -674,10 +675,13 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             b.push(Block::Paragraph(
                 ground
                     .and_then(InvestigationOutcome::no_penalty_reasoning)
-                    .unwrap_or(
-                        "本机关认为，本案依法不予行政处罚（不予处罚的情形未载明）。本机关决定不予行政处罚。",
-                    )
-                    .to_owned(),
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| {
+                        format!(
+                            "本机关认为，本案依法不予行政处罚{}。本机关决定不予行政处罚。",
+                            Gap::NoPenaltyGround.marker()
+                        )
+                    }),
             ));
             if ground.is_some_and(InvestigationOutcome::orders_correction) {
                 b.push(Block::Paragraph(format!(
@@ -1169,6 +1173,33 @@ mod tests {
             "{t}"
         );
         assert!(!t.contains("根据《"), "a standard cited as a law: {t}");
+    }
+
+    #[test]
+    fn a_complete_case_leaves_no_gap_and_each_missing_fact_leaves_its_own() {
+        use crate::document::{Gap, gaps};
+        for kind in DocumentKind::ALL {
+            let mut f = file(kind);
+            f.no_penalty_ground = Some(InvestigationOutcome::NoPenaltyMinor);
+            assert_eq!(gaps(&compose(&f)), [], "{kind:?}");
+        }
+        // A decision not to punish that does not say on which ground is not fit to issue.
+        let mut f = file(DocumentKind::NoPenaltyDecision);
+        f.no_penalty_ground = None;
+        assert_eq!(gaps(&compose(&f)), [Gap::NoPenaltyGround]);
+        let mut f = file(DocumentKind::PenaltyDecision);
+        f.parties.clear();
+        assert!(gaps(&compose(&f)).contains(&Gap::Party));
+        let mut f = file(DocumentKind::PenaltyDecision);
+        f.officers.clear();
+        f.fine_fen = Some(0);
+        f.confiscation_fen = 0;
+        f.measures = vec![];
+        let found = gaps(&compose(&f));
+        assert!(found.contains(&Gap::PenaltyKinds), "{found:?}");
+        let mut f = file(DocumentKind::CollectiveDiscussionRecord);
+        f.heads.clear();
+        assert_eq!(gaps(&compose(&f)), [Gap::Participants]);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!   (the serial, the random bytes) is the caller's job.
 
 pub mod compose;
+pub mod gap;
 pub mod layout;
 pub mod model;
 pub mod number;
@@ -22,6 +23,7 @@ pub mod status;
 pub mod typeset;
 
 pub use compose::{CaseFile, compose};
+pub use gap::{Gap, gaps};
 pub use model::{Block, DocumentModel};
 pub use number::{DocNumber, VerificationCode};
 pub use status::IssuedStatus;

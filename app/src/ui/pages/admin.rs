@@ -94,6 +94,15 @@ pub fn AdminUsers() -> impl IntoView {
     );
     let agencies = Resource::new(|| (), |_| list_agencies());
     let create_error = Signal::derive(move || action_error(create.value().get()));
+    // A user added: the form is emptied (the initial password must not stay on the screen).
+    let user_form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(create.value().get(), Some(Ok(_)))
+            && let Some(form) = user_form.get_untracked()
+        {
+            form.reset();
+        }
+    });
     let credential_error = Signal::derive(move || action_error(add_credential.value().get()));
     view! {
         <StaffPage title=lang.pick("用户与证件", "Users and credentials").to_owned() only=Role::Admin>
@@ -127,6 +136,12 @@ pub fn AdminUsers() -> impl IntoView {
                                                 })}
                                             </td>
                                             <td>
+                                                // The state first, then what the button would change it to.
+                                                {if u.active {
+                                                    view! { <span class="badge badge-ok" data-test="user-status" data-active="true">{lang.pick("在用", "Active")}</span> }.into_any()
+                                                } else {
+                                                    view! { <span class="badge badge-bad" data-test="user-status" data-active="false">{lang.pick("已停用", "Disabled")}</span> }.into_any()
+                                                }}
                                                 <ActionForm action=set_active>
                                                     <input type="hidden" name="user_id" value=u.id />
                                                     <input type="hidden" name="active" value=(!u.active).to_string() />
@@ -161,7 +176,7 @@ pub fn AdminUsers() -> impl IntoView {
             <div class="two-col">
                 <section>
                     <h2>{lang.pick("新增用户", "Add a user")}</h2>
-                    <ActionForm action=create attr:class="form" attr:data-test="user-form">
+                    <ActionForm action=create node_ref=user_form attr:class="form" attr:data-test="user-form">
                         {move || create_error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
                         <Input name="input[username]" label=lang.pick("用户名", "User name") field=Field::Username error=create_error />
                         <Input name="input[display_name]" label=lang.pick("姓名", "Name") field=Field::DisplayName error=create_error />

@@ -24,6 +24,9 @@ pub fn ComplaintForm() -> impl IntoView {
     let lang = use_lang();
     let submit = ServerAction::<SubmitComplaint>::new();
     let agencies = Resource::new(|| (), |_| complaint_agencies());
+    // Opened from an agency's page (`?agency=CODE`): that agency is chosen.
+    let query = use_query_map();
+    let preset = query.read_untracked().get("agency").unwrap_or_default();
     let error = Signal::derive(move || action_error(submit.value().get()));
     let receipt = move || submit.value().get().and_then(Result::ok);
     // Filed: the form goes (a second tap has nothing to press) and the receipt takes its place.
@@ -73,7 +76,10 @@ pub fn ComplaintForm() -> impl IntoView {
                     <label for="c-agency">{lang.pick("涉及的执法机关", "Agency concerned")}</label>
                     <select id="c-agency" name="form[agency]" data-test="complaint-agency" aria-invalid=invalid(error, Field::Agency)>
                         <option value="">{lang.pick("请选择", "Choose")}</option>
-                        {loaded(agencies, move |list| list.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view())}
+                        {loaded(agencies, move |list| list.into_iter().map(|(code, name)| {
+                            let selected = code == preset;
+                            view! { <option value=code selected=selected>{name}</option> }
+                        }).collect_view())}
                     </select>
                     {field_error(error, Field::Agency)}
                 </div>

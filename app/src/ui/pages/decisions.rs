@@ -57,6 +57,8 @@ pub fn DecisionSearch() -> impl IntoView {
         }
     };
     let results = Resource::new(input, search_decisions);
+    // The agencies to choose from by name (a code typed by hand found nothing, issue 22 item 9).
+    let agencies = Resource::new(|| (), |_| crate::api::supervision::complaint_agencies());
     view! {
         <PortalPage title=lang.pick("行政处罚决定公示", "Published penalty decisions").to_owned()>
             <p class="lead">{lang.pick(
@@ -73,7 +75,13 @@ pub fn DecisionSearch() -> impl IntoView {
                         </div>
                         <div class="field">
                             <label for="d-agency">{lang.pick("执法机关", "Agency")}</label>
-                            <input id="d-agency" name="agency" value=i.agency.clone() placeholder="SCJG" data-test="search-agency" />
+                            <select id="d-agency" name="agency" data-test="search-agency">
+                                <option value="">{lang.pick("全部", "All")}</option>
+                                {let chosen = i.agency.clone(); loaded(agencies, move |list| list.into_iter().map(|(code, name)| {
+                                    let selected = code.eq_ignore_ascii_case(&chosen);
+                                    view! { <option value=code selected=selected>{name}</option> }
+                                }).collect_view())}
+                            </select>
                         </div>
                         <div class="field">
                             <label for="d-from">{lang.pick("决定日期起", "Decided from")}</label>

@@ -136,7 +136,7 @@ pub fn AgencyRoster() -> impl IntoView {
                             <h2 id="supervision">{lang.pick("监督与投诉", "Supervision and complaints")}</h2>
                             <p data-test="channels">
                                 {lang.pick("对本机关的执法行为有意见或者建议的，可以通过", "To complain about or evaluate this agency's enforcement, use")}
-                                " " <a href="/portal/complaints">{lang.pick("投诉举报与评议", "complaints, reports and evaluations")}</a> " "
+                                " " <a href=format!("/portal/complaints?agency={}", a.code)>{lang.pick("投诉举报与评议", "complaints, reports and evaluations")}</a> " "
                                 {lang.pick("在线提出，凭受理编号查询办理进度。", "online, and follow the answer with the tracking number.")}
                                 {a.supervisor.clone().map(|s| format!(
                                     "{}{}{}",

@@ -1648,6 +1648,9 @@ fn one_of_each_error() -> Vec<CaseError> {
         CaseError::NotAFirstViolation {
             decided_on: today(),
         },
+        CaseError::DocumentIncomplete {
+            gap: crate::document::Gap::LegalBasis,
+        },
     ];
     for e in &all {
         match e {
@@ -1707,7 +1710,8 @@ fn one_of_each_error() -> Vec<CaseError> {
             | CaseError::PartyNotUnderFourteen
             | CaseError::MinorNeedsLighterPenalty
             | CaseError::SecondFineForSameAct
-            | CaseError::NotAFirstViolation { .. } => {}
+            | CaseError::NotAFirstViolation { .. }
+            | CaseError::DocumentIncomplete { .. } => {}
         }
     }
     all
@@ -1716,7 +1720,7 @@ fn one_of_each_error() -> Vec<CaseError> {
 #[test]
 fn every_refusal_has_a_chinese_and_an_english_message() {
     let errors = one_of_each_error();
-    assert_eq!(errors.len(), 57);
+    assert_eq!(errors.len(), 58);
     for e in errors {
         let zh = e.message(Lang::Zh);
         let en = e.message(Lang::En);

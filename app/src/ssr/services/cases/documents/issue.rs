@@ -204,6 +204,12 @@ async fn render_plan(
         m
     };
     let model = finish(document::compose(&plan.file), false);
+    // Never issued with a placeholder where the law requires a fact (issue 22 item 6).
+    if let Some(gap) = document::gaps(&model).first() {
+        return Err(ServiceError::Refused(
+            tianping_domain::case::CaseError::DocumentIncomplete { gap: *gap },
+        ));
+    }
     let public_model = has_public_version(plan.kind)
         .then(|| finish(document::compose(&plan.file.redacted()), true));
     let bytes = render(state, model.clone(), Some(issued_at)).await?;
