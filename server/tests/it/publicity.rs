@@ -675,7 +675,7 @@ async fn an_agency_page_publishes_its_powers_procedures_remedies_channels_and_ro
         "行政复议",
         "《行政复议法》第20条",
         "6个月内",
-        "href=\"/portal/complaints\"",
+        "href=\"/portal/complaints?agency=",
         "持证执法人员名单",
     ] {
         assert!(page.text.contains(expected), "{expected} missing");

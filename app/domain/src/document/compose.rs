@@ -801,9 +801,12 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
             }
             if f.kind == K::InvestigationReport || f.kind == K::DecisionApprovalForm {
                 b.push(Block::Paragraph(format!("证据：{}。", evidence_text(f))));
+                // The case's own legal basis (as the decision states it), not only the
+                // discretion standard's provision.
                 b.push(Block::Paragraph(format!(
-                    "违反及适用：{}。处理意见：{}。",
-                    provision(f),
+                    "违反及适用：{}，{}。处理意见：{}。",
+                    violated(f),
+                    applied_clause(f),
                     penalty_text(f, f.fine_fen.or(f.proposed_fine_fen))
                 )));
             }
@@ -1200,6 +1203,26 @@ mod tests {
         let mut f = file(DocumentKind::CollectiveDiscussionRecord);
         f.heads.clear();
         assert_eq!(gaps(&compose(&f)), [Gap::Participants]);
+    }
+
+    #[test]
+    fn the_investigation_report_states_the_cases_own_basis_without_a_discretion_standard() {
+        use crate::document::gaps;
+        for kind in [DocumentKind::InvestigationReport, DocumentKind::DecisionApprovalForm] {
+            let mut f = file(kind);
+            f.provision = None;
+            f.basis = Some(LegalBasis::new(
+                "《中华人民共和国食品安全法》第三十四条第十项",
+                "《中华人民共和国食品安全法》第一百二十四条第一款第五项",
+            ));
+            let m = compose(&f);
+            let t = all_text(&m);
+            assert!(t.contains("违反及适用：《中华人民共和国食品安全法》第三十四条第十项，依据《中华人民共和国食品安全法》第一百二十四条第一款第五项的规定"), "{kind:?}: {t}");
+            assert_eq!(gaps(&m), [], "{kind:?}");
+            // Neither a basis nor a standard: the gap is named, and the document is not issued.
+            f.basis = None;
+            assert!(gaps(&compose(&f)).contains(&crate::document::Gap::LegalBasis));
+        }
     }
 
     #[test]
