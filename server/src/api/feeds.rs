@@ -98,7 +98,9 @@ pub(super) async fn csv(
             }
         },
     );
-    let body = axum::body::Body::from_stream(head.chain(rest));
+    // Fused: a body may be polled once more after its end (the compression layer does), and an
+    // unfolded stream panics when that happens.
+    let body = axum::body::Body::from_stream(head.chain(rest).fuse());
     let r = (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
