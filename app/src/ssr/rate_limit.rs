@@ -4,7 +4,7 @@
 //! processes share one count. The window rule itself is pure
 //! (`tianping_domain::supervision::complaint::admit`).
 
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use sha2::{Digest, Sha256};
 use tianping_domain::supervision::complaint::{self, RateRule, Window};
 
@@ -44,6 +44,17 @@ pub async fn admit(
     client: &str,
 ) -> Result<(), ServiceError> {
     let key = client_key(form, client);
+    // The client's window row exists before it is locked: the first submissions of a client,
+    // sent at once, would otherwise all find no row and race to insert it (a unique violation,
+    // a 500, on PostgreSQL). An empty window is the same as none.
+    rate_windows::Entity::insert(rate_windows::ActiveModel {
+        key: Set(key.clone()),
+        started_at: Set(uow.now()),
+        count: Set(0),
+    })
+    .on_conflict_do_nothing_on([rate_windows::Column::Key])
+    .exec_without_returning(uow.txn())
+    .await?;
     let query = uow.locked(<rate_windows::Entity as sea_orm::EntityTrait>::find_by_id(
         key.clone(),
     ));
