@@ -24,7 +24,11 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Complaints::Table)
-                    .add_column(ColumnDef::new(Complaints::SubmissionKey).string_len(64).null())
+                    .add_column(
+                        ColumnDef::new(Complaints::SubmissionKey)
+                            .string_len(64)
+                            .null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -42,7 +46,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name(INDEX).table(Complaints::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name(INDEX)
+                    .table(Complaints::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(

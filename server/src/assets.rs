@@ -113,11 +113,11 @@ mod tests {
             "tianping.js",
             "tianping_bg.wasm",
             "favicon.svg",
-            "x.1234.js",                      // too short to be a hash
-            "x.2mOkG3dBKA8YQl_R-mWt9Ab.js",   // too long
-            "x.2mOkG3dBKA8YQl+R/mWt9A.js",    // not base64url
-            ".2mOkG3dBKA8YQl_R-mWt9A.js",     // no name
-            "2mOkG3dBKA8YQl_R-mWt9A.js",      // no extension after the hash
+            "x.1234.js",                    // too short to be a hash
+            "x.2mOkG3dBKA8YQl_R-mWt9Ab.js", // too long
+            "x.2mOkG3dBKA8YQl+R/mWt9A.js",  // not base64url
+            ".2mOkG3dBKA8YQl_R-mWt9A.js",   // no name
+            "2mOkG3dBKA8YQl_R-mWt9A.js",    // no extension after the hash
         ] {
             assert!(!is_content_hashed(plain), "{plain}");
         }

@@ -37,9 +37,7 @@ use sea_orm::{
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use super::{
-    audit::DerivedData, derived::Derived, durability::GroupFlush, entities::audit_head,
-};
+use super::{audit::DerivedData, derived::Derived, durability::GroupFlush, entities::audit_head};
 
 /// The database handle shared by all services.
 #[derive(Debug, Clone)]
@@ -367,9 +365,7 @@ impl Db {
             DbBackend::Postgres => {
                 // A transactional WAL record: its synchronous commit flushes the WAL up to it.
                 self.writer
-                    .execute_unprepared(
-                        "SELECT pg_logical_emit_message(true, 'tianping', 'flush')",
-                    )
+                    .execute_unprepared("SELECT pg_logical_emit_message(true, 'tianping', 'flush')")
                     .await
                     .map(|_| ())
             }

@@ -4,8 +4,8 @@
 use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{
-        AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, MyWork, RegisterCase,
-        RuleRemedy, TakeStep,
+        AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, MyWork,
+        RegisterCase, RuleRemedy, TakeStep,
     },
     clues::ListClues,
     documents::{CheckDocument, IssueDocument},

@@ -287,7 +287,10 @@ async fn a_second_identical_submission_files_nothing_new_even_when_simultaneous(
                     .await
                     .unwrap_or_default();
                 let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-                (status, body["tracking_no"].as_str().unwrap_or_default().to_owned())
+                (
+                    status,
+                    body["tracking_no"].as_str().unwrap_or_default().to_owned(),
+                )
             })
         })
         .collect();

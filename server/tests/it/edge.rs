@@ -278,7 +278,11 @@ async fn assets_are_served_precompressed_and_cached_by_content_hash_and_pages_co
     let app = TestApp::seeded().await;
     // The CSV export streams its body: compressed, it must end cleanly (it panicked once when
     // the compressor polled the finished stream again).
-    for path in ["/", "/api/v1/public/decisions", "/api/v1/public/decisions.csv"] {
+    for path in [
+        "/",
+        "/api/v1/public/decisions",
+        "/api/v1/public/decisions.csv",
+    ] {
         let res = app
             .send(
                 Request::builder()

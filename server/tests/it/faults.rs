@@ -261,11 +261,16 @@ async fn audit_verify_reads_a_read_only_copy_and_beside_a_running_server() {
 async fn every_acknowledged_write_waited_for_a_flush_and_concurrent_writes_share_them() {
     let app = TestApp::seeded().await;
     let token = app.login("hotline12345").await;
-    let body = |reference: &str| serde_json::from_str::<serde_json::Value>(&clue(reference)).unwrap();
+    let body =
+        |reference: &str| serde_json::from_str::<serde_json::Value>(&clue(reference)).unwrap();
     for i in 0..3 {
         let before = app.state.db.flushes();
         let r = app
-            .post("/api/v1/clues", Some(&token), body(&format!("FLUSH-ONE-{i}")))
+            .post(
+                "/api/v1/clues",
+                Some(&token),
+                body(&format!("FLUSH-ONE-{i}")),
+            )
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
         assert!(

@@ -544,9 +544,22 @@ async fn catalog_versions_are_published_by_admins_and_judge_later_cases() {
     let again = app
         .post("/api/v1/review-catalogs", Some(&admin), good.clone())
         .await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", again.text);
-    assert_eq!(again.body["error"]["fields"][0]["field"], "catalog", "{}", again.text);
-    assert_eq!(again.body["error"]["fields"][0]["rule"], "unchanged", "{}", again.text);
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.text
+    );
+    assert_eq!(
+        again.body["error"]["fields"][0]["field"], "catalog",
+        "{}",
+        again.text
+    );
+    assert_eq!(
+        again.body["error"]["fields"][0]["rule"], "unchanged",
+        "{}",
+        again.text
+    );
     assert!(again.text.contains("与现行版本完全相同"), "{}", again.text);
     let mut silent = good.clone();
     silent["note"] = json!("  ");

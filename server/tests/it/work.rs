@@ -26,7 +26,11 @@ fn item(list: &Value, section: &str, id: i64) -> Option<Value> {
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -38,7 +42,10 @@ async fn agrees_with_the_case_pages(app: &TestApp, token: &str, list: &Value) {
         assert_eq!(page.status, StatusCode::OK, "{}", page.text);
         let offered = strings(&page.body["actions"]);
         for step in strings(&it["steps"]) {
-            assert!(offered.contains(&step), "case {id}: {step} not on its page {offered:?}");
+            assert!(
+                offered.contains(&step),
+                "case {id}: {step} not on its page {offered:?}"
+            );
         }
         assert!(!strings(&it["steps"]).is_empty());
     }
@@ -86,9 +93,15 @@ async fn a_case_is_on_the_list_of_whoever_can_move_it_now() {
     assert!(r.status.is_success(), "{}", r.text);
     let heads = work(&app, &head).await;
     let approval = item(&heads, "yours", id).expect("the approval is the head's");
-    assert_eq!(strings(&approval["steps"]), ["decline_clue", "approve_filing"]);
+    assert_eq!(
+        strings(&approval["steps"]),
+        ["decline_clue", "approve_filing"]
+    );
     let mine = work(&app, &officer).await;
-    assert!(item(&mine, "yours", id).is_none(), "nothing for the officer to do");
+    assert!(
+        item(&mine, "yours", id).is_none(),
+        "nothing for the officer to do"
+    );
     let waiting = item(&mine, "waiting", id).expect("the officer's case, waiting");
     assert_eq!(strings(&waiting["held_by"]), ["agency_head"]);
     agrees_with_the_case_pages(&app, &head, &heads).await;

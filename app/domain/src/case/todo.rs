@@ -51,7 +51,10 @@ mod tests {
         use CaseState as S;
         let ordinary = Procedure::Ordinary;
         assert_eq!(holders(S::FilingProposed, ordinary), only(Role::AgencyHead));
-        assert_eq!(holders(S::UnderLegalReview, ordinary), only(Role::LegalReviewer));
+        assert_eq!(
+            holders(S::UnderLegalReview, ordinary),
+            only(Role::LegalReviewer)
+        );
         assert_eq!(holders(S::Suspended, ordinary), only(Role::AgencyHead));
         assert_eq!(holders(S::Withdrawn, ordinary), only(Role::AgencyHead));
         assert_eq!(holders(S::Transferred, ordinary), only(Role::AgencyHead));
@@ -63,7 +66,11 @@ mod tests {
             S::HearingRequested,
             S::HearingNoticed,
         ] {
-            assert_eq!(holders(officer_only, ordinary), only(Role::Officer), "{officer_only:?}");
+            assert_eq!(
+                holders(officer_only, ordinary),
+                only(Role::Officer),
+                "{officer_only:?}"
+            );
         }
         // A clue: the officers propose filing, or the head declines it.
         assert_eq!(
@@ -76,7 +83,10 @@ mod tests {
             BTreeSet::from([Role::Officer, Role::AgencyHead])
         );
         assert_eq!(holders(S::Closed, ordinary), only(Role::Officer));
-        assert_eq!(holders(S::OnTheSpotDecided, Procedure::Summary), only(Role::Officer));
+        assert_eq!(
+            holders(S::OnTheSpotDecided, Procedure::Summary),
+            only(Role::Officer)
+        );
     }
 
     #[test]
@@ -94,9 +104,10 @@ mod tests {
                 );
                 // Only the roles that take steps at all ever hold a case.
                 assert!(
-                    holders
-                        .iter()
-                        .all(|r| matches!(r, Role::Officer | Role::AgencyHead | Role::LegalReviewer)),
+                    holders.iter().all(|r| matches!(
+                        r,
+                        Role::Officer | Role::AgencyHead | Role::LegalReviewer
+                    )),
                     "{state:?}: {holders:?}"
                 );
             }

@@ -1208,7 +1208,10 @@ mod tests {
     #[test]
     fn the_investigation_report_states_the_cases_own_basis_without_a_discretion_standard() {
         use crate::document::gaps;
-        for kind in [DocumentKind::InvestigationReport, DocumentKind::DecisionApprovalForm] {
+        for kind in [
+            DocumentKind::InvestigationReport,
+            DocumentKind::DecisionApprovalForm,
+        ] {
             let mut f = file(kind);
             f.provision = None;
             f.basis = Some(LegalBasis::new(

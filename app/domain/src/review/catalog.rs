@@ -342,8 +342,14 @@ mod tests {
             check_new_version(Some(&latest), &fine_only(10_000, 100_000)),
             Err(ValidationError::new(Field::Catalog, Rule::Unchanged))
         );
-        assert_eq!(check_new_version(Some(&latest), &fine_only(10_000, 100_001)), Ok(()));
-        assert_eq!(check_new_version(Some(&latest), &fine_only(9_999, 100_000)), Ok(()));
+        assert_eq!(
+            check_new_version(Some(&latest), &fine_only(10_000, 100_001)),
+            Ok(())
+        );
+        assert_eq!(
+            check_new_version(Some(&latest), &fine_only(9_999, 100_000)),
+            Ok(())
+        );
         let mut more = fine_only(10_000, 100_000);
         more.criteria.push(Criterion::Fine {
             natural_person_fen: 1,

@@ -341,7 +341,10 @@ impl ValidComplaint {
         ];
         let mut hasher = Sha256::new();
         hasher.update(b"tianping-complaint-submission-v1\0");
-        for field in fields.into_iter().chain([self.contact_name.as_deref().unwrap_or("")]) {
+        for field in fields
+            .into_iter()
+            .chain([self.contact_name.as_deref().unwrap_or("")])
+        {
             hasher.update(u32::try_from(field.len()).unwrap_or(u32::MAX).to_be_bytes());
             hasher.update(field.as_bytes());
         }
@@ -562,18 +565,50 @@ mod tests {
         assert_eq!(key.len(), 64);
         assert_eq!(key, sample().submission_key("client-a", day));
         assert_ne!(key, c.submission_key("client-b", day), "another client");
-        assert_ne!(key, c.submission_key("client-a", day.succ_opt().unwrap_or_default()), "another day");
+        assert_ne!(
+            key,
+            c.submission_key("client-a", day.succ_opt().unwrap_or_default()),
+            "another day"
+        );
         let variants: Vec<ValidComplaint> = vec![
-            ValidComplaint { kind: ComplaintKind::Report, ..sample() },
-            ValidComplaint { agency_code: "GAJ".into(), ..sample() },
-            ValidComplaint { case_number: Some("SCJG-2026-00001".into()), ..sample() },
-            ValidComplaint { subject: "执法人员态度。".into(), ..sample() },
-            ValidComplaint { content: "检查时未出示证件".into(), ..sample() },
-            ValidComplaint { rating: Some(1), ..sample() },
-            ValidComplaint { contact_name: None, ..sample() },
-            ValidComplaint { contact_phone: Some("13800000001".into()), ..sample() },
+            ValidComplaint {
+                kind: ComplaintKind::Report,
+                ..sample()
+            },
+            ValidComplaint {
+                agency_code: "GAJ".into(),
+                ..sample()
+            },
+            ValidComplaint {
+                case_number: Some("SCJG-2026-00001".into()),
+                ..sample()
+            },
+            ValidComplaint {
+                subject: "执法人员态度。".into(),
+                ..sample()
+            },
+            ValidComplaint {
+                content: "检查时未出示证件".into(),
+                ..sample()
+            },
+            ValidComplaint {
+                rating: Some(1),
+                ..sample()
+            },
+            ValidComplaint {
+                contact_name: None,
+                ..sample()
+            },
+            ValidComplaint {
+                contact_phone: Some("13800000001".into()),
+                ..sample()
+            },
             // Moving text from one field to the next is a different submission too.
-            ValidComplaint { subject: "执法人员态度检".into(), content: "查时未出示证件。".into(), ..sample() },
+            ValidComplaint {
+                subject: "执法人员态度检".into(),
+                content: "查时未出示证件。".into(),
+                ..sample()
+            },
         ];
         let mut keys = std::collections::BTreeSet::from([key]);
         for v in &variants {

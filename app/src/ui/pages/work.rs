@@ -165,7 +165,12 @@ fn work_row(item: WorkItem, lang: Lang) -> impl IntoView {
             .join(lang.pick("或", " or "));
         view! { <span class="muted" data-test="todo-held-by">{lang.pick("等待", "Waiting for ")}{who}</span> }.into_any()
     } else {
-        let steps = item.steps.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+        let steps = item
+            .steps
+            .iter()
+            .map(|k| k.label(lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
         view! { <a href=href.clone() data-test="todo-steps">{lang.pick("下一步：", "Next: ")}{steps}</a> }.into_any()
     };
     view! {

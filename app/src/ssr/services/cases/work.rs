@@ -33,7 +33,11 @@ const CANDIDATES: u64 = 200;
 fn states_held_by(role: Role) -> Vec<&'static str> {
     CaseState::ALL
         .into_iter()
-        .filter(|&s| Procedure::ALL.into_iter().any(|p| s.belongs_to(p) && case::holders(s, p).contains(&role)))
+        .filter(|&s| {
+            Procedure::ALL
+                .into_iter()
+                .any(|p| s.belongs_to(p) && case::holders(s, p).contains(&role))
+        })
         .map(CaseState::as_str)
         .collect()
 }
@@ -44,7 +48,12 @@ pub async fn todo(state: &AppState, actor: &Actor) -> Result<WorkList, ServiceEr
     let db = &state.db.conn;
     let visible =
         crate::ssr::services::agencies_where(state, actor, |s| Action::ViewCase(s)).await?;
-    if visible.is_empty() || !matches!(actor.role, Role::Officer | Role::AgencyHead | Role::LegalReviewer) {
+    if visible.is_empty()
+        || !matches!(
+            actor.role,
+            Role::Officer | Role::AgencyHead | Role::LegalReviewer
+        )
+    {
         return Ok(WorkList::default());
     }
     let today = state.today();
@@ -122,7 +131,12 @@ mod tests {
     #[test]
     fn heads_hold_approvals_and_decisions_and_reviewers_the_reviews() {
         let head = states_held_by(Role::AgencyHead);
-        for s in ["filing_proposed", "collective_discussion", "suspended", "executing"] {
+        for s in [
+            "filing_proposed",
+            "collective_discussion",
+            "suspended",
+            "executing",
+        ] {
             assert!(head.contains(&s), "{s}: {head:?}");
         }
         assert!(!head.contains(&"under_legal_review"));
