@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { failOnPageErrors, login, waitForHydration } from "./helpers";
+import { failOnPageErrors, issueDocument, login, waitForHydration } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -119,6 +119,8 @@ test("a major case goes from clue to archive: returned by the reviewer, resubmit
   await page.getByTestId("queue-row").filter({ hasText: "销售过期食品（端到端）" }).getByTestId("queue-link").click();
   await waitForHydration(page);
   await expect(page.getByTestId("material-draft")).toContainText("6000");
+  // The reviewer sees whom the decision is about (the first point: the right subject).
+  await expect(page.getByTestId("review-party")).toContainText("临江市惠民超市有限公司");
   // Nothing is pre-ticked: a one-click approval is not possible.
   await expect(page.locator('[data-test^="pass-"]:checked, [data-test^="problem-"]:checked')).toHaveCount(0);
   await answerEveryPoint(page);
@@ -189,6 +191,16 @@ test("a major case goes from clue to archive: returned by the reviewer, resubmit
   await expect(page.getByTestId("discretion")).toContainText("低于");
 
   await switchTo(page, "officer.zhang", caseUrl);
+  // A decision is served as an issued document: until it is issued, serving waits and says why.
+  await expect(page.getByTestId("waiting-serve")).toContainText("尚未签发");
+  await expect(page.getByTestId("step-serve")).toHaveCount(0);
+  await page.goto(`${caseUrl}?tab=documents`);
+  await waitForHydration(page);
+  const decisionDoc = page.getByTestId("document-row").filter({ hasText: "行政处罚决定书" }).first();
+  await issueDocument(decisionDoc);
+  await page.goto(caseUrl);
+  await waitForHydration(page);
+  await expect(page.getByTestId("waiting-steps")).toHaveCount(0);
   await takeStep(page, "serve", "served");
   await takeStep(page, "record_payment", "executing");
 
@@ -225,6 +237,11 @@ test.describe("on a phone", () => {
     await page.getByTestId("form[party_name]").fill("陈某");
     await page.getByTestId("form[id_number]").fill("110101199003071516");
     await page.getByTestId("form[address]").fill("临江市中山路 1 号");
+    // Asked once (APL Art. 44): without confirming the party was told, nothing is submitted.
+    await page.getByTestId("submit").click();
+    await expect(page.getByTestId("form-error")).toHaveCount(0);
+    expect(await page.getByTestId("confirm-informed").evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+    await page.getByTestId("confirm-informed").check();
     await page.getByTestId("submit").click();
     // Over the Art. 51 limit for a person (200 yuan): refused with the reason.
     await expect(page.getByTestId("form-error")).toContainText("200");

@@ -54,6 +54,7 @@ test("an officer compares and publishes a draft; the head withdraws a decision, 
   const caseNumber = await draft.getAttribute("data-case");
   await expect(draft.getByTestId("publication-original")).toBeVisible();
   await expect(draft.getByTestId("publication-redacted")).toBeVisible();
+  await draft.getByTestId("publication-confirm").check();
   await draft.getByTestId("publication-approve").click();
   await expect(page.locator(`[data-test="publication"][data-case="${caseNumber}"]`)).toHaveAttribute("data-status", "published");
 
@@ -66,6 +67,7 @@ test("an officer compares and publishes a draft; the head withdraws a decision, 
   await card.locator("details summary").click();
   await card.getByTestId("publication-basis").selectOption("changed");
   await card.getByTestId("publication-reason").fill("复议机关变更了罚款数额，原决定撤回公示。");
+  await card.getByTestId("publication-withdraw-confirm").check();
   await card.getByTestId("publication-withdraw").click();
   await expect(page.locator(`[data-test="publication"][data-case="${caseNumber}"]`)).toHaveAttribute("data-status", "withdrawn");
 

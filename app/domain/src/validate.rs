@@ -305,7 +305,7 @@ impl Field {
             BirthDate => lang.pick("出生日期", "Date of birth"),
             ClueSource => lang.pick("案源渠道", "Source"),
             Reference => lang.pick("来源编号", "Reference"),
-            Title => lang.pick("标题", "Title"),
+            Title => lang.pick("名称", "Title"),
             Description => lang.pick("内容描述", "Description"),
             Location => lang.pick("地点", "Location"),
             ReportedAt => lang.pick("反映时间", "Reported at"),
@@ -534,8 +534,34 @@ impl ValidationError {
 
     /// A sentence for the user naming the field and the rule.
     pub fn message(&self, lang: Lang) -> String {
-        let label = self.field.label(lang);
+        self.message_labelled(self.field.label(lang), lang)
+    }
+
+    /// The same sentence naming the field as the form in front of the user labels it (issue 22
+    /// item 3: 「违法行为」, not 「名称」, on a form whose field says 违法行为).
+    pub fn message_labelled(&self, label: &str, lang: Lang) -> String {
+        let phone = matches!(
+            self.field,
+            Field::ReporterPhone | Field::Phone | Field::ContactPhone
+        );
         let rule = match (&self.rule, lang) {
+            // Issue 22 item 3: the rule that failed, not a generic one. An ID number whose
+            // birth date does not exist is not asked to be "a date in YYYY-MM-DD"; a phone
+            // number with too few digits has no "characters that are not allowed".
+            (Rule::Date, Lang::Zh) if self.field == Field::IdNumber => {
+                "中的出生日期（第 7–14 位）不是有效日期，请核对号码".to_owned()
+            }
+            (Rule::Date, Lang::En) if self.field == Field::IdNumber => {
+                "holds a birth date (digits 7–14) that does not exist; please check the number"
+                    .to_owned()
+            }
+            (Rule::Charset, Lang::Zh) if phone => {
+                "须为 11 位手机号码或带区号的固定电话（如 0571-87654321）".to_owned()
+            }
+            (Rule::Charset, Lang::En) if phone => {
+                "must be an 11-digit mobile number or a landline with its area code (e.g. 0571-87654321)"
+                    .to_owned()
+            }
             (Rule::Required, Lang::Zh) => "不能为空".to_owned(),
             (Rule::Required, Lang::En) => "must not be empty".to_owned(),
             (Rule::Length { min, max }, Lang::Zh) => format!("长度须为 {min}–{max} 个字符"),
@@ -1005,6 +1031,52 @@ mod tests {
 
     fn rule<T: std::fmt::Debug>(r: Result<T, ValidationError>) -> Rule {
         r.expect_err("should be rejected").rule
+    }
+
+    #[test]
+    fn a_message_can_name_the_field_as_the_form_labels_it() {
+        let e = ValidationError::new(Field::Title, Rule::Required);
+        assert_eq!(e.message(Lang::Zh), "「名称」不能为空");
+        assert_eq!(
+            e.message_labelled("违法行为", Lang::Zh),
+            "「违法行为」不能为空"
+        );
+        assert_eq!(
+            e.message_labelled("Act", Lang::En),
+            "Act: must not be empty"
+        );
+    }
+
+    #[test]
+    fn a_bad_id_number_or_phone_is_told_the_rule_it_broke_not_a_generic_one() {
+        let id = ValidationError::new(Field::IdNumber, Rule::Date);
+        assert_eq!(
+            id.message(Lang::Zh),
+            "「身份证号码」中的出生日期（第 7–14 位）不是有效日期，请核对号码"
+        );
+        assert!(!id.message(Lang::Zh).contains("YYYY-MM-DD"));
+        assert!(id.message(Lang::En).contains("birth date"));
+        // Another date field keeps the date rule's sentence.
+        assert!(
+            ValidationError::new(Field::ValidFrom, Rule::Date)
+                .message(Lang::Zh)
+                .contains("YYYY-MM-DD")
+        );
+        for field in [Field::ReporterPhone, Field::Phone, Field::ContactPhone] {
+            let short = crate::clue::phone("1380013").expect_err("too short");
+            let e = ValidationError::new(field, short.rule);
+            let zh = e.message(Lang::Zh);
+            assert!(zh.contains("11 位手机号码"), "{zh}");
+            assert!(zh.contains(field.label(Lang::Zh)), "{zh}");
+            assert!(!zh.contains("不允许的字符"), "{zh}");
+            assert!(e.message(Lang::En).contains("11-digit"));
+        }
+        // Elsewhere a bad character is still called one.
+        assert!(
+            ValidationError::new(Field::Username, Rule::Charset)
+                .message(Lang::Zh)
+                .contains("不允许的字符")
+        );
     }
 
     #[test]

@@ -268,6 +268,16 @@ pub struct StandardView {
     pub bands: [(i64, i64); 3],
 }
 
+/// A step that would move the case forward for this user but waits for something first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WaitingStep {
+    /// The step.
+    pub kind: CommandKind,
+    /// What it waits for, in the user's language.
+    pub reason: String,
+}
+
 /// Everything the case page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -339,6 +349,9 @@ pub struct CaseDetail {
     pub timeline: Vec<TimelineEntry>,
     /// The steps this user may take now.
     pub actions: Vec<CommandKind>,
+    /// The forward steps of this user that wait for something first (a document to issue, a
+    /// window to end), with what they wait for.
+    pub waiting: Vec<WaitingStep>,
     /// The reason the case would close with now, if it can close.
     pub close_reason: Option<CloseReason>,
     /// Whether this user may add parties.

@@ -32,6 +32,17 @@ pub async fn my_work() -> Result<crate::api::case_dto::WorkList, AppError> {
         .map_err(|e| AppError::from_service(e, lang))
 }
 
+/// How many cases wait for a step of the caller: the count beside 工作台 in the navigation
+/// (issue 22 item 1), from a short-lived per-user cache so that every page does not rebuild
+/// the whole list.
+#[server]
+pub async fn my_work_count() -> Result<usize, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::cases::todo_count(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
 /// One case with everything its page shows.
 #[server]
 pub async fn get_case(id: i32) -> Result<CaseDetail, AppError> {

@@ -121,6 +121,17 @@ impl AppError {
         )
     }
 
+    /// The message for one field naming it by the form's own `label`, if that field is wrong.
+    pub fn field_message_labelled(&self, field: Field, label: &str, lang: Lang) -> Option<String> {
+        match self {
+            AppError::Invalid(errors) => errors.iter().find(|e| e.field == field).map(|e| {
+                tianping_domain::validate::ValidationError::new(e.field, e.rule.clone())
+                    .message_labelled(label, lang)
+            }),
+            _ => None,
+        }
+    }
+
     /// The message for one field, if that field is wrong (forms show it beside the input).
     pub fn field_message(&self, field: Field) -> Option<&str> {
         match self {

@@ -137,6 +137,9 @@ pub struct ReviewPage {
     pub agency: String,
     /// The case's officers.
     pub officers: Vec<String>,
+    /// The parties the decision is about: whether they are the right subject (主体) is the
+    /// reviewer's first point.
+    pub parties: Vec<super::case_dto::PartyView>,
     /// The proposed fine, in fen.
     pub proposed_fine_fen: Option<i64>,
     /// The round on the page.

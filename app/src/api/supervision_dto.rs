@@ -39,6 +39,8 @@ pub struct WarningView {
     pub detail: String,
     /// The latest acknowledgement of this very warning, if any.
     pub acknowledged: Option<AckView>,
+    /// The case's latest supervision matter (督办), said in a sentence, if one was opened.
+    pub matter: Option<String>,
     /// Whether this user may open a supervision matter on the case (supervisors).
     pub can_open_matter: bool,
 }

@@ -262,6 +262,9 @@ pub fn StaffPage(
                             let nav = nav_for(me.role);
                             let role = me.role;
                             provide_context(me.clone());
+                            // The day's steps waiting for this user, beside 工作台 (issue 22 item 1).
+                            let todo = matches!(role, Role::Officer | Role::AgencyHead | Role::LegalReviewer)
+                                .then(|| Resource::new(|| (), |_| crate::api::cases::my_work_count()));
                             view! {
                                 <Header me=me.clone() />
                                 <div class="staff">
@@ -269,7 +272,18 @@ pub fn StaffPage(
                                         <ul>
                                             {nav.iter().map(|&(href, zh, en)| {
                                                 let current = (href == here).then_some("page");
-                                                view! { <li><a href=href aria-current=current>{lang.pick(zh, en)}</a></li> }
+                                                let count = (href == WORKBENCH.0).then_some(todo).flatten().map(|todo| view! {
+                                                    <Suspense fallback=|| ()>
+                                                        {move || Suspend::new(async move {
+                                                            let n = todo.await.unwrap_or(0);
+                                                            (n > 0).then(|| view! {
+                                                                " " <span class="nav-count" data-test="nav-count"
+                                                                    aria-label=match lang { Lang::Zh => format!("{n} 项待办"), Lang::En => format!("{n} to do") }>{n}</span>
+                                                            })
+                                                        })}
+                                                    </Suspense>
+                                                });
+                                                view! { <li><a href=href aria-current=current>{lang.pick(zh, en)}{count}</a></li> }
                                             }).collect_view()}
                                         </ul>
                                     </nav>

@@ -17,6 +17,21 @@ pub fn field_error(error: Signal<Option<AppError>>, field: Field) -> impl IntoVi
     }
 }
 
+/// The message under a form field, naming the field by its label on this form.
+pub fn labelled_field_error(
+    error: Signal<Option<AppError>>,
+    field: Field,
+    label: &'static str,
+) -> impl IntoView {
+    let lang = crate::ui::common::use_lang();
+    move || {
+        error
+            .get()
+            .and_then(|e| e.field_message_labelled(field, label, lang))
+            .map(|m| view! { <p class="field-error" data-test="field-error">{m}</p> })
+    }
+}
+
 /// `aria-invalid` of a field: `"true"` when the last submission broke one of its rules.
 pub fn invalid(
     error: Signal<Option<AppError>>,
@@ -43,14 +58,17 @@ pub fn Input(
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] hint: Option<&'static str>,
+    /// The id of a `<datalist>` of suggested values (the user may still type another).
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let id = field_id(name);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            <input id=id name=name type=input_type.unwrap_or("text") value=value aria-invalid=invalid(error, field) data-test=name />
-            {field_error(error, field)}
+            <input id=id name=name type=input_type.unwrap_or("text") value=value list=list aria-invalid=invalid(error, field) data-test=name />
+            {labelled_field_error(error, field, label)}
         </div>
     }
 }
@@ -71,7 +89,7 @@ pub fn Select(
             <select id=id name=name data-test=name aria-invalid=invalid(error, field)>
                 {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
             </select>
-            {field_error(error, field)}
+            {labelled_field_error(error, field, label)}
         </div>
     }
 }

@@ -5,7 +5,7 @@ use app::api::{
     auth::{ChangePassword, CurrentUser, Login},
     cases::{
         AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, MyWork,
-        RegisterCase, RuleRemedy, TakeStep,
+        MyWorkCount, RegisterCase, RuleRemedy, TakeStep,
     },
     clues::ListClues,
     documents::{CheckDocument, IssueDocument},
@@ -580,6 +580,11 @@ async fn every_server_function_checks_the_caller_on_the_server() {
         ),
         (
             MyWork::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 403, 401, 401]),
+        ),
+        (
+            MyWorkCount::PATH,
             String::new(),
             row([200, 200, 200, 200, 200, 403, 401, 401]),
         ),

@@ -70,6 +70,7 @@ async fn an_ordinary_case_runs_from_registration_to_archive() {
     let li = app.id_of_user("officer.li").await;
     let r = upload(&app, &officer, id, (zhang, li), b"jpeg bytes of the shelf").await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let issue_here = String::new();
 
     for (token, body, expected) in [
         (
@@ -92,6 +93,8 @@ async fn an_ordinary_case_runs_from_registration_to_archive() {
             json!({"kind": "decide", "outcome": "penalty", "amount": "8000"}),
             "decided",
         ),
+        // (an empty token: the decision document is issued here)
+        (&issue_here, json!(null), "decided"),
         (
             &officer,
             json!({"kind": "serve", "method": "direct"}),
@@ -109,6 +112,35 @@ async fn an_ordinary_case_runs_from_registration_to_archive() {
         ),
         (&officer, json!({"kind": "archive"}), "archived"),
     ] {
+        if token.is_empty() {
+            // Not served, and not closable, before its decision is issued (签发); nothing changes.
+            let before = app.audit_count().await;
+            let r = step(
+                &app,
+                &officer,
+                id,
+                json!({"kind": "serve", "method": "direct"}),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+            let message = r.body["error"]["message"].as_str().unwrap_or_default();
+            assert!(message.contains("决定书尚未签发"), "{message}");
+            assert_eq!(app.audit_count().await, before);
+            assert_eq!(state_of(&app, id).await, "decided");
+            // The case page says what the serving waits for.
+            let detail = app
+                .get(&format!("/api/v1/cases/{id}"), Some(&officer))
+                .await;
+            assert_eq!(
+                detail.body["waiting"][0]["kind"], "serve",
+                "{}",
+                detail.text
+            );
+            let doc = crate::documents::record_of(&app, id, "penalty_decision").await;
+            let r = crate::documents::issue(&app, &officer, id, doc, "").await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            continue;
+        }
         let r = step(&app, token, id, body.clone()).await;
         assert_eq!(r.status, StatusCode::OK, "{body}: {}", r.text);
         assert_eq!(r.body["state"], expected, "{body}");
@@ -136,6 +168,9 @@ async fn an_ordinary_case_runs_from_registration_to_archive() {
             "case.serve_prior_notice",
             "case.waive_rights",
             "case.decide",
+            "document.issue",
+            // Issuing the decision drafts its publication (公示).
+            "publication.draft",
             "case.serve",
             "case.record_payment",
             "case.close",

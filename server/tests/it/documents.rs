@@ -67,7 +67,8 @@ async fn filed_case(app: &TestApp, title: &str) -> i64 {
     id
 }
 
-/// The case decided (a fine of 800 yuan, rights waived) and served.
+/// The case decided (a fine of 800 yuan, rights waived); its decision is not issued yet, so
+/// it is not served either (a decision is served as an issued document).
 async fn decided_case(app: &TestApp) -> i64 {
     let id = filed_case(app, "销售过期食品").await;
     let officer = app.login("officer.zhang").await;
@@ -93,9 +94,9 @@ async fn decided_case(app: &TestApp) -> i64 {
             &head,
             json!({"kind": "decide", "outcome": "penalty", "amount": "800"}),
         ),
-        (&officer, json!({"kind": "serve", "method": "direct"})),
     ] {
-        step(app, token, id, body).await;
+        let r = step(app, token, id, body.clone()).await;
+        assert_eq!(r.status, StatusCode::OK, "{body}: {}", r.text);
     }
     id
 }
@@ -115,7 +116,13 @@ pub(crate) async fn record_of(app: &TestApp, case_id: i64, kind: &str) -> i64 {
         .unwrap_or_else(|| panic!("no {kind} in {}", detail.text))
 }
 
-async fn issue(app: &TestApp, token: &str, case_id: i64, doc: i64, reason: &str) -> Response {
+pub(crate) async fn issue(
+    app: &TestApp,
+    token: &str,
+    case_id: i64,
+    doc: i64,
+    reason: &str,
+) -> Response {
     app.post(
         &format!("/api/v1/cases/{case_id}/documents/{doc}/issue"),
         Some(token),

@@ -172,7 +172,22 @@ async fn the_figures_by_agency_month_and_officer_equal_direct_sql_counts_and_the
         lines[0]
     );
     let rows = r.body["rows"].as_array().expect("rows").len();
-    assert_eq!(rows, 4, "the supervisor's region has four agencies");
+    // The region's three enforcement agencies; the supervision body (SFJ) handles no cases
+    // and has no row of zeros (issue 22 item 10).
+    assert_eq!(
+        rows, 3,
+        "the supervisor's region has three enforcement agencies"
+    );
+    let sfj = app.id_of_agency("SFJ").await.to_string();
+    assert!(
+        r.body["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .all(|row| row["key"].as_str() != Some(sfj.as_str())),
+        "{}",
+        r.text
+    );
     assert_eq!(lines.len(), 1 + rows + 1, "{}", csv.text);
     for r0 in r.body["rows"]
         .as_array()
@@ -204,8 +219,9 @@ async fn statistics_are_scoped_per_role_and_bad_filters_are_named() {
     let scjg = app.id_of_agency("SCJG").await;
     let cgzf = app.id_of_agency("CGZF").await;
     for (user, status, rows) in [
-        ("supervisor.wu", StatusCode::OK, 4),
-        ("admin", StatusCode::OK, 4),
+        // The three enforcement agencies (the supervision body has no row).
+        ("supervisor.wu", StatusCode::OK, 3),
+        ("admin", StatusCode::OK, 3),
         ("head.scjg", StatusCode::OK, 1),
         ("officer.zhang", StatusCode::FORBIDDEN, 0),
         ("reviewer.sun", StatusCode::FORBIDDEN, 0),

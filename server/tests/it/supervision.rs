@@ -275,6 +275,31 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let matter = r.body["matter_id"].as_i64().expect("id");
     assert_eq!(app.audit_count().await, before + 1);
+
+    // A warning on the case says that it has a matter (issue 22 item 10).
+    app.exec(&format!(
+        "UPDATE case_deadlines SET due_on = '2026-11-01' WHERE case_id = {id} AND kind = 'clue_verification'"
+    ))
+    .await;
+    let list = app
+        .get(
+            "/api/v1/supervision/warnings?per_page=500",
+            Some(&supervisor),
+        )
+        .await;
+    let warning = list.body["items"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|w| w["case_id"].as_i64() == Some(id))
+        .cloned()
+        .expect("warning");
+    let said = warning["matter"].as_str().unwrap_or_default();
+    assert!(
+        said.contains("已督办") && said.contains("2026-12-10"),
+        "{warning}"
+    );
+    assert!(said.contains("待整改答复"), "{said}");
     let steps = format!("/api/v1/supervision/matters/{matter}/steps");
 
     // The head of another agency sees nothing; the supervisor cannot close an open matter.

@@ -395,6 +395,15 @@ pub enum CaseError {
     /// Execution is not finished.
     #[error("execution is not finished")]
     ExecutionNotFinished,
+    /// Execution is already finished: nothing is left to record.
+    #[error("execution is already finished")]
+    ExecutionAlreadyFinished,
+    /// The decision's document is not issued yet.
+    #[error("the decision document is not issued")]
+    DecisionNotIssued,
+    /// A legal review already passed and still stands.
+    #[error("a legal review already passed")]
+    ReviewAlreadyPassed,
     /// The closing reason does not match the case.
     #[error("the case can only be closed as {expected:?}, not {given:?}")]
     CloseReasonMismatch {
@@ -445,6 +454,28 @@ pub fn yuan(fen: i64) -> String {
 }
 
 impl CaseError {
+    /// Whether the refusal waits for something still to be done on the case, or for time to
+    /// pass, after which the step is possible: what a case page explains beside the steps it
+    /// offers. The other refusals say the step is wrong here (wrong role, pointless, unlawful).
+    pub fn is_waiting(&self) -> bool {
+        matches!(
+            self,
+            CaseError::DecisionNotIssued
+                | CaseError::StatementWindowOpen { .. }
+                | CaseError::HearingRequestWindowOpen { .. }
+                | CaseError::HearingNotYetDue { .. }
+                | CaseError::ExecutionNotFinished
+                | CaseError::CaseFileIncomplete
+                | CaseError::ReviewRequired
+                | CaseError::ReviewAfterHearingRequired
+                | CaseError::CollectiveDiscussionRequired
+                | CaseError::PriorNoticeNotServed
+                | CaseError::TooFewOfficers { .. }
+                | CaseError::EvidenceCollectorsInsufficient { .. }
+                | CaseError::DocumentIncomplete { .. }
+        )
+    }
+
     /// A sentence for the user, naming the rule.
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
@@ -878,6 +909,24 @@ impl CaseError {
                 .pick(
                     "处罚决定尚未执行完毕，不能结案",
                     "The penalty has not been fully executed: the case cannot be closed",
+                )
+                .to_owned(),
+            CaseError::ExecutionAlreadyFinished => lang
+                .pick(
+                    "处罚决定已执行完毕，无需再登记执行情况；下一步由机关负责人结案",
+                    "The penalty is fully executed: there is nothing left to record; the agency head closes the case next",
+                )
+                .to_owned(),
+            CaseError::DecisionNotIssued => lang
+                .pick(
+                    "处罚决定书尚未签发：请先在「文书」中签发决定书，再送达或结案",
+                    "The decision document is not issued: issue it under Documents before serving it or closing the case",
+                )
+                .to_owned(),
+            CaseError::ReviewAlreadyPassed => lang
+                .pick(
+                    "本案的法制审核已经通过，无需再次提交",
+                    "The legal review of this case has already passed: there is no need to submit it again",
                 )
                 .to_owned(),
             CaseError::CloseReasonMismatch { expected, given } => {

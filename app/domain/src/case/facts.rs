@@ -219,6 +219,10 @@ pub struct CaseFacts {
     pub suspended_from: Option<CaseState>,
     /// The decision, once made.
     pub decision: Option<DecisionFacts>,
+    /// Whether the decision's document (行政处罚决定书 or 不予行政处罚决定书) is issued (签发,
+    /// numbered and in force). An ordinary-procedure decision is served and the case closed
+    /// only as an issued document: what the party receives is the numbered document.
+    pub decision_issued: bool,
     /// The proposed (after the decision: decided) penalty besides its fine: confiscation and
     /// other measures (APL Art. 9).
     pub penalty: PenaltyParts,

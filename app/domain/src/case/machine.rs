@@ -132,6 +132,31 @@ pub fn check(
     check_case(facts, kind, today)
 }
 
+/// The steps that would move the case forward for `actor` but wait, on `today`, for something
+/// still to be done or for time to pass (a document to issue, a window still open, a review to
+/// pass), each with the refusal that says what: shown beside the steps offered, so that no one
+/// is left wondering why a step is missing. Steps that are simply pointless (a review that
+/// already passed, nothing left to pay) are not listed.
+pub fn waiting_commands(
+    facts: &CaseFacts,
+    actor: &Actor,
+    today: NaiveDate,
+) -> Vec<(CommandKind, CaseError)> {
+    CommandKind::ALL
+        .into_iter()
+        .filter(|&kind| super::todo::advances(kind))
+        .filter_map(|kind| {
+            check_role(kind, actor).ok()?;
+            check_agency(facts, kind, actor).ok()?;
+            check_procedure(facts, kind).ok()?;
+            check_state(facts.state, kind).ok()?;
+            check_actor(facts, kind, actor).ok()?;
+            let refusal = check_case(facts, kind, today).err()?;
+            refusal.is_waiting().then_some((kind, refusal))
+        })
+        .collect()
+}
+
 /// The steps `actor` may take next on `today`, in procedure order: the UI's "next actions".
 /// Every kind listed is accepted by [`apply`] given valid data; every kind left out is refused
 /// whatever the data.
@@ -319,7 +344,15 @@ fn check_case(facts: &CaseFacts, kind: CommandKind, today: NaiveDate) -> Result<
                 None => Ok(()),
             }
         }
-        K::SubmitForReview => outcome(facts).map(|_| ()),
+        K::SubmitForReview => {
+            outcome(facts)?;
+            // A review already passed stands until a hearing makes a new one necessary: a
+            // second submission would only put the case back in the reviewer's queue.
+            if facts.review_passed && (!facts.hearing_held || facts.review_passed_after_hearing) {
+                return Err(CaseError::ReviewAlreadyPassed);
+            }
+            Ok(())
+        }
         K::ServePriorNotice => {
             let outcome = outcome(facts)?;
             if outcome != InvestigationOutcome::Penalty {
@@ -362,7 +395,10 @@ fn check_case(facts: &CaseFacts, kind: CommandKind, today: NaiveDate) -> Result<
         }
         K::HoldCollectiveDiscussion => check_ready_to_decide(facts, today, false),
         K::Decide => check_ready_to_decide(facts, today, true),
-        K::Serve => decision(facts).map(|_| ()),
+        K::Serve => {
+            decision(facts)?;
+            decision_issued(facts)
+        }
         K::RecordPayment => {
             if facts.outstanding_fen > 0 {
                 Ok(())
@@ -374,9 +410,18 @@ fn check_case(facts: &CaseFacts, kind: CommandKind, today: NaiveDate) -> Result<
             if decision(facts)?.outcome == DecisionOutcome::NoPenalty {
                 return Err(CaseError::NoPenaltyToExecute);
             }
+            if facts.execution_finished {
+                return Err(CaseError::ExecutionAlreadyFinished);
+            }
             Ok(())
         }
-        K::Close => expected_close_reason(facts).map(|_| ()),
+        K::Close => {
+            expected_close_reason(facts)?;
+            if facts.decision.is_some() {
+                decision_issued(facts)?;
+            }
+            Ok(())
+        }
         K::Archive => {
             if facts.case_file_complete {
                 Ok(())
@@ -428,6 +473,16 @@ fn check_assigned_officers(facts: &CaseFacts) -> Result<(), CaseError> {
         return Err(CaseError::TooFewOfficers {
             qualified: u32::try_from(qualified).unwrap_or(u32::MAX),
         });
+    }
+    Ok(())
+}
+
+/// APL Art. 59, 61: the party is served the decision as a numbered, issued document; an
+/// ordinary-procedure case is neither served nor closed on an unissued draft. (A summary
+/// decision is handed over on the spot on its pre-numbered form: nothing to issue later.)
+fn decision_issued(facts: &CaseFacts) -> Result<(), CaseError> {
+    if facts.procedure == super::state::Procedure::Ordinary && !facts.decision_issued {
+        return Err(CaseError::DecisionNotIssued);
     }
     Ok(())
 }

@@ -54,7 +54,9 @@ pub use facts::{
     CaseFacts, DecisionFacts, EvidenceStanding, LegalBasis, PriorNoticeFacts, ProcedureRules,
     SAMR_EXTENSION_DAYS, StaffStanding,
 };
-pub use machine::{allowed_commands, apply, apply_step, check, expected_close_reason};
+pub use machine::{
+    allowed_commands, apply, apply_step, check, expected_close_reason, waiting_commands,
+};
 pub use schedule::{ScheduleFacts, due_date, most_urgent, rule_for};
 pub use staffing::{StaffingChange, check_staffing, may_change_staffing, staffing_open};
 pub use state::{CaseState, Procedure};

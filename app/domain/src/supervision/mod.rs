@@ -255,6 +255,11 @@ pub enum Subject {
         /// Where the fine lies against the band, if it was checked.
         check: Option<DiscretionCheck>,
     },
+    /// A decision made without the legal review it needed.
+    Unreviewed {
+        /// Decision date.
+        on: NaiveDate,
+    },
     /// A piece of evidence.
     Evidence {
         /// Evidence id.
@@ -308,6 +313,12 @@ impl Subject {
                         if band.is_empty() { "" } else { ", fine " }
                     ),
                 }
+            }
+            (Subject::Unreviewed { on }, Lang::Zh) => {
+                format!("{on} 作出决定，此前未见通过的法制审核意见（《行政处罚法》第五十八条）")
+            }
+            (Subject::Unreviewed { on }, Lang::En) => {
+                format!("decided {on} without a passed legal review on file (APL Art. 58)")
             }
             (
                 Subject::Evidence {
@@ -543,10 +554,11 @@ pub fn indexed_warnings(c: &CaseSnapshot) -> Vec<IndexedWarning> {
             check: c.discretion_check,
         };
         if c.major && !c.review_passed {
+            // Its own sentence: the fine's place in the band is another warning's matter.
             out.push(always(
                 WarningKind::MajorWithoutReview,
                 format!("major_without_review@{day}"),
-                decision.clone(),
+                Subject::Unreviewed { on: day },
             ));
         }
         let departs = matches!(
@@ -1010,6 +1022,14 @@ mod tests {
             check: None,
         };
         assert_eq!(plain.describe(Lang::En), "decided 2026-11-20");
+        let unreviewed = Subject::Unreviewed {
+            on: d("2026-11-20"),
+        };
+        assert_eq!(
+            unreviewed.describe(Lang::Zh),
+            "2026-11-20 作出决定，此前未见通过的法制审核意见（《行政处罚法》第五十八条）"
+        );
+        assert!(!unreviewed.describe(Lang::Zh).contains("罚款"));
         let evidence = Subject::Evidence {
             id: 7,
             collected_on: d("2023-06-15"),

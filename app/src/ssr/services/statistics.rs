@@ -325,7 +325,14 @@ pub async fn statistics(
     let dimension = Dimension::parse(&query.dimension)?;
     let today = state.today();
     let period = Period::parse(&query.from, &query.to, today)?;
-    let visible = super::agencies_where(state, actor, |a| Action::ViewStatistics(a)).await?;
+    // Enforcement agencies only: a supervision body handles no cases and would show as a row
+    // of zeros (issue 22 item 10).
+    let visible: HashMap<i32, agencies::Model> =
+        super::agencies_where(state, actor, |a| Action::ViewStatistics(a))
+            .await?
+            .into_iter()
+            .filter(|(_, a)| a.kind != tianping_domain::agency::AgencyKind::Supervision.as_str())
+            .collect();
     let agency_filter = match query.agency.trim() {
         "" => None,
         s => {

@@ -142,13 +142,28 @@ pub fn AdminUsers() -> impl IntoView {
                                                 } else {
                                                     view! { <span class="badge badge-bad" data-test="user-status" data-active="false">{lang.pick("已停用", "Disabled")}</span> }.into_any()
                                                 }}
-                                                <ActionForm action=set_active>
-                                                    <input type="hidden" name="user_id" value=u.id />
-                                                    <input type="hidden" name="active" value=(!u.active).to_string() />
-                                                    <button type="submit" class="link-button">
-                                                        {if u.active { lang.pick("停用", "Disable") } else { lang.pick("启用", "Enable") }}
-                                                    </button>
-                                                </ActionForm>
+                                                {if u.active {
+                                                    // Disabling signs the user out everywhere: asked once.
+                                                    view! {
+                                                        <details class="confirm" data-test="user-disable">
+                                                            <summary class="link-button">{lang.pick("停用…", "Disable…")}</summary>
+                                                            <ActionForm action=set_active>
+                                                                <input type="hidden" name="user_id" value=u.id />
+                                                                <input type="hidden" name="active" value="false" />
+                                                                <p class="hint">{lang.pick("停用后该用户立即退出登录、不能再登录，其经办记录保留。", "The user is signed out at once and cannot sign in; their records stay.")}</p>
+                                                                <button type="submit" class="button button-danger" data-test="user-disable-confirm">{lang.pick("确认停用", "Disable")}</button>
+                                                            </ActionForm>
+                                                        </details>
+                                                    }.into_any()
+                                                } else {
+                                                    view! {
+                                                        <ActionForm action=set_active>
+                                                            <input type="hidden" name="user_id" value=u.id />
+                                                            <input type="hidden" name="active" value="true" />
+                                                            <button type="submit" class="link-button" data-test="user-enable">{lang.pick("启用", "Enable")}</button>
+                                                        </ActionForm>
+                                                    }.into_any()
+                                                }}
                                                 {(u.role == Role::Integration).then(|| {
                                                     let uid = u.id;
                                                     view! {

@@ -1,7 +1,7 @@
 //! Complaints, reports and evaluations: the portal form and status page (public, no login), and
 //! the supervision side's list where supervisors assign and agency heads handle and answer.
 
-use crate::ui::form::{field_error, invalid};
+use crate::ui::form::{field_error, invalid, labelled_field_error};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use tianping_domain::{i18n::Lang, supervision::complaint::ComplaintKind, validate::Field};
@@ -81,7 +81,7 @@ pub fn ComplaintForm() -> impl IntoView {
                             view! { <option value=code selected=selected>{name}</option> }
                         }).collect_view())}
                     </select>
-                    {field_error(error, Field::Agency)}
+                    {labelled_field_error(error, Field::Agency, lang.pick("涉及的执法机关", "Agency concerned"))}
                 </div>
                 <div class="field">
                     <label for="c-case">{lang.pick("案件或决定书编号（如知道）", "Case or decision number (if known)")}</label>

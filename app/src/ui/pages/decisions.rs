@@ -264,6 +264,13 @@ fn publication_card(
                         <input id=format!("pub-until-{pid}") name="display_until" type="date" data-test="publication-until"
                             aria-invalid=invalid(error, Field::DisplayUntil) />
                     </div>
+                    <label class="check confirm-check">
+                        <input type="checkbox" required data-test="publication-confirm" />
+                        {lang.pick(
+                            "已逐段核对右侧公开文本：不含不应公开的个人信息，公开后即在门户网站向社会公示",
+                            "I checked the public text paragraph by paragraph: it holds no personal data that must not be published; once published it is shown on the portal",
+                        )}
+                    </label>
                     <button type="submit" class="button" data-test="publication-approve">{lang.pick("核对无误，公开", "Checked: publish")}</button>
                 </ActionForm>
             })}
@@ -284,6 +291,10 @@ fn publication_card(
                             <label for=format!("pub-reason-{pid}")>{lang.pick("公开说明", "Public explanation")}</label>
                             <textarea id=format!("pub-reason-{pid}") name="reason" rows="2" data-test="publication-reason"></textarea>
                         </div>
+                        <label class="check confirm-check">
+                            <input type="checkbox" required data-test="publication-withdraw-confirm" />
+                            {lang.pick("确认撤回：门户网站将停止公示，并载明撤回依据和说明", "Withdraw: the portal stops showing it and states the basis and the explanation")}
+                        </label>
                         <button type="submit" class="button button-danger" data-test="publication-withdraw">{lang.pick("撤回", "Withdraw")}</button>
                     </ActionForm>
                 </details>

@@ -170,6 +170,24 @@ pub fn ReviewWork() -> impl IntoView {
                            {p.proposed_fine_fen.map(|f| view! { " · " {lang.pick("拟罚款 ", "Proposed fine ")}{format_yuan(f)}{lang.pick(" 元", " yuan")} })}</p>
                         <p>{lang.pick("审核期限：", "Due: ")}{r.due_on.to_string()}</p>
                     </header>
+                    <section data-test="review-parties">
+                        <h3>{lang.pick("当事人", "Parties")}</h3>
+                        {if p.parties.is_empty() {
+                            view! { <p class="alert alert-warn">{lang.pick("本案尚未登记当事人。", "No party is recorded on this case.")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul>{p.parties.iter().map(|party| view! {
+                                    <li data-test="review-party">
+                                        <strong>{party.name.clone()}</strong>
+                                        " · " {if party.kind == "organisation" { lang.pick("法人或其他组织", "Organisation") } else { lang.pick("公民", "Natural person") }}
+                                        " · " {party.identifier.clone()}
+                                        {party.legal_representative.clone().map(|l| view! { " · " {lang.pick("法定代表人 ", "Represented by ")}{l} })}
+                                        " · " {party.address.clone()}
+                                    </li>
+                                }).collect_view()}</ul>
+                            }.into_any()
+                        }}
+                    </section>
                     <section data-test="matched">
                         <h3>{lang.pick("列入重大执法决定目录的情形", "Catalog entries matched")}
                             {r.catalog_version.map(|v| format!(" (v{v})"))}</h3>
@@ -345,6 +363,13 @@ fn catalog_form(
                     {field_error(error, Field::CatalogNote)}
                     {field_error(error, Field::Catalog)}
                 </div>
+                <label class="check confirm-check">
+                    <input type="checkbox" required data-test="catalog-confirm" />
+                    {lang.pick(
+                        "确认发布：新版本自生效日期起适用于此后送审的案件，已送审的案件不受影响；发布后不能删除",
+                        "Publish: the new version applies to cases submitted from its effective date, cases already submitted are unaffected; a published version cannot be deleted",
+                    )}
+                </label>
                 <button type="submit" class="button" data-test="catalog-submit">{lang.pick("发布", "Publish")}</button>
             </ActionForm>
         </details>

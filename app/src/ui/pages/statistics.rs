@@ -17,6 +17,29 @@ use crate::{
     ui::common::{StaffPage, id_param, loaded, urlencode, use_lang},
 };
 
+/// The axis labels of a month (`YYYY-MM`): the month as people say it ("3月", "Mar"; never
+/// "26-03", which reads as a date), and the year under the first bar and under each January.
+fn month_axis_labels(month: &str, first: bool, lang: Lang) -> (String, Option<String>) {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some((year, m)) = month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))?)))
+    else {
+        return (month.to_owned(), None);
+    };
+    let label = match lang {
+        Lang::Zh => format!("{m}月"),
+        Lang::En => EN[m - 1].to_owned(),
+    };
+    let year = (first || m == 1).then(|| match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_owned(),
+    });
+    (label, year)
+}
+
 /// Cases opened and closed per month as an SVG bar chart (server-rendered, no script).
 fn month_chart(points: &[MonthPoint], lang: Lang) -> AnyView {
     let top = nice_ceiling(
@@ -26,7 +49,7 @@ fn month_chart(points: &[MonthPoint], lang: Lang) -> AnyView {
             .max()
             .unwrap_or(0),
     );
-    let (left, right, upper, lower) = (48.0_f64, 12.0_f64, 16.0_f64, 40.0_f64);
+    let (left, right, upper, lower) = (48.0_f64, 12.0_f64, 16.0_f64, 44.0_f64);
     let width = 720.0_f64;
     let height = 240.0_f64;
     let plot_w = width - left - right;
@@ -51,7 +74,7 @@ fn month_chart(points: &[MonthPoint], lang: Lang) -> AnyView {
                 {points.iter().enumerate().map(|(i, p)| {
                     #[allow(clippy::cast_precision_loss)]
                     let x = left + slot * i as f64 + slot / 2.0;
-                    let month_label = p.month.get(2..).unwrap_or(&p.month).to_owned();
+                    let (month_label, year_label) = month_axis_labels(&p.month, i == 0, lang);
                     view! {
                         <rect x=x - bar - 1.0 y=y(p.opened) width=bar height=y(0) - y(p.opened) class="chart-bar-opened">
                             <title>{format!("{} {}: {}", p.month, lang.pick("受理", "opened"), p.opened)}</title>
@@ -60,6 +83,7 @@ fn month_chart(points: &[MonthPoint], lang: Lang) -> AnyView {
                             <title>{format!("{} {}: {}", p.month, lang.pick("办结", "closed"), p.closed)}</title>
                         </rect>
                         <text x=x y=height - lower + 16.0 text-anchor="middle" class="chart-axis">{month_label}</text>
+                        {year_label.map(|yl| view! { <text x=x y=height - lower + 31.0 text-anchor="middle" class="chart-axis">{yl}</text> })}
                     }
                 }).collect_view()}
                 <line x1=left x2=width - right y1=y(0) y2=y(0) class="chart-baseline" />
@@ -266,5 +290,39 @@ pub fn OfficerPage() -> impl IntoView {
                 </section>
             })}
         </StaffPage>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_labels_read_as_months_with_the_year_where_it_changes() {
+        assert_eq!(
+            month_axis_labels("2026-01", false, Lang::Zh),
+            ("1月".to_owned(), Some("2026年".to_owned()))
+        );
+        assert_eq!(
+            month_axis_labels("2026-03", false, Lang::Zh),
+            ("3月".to_owned(), None)
+        );
+        assert_eq!(
+            month_axis_labels("2025-11", true, Lang::En),
+            ("Nov".to_owned(), Some("2025".to_owned()))
+        );
+        assert_eq!(
+            month_axis_labels("2026-12", false, Lang::En),
+            ("Dec".to_owned(), None)
+        );
+        // Nothing a month could be: shown as it came.
+        assert_eq!(
+            month_axis_labels("2026-13", false, Lang::Zh),
+            ("2026-13".to_owned(), None)
+        );
+        assert_eq!(
+            month_axis_labels("junk", true, Lang::Zh),
+            ("junk".to_owned(), None)
+        );
     }
 }

@@ -73,7 +73,8 @@ pub fn WarningList() -> impl IntoView {
                             view! {
                                 <tr data-test="warning-row" data-kind=w.kind.clone()>
                                     <td><span class=badge>{w.severity.label(lang)}</span></td>
-                                    <td><strong>{w.label.clone()}</strong><br/><span class="muted">{w.detail.clone()}</span></td>
+                                    <td><strong>{w.label.clone()}</strong><br/><span class="muted">{w.detail.clone()}</span>
+                                        {w.matter.clone().map(|m| view! { <br/><a href="/work/matters" class="badge badge-warn" data-test="warning-matter">{m}</a> })}</td>
                                     <td><a href=format!("/work/cases/{}", w.case_id) data-test="warning-case">{w.case_number.clone()}</a><br/>{w.case_title.clone()}<br/><span class="muted">{w.agency.clone()}</span>
                                         {w.can_open_matter.then(|| view! {
                                             <details class="step" data-test="open-matter">

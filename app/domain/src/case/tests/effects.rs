@@ -373,6 +373,8 @@ fn an_ordinary_case_with_a_hearing_runs_from_clue_to_archive() {
         decided_on: today(),
     });
     f.outstanding_fen = PROPOSED_FINE;
+    // The decision document is issued (签发) before it is served.
+    f.decision_issued = true;
     actions.push(step_valid(&mut f, CommandKind::Serve, Role::Officer).action);
     actions.push(step_valid(&mut f, CommandKind::RecordPayment, Role::Officer).action);
     f.outstanding_fen = 0;

@@ -8,6 +8,7 @@
 mod effects;
 mod law;
 mod preconditions;
+mod stale;
 mod summary;
 mod table;
 
@@ -202,6 +203,7 @@ pub(super) fn facts_in(procedure: Procedure, state: CaseState) -> CaseFacts {
             fine_fen,
             decided_on,
         });
+        f.decision_issued = procedure == Procedure::Ordinary;
         if matches!(
             state,
             S::Served | S::Executing | S::OnTheSpotDecided | S::SummaryRecordFiled
@@ -226,6 +228,11 @@ pub(super) fn valid_facts(procedure: Procedure, state: CaseState, kind: CommandK
         }
         (S::Served | S::Executing | S::SummaryRecordFiled, K::Close) => {
             f.execution_finished = true;
+        }
+        // A review that is still to be (re)done: none passed yet.
+        (_, K::SubmitForReview) => {
+            f.review_passed = false;
+            f.review_passed_after_hearing = false;
         }
         _ => {}
     }

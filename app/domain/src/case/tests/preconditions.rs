@@ -1618,6 +1618,9 @@ fn one_of_each_error() -> Vec<CaseError> {
         },
         CaseError::NoPenaltyToExecute,
         CaseError::ExecutionNotFinished,
+        CaseError::ExecutionAlreadyFinished,
+        CaseError::DecisionNotIssued,
+        CaseError::ReviewAlreadyPassed,
         CaseError::CloseReasonMismatch {
             expected: CloseReason::Executed,
             given: CloseReason::Withdrawn,
@@ -1697,6 +1700,9 @@ fn one_of_each_error() -> Vec<CaseError> {
             | CaseError::PaymentExceedsOutstanding { .. }
             | CaseError::NoPenaltyToExecute
             | CaseError::ExecutionNotFinished
+            | CaseError::ExecutionAlreadyFinished
+            | CaseError::DecisionNotIssued
+            | CaseError::ReviewAlreadyPassed
             | CaseError::CloseReasonMismatch { .. }
             | CaseError::CaseFileIncomplete
             | CaseError::InvalidExtension { .. }
@@ -1720,7 +1726,7 @@ fn one_of_each_error() -> Vec<CaseError> {
 #[test]
 fn every_refusal_has_a_chinese_and_an_english_message() {
     let errors = one_of_each_error();
-    assert_eq!(errors.len(), 58);
+    assert_eq!(errors.len(), 61);
     for e in errors {
         let zh = e.message(Lang::Zh);
         let en = e.message(Lang::En);

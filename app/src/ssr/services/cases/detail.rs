@@ -24,7 +24,7 @@ use super::{
 use crate::{
     api::case_dto::{
         CaseDetail, DeadlineView, DocumentView, EvidenceView, IssuedDocumentView, PartyView,
-        PersonRef, StandardView, TimelineEntry,
+        PersonRef, StandardView, TimelineEntry, WaitingStep,
     },
     ssr::{
         AppState,
@@ -195,6 +195,13 @@ pub async fn detail(
         documents: document_views(&document_rows, &issued, &names),
         timeline: timeline(events, &names, lang),
         actions: case::allowed_commands(&facts, actor, today),
+        waiting: case::waiting_commands(&facts, actor, today)
+            .into_iter()
+            .map(|(kind, refusal)| WaitingStep {
+                kind,
+                reason: refusal.message(lang),
+            })
+            .collect(),
         close_reason: case::expected_close_reason(&facts).ok(),
         can_change_staffing: case::may_change_staffing(&facts, actor).is_ok(),
         can_issue: can(actor, &Action::IssueDocument(&agency.scope())).is_ok(),
@@ -295,7 +302,7 @@ async fn standards<C: ConnectionTrait>(
         .collect())
 }
 
-fn party_view(p: &parties::Model) -> PartyView {
+pub(crate) fn party_view(p: &parties::Model) -> PartyView {
     PartyView {
         id: p.id,
         kind: p.kind.clone(),

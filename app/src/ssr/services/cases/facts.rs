@@ -4,11 +4,13 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
 use tianping_domain::{
     authz::Actor,
     case::{
-        CaseFacts, CaseState, DecisionFacts, DecisionOutcome, EvidenceStanding,
+        CaseFacts, CaseState, DecisionFacts, DecisionOutcome, DocumentKind, EvidenceStanding,
         InvestigationOutcome, PriorNoticeFacts, Procedure, ProcedureRules, StaffStanding,
     },
     credential::{self, CredentialKind, CredentialStatus},
@@ -19,7 +21,8 @@ use tianping_domain::{
 use super::codes::{parse_code, parse_state};
 use crate::ssr::{
     entities::{
-        case_deadlines, case_officers, case_remedies, cases, credentials, evidence, parties, users,
+        case_deadlines, case_officers, case_remedies, cases, credentials, evidence,
+        issued_documents, parties, users,
     },
     error::ServiceError,
 };
@@ -146,6 +149,16 @@ pub async fn load<C: ConnectionTrait>(
         }),
         _ => None,
     };
+    let decision_issued = decision.is_some()
+        && issued_documents::Entity::find()
+            .filter(issued_documents::Column::CaseId.eq(row.id))
+            .filter(issued_documents::Column::Kind.is_in([
+                DocumentKind::PenaltyDecision.as_str(),
+                DocumentKind::NoPenaltyDecision.as_str(),
+            ]))
+            .count(conn)
+            .await?
+            > 0;
     let outstanding_fen = outstanding(conn, row, today).await?;
     let party_rows = parties::Entity::find()
         .filter(parties::Column::CaseId.eq(row.id))
@@ -206,6 +219,7 @@ pub async fn load<C: ConnectionTrait>(
         extension_discussed: row.extension_discussed,
         suspended_from: row.suspended_from.as_deref().and_then(CaseState::parse),
         decision,
+        decision_issued,
         e_service_consent: row.e_service_consent,
         outstanding_fen,
         paid_fen: row.paid_fen,

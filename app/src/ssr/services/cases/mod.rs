@@ -39,6 +39,7 @@ use tianping_domain::{
 
 pub use codes::{code, parse_code};
 pub use detail::detail;
+pub(crate) use detail::party_view;
 pub use evidence_items::{
     EvidenceFile, EvidenceInput, evidence_file, may_add_evidence, record_evidence,
 };
@@ -47,7 +48,7 @@ pub use register::{register, summary};
 pub(crate) use step::run_step;
 pub use step::step;
 pub use view::list;
-pub use work::todo;
+pub use work::{todo, todo_count};
 
 use crate::{
     api::case_dto::{NewCaseForm, StaffingForm, StepForm, StepOutcome, SummaryForm},

@@ -42,6 +42,37 @@ fn states_held_by(role: Role) -> Vec<&'static str> {
         .collect()
 }
 
+/// How long a to-do count is reused for the navigation of the same user.
+const COUNT_TTL: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// The last to-do counts per user, with when they were counted.
+static COUNTS: std::sync::LazyLock<std::sync::Mutex<HashMap<i32, (std::time::Instant, usize)>>> =
+    std::sync::LazyLock::new(Default::default);
+
+fn remember_count(user_id: i32, n: usize) {
+    if let Ok(mut counts) = COUNTS.lock() {
+        let now = std::time::Instant::now();
+        counts.retain(|_, (at, _)| now.duration_since(*at) < COUNT_TTL);
+        counts.insert(user_id, (now, n));
+    }
+}
+
+/// How many cases wait for a step of the caller: counted at most every [`COUNT_TTL`] per
+/// user (every full to-do list counts afresh).
+pub async fn todo_count(state: &AppState, actor: &Actor) -> Result<usize, ServiceError> {
+    can(actor, &Action::UseWorkbench)?;
+    let cached = COUNTS.lock().ok().and_then(|counts| {
+        counts
+            .get(&actor.user_id)
+            .filter(|(at, _)| at.elapsed() < COUNT_TTL)
+            .map(|&(_, n)| n)
+    });
+    match cached {
+        Some(n) => Ok(n),
+        None => Ok(todo(state, actor).await?.yours.len()),
+    }
+}
+
 /// The caller's to-do list.
 pub async fn todo(state: &AppState, actor: &Actor) -> Result<WorkList, ServiceError> {
     can(actor, &Action::UseWorkbench)?;
@@ -120,6 +151,7 @@ pub async fn todo(state: &AppState, actor: &Actor) -> Result<WorkList, ServiceEr
             list.waiting.push(item);
         }
     }
+    remember_count(actor.user_id, list.yours.len());
     Ok(list)
 }
 

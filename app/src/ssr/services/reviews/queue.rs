@@ -18,7 +18,7 @@ use crate::{
     },
     ssr::{
         AppState,
-        entities::{agencies, cases, review_catalogs, review_rounds},
+        entities::{agencies, cases, parties, review_catalogs, review_rounds},
         error::ServiceError,
     },
 };
@@ -164,12 +164,21 @@ pub async fn page(
         })
     };
     let officers = case_service::officer_names(state, row.id).await?;
+    let parties = parties::Entity::find()
+        .filter(parties::Column::CaseId.eq(row.id))
+        .order_by_asc(parties::Column::Id)
+        .all(&state.db.conn)
+        .await?
+        .iter()
+        .map(case_service::party_view)
+        .collect();
     Ok(ReviewPage {
         case_id: row.id,
         case_number: row.number.clone(),
         case_title: row.title.clone(),
         agency: agency.name,
         officers,
+        parties,
         proposed_fine_fen: row.proposed_fine_fen,
         round: this,
         rounds,

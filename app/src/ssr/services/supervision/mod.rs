@@ -31,7 +31,7 @@ use crate::{
     ssr::{
         AppState,
         audit::{AuditActor, NewEvent, UnitOfWork},
-        entities::{agencies, cases, users, warning_acks},
+        entities::{agencies, cases, supervision_matters, users, warning_acks},
         error::ServiceError,
         warning_index::{Judged, judged_rows, severity_rank, snapshots},
     },
@@ -396,6 +396,17 @@ async fn judge(
             .filter(warning_acks::Column::CaseId.is_in(chunk.iter().copied()))
             .all(conn)
             .await?;
+        // The latest supervision matter (督办) of each case: a warning that has one says so.
+        let mut matters: HashMap<i32, supervision_matters::Model> = HashMap::new();
+        for m in supervision_matters::Entity::find()
+            .filter(supervision_matters::Column::CaseId.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            if matters.get(&m.case_id).is_none_or(|old| old.id < m.id) {
+                matters.insert(m.case_id, m);
+            }
+        }
         let names: HashMap<i32, String> = users::Entity::find()
             .filter(users::Column::Id.is_in(acks.iter().map(|a| a.acknowledged_by)))
             .all(conn)
@@ -431,6 +442,18 @@ async fn judge(
                     key: w.key,
                     detail: w.subject.describe(lang),
                     acknowledged: ack,
+                    matter: matters.get(&row.id).map(|m| {
+                        let status =
+                            tianping_domain::supervision::matter::MatterStatus::parse(&m.status)
+                                .map_or(m.status.as_str(), |st| st.label(lang));
+                        match lang {
+                            Lang::Zh => format!("已督办（整改期限 {}，{status}）", m.due_on),
+                            Lang::En => format!(
+                                "A supervision matter is open on this case (due {}, {status})",
+                                m.due_on
+                            ),
+                        }
+                    }),
                     can_open_matter: actor.role == tianping_domain::role::Role::Supervisor,
                 });
             }

@@ -88,7 +88,16 @@ pub fn CasePage() -> impl IntoView {
                     <section class="next-steps" aria-labelledby="next-steps-h" data-test="next-steps">
                         <h2 id="next-steps-h">{lang.pick("可办理的环节", "Next steps")}</h2>
                         {move || step_error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
-                        {if c.actions.is_empty() {
+                        {(!c.waiting.is_empty()).then(|| view! {
+                            <ul class="waiting" data-test="waiting-steps">
+                                {c.waiting.iter().map(|w| view! {
+                                    <li data-test=format!("waiting-{}", crate::api::case_dto_code(&w.kind))>
+                                        <strong>{w.kind.label(lang)}</strong> "：" {w.reason.clone()}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {if c.actions.is_empty() && c.waiting.is_empty() {
                             // Who acts next, when it is not this user (issue 22 item 4).
                             let holders = tianping_domain::case::holders(s.state, s.procedure)
                                 .into_iter()

@@ -54,7 +54,9 @@ fn document_row(
 ) -> AnyView {
     let in_force = d.issued.iter().any(|i| i.status == "in_force");
     let preview = format!("/api/v1/cases/{case_id}/documents/{}/preview", d.id);
-    let controls = can_issue.then(|| issue_controls(case_id, d.id, in_force, issue, error, lang));
+    let title = d.kind.label(lang);
+    let controls =
+        can_issue.then(|| issue_controls(case_id, d.id, title, in_force, issue, error, lang));
     view! {
         <tr data-test="document-row">
             <td><strong>{d.kind.label(lang)}</strong><br/>
@@ -99,19 +101,28 @@ fn issued_item(i: &crate::api::case_dto::IssuedDocumentView, lang: Lang) -> AnyV
 fn issue_controls(
     case_id: i32,
     doc_id: i32,
+    title: &'static str,
     in_force: bool,
     issue: ServerAction<IssueDocument>,
     error: Signal<Option<AppError>>,
     lang: Lang,
 ) -> AnyView {
     if !in_force {
+        // Issuing numbers the document and puts it in force: asked once, with what will happen.
         return view! {
-            <ActionForm action=issue attr:class="inline-form">
-                <input type="hidden" name="case_id" value=case_id />
-                <input type="hidden" name="document_id" value=doc_id />
-                <input type="hidden" name="reason" value="" />
-                <button type="submit" class="button" data-test="issue-submit">{lang.pick("签发", "Issue")}</button>
-            </ActionForm>
+            <details class="confirm" data-test="issue-confirm">
+                <summary class="button" data-test="issue-open" aria-label=format!("{}{}", lang.pick("签发：", "Issue: "), title)>{lang.pick("签发…", "Issue…")}</summary>
+                <ActionForm action=issue attr:class="confirm-body">
+                    <input type="hidden" name="case_id" value=case_id />
+                    <input type="hidden" name="document_id" value=doc_id />
+                    <input type="hidden" name="reason" value="" />
+                    <p class="hint">{match lang {
+                        Lang::Zh => format!("签发后《{title}》取得本机关本年度的下一个文号和核验码，即生效并记入审计日志；此后只能签发更正版本，不能撤回。请先预览核对。"),
+                        Lang::En => format!("Once issued, the {title} takes the agency's next number of the year and a verification code, takes effect and is logged; it can then only be corrected by a new version, never withdrawn. Check the preview first."),
+                    }}</p>
+                    <button type="submit" class="button" data-test="issue-submit">{lang.pick("确认签发", "Issue now")}</button>
+                </ActionForm>
+            </details>
         }
         .into_any();
     }

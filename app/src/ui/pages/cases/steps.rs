@@ -145,6 +145,17 @@ fn reason_fields(kind: CommandKind, error: Signal<Option<AppError>>, lang: Lang)
     }.into_any()
 }
 
+/// The violated provisions of the agency's powers list (its discretion standards), offered as
+/// choices for the provision field (issue 22 item 6); another provision may still be typed.
+fn provision_choices(c: &CaseDetail, id: &'static str) -> AnyView {
+    view! {
+        <datalist id=id data-test="provision-choices">
+            {c.standards.iter().map(|s| view! { <option value=s.provision.clone()>{s.title.clone()}</option> }).collect_view()}
+        </datalist>
+    }
+    .into_any()
+}
+
 /// The conclusion of an investigation: outcome, proposed penalties, catalog circumstances.
 fn conclusion_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang) -> AnyView {
     view! {
@@ -152,7 +163,9 @@ fn conclusion_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang
             options=InvestigationOutcome::ALL.into_iter().map(|o| (crate::api::case_dto_code(&o), o.label(lang).to_owned())).collect() />
         <Input name="form[amount]" label=lang.pick("拟罚款金额（元，无罚款留空）", "Proposed fine (yuan; empty if none)") field=Field::Fine error />
         <Input name="form[confiscation]" label=lang.pick("拟没收违法所得、非法财物价值（元）", "Value to be confiscated (yuan)") field=Field::Confiscation error />
-        <Input name="form[provision_violated]" label=lang.pick("违反的法律条款（如《中华人民共和国食品安全法》第三十四条第十项）", "Provision violated") field=Field::Provision error />
+        {provision_choices(c, "provisions-conclude")}
+        <Input name="form[provision_violated]" label=lang.pick("违反的法律条款（如《中华人民共和国食品安全法》第三十四条第十项）", "Provision violated") field=Field::Provision error list="provisions-conclude"
+            hint=lang.pick("可从本机关权责清单（裁量基准）中选择", "Choose from the agency's powers list (discretion standards) or type it") />
         <Input name="form[provision_applied]" label=lang.pick("处罚依据条款（如《中华人民共和国食品安全法》第一百二十四条第一款）", "Provision applied (legal basis of the penalty)") field=Field::Provision error />
         <fieldset class="checks"><legend>{lang.pick("拟作出的其他处罚", "Other penalties proposed")}</legend>
             {Measure::ALL.into_iter().map(|m| view! {
@@ -217,7 +230,8 @@ fn decision_fields(c: &CaseDetail, error: Signal<Option<AppError>>, lang: Lang) 
         <Select name="form[outcome]" label=lang.pick("决定", "Decision") field=Field::Outcome error
             options=vec![("penalty".into(), lang.pick("给予行政处罚", "Penalty").into()), ("no_penalty".into(), lang.pick("不予行政处罚", "No penalty").into())] />
         <Input name="form[amount]" label=lang.pick("罚款金额（元）", "Fine (yuan)") field=Field::Fine error />
-        <Input name="form[provision_violated]" label=lang.pick("违反的法律条款（已在调查终结时填写的可留空；如《中华人民共和国食品安全法》第三十四条第十项）", "Provision violated") field=Field::Provision error />
+        {provision_choices(c, "provisions-decide")}
+        <Input name="form[provision_violated]" label=lang.pick("违反的法律条款（已在调查终结时填写的可留空；如《中华人民共和国食品安全法》第三十四条第十项）", "Provision violated") field=Field::Provision error list="provisions-decide" />
         <Input name="form[provision_applied]" label=lang.pick("处罚依据条款（已填写的可留空；如《中华人民共和国食品安全法》第一百二十四条第一款）", "Provision applied (legal basis of the penalty)") field=Field::Provision error />
         <Select name="form[standard]" label=lang.pick("裁量基准", "Discretion standard") field=Field::Standard error options=standards />
         <Select name="form[circumstance]" label=lang.pick("违法情节", "Circumstance") field=Field::Circumstance error

@@ -48,6 +48,15 @@ pub fn SummaryCase() -> impl IntoView {
                     <Input name="form[phone]" label=lang.pick("电话", "Phone") field=Field::Phone error input_type="tel" />
                     <Input name="form[address]" label=lang.pick("地址", "Address") field=Field::Address error />
                 </fieldset>
+                // Issue 22 item 5 and APL Art. 44: asked once before a decision that takes effect
+                // at once (the box carries no name: it only holds the submission back).
+                <label class="check confirm-check">
+                    <input type="checkbox" required data-test="confirm-informed" />
+                    {lang.pick(
+                        "已向当事人告知拟作出的处罚内容及事实、理由、依据，以及依法享有的陈述、申辩权利（《行政处罚法》第四十四条）；决定作出后即生效并交付当事人",
+                        "The party was told the penalty intended, its facts, reasons and basis, and the right to state and defend (APL Art. 44); the decision takes effect and is handed over at once",
+                    )}
+                </label>
                 <button type="submit" class="button" data-test="submit">{lang.pick("作出当场处罚决定", "Decide on the spot")}</button>
             </ActionForm>
         </StaffPage>
