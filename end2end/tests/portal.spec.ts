@@ -23,6 +23,12 @@ test("a member of the public searches the decisions, opens one, downloads its PD
   await page.getByTestId("search-submit").click();
   await expect(page).toHaveURL(/q=%E7%BD%9A/);
   await expect(page.getByTestId("decision-item").first()).toBeVisible();
+  // The matched word is marked in the results (the decision numbers hold 罚).
+  await expect(page.getByTestId("search-hit").first()).toHaveText("罚");
+  // The rarer filters are folded away until asked for; a filter in use keeps them open.
+  await expect(page.getByTestId("more-filters")).not.toHaveAttribute("open", "");
+  await page.goto("/portal/decisions?party=organisation");
+  await expect(page.getByTestId("more-filters")).toHaveAttribute("open", "");
   await page.getByTestId("search-q").fill("\"%' OR 1=1 --");
   await page.getByTestId("search-submit").click();
   await expect(page.getByTestId("search-empty")).toBeVisible();

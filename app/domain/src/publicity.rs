@@ -13,6 +13,7 @@
 
 pub mod annual;
 pub mod before;
+pub mod highlight;
 pub mod request;
 pub mod scope;
 pub mod search_index;

@@ -24,13 +24,28 @@ fn party_kind_label(kind: &str, lang: Lang) -> &'static str {
     }
 }
 
-fn result_item(d: PublicDecision, lang: Lang) -> AnyView {
+/// A text with the searched words marked (`<mark>`), issue 22 item 9.
+fn marked(text: &str, q: &str) -> AnyView {
+    tianping_domain::publicity::highlight::highlight(text, q)
+        .into_iter()
+        .map(|(run, hit)| {
+            if hit {
+                view! { <mark data-test="search-hit">{run}</mark> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn result_item(d: PublicDecision, q: &str, lang: Lang) -> AnyView {
     view! {
         <li class="card" data-test="decision-item">
-            <h2><a href=format!("/portal/decisions/{}", d.id) data-test="decision-link">{d.title.clone()}</a></h2>
-            <p class="meta">{d.number.clone()} " · " {d.agency.clone()} " · " {lang.pick("决定日期 ", "Decided ")} {d.decided_on.to_string()}</p>
-            <p>{lang.pick("当事人：", "Party: ")} {d.party.clone()}
-                {(!d.provision.is_empty()).then(|| view! { " · " {d.provision.clone()} })}
+            <h2><a href=format!("/portal/decisions/{}", d.id) data-test="decision-link">{marked(&d.title, q)}</a></h2>
+            <p class="meta">{marked(&d.number, q)} " · " {d.agency.clone()} " · " {lang.pick("决定日期 ", "Decided ")} {d.decided_on.to_string()}</p>
+            <p>{lang.pick("当事人：", "Party: ")} {marked(&d.party, q)}
+                {(!d.provision.is_empty()).then(|| view! { " · " {marked(&d.provision, q)} })}
                 {d.fine.clone().map(|f| view! { " · " {lang.pick("罚款 ", "fine ")} {f} })}</p>
         </li>
     }
@@ -67,6 +82,9 @@ pub fn DecisionSearch() -> impl IntoView {
             )}</p>
             {move || {
                 let i = input();
+                let more_open = [&i.from, &i.to, &i.fine_min, &i.fine_max, &i.party]
+                    .iter()
+                    .any(|v| !v.trim().is_empty());
                 view! {
                     <form method="get" action="/portal/decisions" class="form form-inline" data-test="decision-search">
                         <div class="field">
@@ -83,6 +101,11 @@ pub fn DecisionSearch() -> impl IntoView {
                                 }).collect_view())}
                             </select>
                         </div>
+                        // The rarer filters fold away (on a phone seven filters pushed the results
+                        // below the fold); open when one of them is in use.
+                        <details class="more-filters" open=more_open data-test="more-filters">
+                        <summary>{lang.pick("更多条件（日期、金额、当事人类型）", "More filters (dates, fine, party)")}</summary>
+                        <div class="form-inline">
                         <div class="field">
                             <label for="d-from">{lang.pick("决定日期起", "Decided from")}</label>
                             <input id="d-from" name="from" type="date" value=i.from.clone() />
@@ -108,6 +131,8 @@ pub fn DecisionSearch() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
+                        </div>
+                        </details>
                         <button type="submit" class="button" data-test="search-submit">{lang.pick("查询", "Search")}</button>
                     </form>
                 }
@@ -130,7 +155,7 @@ pub fn DecisionSearch() -> impl IntoView {
                                 {if page.items.is_empty() {
                                     view! { <p data-test="search-empty">{lang.pick("没有符合条件的处罚决定。", "No decision matches.")}</p> }.into_any()
                                 } else {
-                                    view! { <ul class="card-list" data-test="decision-results">{page.items.into_iter().map(|d| result_item(d, lang)).collect_view()}</ul> }.into_any()
+                                    view! { <ul class="card-list" data-test="decision-results">{page.items.into_iter().map(|d| result_item(d, &i.q, lang)).collect_view()}</ul> }.into_any()
                                 }}
                                 <nav class="pager" aria-label=lang.pick("翻页", "Pages")>
                                     {(page.page > 1).then(|| view! { <a href=link(page.page - 1) rel="prev" data-test="page-prev">{lang.pick("上一页", "Previous")}</a> })}
