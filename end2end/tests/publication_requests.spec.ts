@@ -56,6 +56,8 @@ test("a party asks for a correction of a published decision; an officer of the a
   // The party reads the answer by the number; the decision's page shows the correction.
   await page.context().clearCookies();
   await page.goto("/portal/requests/status");
+  // Typed after hydration: hydrating the page afterwards would empty the box.
+  await waitForHydration(page);
   await page.getByTestId("request-no").fill(tracking.toLowerCase());
   await page.getByTestId("request-status-submit").click();
   await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "accepted");

@@ -540,6 +540,7 @@ impl ValidationError {
     /// The same sentence naming the field as the form in front of the user labels it (issue 22
     /// item 3: 「违法行为」, not 「名称」, on a form whose field says 违法行为).
     pub fn message_labelled(&self, label: &str, lang: Lang) -> String {
+        let label = label_without_hint(label);
         let phone = matches!(
             self.field,
             Field::ReporterPhone | Field::Phone | Field::ContactPhone
@@ -666,6 +667,23 @@ impl ValidationError {
             Lang::Zh => format!("「{label}」{rule}"),
             Lang::En => format!("{label}: {rule}"),
         }
+    }
+}
+
+/// A form label without the hint in brackets at its end: 「罚款金额」 for a field labelled
+/// 「罚款金额（元）」, "Fine" for "Fine (yuan)". A label that is all hint stays whole.
+pub fn label_without_hint(label: &str) -> &str {
+    let label = label.trim();
+    let cut = if label.ends_with('）') {
+        label.find('（')
+    } else if label.ends_with(')') {
+        label.find(" (").or_else(|| label.find('('))
+    } else {
+        None
+    };
+    match cut.map(|i| label[..i].trim_end()) {
+        Some(short) if !short.is_empty() => short,
+        _ => label,
     }
 }
 
@@ -1031,6 +1049,29 @@ mod tests {
 
     fn rule<T: std::fmt::Debug>(r: Result<T, ValidationError>) -> Rule {
         r.expect_err("should be rejected").rule
+    }
+
+    #[test]
+    fn a_label_loses_its_bracketed_hint_and_nothing_else() {
+        assert_eq!(
+            label_without_hint("统一社会信用代码（18 位）"),
+            "统一社会信用代码"
+        );
+        assert_eq!(
+            label_without_hint("违反的法律条款（如《中华人民共和国食品安全法》第三十四条第十项）"),
+            "违反的法律条款"
+        );
+        assert_eq!(label_without_hint("Fine (yuan)"), "Fine");
+        assert_eq!(label_without_hint("Fine(yuan)"), "Fine");
+        assert_eq!(label_without_hint("涉及的执法机关"), "涉及的执法机关");
+        assert_eq!(label_without_hint("（全部）"), "（全部）");
+        assert_eq!(label_without_hint("  标题 "), "标题");
+        assert_eq!(label_without_hint("a (b) c"), "a (b) c");
+        let e = ValidationError::new(Field::CreditCode, Rule::CheckDigit);
+        assert_eq!(
+            e.message_labelled("统一社会信用代码（18 位）", Lang::Zh),
+            "「统一社会信用代码」校验位不正确，请核对号码"
+        );
     }
 
     #[test]
