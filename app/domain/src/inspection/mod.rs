@@ -16,6 +16,7 @@
 
 pub mod draw;
 pub mod registration;
+pub mod warnings;
 
 use serde::{Deserialize, Serialize};
 
