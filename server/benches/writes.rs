@@ -235,16 +235,28 @@ async fn main() -> anyhow::Result<()> {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(5.0);
+    // `TIANPING_BENCH_RUNS=postgres` (a comma list of `sqlite`, `postgres`, `postgres2`) runs
+    // only those, e.g. under a profiler.
+    let runs =
+        std::env::var("TIANPING_BENCH_RUNS").unwrap_or_else(|_| "sqlite,postgres,postgres2".into());
+    let wanted = |name: &str| runs.split(',').any(|r| r.trim() == name);
     let dir = tempfile::tempdir()?;
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
-    let st = prepare(Db::connect(&url, None).await?, dir.path()).await?;
-    run("SQLite", vec![st], secs).await?;
-    with_pg_schema("bench_writes", |db| async move {
-        let pg_dir = tempfile::tempdir()?;
-        let st = prepare(db, pg_dir.path()).await?;
-        run("PostgreSQL", vec![st], secs).await
-    })
-    .await?;
+    if wanted("sqlite") {
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
+        let st = prepare(Db::connect(&url, None).await?, dir.path()).await?;
+        run("SQLite", vec![st], secs).await?;
+    }
+    if wanted("postgres") {
+        with_pg_schema("bench_writes", |db| async move {
+            let pg_dir = tempfile::tempdir()?;
+            let st = prepare(db, pg_dir.path()).await?;
+            run("PostgreSQL", vec![st], secs).await
+        })
+        .await?;
+    }
+    if !wanted("postgres2") {
+        return Ok(());
+    }
     with_pg_schema("bench_writes2", |db| async move {
         let pg_dir = tempfile::tempdir()?;
         let st = prepare(db, pg_dir.path()).await?;

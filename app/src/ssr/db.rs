@@ -390,6 +390,20 @@ impl Db {
 
     /// Serialises writers within this process (SQLite allows one writer at a time; on
     /// PostgreSQL the audit head's row lock serialises across processes as well).
+    /// On PostgreSQL, this process's turn at the audit head: a unit of work takes it just
+    /// before its first append and holds it until its commit (or rollback) has finished. The
+    /// head's row lock alone already serializes appends, across servers too; queueing a
+    /// process's writers here first keeps dozens of backends from sleeping and waking on that
+    /// row lock in the database's lock manager, and keeps the turn short: only the append and
+    /// the commit happen in it. Deadlock-free: whoever holds the row lock in this process holds
+    /// the turn. `None` on SQLite, whose writers hold [`Db::write_guard`] throughout.
+    pub(crate) async fn head_turn(&self) -> Option<OwnedMutexGuard<()>> {
+        match self.backend() {
+            DbBackend::Postgres => Some(self.write_lock.clone().lock_owned().await),
+            _ => None,
+        }
+    }
+
     pub async fn write_guard(&self) -> Option<OwnedMutexGuard<()>> {
         match self.backend() {
             DbBackend::Sqlite => {

@@ -228,6 +228,7 @@ impl UnitOfWork {
     /// returns their sequence numbers (for rows that refer to their event, such as documents).
     /// They become visible only if the unit of work commits.
     pub async fn flush(&mut self) -> Result<Vec<i64>, ServiceError> {
+        self.take_head_turn().await;
         let events = std::mem::take(&mut self.events);
         let known = self.known_head();
         let (seqs, head) = append(
@@ -268,6 +269,7 @@ impl UnitOfWork {
                 "a write without an audit event was refused".into(),
             ));
         }
+        self.take_head_turn().await;
         let known = self.known_head();
         let (seqs, head) = append(
             self.txn(),
@@ -282,6 +284,15 @@ impl UnitOfWork {
         self.head = head.or(self.head.take());
         self.finish().await?;
         Ok(seqs)
+    }
+
+    /// Before an append: this process's turn at the head ([`Db::head_turn`], PostgreSQL), held
+    /// as the unit of work's guard until its commit or rollback has finished. On SQLite the
+    /// write guard taken in `begin` is already held.
+    async fn take_head_turn(&mut self) {
+        if self.guard.is_none() {
+            self.guard = self.db.head_turn().await;
+        }
     }
 
     /// The head to build on: this transaction's own, after a flush; otherwise the one the
