@@ -23,6 +23,20 @@ async fn registered_case(app: &TestApp) -> i64 {
     created.body["case_id"].as_i64().expect("id")
 }
 
+/// The first warning of a case in the caller's warning list.
+async fn first_warning_of(app: &TestApp, token: &str, case_id: i64) -> serde_json::Value {
+    let list = app
+        .get("/api/v1/supervision/warnings?per_page=500", Some(token))
+        .await;
+    list.body["items"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|w| w["case_id"].as_i64() == Some(case_id))
+        .cloned()
+        .expect("warning")
+}
+
 fn kinds_of(body: &serde_json::Value, case_id: i64) -> Vec<String> {
     body["items"]
         .as_array()
@@ -82,16 +96,7 @@ async fn a_warning_is_acknowledged_with_a_comment_and_clears_when_its_cause_is_f
     ))
     .await;
     let head = app.login("head.scjg").await;
-    let list = app
-        .get("/api/v1/supervision/warnings?per_page=500", Some(&head))
-        .await;
-    let warning = list.body["items"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|w| w["case_id"].as_i64() == Some(id))
-        .cloned()
-        .expect("warning");
+    let warning = first_warning_of(&app, &head, id).await;
     assert_eq!(warning["severity"], "critical");
     let key = warning["key"].as_str().expect("key").to_owned();
 
@@ -281,19 +286,7 @@ async fn a_supervisor_opens_a_matter_the_head_answers_and_the_supervisor_closes_
         "UPDATE case_deadlines SET due_on = '2026-11-01' WHERE case_id = {id} AND kind = 'clue_verification'"
     ))
     .await;
-    let list = app
-        .get(
-            "/api/v1/supervision/warnings?per_page=500",
-            Some(&supervisor),
-        )
-        .await;
-    let warning = list.body["items"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|w| w["case_id"].as_i64() == Some(id))
-        .cloned()
-        .expect("warning");
+    let warning = first_warning_of(&app, &supervisor, id).await;
     let said = warning["matter"].as_str().unwrap_or_default();
     assert!(
         said.contains("已督办") && said.contains("2026-12-10"),
