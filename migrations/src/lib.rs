@@ -26,6 +26,7 @@ mod m20261212_000020_holiday_years;
 mod m20261213_000021_account_credentials;
 mod m20261213_000022_longer_codes;
 mod m20261214_000023_complaint_submission_key;
+mod m20261215_000024_create_inspections;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000021_account_credentials::Migration),
             Box::new(m20261213_000022_longer_codes::Migration),
             Box::new(m20261214_000023_complaint_submission_key::Migration),
+            Box::new(m20261215_000024_create_inspections::Migration),
         ]
     }
 }

@@ -119,10 +119,14 @@ fn is_lookup(path: &str, query: Option<&str>) -> bool {
     use leptos::server_fn::ServerFn;
     let api = path.starts_with("/api/v1/public/documents/verify")
         || path.starts_with("/api/v1/public/complaints/")
-        || path.starts_with("/api/v1/public/requests/");
+        || path.starts_with("/api/v1/public/requests/")
+        || path.starts_with("/api/v1/public/inspections/verify")
+        || path.starts_with("/api/v1/public/enterprises");
     let server_fn = path == app::api::documents::CheckDocument::PATH
         || path == app::api::supervision::ComplaintStatus::PATH
-        || path == app::api::publication_requests::PublicationRequestStatus::PATH;
+        || path == app::api::publication_requests::PublicationRequestStatus::PATH
+        || path == app::api::inspections::CheckInspection::PATH
+        || path == app::api::inspections::EnterpriseRecords::PATH;
     let page = is_page(path) && query.is_some_and(|q| !q.is_empty());
     api || server_fn || page
 }
@@ -131,7 +135,11 @@ fn is_lookup(path: &str, query: Option<&str>) -> bool {
 fn is_page(path: &str) -> bool {
     matches!(
         path,
-        "/portal/verify" | "/portal/complaints/status" | "/portal/requests/status"
+        "/portal/verify"
+            | "/portal/complaints/status"
+            | "/portal/requests/status"
+            | "/portal/inspections/verify"
+            | "/portal/enterprise"
     )
 }
 

@@ -99,6 +99,12 @@ pub enum Action<'a> {
     /// Decide such a request: the agency's officers and heads; which of them may decide which
     /// kind is judged by the request's state machine.
     DecidePublicationRequest(&'a AgencyScope),
+    /// Read an agency's inspections of enterprises and its items list (with the officers and
+    /// findings): its officers and head, supervisors of its region, admins. Steps on an
+    /// inspection are judged by its life cycle (`inspection::lifecycle`).
+    ViewInspections(&'a AgencyScope),
+    /// Propose an inspection for the agency (行政检查审批表): its officers and head.
+    ProposeInspection(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -170,6 +176,19 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
                 visible_if(sees_agency(actor, agency))
             }
             Role::Officer | Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
+        },
+        Action::ViewInspections(agency) => match actor.role {
+            Role::Officer | Role::AgencyHead | Role::Supervisor | Role::Admin => {
+                visible_if(sees_agency(actor, agency))
+            }
+            Role::LegalReviewer => Err(Denied::Forbidden),
+            Role::Integration => Err(Denied::NotFound),
+        },
+        Action::ProposeInspection(agency) => match actor.role {
+            Role::Officer | Role::AgencyHead => visible_if(sees_agency(actor, agency)),
+            Role::Integration => Err(Denied::NotFound),
+            _ if sees_agency(actor, agency) => Err(Denied::Forbidden),
+            _ => Err(Denied::NotFound),
         },
         Action::ViewPublicationRequests(agency) => match actor.role {
             Role::Officer | Role::AgencyHead | Role::Supervisor | Role::Admin => {
@@ -243,6 +262,42 @@ mod tests {
         AgencyScope {
             agency_id: id,
             region_code: region.to_owned(),
+        }
+    }
+
+    #[test]
+    fn inspections_are_read_in_scope_and_proposed_by_the_agency_only() {
+        let own = agency(1, CITY);
+        let other = agency(2, OTHER_CITY);
+        for role in Role::ALL {
+            let a = actor(role);
+            let view = can(&a, &Action::ViewInspections(&own));
+            let propose = can(&a, &Action::ProposeInspection(&own));
+            match role {
+                Role::Officer | Role::AgencyHead => {
+                    assert_eq!(view, Ok(()), "{role:?}");
+                    assert_eq!(propose, Ok(()), "{role:?}");
+                }
+                Role::Supervisor | Role::Admin => {
+                    assert_eq!(view, Ok(()), "{role:?}");
+                    assert_eq!(propose, Err(Denied::Forbidden), "{role:?}");
+                }
+                Role::LegalReviewer => {
+                    assert_eq!(view, Err(Denied::Forbidden));
+                    assert_eq!(propose, Err(Denied::Forbidden));
+                }
+                Role::Integration => {
+                    assert_eq!(view, Err(Denied::NotFound));
+                    assert_eq!(propose, Err(Denied::NotFound));
+                }
+            }
+            if role != Role::Admin && role != Role::LegalReviewer {
+                assert_eq!(
+                    can(&a, &Action::ViewInspections(&other)),
+                    Err(Denied::NotFound),
+                    "{role:?}"
+                );
+            }
         }
     }
 

@@ -272,6 +272,18 @@ pub enum Field {
     PublicNote,
     /// Why a new version of the review catalog is published (修订说明).
     CatalogNote,
+    /// The enterprise inspected (its credit code or supervision code).
+    Enterprise,
+    /// An enterprise's supervision code (行政执法监督码).
+    SupervisionCode,
+    /// An inspection item of the agency's list.
+    InspectionItem,
+    /// The kind of an inspection.
+    InspectionKind,
+    /// An inspection's code.
+    InspectionCode,
+    /// What an inspection found on site.
+    Findings,
 }
 
 impl Field {
@@ -432,6 +444,12 @@ impl Field {
             RequestReason => lang.pick("申请理由", "Reason for the request"),
             PublicNote => lang.pick("公开说明", "Public explanation"),
             CatalogNote => lang.pick("修订说明", "Why it changes"),
+            Enterprise => lang.pick("检查对象", "Enterprise inspected"),
+            SupervisionCode => lang.pick("行政执法监督码", "Supervision code"),
+            InspectionItem => lang.pick("检查事项", "Inspection item"),
+            InspectionKind => lang.pick("检查类型", "Kind of inspection"),
+            InspectionCode => lang.pick("检查编码", "Inspection code"),
+            Findings => lang.pick("现场检查情况", "Findings on site"),
         }
     }
 }
@@ -513,6 +531,11 @@ pub enum Rule {
     },
     /// A new version identical to the one in force: nothing would change.
     Unchanged,
+    /// Fewer entries than the rule asks for (two officers for an inspection).
+    TooFew {
+        /// The least number.
+        min: usize,
+    },
 }
 
 /// A field that broke a rule.
@@ -652,6 +675,8 @@ impl ValidationError {
             (Rule::HolidayData { detail }, Lang::En) => {
                 format!("is refused by the calendar: {detail}")
             }
+            (Rule::TooFew { min }, Lang::Zh) => format!("至少须有 {min} 名（项）"),
+            (Rule::TooFew { min }, Lang::En) => format!("needs at least {min}"),
             (Rule::Unchanged, Lang::Zh) => "与现行版本完全相同，无需发布新版本".to_owned(),
             (Rule::Unchanged, Lang::En) => {
                 "is identical to the version in force: there is nothing to publish".to_owned()
@@ -1433,6 +1458,12 @@ mod tests {
             Clue,
             Penalty,
             CatalogNote,
+            Enterprise,
+            SupervisionCode,
+            InspectionItem,
+            InspectionKind,
+            InspectionCode,
+            Findings,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

@@ -10,6 +10,8 @@ pub mod clues;
 pub mod documents;
 pub mod dto;
 pub mod error;
+pub mod inspection_dto;
+pub mod inspections;
 pub mod org;
 pub mod publication_requests;
 pub mod publicity;

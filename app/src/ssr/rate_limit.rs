@@ -17,6 +17,8 @@ pub enum Form {
     Complaint,
     /// Requests about a published decision (correction, removal).
     PublicationRequest,
+    /// An enterprise's ratings of its inspections.
+    InspectionRating,
 }
 
 impl Form {
@@ -24,6 +26,7 @@ impl Form {
         match self {
             Self::Complaint => ("complaints", "complaint"),
             Self::PublicationRequest => ("publication-requests", "pubreq"),
+            Self::InspectionRating => ("inspection-ratings", "rating"),
         }
     }
 }

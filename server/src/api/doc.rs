@@ -40,6 +40,7 @@ use super::error::ErrorEnvelope;
         (name = "reviews", description = "Legal review of major decisions"),
         (name = "supervision", description = "Warnings, matters, statistics and complaints"),
         (name = "publicity", description = "Publication of decisions and the public portal"),
+        (name = "inspections", description = "Administrative inspections of enterprises, code-registered entry"),
         (name = "meta", description = "This description"),
     )
 )]
@@ -87,6 +88,9 @@ const RATE_LIMITED: &[&str] = &[
     "/api/v1/public/documents/verify",
     "/api/v1/public/complaints/{no}",
     "/api/v1/public/requests/{no}",
+    "/api/v1/public/inspections/verify",
+    "/api/v1/public/enterprises",
+    "/api/v1/public/inspections/ratings",
 ];
 
 fn error(description: &str) -> RefOr<Response> {

@@ -25,6 +25,7 @@ pub mod error;
 pub mod evidence;
 pub mod extract;
 pub mod feeds;
+pub mod inspections;
 pub mod org;
 pub mod publicity;
 pub mod remedies;
@@ -127,6 +128,16 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(publicity::pdf))
         .routes(routes!(publicity::queue))
         .routes(routes!(publicity::step))
+        // Inspections of enterprises.
+        .routes(routes!(
+            inspections::list_inspections,
+            inspections::propose_inspection
+        ))
+        .routes(routes!(inspections::get_inspection))
+        .routes(routes!(inspections::step_inspection))
+        .routes(routes!(inspections::verify_inspection))
+        .routes(routes!(inspections::enterprise_record))
+        .routes(routes!(inspections::rate_inspection))
         // The public's requests about a published decision.
         .routes(routes!(requests::submit))
         .routes(routes!(requests::status))

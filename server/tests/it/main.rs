@@ -3,6 +3,7 @@
 //! suite once per backend.
 
 mod helpers;
+mod inspections;
 
 mod audit;
 mod auth;

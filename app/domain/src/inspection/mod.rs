@@ -15,6 +15,8 @@
 //! [L] marks a value the law leaves to provincial rules: [`CapRules`] holds them.
 
 pub mod draw;
+pub mod lifecycle;
+pub mod proposal;
 pub mod registration;
 pub mod warnings;
 
@@ -214,5 +216,80 @@ mod tests {
             visit(3, InspectionKind::Routine, Some(70)),
         ];
         assert_eq!(counted_visits(&clash), 2);
+    }
+}
+
+/// An enterprise's supervision code (行政执法监督码): `JD` and sixteen random Crockford base-32
+/// characters (80 bits), printed as a QR code the enterprise keeps at its door. The code alone
+/// opens the enterprise's page of inspection records, so it is unguessable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SupervisionCode(String);
+
+impl SupervisionCode {
+    /// A new code from ten random bytes.
+    pub fn from_random(random: [u8; 10]) -> Self {
+        Self(format!(
+            "JD{}",
+            crate::document::number::VerificationCode::from_random(random).as_str()
+        ))
+    }
+
+    /// Parses a scanned or typed code: case, spaces, hyphens and the look-alike letters are
+    /// forgiven; the `JD` prefix may be left out.
+    pub fn parse(input: &str) -> Option<Self> {
+        let compact: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let rest = compact.strip_prefix("JD").unwrap_or(&compact);
+        let code = crate::document::number::VerificationCode::parse(rest)?;
+        (code.as_str().len() == 16).then(|| Self(format!("JD{}", code.as_str())))
+    }
+
+    /// The canonical text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An inspection's code (检查编码), told to the enterprise and checked at the door by anyone:
+/// `JC`, the day it was approved or proposed, and sixteen random characters.
+pub fn inspection_code(day: chrono::NaiveDate, random: [u8; 10]) -> String {
+    crate::document::number::dated_number("JC", day, random)
+}
+
+/// Parses a typed inspection code into its canonical text.
+pub fn parse_inspection_code(input: &str) -> Option<String> {
+    crate::document::number::parse_dated_number("JC", input)
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn supervision_codes_round_trip_and_forgive_typing() {
+        let code = SupervisionCode::from_random([7; 10]);
+        assert_eq!(code.as_str().len(), 18);
+        assert_eq!(SupervisionCode::parse(code.as_str()), Some(code.clone()));
+        let typed = code.as_str().to_ascii_lowercase().replacen("jd", "jd ", 1);
+        assert_eq!(SupervisionCode::parse(&typed), Some(code.clone()));
+        assert_eq!(SupervisionCode::parse(&code.as_str()[2..]), Some(code));
+        assert_eq!(SupervisionCode::parse("JD1234"), None);
+        assert_eq!(SupervisionCode::parse("<script>"), None);
+        assert_eq!(SupervisionCode::parse(""), None);
+    }
+
+    #[test]
+    fn inspection_codes_round_trip() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("day");
+        let code = inspection_code(day, [1; 10]);
+        assert!(code.starts_with("JC20261204-"));
+        assert_eq!(
+            parse_inspection_code(&code.to_ascii_lowercase()),
+            Some(code)
+        );
+        assert_eq!(parse_inspection_code("JC2026"), None);
     }
 }

@@ -32,6 +32,7 @@ pub(super) async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
     summary::seed_summary_cases(state, now).await?;
     publicity::seed_publications(state, now).await?;
     complaints::seed_complaints(state, now).await?;
+    super::inspections::seed_inspections(state, now).await?;
     publicity::seed_publication_requests(state, now).await
 }
 

@@ -13,6 +13,7 @@
 mod cases;
 mod chapters;
 mod complaints;
+pub mod inspections;
 mod legacy;
 mod org;
 mod publicity;
@@ -91,6 +92,7 @@ pub async fn seed_demo_with(
         org::seed_organisation(state, password).await?;
         org::seed_catalogs(state).await?;
         org::seed_clues(state).await?;
+        inspections::seed_lists(state, state.clock.now()).await?;
         if with_cases {
             cases::seed_cases(state).await?;
         }

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod clues;
 pub mod complaints;
 pub mod holidays;
+pub mod inspections;
 pub mod names;
 pub mod org;
 pub mod publication_requests;

@@ -1,0 +1,164 @@
+//! Inspections of enterprises (issue 23): the agency's list, proposals and steps, and the
+//! public check at the door, the enterprise's records by its supervision code and its rating.
+
+use app::api::inspection_dto::{InspectionStepForm, ProposeInspectionForm, RateInspectionForm};
+use app::ssr::AppState;
+use app::ssr::services::inspections::{self, public};
+use axum::http::{Extensions, HeaderMap};
+use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
+use serde::Deserialize;
+use tianping_domain::validate::Field;
+use utoipa::IntoParams;
+
+use super::{
+    error::{ApiResult, fail, fail_named},
+    extract::{Body, Caller, Path, Query, ReqLang},
+};
+
+/// A proposal's fields as the body names them.
+const PROPOSE_NAMES: &[(Field, &str)] = &[
+    (Field::InspectionItem, "item_id"),
+    (Field::Enterprise, "enterprise"),
+    (Field::InspectionKind, "kind"),
+    (Field::DateFrom, "window_from"),
+    (Field::DateTo, "window_to"),
+    (Field::Officers, "officer_ids"),
+    (Field::InspectionCode, "joint_group"),
+];
+
+/// A step's fields as the body names them.
+const STEP_NAMES: &[(Field, &str)] = &[
+    (Field::Step, "step"),
+    (Field::SupervisionCode, "supervision_code"),
+    (Field::Findings, "findings"),
+    (Field::Outcome, "outcome"),
+    (Field::Reason, "note"),
+];
+
+/// A rating's fields as the body names them.
+const RATE_NAMES: &[(Field, &str)] = &[
+    (Field::SupervisionCode, "supervision_code"),
+    (Field::InspectionCode, "inspection_code"),
+    (Field::Rating, "rating"),
+    (Field::Comment, "comment"),
+];
+
+/// The inspections the caller may read (their agency; supervisors their region), newest
+/// first.
+#[utoipa::path(get, path = "/inspections", tag = "inspections",
+    responses((status = 200, description = "The inspections", body = Vec<app::api::inspection_dto::InspectionView>)))]
+pub(super) async fn list_inspections(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        inspections::list(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Proposes an inspection for the head's approval (行政检查审批表): an item of the agency's
+/// list, the enterprise, the kind, the window and at least two officers.
+#[utoipa::path(post, path = "/inspections", tag = "inspections", request_body = ProposeInspectionForm,
+    responses((status = 201, description = "Proposed", body = app::api::inspection_dto::InspectionView)))]
+pub(super) async fn propose_inspection(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<ProposeInspectionForm>,
+) -> ApiResult<impl IntoResponse> {
+    let view = inspections::propose(&state, &c.session.actor, &b, c.lang)
+        .await
+        .map_err(fail_named(c.lang, PROPOSE_NAMES))?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// One inspection.
+#[utoipa::path(get, path = "/inspections/{id}", tag = "inspections", params(("id" = i32, Path, description = "The inspection's id")),
+    responses((status = 200, description = "The inspection", body = app::api::inspection_dto::InspectionView)))]
+pub(super) async fn get_inspection(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        inspections::get(&state, &c.session.actor, id, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// A step of the inspection: `approve` (the head), `register` (at the door, with the
+/// enterprise's supervision code: refused with every reason that applies), `record`,
+/// `notify` (a `penalty` outcome opens a clue), `close`.
+#[utoipa::path(post, path = "/inspections/{id}/steps", tag = "inspections", params(("id" = i32, Path, description = "The inspection's id")),
+    request_body = InspectionStepForm,
+    responses((status = 200, description = "Taken", body = app::api::inspection_dto::InspectionView)))]
+pub(super) async fn step_inspection(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<InspectionStepForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        inspections::step(&state, &c.session.actor, id, &b, c.lang)
+            .await
+            .map_err(fail_named(c.lang, STEP_NAMES))?,
+    ))
+}
+
+/// `?code=` of a public lookup.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct CodeParam {
+    /// The code as scanned or typed.
+    #[serde(default)]
+    code: String,
+}
+
+/// Checks an inspection code at the door: `genuine`, and if so the agency, item, approved
+/// window and officers with their certificates' standing. Nothing private.
+#[utoipa::path(get, path = "/public/inspections/verify", tag = "inspections", params(CodeParam),
+    responses((status = 200, description = "The check", body = app::api::inspection_dto::InspectionCheck)))]
+pub(super) async fn verify_inspection(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<CodeParam>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(public::check(&state, &q.code, lang).await.map_err(
+        fail_named(lang, &[(Field::InspectionCode, "code")]),
+    )?))
+}
+
+/// The enterprise's inspection records by its supervision code (行政执法监督码).
+#[utoipa::path(get, path = "/public/enterprises", tag = "inspections", params(CodeParam),
+    responses((status = 200, description = "The records", body = app::api::inspection_dto::EnterpriseRecord)))]
+pub(super) async fn enterprise_record(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Query(q): Query<CodeParam>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        public::enterprise_record(&state, &q.code, lang)
+            .await
+            .map_err(fail_named(lang, &[(Field::SupervisionCode, "code")]))?,
+    ))
+}
+
+/// The enterprise rates an inspection it was told the result of (once; 1–5).
+#[utoipa::path(post, path = "/public/inspections/ratings", tag = "inspections", request_body = RateInspectionForm,
+    responses((status = 200, description = "Rated: the enterprise's records", body = app::api::inspection_dto::EnterpriseRecord)))]
+pub(super) async fn rate_inspection(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    extensions: Extensions,
+    headers: HeaderMap,
+    Body(b): Body<RateInspectionForm>,
+) -> ApiResult<impl IntoResponse> {
+    let client = app::ssr::client::client_id(&state, &extensions, &headers);
+    Ok(Json(
+        public::rate(&state, &b, &client, lang)
+            .await
+            .map_err(fail_named(lang, RATE_NAMES))?,
+    ))
+}
