@@ -12,7 +12,7 @@ use crate::helpers::TestApp;
 /// The demo item of the market regulator (published) with this code.
 async fn item(app: &TestApp, code: &str) -> i64 {
     app.scalar(&format!(
-        "SELECT id FROM inspection_items WHERE code = '{code}'"
+        "SELECT CAST(id AS BIGINT) FROM inspection_items WHERE code = '{code}'"
     ))
     .await
 }
