@@ -14,6 +14,8 @@ export TIANPING_DEMO_API_TOKEN="${TIANPING_DEMO_API_TOKEN:-tpk_demo-hotline-1234
 unset DATABASE_URL
 BIN="$ROOT/target/release/tianping"
 "$BIN" seed --demo > "$WORK/seed.log"
+# The inspection journey reads the demo enterprises' supervision codes from the seed's output.
+export TIANPING_E2E_SEED_LOG="$WORK/seed.log"
 "$BIN" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

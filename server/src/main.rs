@@ -188,6 +188,22 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     a.agency.unwrap_or_default()
                 );
             }
+            // What a tester needs to register a visit at the door and to open the
+            // enterprise's page: the demo enterprises' supervision codes are derived, not secret.
+            let waiting = seed::inspections::awaiting_visits(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("demo inspections approved and waiting at the door:");
+            for v in waiting {
+                println!(
+                    "  inspection {} agency {} officers {} supervision-code {} enterprise {}",
+                    v.inspection_code,
+                    v.agency_code,
+                    v.officers.join(","),
+                    v.supervision_code,
+                    v.enterprise
+                );
+            }
         }
         Command::User {
             command:

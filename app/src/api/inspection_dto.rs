@@ -28,6 +28,16 @@ pub struct InspectionStepOption {
     pub label: String,
 }
 
+/// A supervision warning on a visit (乱检查): repeated, over the cap, unapproved, …
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct InspectionWarningView {
+    /// Machine name (`inspection_repeated`, `inspection_over_cap`, …).
+    pub code: String,
+    /// For people.
+    pub label: String,
+}
+
 /// An inspection as its agency and the supervision side see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -90,6 +100,8 @@ pub struct InspectionView {
     pub rating: Option<i16>,
     /// Its comment.
     pub rating_comment: Option<String>,
+    /// The supervision warnings on the visit, judged on the facts of its day.
+    pub warnings: Vec<InspectionWarningView>,
     /// The steps the caller may take now.
     pub steps: Vec<InspectionStepOption>,
 }

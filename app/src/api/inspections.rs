@@ -5,9 +5,7 @@ use leptos::prelude::*;
 
 use super::{
     AppError,
-    inspection_dto::{
-        EnterpriseRecord, InspectionCheck, InspectionStepForm, InspectionView, RateInspectionForm,
-    },
+    inspection_dto::{EnterpriseRecord, InspectionCheck, InspectionView},
 };
 
 /// The inspections the caller may read, newest first.
@@ -31,7 +29,7 @@ pub async fn inspection_step(
     note: Option<String>,
 ) -> Result<InspectionView, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
-    let form = InspectionStepForm {
+    let form = super::inspection_dto::InspectionStepForm {
         step,
         supervision_code: supervision_code.unwrap_or_default(),
         findings: findings.unwrap_or_default(),
@@ -81,7 +79,7 @@ pub async fn rate_inspection(
             lang,
         )
     })?;
-    let form = RateInspectionForm {
+    let form = super::inspection_dto::RateInspectionForm {
         supervision_code,
         inspection_code,
         rating,

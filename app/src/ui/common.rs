@@ -140,6 +140,7 @@ const SERVED_AGENCIES: NavItem = ("/work/agencies", "服务机关", "Agencies se
 const REGION_AGENCIES: NavItem = ("/work/agencies", "辖区机关", "Agencies in region");
 const PEOPLE: NavItem = ("/work/users", "人员", "People");
 const OFFICERS: NavItem = ("/work/users", "执法人员", "Officers");
+const INSPECTIONS: NavItem = ("/work/inspections", "行政检查", "Inspections");
 const WARNINGS: NavItem = ("/work/warnings", "监督预警", "Warnings");
 const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters");
 const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
@@ -163,6 +164,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
         Role::Officer => &[
             WORKBENCH,
             CASES,
+            INSPECTIONS,
             CLUES,
             PUBLICATIONS,
             REQUESTS,
@@ -173,6 +175,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
         Role::AgencyHead => &[
             WORKBENCH,
             CASES,
+            INSPECTIONS,
             CLUES,
             PUBLICATIONS,
             REQUESTS,
@@ -201,6 +204,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             REQUESTS,
             STATISTICS,
             CASES_READ,
+            INSPECTIONS,
             CLUES_READ,
             REGION_AGENCIES,
             OFFICERS,

@@ -15,8 +15,8 @@ use leptos_router::{
 
 use common::{NotFound, provide_lang};
 use pages::{
-    account, admin, annual, cases, clues, complaints, decisions, login, portal, requests, reviews,
-    statistics, supervision, work,
+    account, admin, annual, cases, clues, complaints, decisions, inspections, login, portal,
+    requests, reviews, statistics, supervision, work,
 };
 
 /// The HTML document around the app (server only).
@@ -60,6 +60,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/portal/complaints") view=complaints::ComplaintForm ssr=SsrMode::Async />
                 <Route path=path!("/portal/complaints/status") view=complaints::ComplaintStatus ssr=SsrMode::Async />
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
+                <Route path=path!("/portal/inspections/verify") view=inspections::InspectionVerify ssr=SsrMode::Async />
+                <Route path=path!("/portal/enterprise") view=inspections::EnterprisePage ssr=SsrMode::Async />
                 <Route path=path!("/portal/annual") view=annual::AnnualStatistics ssr=SsrMode::Async />
                 <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/work") view=work::WorkHome ssr=SsrMode::Async />
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/cases/new") view=cases::NewCase ssr=SsrMode::Async />
                 <Route path=path!("/work/cases/summary") view=cases::SummaryCase ssr=SsrMode::Async />
                 <Route path=path!("/work/cases/:id") view=cases::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/work/inspections") view=inspections::InspectionList ssr=SsrMode::Async />
                 <Route path=path!("/work/reviews") view=reviews::ReviewQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/reviews/:id") view=reviews::ReviewWork ssr=SsrMode::Async />
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />

@@ -132,7 +132,10 @@ pub(super) async fn verify_inspection(
 
 /// The enterprise's inspection records by its supervision code (行政执法监督码).
 #[utoipa::path(get, path = "/public/enterprises", tag = "inspections", params(CodeParam),
-    responses((status = 200, description = "The records", body = app::api::inspection_dto::EnterpriseRecord)))]
+    responses(
+        (status = 200, description = "The records", body = app::api::inspection_dto::EnterpriseRecord),
+        (status = 404, description = "No enterprise holds this code (`not_found`)", body = super::error::ErrorEnvelope),
+    ))]
 pub(super) async fn enterprise_record(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,
@@ -147,7 +150,11 @@ pub(super) async fn enterprise_record(
 
 /// The enterprise rates an inspection it was told the result of (once; 1–5).
 #[utoipa::path(post, path = "/public/inspections/ratings", tag = "inspections", request_body = RateInspectionForm,
-    responses((status = 200, description = "Rated: the enterprise's records", body = app::api::inspection_dto::EnterpriseRecord)))]
+    responses(
+        (status = 200, description = "Rated: the enterprise's records", body = app::api::inspection_dto::EnterpriseRecord),
+        (status = 404, description = "No such enterprise, or no such inspection of it (`not_found`)", body = super::error::ErrorEnvelope),
+        (status = 409, description = "Not yet told its result, or already rated (`refused`)", body = super::error::ErrorEnvelope),
+    ))]
 pub(super) async fn rate_inspection(
     State(state): State<AppState>,
     ReqLang(lang): ReqLang,

@@ -531,3 +531,55 @@ async fn a_visit_that_finds_a_violation_opens_a_clue_and_a_joint_visit_counts_on
         .await;
     assert_eq!(lead.body["joint_group"], id, "the lead names the group");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_visit_of_one_agency_within_thirty_days_is_a_warning_the_supervisor_sees() {
+    let app = TestApp::seeded().await;
+    let code = demo_supervision_code(&demo_credit_code(3));
+    let register = |id: i64| {
+        let app = &app;
+        let code = code.clone();
+        async move {
+            let officer = app.login("officer.zhang").await;
+            let r = step(
+                app,
+                &officer,
+                id,
+                json!({"step": "register", "supervision_code": code}),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+            r
+        }
+    };
+    let first = approved(&app, "SCJG-JC-001", 3).await;
+    let r = register(first).await;
+    assert_eq!(r.body["warnings"], json!([]), "{}", r.text);
+
+    // Ten days later the same agency comes back (another item): registered (within the
+    // grade's cap), but the supervision side is warned.
+    app.clock.advance(chrono::Duration::days(10));
+    let second = approved(&app, "SCJG-JC-002", 3).await;
+    let r = register(second).await;
+    let codes: Vec<&str> = r.body["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["inspection_repeated"], "{}", r.text);
+    assert!(r.text.contains("短期内重复检查"), "{}", r.text);
+
+    let supervisor = app.login("supervisor.wu").await;
+    let list = app.get("/api/v1/inspections", Some(&supervisor)).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.text);
+    let warned: Vec<i64> = list
+        .body
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|i| i["warnings"].as_array().is_some_and(|w| !w.is_empty()))
+        .filter_map(|i| i["id"].as_i64())
+        .collect();
+    assert_eq!(warned, [second]);
+}

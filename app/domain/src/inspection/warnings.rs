@@ -178,6 +178,52 @@ pub fn inspection_warnings(s: &InspectionSnapshot, rules: &WarningRules) -> Vec<
     out
 }
 
+/// One registered visit of an agency to an enterprise, for [`history`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairVisit {
+    /// The inspection's id (orders two visits of one day).
+    pub id: i64,
+    /// The day of the visit.
+    pub on: NaiveDate,
+    /// Its kind.
+    pub kind: InspectionKind,
+    /// Its joint inspection (综合查一次), if any.
+    pub joint_group: Option<i64>,
+}
+
+/// What a visit's warnings need from the history of one agency's visits to one enterprise
+/// (`visits`, in any order, `this` among them or not): how many visits of the calendar year up
+/// to and including this one count against the cap (a joint visit once, a superior's special
+/// inspection not at all), and the day of the previous visit (a visit of the same joint
+/// inspection is the same visit, never a previous one).
+pub fn history(visits: &[PairVisit], this: &PairVisit) -> (u32, Option<NaiveDate>) {
+    use chrono::Datelike;
+    let before = |v: &PairVisit| (v.on, v.id) < (this.on, this.id);
+    let same_visit = |v: &PairVisit| {
+        v.id == this.id || (v.joint_group.is_some() && v.joint_group == this.joint_group)
+    };
+    let mut year: Vec<super::PastVisit> = visits
+        .iter()
+        .filter(|v| v.on.year() == this.on.year() && before(v) && !same_visit(v))
+        .map(|v| super::PastVisit {
+            kind: v.kind,
+            joint_group: v.joint_group,
+            id: v.id,
+        })
+        .collect();
+    year.push(super::PastVisit {
+        kind: this.kind,
+        joint_group: this.joint_group,
+        id: this.id,
+    });
+    let previous = visits
+        .iter()
+        .filter(|v| before(v) && !same_visit(v))
+        .map(|v| v.on)
+        .max();
+    (super::counted_visits(&year), previous)
+}
+
 /// The warnings of one seal-up or seizure on `today`.
 pub fn measure_warnings(m: &MeasureSnapshot, today: NaiveDate) -> Vec<InspectionWarning> {
     let mut out = Vec::new();
@@ -217,6 +263,69 @@ mod tests {
 
     fn warn(s: &InspectionSnapshot) -> Vec<InspectionWarning> {
         inspection_warnings(s, &WarningRules::default())
+    }
+
+    fn visit(id: i64, on: &str, kind: InspectionKind, group: Option<i64>) -> PairVisit {
+        PairVisit {
+            id,
+            on: d(on),
+            kind,
+            joint_group: group,
+        }
+    }
+
+    #[test]
+    fn history_counts_the_year_up_to_this_visit_and_finds_the_previous_one() {
+        let superior = InspectionKind::Special {
+            deployed_by_superior: true,
+        };
+        let visits = [
+            visit(1, "2025-12-20", InspectionKind::Routine, None),
+            visit(2, "2026-03-01", InspectionKind::Routine, None),
+            visit(3, "2026-05-01", superior, None),
+            visit(4, "2026-06-01", InspectionKind::Routine, Some(9)),
+            visit(5, "2026-06-01", InspectionKind::Routine, Some(9)),
+            visit(6, "2026-06-20", InspectionKind::Case, None),
+            visit(7, "2026-11-01", InspectionKind::Routine, None),
+        ];
+        // The first of the year: itself only; the previous visit was last December.
+        assert_eq!(history(&visits, &visits[1]), (1, Some(d("2025-12-20"))));
+        // A superior's special inspection counts for nothing, not even itself.
+        assert_eq!(history(&visits, &visits[2]), (1, Some(d("2026-03-01"))));
+        // Two rows of one joint visit: one visit, and neither is the other's "previous".
+        assert_eq!(history(&visits, &visits[3]), (2, Some(d("2026-05-01"))));
+        assert_eq!(history(&visits, &visits[4]), (2, Some(d("2026-05-01"))));
+        assert_eq!(history(&visits, &visits[5]), (3, Some(d("2026-06-01"))));
+        // Later visits do not count for an earlier one; order of the slice does not matter.
+        let mut shuffled = visits.to_vec();
+        shuffled.reverse();
+        assert_eq!(history(&shuffled, &visits[6]), (4, Some(d("2026-06-20"))));
+        // A visit not in the list (being judged before it is stored) is counted too.
+        let next = visit(8, "2026-11-10", InspectionKind::Routine, None);
+        assert_eq!(history(&visits, &next), (5, Some(d("2026-11-01"))));
+        assert_eq!(history(&[], &next), (1, None));
+    }
+
+    #[test]
+    fn a_visit_nine_days_after_the_last_is_repeated_and_a_b_grade_third_is_over_the_cap() {
+        let visits = [
+            visit(1, "2026-11-01", InspectionKind::Routine, None),
+            visit(2, "2026-11-10", InspectionKind::Routine, None),
+            visit(3, "2026-12-20", InspectionKind::Routine, None),
+        ];
+        let snapshot = |v: &PairVisit| {
+            let (counted, previous) = history(&visits, v);
+            InspectionSnapshot {
+                on: v.on,
+                counted_in_year: counted,
+                previous_visit_on: previous,
+                ..clean()
+            }
+        };
+        assert_eq!(warn(&snapshot(&visits[0])), []);
+        assert_eq!(warn(&snapshot(&visits[1])), [W::Repeated]);
+        // Grade B: two a year.
+        assert_eq!(warn(&snapshot(&visits[2])), [W::OverCap]);
     }
 
     #[test]

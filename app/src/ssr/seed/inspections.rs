@@ -303,6 +303,12 @@ fn joins(i: usize) -> Option<usize> {
     }
 }
 
+/// The demo inspection whose enterprise inspection `i` visits again, by the same agency,
+/// seventeen days later: the supervisors' "repeated inspection" warning (乱检查).
+fn repeats(i: usize) -> Option<usize> {
+    (i == 44).then_some(35)
+}
+
 /// Seeds the inspections (the lists are the organisation's, [`seed_lists`]).
 pub(super) async fn seed_inspections(
     state: &AppState,
@@ -339,7 +345,7 @@ pub(super) async fn seed_inspections(
             let item = &items[joined.map_or(i, |lead| lead + 5) % items.len()];
             let agency = agency_code(item.agency_id);
             let (first, second, head) = crew(&agency);
-            let firm_n = enterprise_of(joined.unwrap_or(i));
+            let firm_n = enterprise_of(joined.or_else(|| repeats(i)).unwrap_or(i));
             let credit = demo_credit_code(firm_n);
             // The older the stage, the longer ago it began.
             let days_ago = match stage {
@@ -472,4 +478,66 @@ pub(super) async fn seed_inspections(
         }
     }
     Ok(())
+}
+
+/// A demo inspection approved and waiting for its officers at the enterprise's door, with
+/// what a tester needs to try it: the enterprise's supervision code.
+#[derive(Debug, Clone)]
+pub struct AwaitingVisit {
+    /// The inspection's code.
+    pub inspection_code: String,
+    /// The agency's code.
+    pub agency_code: String,
+    /// The officers named (user names).
+    pub officers: Vec<String>,
+    /// The enterprise's name.
+    pub enterprise: String,
+    /// Its supervision code (the enterprise's secret; a demo's is derived, see
+    /// [`demo_supervision_code`]).
+    pub supervision_code: String,
+}
+
+/// The demo inspections approved and not yet registered at the door, oldest first.
+pub async fn awaiting_visits(state: &AppState) -> Result<Vec<AwaitingVisit>, ServiceError> {
+    use super::super::entities::{inspection_officers, inspections as rows};
+    let conn = &state.db.conn;
+    let waiting = rows::Entity::find()
+        .filter(rows::Column::State.eq("approved"))
+        .order_by_asc(rows::Column::Id)
+        .all(conn)
+        .await?;
+    let mut out = Vec::with_capacity(waiting.len());
+    for row in waiting {
+        let firm = enterprises::Entity::find_by_id(row.enterprise_id)
+            .one(conn)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let agency = agencies::Entity::find_by_id(row.agency_id)
+            .one(conn)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let ids: Vec<i32> = inspection_officers::Entity::find()
+            .filter(inspection_officers::Column::InspectionId.eq(row.id))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|o| o.user_id)
+            .collect();
+        let officers = users::Entity::find()
+            .filter(users::Column::Id.is_in(ids))
+            .order_by_asc(users::Column::Id)
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|u| u.username)
+            .collect();
+        out.push(AwaitingVisit {
+            inspection_code: row.code,
+            agency_code: agency.code,
+            officers,
+            enterprise: firm.name,
+            supervision_code: firm.supervision_code,
+        });
+    }
+    Ok(out)
 }

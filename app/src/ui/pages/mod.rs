@@ -7,6 +7,7 @@ pub mod cases;
 pub mod clues;
 pub mod complaints;
 pub mod decisions;
+pub mod inspections;
 pub mod login;
 pub mod portal;
 pub mod requests;

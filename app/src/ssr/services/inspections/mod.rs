@@ -27,6 +27,10 @@ use tianping_domain::{
         lifecycle::{self, Asker, InspectionState, Outcome, StepFacts, StepKind},
         proposal,
         registration::{self, Approval, RegistrationFacts, VisitingOfficer},
+        warnings::{
+            InspectionSnapshot, InspectionWarning, PairVisit, WarningRules, history,
+            inspection_warnings,
+        },
     },
     role::Role,
     validate::{self, Field, Rule, ValidationError},
@@ -35,7 +39,7 @@ use tianping_domain::{
 use crate::{
     api::inspection_dto::{
         InspectingOfficer, InspectionStepForm, InspectionStepOption, InspectionView,
-        ProposeInspectionForm,
+        InspectionWarningView, ProposeInspectionForm,
     },
     ssr::{
         AppState,
@@ -98,25 +102,41 @@ pub(crate) async fn certificates_on<C: ConnectionTrait>(
     user_ids: impl IntoIterator<Item = i32>,
     day: NaiveDate,
 ) -> Result<HashMap<i32, (Option<String>, bool)>, ServiceError> {
+    Ok(standing_on(&certificates_of(conn, user_ids).await?, day))
+}
+
+/// The enforcement certificates of these users, oldest first.
+async fn certificates_of<C: ConnectionTrait>(
+    conn: &C,
+    user_ids: impl IntoIterator<Item = i32>,
+) -> Result<Vec<credentials::Model>, ServiceError> {
     let ids: Vec<i32> = crate::ssr::util::distinct(user_ids);
-    let mut out: HashMap<i32, (Option<String>, bool)> = HashMap::new();
     if ids.is_empty() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
-    for c in credentials::Entity::find()
+    Ok(credentials::Entity::find()
         .filter(credentials::Column::UserId.is_in(ids))
         .filter(credentials::Column::Kind.eq(CredentialKind::EnforcementCertificate.as_str()))
         .order_by_asc(credentials::Column::ValidFrom)
         .all(conn)
-        .await?
-    {
+        .await?)
+}
+
+/// Each holder's standing on `day` among `certificates` (oldest first): the number of the one
+/// in force (else the latest) and whether one is in force.
+fn standing_on(
+    certificates: &[credentials::Model],
+    day: NaiveDate,
+) -> HashMap<i32, (Option<String>, bool)> {
+    let mut out: HashMap<i32, (Option<String>, bool)> = HashMap::new();
+    for c in certificates {
         let in_force = credential::status(c.valid_from, c.valid_to, c.revoked, day).in_force();
         let entry = out.entry(c.user_id).or_insert((None, false));
         if in_force || !entry.1 {
             *entry = (Some(c.number.clone()), in_force || entry.1);
         }
     }
-    Ok(out)
+    out
 }
 
 /// The agencies whose inspections `actor` may read, by id.
@@ -208,6 +228,7 @@ async fn views(
     let user_names = names::user_names(conn, people.iter().copied()).await?;
     let certificates = certificates_on(conn, officers.values().flatten().copied(), today).await?;
     let agency_names = names::agency_names(conn).await?;
+    let mut warned = visit_warnings(conn, &rows, &officers, &firms).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let state_now = row_state(&row)?;
@@ -273,6 +294,15 @@ async fn views(
             clue_id: row.clue_id,
             rating: row.rating,
             rating_comment: row.rating_comment.clone(),
+            warnings: warned
+                .remove(&row.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|w| InspectionWarningView {
+                    code: w.code().to_owned(),
+                    label: w.label(lang).to_owned(),
+                })
+                .collect(),
             steps: lifecycle::available(facts, who)
                 .into_iter()
                 .map(|k| InspectionStepOption {
@@ -283,6 +313,103 @@ async fn views(
         });
     }
     Ok(out)
+}
+
+/// The supervision warnings of each visit made among `rows` (乱检查), judged by the pure rules
+/// on the facts of the visit's day: approval, certificates, region, the year's count against
+/// the cap and the previous visit of the same agency.
+async fn visit_warnings<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[inspections::Model],
+    officers: &HashMap<i32, Vec<i32>>,
+    firms: &HashMap<i32, enterprises::Model>,
+) -> Result<HashMap<i32, Vec<InspectionWarning>>, ServiceError> {
+    let visited: Vec<(&inspections::Model, NaiveDate)> = rows
+        .iter()
+        .filter_map(|r| r.registered_on.map(|on| (r, on)))
+        .collect();
+    let mut out = HashMap::new();
+    if visited.is_empty() {
+        return Ok(out);
+    }
+    let agency_ids = crate::ssr::util::distinct(visited.iter().map(|(r, _)| r.agency_id));
+    let firm_ids = crate::ssr::util::distinct(visited.iter().map(|(r, _)| r.enterprise_id));
+    let regions: HashMap<i32, String> = agencies::Entity::find()
+        .filter(agencies::Column::Id.is_in(agency_ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.region_code))
+        .collect();
+    // Every registered visit of those agencies to those enterprises, by pair.
+    let mut pairs: HashMap<(i32, i32), Vec<PairVisit>> = HashMap::new();
+    for r in inspections::Entity::find()
+        .filter(inspections::Column::AgencyId.is_in(agency_ids))
+        .filter(inspections::Column::EnterpriseId.is_in(firm_ids))
+        .filter(inspections::Column::RegisteredOn.is_not_null())
+        .all(conn)
+        .await?
+    {
+        if let Some(on) = r.registered_on {
+            pairs
+                .entry((r.agency_id, r.enterprise_id))
+                .or_default()
+                .push(pair_visit(&r, on));
+        }
+    }
+    let certificates = certificates_of(
+        conn,
+        visited
+            .iter()
+            .flat_map(|(r, _)| officers.get(&r.id).cloned().unwrap_or_default()),
+    )
+    .await?;
+    let rules = WarningRules {
+        caps: cap_rules(),
+        ..WarningRules::default()
+    };
+    for (row, on) in visited {
+        let (counted_in_year, previous_visit_on) = history(
+            pairs
+                .get(&(row.agency_id, row.enterprise_id))
+                .map_or(&[][..], Vec::as_slice),
+            &pair_visit(row, on),
+        );
+        let standing = standing_on(&certificates, on);
+        let certified_officers = officers.get(&row.id).map_or(0, |ids| {
+            ids.iter()
+                .filter(|u| standing.get(u).is_some_and(|c| c.1))
+                .count()
+        });
+        let firm = firms.get(&row.enterprise_id);
+        let snapshot = InspectionSnapshot {
+            on,
+            kind: row_kind(row),
+            registered: true,
+            approved: row.approved,
+            approved_until: Some(row.window_to),
+            certified_officers,
+            agency_region: regions.get(&row.agency_id).cloned().unwrap_or_default(),
+            target_region: firm.map(|f| f.region_code.clone()).unwrap_or_default(),
+            grade: firm
+                .and_then(|f| Grade::parse(&f.grade))
+                .unwrap_or(Grade::D),
+            counted_in_year,
+            previous_visit_on,
+        };
+        out.insert(row.id, inspection_warnings(&snapshot, &rules));
+    }
+    Ok(out)
+}
+
+/// A registered visit as [`history`] reads it.
+fn pair_visit(row: &inspections::Model, on: NaiveDate) -> PairVisit {
+    PairVisit {
+        id: i64::from(row.id),
+        on,
+        kind: row_kind(row),
+        joint_group: row.joint_group,
+    }
 }
 
 /// Finds an enterprise by its unified social credit code or its supervision code.
