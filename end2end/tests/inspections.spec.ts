@@ -100,7 +100,7 @@ test.describe("on a phone", () => {
   });
 });
 
-test("the agency head approves a proposed inspection (行政检查审批表)", async ({ page }) => {
+test("the agency head approves a proposed inspection (行政检查审批表) and makes a published random draw", async ({ page }) => {
   const noErrors = failOnPageErrors(page);
   await signInAs(page, "head.scjg");
   await page.getByRole("link", { name: "行政检查" }).click();
@@ -112,6 +112,18 @@ test("the agency head approves a proposed inspection (行政检查审批表)", a
   const card = page.locator(`[data-test="inspection"][data-code="${code}"]`);
   await expect(card).toHaveAttribute("data-state", "approved");
   await expect(card.getByTestId("insp-approved")).toContainText("周建国");
+
+  // 双随机: the head draws five enterprises and two officers; the draw is published and anyone
+  // re-runs it from its seed.
+  await page.getByTestId("draw-enterprises").fill("5");
+  await page.getByTestId("draw-submit").click();
+  await expect(page.getByTestId("draw")).toHaveCount(1);
+  await page.getByTestId("draw").locator("a").click();
+  await expect(page).toHaveURL(/\/portal\/draws\/\d+$/);
+  await expect(page.getByTestId("draw-page")).toHaveAttribute("data-verified", "true");
+  await expect(page.getByTestId("draw-enterprises").locator("li")).toHaveCount(5);
+  await expect(page.getByTestId("draw-officers").locator("li")).toHaveCount(2);
+  expect((await page.getByTestId("draw-seed").textContent())!.trim()).toMatch(/^[0-9a-f]{64}$/);
   noErrors();
 });
 

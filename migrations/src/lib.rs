@@ -27,6 +27,7 @@ mod m20261213_000021_account_credentials;
 mod m20261213_000022_longer_codes;
 mod m20261214_000023_complaint_submission_key;
 mod m20261215_000024_create_inspections;
+mod m20261216_000025_create_inspection_draws;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000022_longer_codes::Migration),
             Box::new(m20261214_000023_complaint_submission_key::Migration),
             Box::new(m20261215_000024_create_inspections::Migration),
+            Box::new(m20261216_000025_create_inspection_draws::Migration),
         ]
     }
 }

@@ -245,3 +245,57 @@ pub struct RateInspectionForm {
     #[serde(default)]
     pub comment: String,
 }
+
+/// A random draw to make (双随机): the item, how many enterprises and how many officers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DrawForm {
+    /// The item's id on the agency's published list.
+    pub item_id: i32,
+    /// How many enterprises to draw from the agency's region (at least one).
+    pub enterprises: u32,
+    /// How many officers to draw from those with a certificate in force today (at least two).
+    pub officers: u32,
+}
+
+/// A candidate or a result of a draw: its identifier (what the draw ranks) and a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DrawEntry {
+    /// A credit code (enterprises) or a certificate number (officers).
+    pub id: String,
+    /// The enterprise's or officer's name.
+    pub name: String,
+}
+
+/// A published draw: everything anyone needs to re-run it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DrawView {
+    /// Id.
+    pub id: i32,
+    /// The agency.
+    pub agency: String,
+    /// The item's code.
+    pub item_code: String,
+    /// The item.
+    pub item: String,
+    /// The day of the draw.
+    pub drawn_on: chrono::NaiveDate,
+    /// Hex SHA-256 of the seed, logged in the audit log before the draw.
+    pub commitment: String,
+    /// The audit event that logged the commitment (its inclusion proof is public).
+    pub commitment_seq: i64,
+    /// The seed, hex (32 random bytes).
+    pub seed: String,
+    /// The enterprises drawn from, by credit code.
+    pub enterprise_candidates: Vec<DrawEntry>,
+    /// The enterprises drawn, in drawn order.
+    pub enterprises: Vec<DrawEntry>,
+    /// The officers drawn from, by certificate number.
+    pub officer_candidates: Vec<DrawEntry>,
+    /// The officers drawn, in drawn order.
+    pub officers: Vec<DrawEntry>,
+    /// Whether the server's own re-run from the seed and candidates gives the same result.
+    pub verified: bool,
+}

@@ -89,3 +89,59 @@ pub async fn rate_inspection(
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// A published draw (双随机、一公开): public.
+#[server]
+pub async fn published_draw(id: i32) -> Result<super::inspection_dto::DrawView, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::services::inspections::draws::published(&state, id)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The draws of the caller's agency (supervisors: their region's), newest first.
+#[server]
+pub async fn list_draws() -> Result<Vec<super::inspection_dto::DrawView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::inspections::draws::list(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The items on the caller's agency's published list a draw may be made for: (id, code, name).
+#[server]
+pub async fn draw_items() -> Result<Vec<(i32, String, String)>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::inspections::draws::items(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Makes a draw (the agency's head).
+#[server]
+pub async fn run_draw(
+    item_id: String,
+    enterprises: String,
+    officers: String,
+) -> Result<super::inspection_dto::DrawView, AppError> {
+    use tianping_domain::validate::{Field, Rule, ValidationError};
+    let (state, session, lang) = super::ctx::caller().await?;
+    let number = |s: &str, field: Field| {
+        s.trim().parse::<u32>().map_err(|_| {
+            AppError::from_service(ValidationError::new(field, Rule::Positive).into(), lang)
+        })
+    };
+    let form = super::inspection_dto::DrawForm {
+        item_id: item_id.trim().parse::<i32>().map_err(|_| {
+            AppError::from_service(
+                ValidationError::new(Field::InspectionItem, Rule::Required).into(),
+                lang,
+            )
+        })?,
+        enterprises: number(&enterprises, Field::Enterprise)?,
+        officers: number(&officers, Field::Officers)?,
+    };
+    crate::ssr::services::inspections::draws::run(&state, &session.actor, &form, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/portal/agencies/:code") view=portal::AgencyRoster ssr=SsrMode::Async />
                 <Route path=path!("/portal/inspections/verify") view=inspections::InspectionVerify ssr=SsrMode::Async />
                 <Route path=path!("/portal/enterprise") view=inspections::EnterprisePage ssr=SsrMode::Async />
+                <Route path=path!("/portal/draws/:id") view=inspections::DrawPage ssr=SsrMode::Async />
                 <Route path=path!("/portal/annual") view=annual::AnnualStatistics ssr=SsrMode::Async />
                 <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/work") view=work::WorkHome ssr=SsrMode::Async />

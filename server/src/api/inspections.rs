@@ -1,9 +1,11 @@
 //! Inspections of enterprises (issue 23): the agency's list, proposals and steps, and the
 //! public check at the door, the enterprise's records by its supervision code and its rating.
 
-use app::api::inspection_dto::{InspectionStepForm, ProposeInspectionForm, RateInspectionForm};
+use app::api::inspection_dto::{
+    DrawForm, InspectionStepForm, ProposeInspectionForm, RateInspectionForm,
+};
 use app::ssr::AppState;
-use app::ssr::services::inspections::{self, public};
+use app::ssr::services::inspections::{self, draws, public};
 use axum::http::{Extensions, HeaderMap};
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use serde::Deserialize;
@@ -167,5 +169,58 @@ pub(super) async fn rate_inspection(
         public::rate(&state, &b, &client, lang)
             .await
             .map_err(fail_named(lang, RATE_NAMES))?,
+    ))
+}
+
+/// A draw's fields as the body names them.
+const DRAW_NAMES: &[(Field, &str)] = &[
+    (Field::InspectionItem, "item_id"),
+    (Field::Enterprise, "enterprises"),
+    (Field::Officers, "officers"),
+];
+
+/// The random draws (双随机) of the agencies whose inspections the caller may read, newest
+/// first.
+#[utoipa::path(get, path = "/inspection-draws", tag = "inspections",
+    responses((status = 200, description = "The draws", body = Vec<app::api::inspection_dto::DrawView>)))]
+pub(super) async fn list_draws(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        draws::list(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Draws enterprises of the agency's region and officers certified today for an item on the
+/// agency's published list (the agency's head). The commitment to the seed is logged in the
+/// audit log and committed before the draw is made; the draw is published with its seed.
+#[utoipa::path(post, path = "/inspection-draws", tag = "inspections", request_body = DrawForm,
+    responses((status = 201, description = "Drawn and published", body = app::api::inspection_dto::DrawView)))]
+pub(super) async fn run_draw(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<DrawForm>,
+) -> ApiResult<impl IntoResponse> {
+    let view = draws::run(&state, &c.session.actor, &b, c.lang)
+        .await
+        .map_err(fail_named(c.lang, DRAW_NAMES))?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// A published draw (一公开): the seed, its commitment's audit event, the candidates and the
+/// result, and whether the server's re-run gives the same result. Anyone can re-run it:
+/// rank each candidate by SHA-256(seed ‖ 0x00 ‖ identifier) and take the first.
+#[utoipa::path(get, path = "/public/draws/{id}", tag = "inspections", params(("id" = i32, Path, description = "The draw's id")),
+    responses((status = 200, description = "The draw", body = app::api::inspection_dto::DrawView)))]
+pub(super) async fn published_draw(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        draws::published(&state, id).await.map_err(fail(lang))?,
     ))
 }

@@ -138,6 +138,8 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(inspections::verify_inspection))
         .routes(routes!(inspections::enterprise_record))
         .routes(routes!(inspections::rate_inspection))
+        .routes(routes!(inspections::list_draws, inspections::run_draw))
+        .routes(routes!(inspections::published_draw))
         // The public's requests about a published decision.
         .routes(routes!(requests::submit))
         .routes(routes!(requests::status))

@@ -583,3 +583,166 @@ async fn a_second_visit_of_one_agency_within_thirty_days_is_a_warning_the_superv
         .collect();
     assert_eq!(warned, [second]);
 }
+
+/// Ranks `candidates` as the published algorithm states, written out independently of the
+/// domain crate: SHA-256(seed ‖ 0x00 ‖ identifier), ascending, the first `n`.
+fn re_run(seed: &[u8], candidates: &[String], n: usize) -> Vec<String> {
+    use sha2::{Digest, Sha256};
+    let mut ranked: Vec<(Vec<u8>, String)> = candidates
+        .iter()
+        .map(|c| {
+            let mut input = seed.to_vec();
+            input.push(0);
+            input.extend_from_slice(c.as_bytes());
+            (Sha256::digest(&input).to_vec(), c.clone())
+        })
+        .collect();
+    ranked.sort();
+    ranked.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v.as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|e| e["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draw_is_committed_before_it_is_made_and_anyone_re_runs_it() {
+    use sha2::{Digest, Sha256};
+    let app = TestApp::seeded().await;
+    let head = app.login("head.scjg").await;
+    let item_id = item(&app, "SCJG-JC-001").await;
+
+    // Bad input names each field and writes nothing.
+    let before = app.audit_count().await;
+    let bad = app
+        .post(
+            "/api/v1/inspection-draws",
+            Some(&head),
+            json!({"item_id": item_id, "enterprises": 0, "officers": 1}),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert!(bad.text.contains("\"enterprises\""), "{}", bad.text);
+    assert!(bad.text.contains("\"officers\""), "{}", bad.text);
+    let unpublished = app
+        .post(
+            "/api/v1/inspection-draws",
+            Some(&head),
+            json!({"item_id": item(&app, "SCJG-JC-004").await, "enterprises": 3, "officers": 2}),
+        )
+        .await;
+    assert_eq!(
+        unpublished.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        unpublished.text
+    );
+    assert!(unpublished.text.contains("item_id"), "{}", unpublished.text);
+    assert_eq!(app.audit_count().await, before);
+
+    let r = app
+        .post(
+            "/api/v1/inspection-draws",
+            Some(&head),
+            json!({"item_id": item_id, "enterprises": 5, "officers": 2}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["verified"], true);
+    // Two events: the commitment, then the draw.
+    assert_eq!(app.audit_count().await, before + 2);
+    let commitment_seq = r.body["commitment_seq"].as_i64().expect("seq");
+    let committed = app
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE seq = {commitment_seq} \
+             AND action = 'inspection_draw.commit'"
+        ))
+        .await;
+    assert_eq!(committed, 1);
+    let drawn_after = app
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE seq > {commitment_seq} \
+             AND action = 'inspection_draw.draw'"
+        ))
+        .await;
+    assert_eq!(drawn_after, 1);
+
+    // Anyone reads it and re-runs it from the published seed and candidates.
+    let id = r.body["id"].as_i64().expect("id");
+    let p = app.get(&format!("/api/v1/public/draws/{id}"), None).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.text);
+    let seed = hex::decode(p.body["seed"].as_str().expect("seed")).expect("hex seed");
+    assert_eq!(seed.len(), 32);
+    assert_eq!(
+        hex::encode(Sha256::digest(&seed)),
+        p.body["commitment"].as_str().expect("commitment")
+    );
+    let firms = ids(&p.body["enterprise_candidates"]);
+    // The region's enterprises only (ten of the two hundred are in another region).
+    assert_eq!(firms.len(), 190);
+    assert_eq!(ids(&p.body["enterprises"]), re_run(&seed, &firms, 5));
+    let officers = ids(&p.body["officer_candidates"]);
+    assert_eq!(officers.len(), 3, "the agency's officers certified today");
+    assert_eq!(ids(&p.body["officers"]), re_run(&seed, &officers, 2));
+    assert!(
+        p.body["enterprises"][0]["name"]
+            .as_str()
+            .is_some_and(|n| !n.is_empty())
+    );
+    // The commitment's payload carries the commitment, never the seed.
+    let leaked = app
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE seq = {commitment_seq} \
+             AND payload LIKE '%{}%'",
+            p.body["seed"].as_str().expect("seed")
+        ))
+        .await;
+    assert_eq!(leaked, 0);
+    assert_eq!(
+        app.get("/api/v1/public/draws/999999", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Only the agency's head draws; everyone else is refused and nothing is written.
+    for (user, status) in [
+        ("officer.zhang", StatusCode::FORBIDDEN),
+        ("head.cgzf", StatusCode::UNPROCESSABLE_ENTITY),
+        ("reviewer.sun", StatusCode::FORBIDDEN),
+        ("supervisor.wu", StatusCode::FORBIDDEN),
+        ("admin", StatusCode::FORBIDDEN),
+        ("hotline12345", StatusCode::NOT_FOUND),
+    ] {
+        let token = app.login(user).await;
+        let audit = app.audit_count().await;
+        let d = app
+            .post(
+                "/api/v1/inspection-draws",
+                Some(&token),
+                json!({"item_id": item_id, "enterprises": 5, "officers": 2}),
+            )
+            .await;
+        assert_eq!(d.status, status, "{user}: {}", d.text);
+        assert_eq!(app.audit_count().await, audit, "{user}: nothing written");
+        let l = app.get("/api/v1/inspection-draws", Some(&token)).await;
+        let expected_list = match user {
+            "reviewer.sun" => StatusCode::FORBIDDEN,
+            "hotline12345" => StatusCode::NOT_FOUND,
+            _ => StatusCode::OK,
+        };
+        assert_eq!(l.status, expected_list, "{user} list: {}", l.text);
+    }
+    assert_eq!(
+        app.post(
+            "/api/v1/inspection-draws",
+            None,
+            json!({"item_id": item_id, "enterprises": 5, "officers": 2})
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
+    );
+}

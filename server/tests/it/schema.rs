@@ -201,6 +201,14 @@ async fn every_entity_reads_the_migrated_tables() {
             .expect("checkpoints"),
         0
     );
+    assert_eq!(
+        inspection_draws::Entity::find()
+            .all(db)
+            .await
+            .expect("draws")
+            .len(),
+        0
+    );
     let events = audit_events::Entity::find().all(db).await.expect("events");
     let head = audit_head::Entity::find_by_id(1)
         .one(db)

@@ -25,6 +25,7 @@ pub mod enterprises;
 pub mod evidence;
 pub mod evidence_collectors;
 pub mod holiday_years;
+pub mod inspection_draws;
 pub mod inspection_items;
 pub mod inspection_officers;
 pub mod inspections;

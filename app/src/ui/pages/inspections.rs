@@ -12,13 +12,14 @@ use tianping_domain::{i18n::Lang, inspection::lifecycle::Outcome, validate::Fiel
 use crate::{
     api::{
         AppError,
-        inspection_dto::{EnterpriseInspection, InspectionView},
+        inspection_dto::{DrawView, EnterpriseInspection, InspectionView},
         inspections::{
-            InspectionStep, RateInspection, check_inspection, enterprise_records, list_inspections,
+            InspectionStep, RateInspection, RunDraw, check_inspection, draw_items,
+            enterprise_records, list_draws, list_inspections, published_draw,
         },
     },
     ui::{
-        common::{PortalPage, StaffPage, action_error, loaded, use_lang},
+        common::{PortalPage, StaffPage, action_error, id_param, loaded, use_lang},
         form::{field_error, invalid},
     },
 };
@@ -220,6 +221,8 @@ pub fn InspectionList() -> impl IntoView {
                 "入企检查须经批准、持证人员不少于两人、事项在本机关检查事项清单内并在年度频次上限内；到达企业后先扫描企业的行政执法监督码登记，登记不通过不得检查。每一步都记入审计日志。",
                 "An on-site inspection needs approval, at least two certified officers, an item on the agency's published list and room under the yearly cap; at the door, scan the enterprise's supervision code to register first: no inspection without a registration. Every step is recorded in the audit log.",
             )}</p>
+            <DrawSection />
+            <h2>{lang.pick("检查记录", "Inspections")}</h2>
             {loaded(list, move |items| {
                 if items.is_empty() {
                     return view! { <p data-test="no-inspections">{lang.pick("暂无行政检查。", "There are no inspections.")}</p> }.into_any();
@@ -231,6 +234,114 @@ pub fn InspectionList() -> impl IntoView {
                 mine.into_iter().chain(rest).map(|i| inspection_card(i, step, last, lang)).collect_view().into_any()
             })}
         </StaffPage>
+    }
+}
+
+/// The random draws (双随机) of the agency: the head's form, and the draws made, each linked to
+/// its public page.
+#[component]
+fn DrawSection() -> impl IntoView {
+    let lang = use_lang();
+    let run = ServerAction::<RunDraw>::new();
+    let drawn = succeeded(move || matches!(run.value().get(), Some(Ok(_))));
+    let items = Resource::new(|| (), |_| draw_items());
+    let draws = Resource::new(move || drawn.get(), |_| list_draws());
+    let error = Signal::derive(move || action_error(run.value().get()));
+    view! {
+        <section class="card" data-test="draws">
+            <h2>{lang.pick("双随机抽取", "Random draws (双随机)")}</h2>
+            <p class="muted">{lang.pick(
+                "从本辖区检查对象中随机抽取企业，从持有效执法证的执法人员中随机抽取检查人员。抽取前先将随机种子的摘要记入审计日志，抽取结果连同种子和候选名单一并公开，任何人都可以复核。",
+                "Enterprises are drawn at random from the region's targets and officers from those certified today. The seed's digest is written to the audit log before the draw; the result is published with the seed and the candidates, so anyone can re-run it.",
+            )}</p>
+            {loaded(items, move |items| {
+                (!items.is_empty()).then(|| view! {
+                    <ActionForm action=run attr:class="form form-inline" attr:data-test="draw-form">
+                        <div class="field">
+                            <label for="draw-item">{lang.pick("检查事项", "Item")}</label>
+                            <select id="draw-item" name="item_id" data-test="draw-item" aria-invalid=invalid(error, Field::InspectionItem)>
+                                {items.into_iter().map(|(id, code, name)| view! { <option value=id>{code} " " {name}</option> }).collect_view()}
+                            </select>
+                            {field_error(error, Field::InspectionItem)}
+                        </div>
+                        <div class="field">
+                            <label for="draw-enterprises">{lang.pick("抽取企业数", "Enterprises")}</label>
+                            <input id="draw-enterprises" name="enterprises" type="number" min="1" max="500" value="5" inputmode="numeric" data-test="draw-enterprises" aria-invalid=invalid(error, Field::Enterprise) />
+                            {field_error(error, Field::Enterprise)}
+                        </div>
+                        <div class="field">
+                            <label for="draw-officers">{lang.pick("抽取检查人员数", "Officers")}</label>
+                            <input id="draw-officers" name="officers" type="number" min="2" max="500" value="2" inputmode="numeric" data-test="draw-officers" aria-invalid=invalid(error, Field::Officers) />
+                            {field_error(error, Field::Officers)}
+                        </div>
+                        <button type="submit" class="button" data-test="draw-submit" disabled=move || run.pending().get()>{lang.pick("抽取并公开", "Draw and publish")}</button>
+                    </ActionForm>
+                })
+            })}
+            {move || error.get().map(error_alert)}
+            {loaded(draws, move |list| {
+                if list.is_empty() {
+                    return view! { <p data-test="no-draws">{lang.pick("尚无抽取记录。", "No draws yet.")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="plain-list">
+                        {list.into_iter().map(|d| view! {
+                            <li data-test="draw">
+                                <a href=format!("/portal/draws/{}", d.id)>{d.drawn_on.to_string()} " " {d.item_code.clone()} " " {d.item.clone()}</a>
+                                " · " {lang.pick("抽中企业 ", "enterprises ")} {d.enterprises.len()}
+                                " · " {d.officers.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join("、")}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </section>
+    }
+}
+
+/// A published draw (一公开): the result, the seed and its commitment in the audit log, the
+/// candidates, and how to re-run it.
+#[component]
+pub fn DrawPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = id_param();
+    let draw = Resource::new(id, published_draw);
+    view! {
+        <PortalPage title=lang.pick("双随机抽取结果", "Random draw").to_owned()>
+            {loaded(draw, move |d: DrawView| view! {
+                <section data-test="draw-page" data-verified=d.verified.to_string()>
+                    <p class="lead">{d.agency.clone()} " · " {d.item_code.clone()} " " {d.item.clone()} " · " {d.drawn_on.to_string()}</p>
+                    <div class=if d.verified { "alert alert-ok" } else { "alert alert-error" } role="status" data-test="draw-verdict">
+                        {if d.verified {
+                            lang.pick("复核一致：用公开的种子和候选名单重新抽取，结果相同。", "Checked: re-running the draw from the published seed and candidates gives the same result.")
+                        } else {
+                            lang.pick("复核不一致：公开的种子和候选名单不能得出该结果。", "Mismatch: the published seed and candidates do not give this result.")
+                        }}
+                    </div>
+                    <h2>{lang.pick("抽中的企业", "Enterprises drawn")}</h2>
+                    <ol data-test="draw-enterprises">
+                        {d.enterprises.iter().map(|e| view! { <li>{e.name.clone()} " (" {e.id.clone()} ")"</li> }).collect_view()}
+                    </ol>
+                    <h2>{lang.pick("抽中的检查人员", "Officers drawn")}</h2>
+                    <ol data-test="draw-officers">
+                        {d.officers.iter().map(|e| view! { <li>{e.name.clone()} " (" {lang.pick("执法证号 ", "certificate ")} {e.id.clone()} ")"</li> }).collect_view()}
+                    </ol>
+                    <h2>{lang.pick("如何复核", "How to check it")}</h2>
+                    <p>{lang.pick(
+                        "对每个候选编号（企业为统一社会信用代码，人员为执法证号）计算 SHA-256(种子 ‖ 0x00 ‖ 编号)，按摘要从小到大排序，取前若干个。种子的 SHA-256 摘要在抽取前已记入审计日志（可查看包含证明），抽取后无法更换种子。",
+                        "For each candidate identifier (credit code; certificate number) compute SHA-256(seed ‖ 0x00 ‖ identifier), sort ascending, take the first ones. The seed's SHA-256 was written to the audit log before the draw (see its inclusion proof): the seed could not be changed afterwards.",
+                    )}</p>
+                    <dl class="facts">
+                        <dt>{lang.pick("种子", "Seed")}</dt><dd><code class="wrap" data-test="draw-seed">{d.seed.clone()}</code></dd>
+                        <dt>{lang.pick("种子摘要（抽取前记入审计日志）", "Commitment (logged before the draw)")}</dt><dd><code class="wrap">{d.commitment.clone()}</code></dd>
+                        <dt>{lang.pick("审计事件", "Audit event")}</dt><dd><a href=format!("/api/v1/public/audit/proof/inclusion?seq={}", d.commitment_seq)>{format!("#{}", d.commitment_seq)}</a></dd>
+                        <dt>{lang.pick("候选企业", "Candidate enterprises")}</dt><dd>{d.enterprise_candidates.len()}</dd>
+                        <dt>{lang.pick("候选检查人员", "Candidate officers")}</dt><dd>{d.officer_candidates.len()}</dd>
+                    </dl>
+                    <p><a href=format!("/api/v1/public/draws/{}", d.id) data-test="draw-json">{lang.pick("下载全部数据（JSON，含候选名单）", "Download everything (JSON, with the candidates)")}</a></p>
+                </section>
+            })}
+        </PortalPage>
     }
 }
 

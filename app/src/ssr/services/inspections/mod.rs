@@ -6,6 +6,7 @@
 //! refused step writes nothing. The public side (the check at the door, the enterprise's page
 //! and its rating) is [`public`].
 
+pub mod draws;
 pub mod public;
 
 use std::collections::{HashMap, HashSet};
