@@ -154,7 +154,7 @@ pub struct InspectionStepForm {
 /// An officer as the public check shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct PublicOfficer {
+pub struct CheckedOfficer {
     /// Name.
     pub name: String,
     /// Enforcement certificate number (public under the publicity system).
@@ -184,7 +184,7 @@ pub struct InspectionCheck {
     /// Where it stands, for people.
     pub state_label: Option<String>,
     /// The officers named, with their certificates' standing.
-    pub officers: Vec<PublicOfficer>,
+    pub officers: Vec<CheckedOfficer>,
 }
 
 /// One inspection on the enterprise's page.

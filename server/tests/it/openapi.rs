@@ -205,3 +205,43 @@ async fn the_sign_in_throttle_and_rate_limits_are_documented() {
         );
     }
 }
+
+/// The description names each schema after its Rust type: two wire types of one name would
+/// silently share one schema (one type's responses then "violate" the other's). Every type in
+/// `app::api` has a name of its own.
+#[test]
+fn no_two_wire_types_share_a_schema_name() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut clashes = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("app/src/api") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source");
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for line in text.lines() {
+            let rest = line
+                .strip_prefix("pub struct ")
+                .or_else(|| line.strip_prefix("pub enum "));
+            let Some(rest) = rest else { continue };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(other) = seen.insert(name.clone(), file.clone()) {
+                clashes.push(format!("{name} in {other} and {file}"));
+            }
+        }
+    }
+    assert!(
+        seen.len() > 50,
+        "read the wire types ({} found)",
+        seen.len()
+    );
+    assert_eq!(clashes, Vec::<String>::new());
+}

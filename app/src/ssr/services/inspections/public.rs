@@ -24,7 +24,7 @@ use tianping_domain::{
 use super::{AUDIT_SUBJECT_TYPE, cap_rules, certificates_on, officers_of, row_state};
 use crate::{
     api::inspection_dto::{
-        EnterpriseInspection, EnterpriseRecord, InspectionCheck, PublicOfficer, RateInspectionForm,
+        CheckedOfficer, EnterpriseInspection, EnterpriseRecord, InspectionCheck, RateInspectionForm,
     },
     ssr::{
         AppState,
@@ -89,7 +89,7 @@ pub async fn check(
             .iter()
             .map(|u| {
                 let (number, in_force) = certificates.get(u).cloned().unwrap_or_default();
-                PublicOfficer {
+                CheckedOfficer {
                     name: people.get(u).cloned().unwrap_or_default(),
                     certificate_number: number,
                     certificate_in_force: in_force,
