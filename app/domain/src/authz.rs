@@ -105,6 +105,12 @@ pub enum Action<'a> {
     ViewInspections(&'a AgencyScope),
     /// Propose an inspection for the agency (行政检查审批表): its officers and head.
     ProposeInspection(&'a AgencyScope),
+    /// Read an agency's coercive measures (查封、扣押) with their parties and items: the same
+    /// people as its inspections. Steps are judged by `coercive::lifecycle`.
+    ViewCoerciveMeasures(&'a AgencyScope),
+    /// Propose a coercive measure for the head's approval, or record one taken on the spot in
+    /// an emergency (行政强制法 Art. 19): the agency's officers and head.
+    TakeCoerciveMeasure(&'a AgencyScope),
 }
 
 /// Why an action was refused.
@@ -177,14 +183,17 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
             }
             Role::Officer | Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
         },
-        Action::ViewInspections(agency) => match actor.role {
-            Role::Officer | Role::AgencyHead | Role::Supervisor | Role::Admin => {
-                visible_if(sees_agency(actor, agency))
+        Action::ViewInspections(agency) | Action::ViewCoerciveMeasures(agency) => {
+            match actor.role {
+                Role::Officer | Role::AgencyHead | Role::Supervisor | Role::Admin => {
+                    visible_if(sees_agency(actor, agency))
+                }
+                Role::LegalReviewer => Err(Denied::Forbidden),
+                Role::Integration => Err(Denied::NotFound),
             }
-            Role::LegalReviewer => Err(Denied::Forbidden),
-            Role::Integration => Err(Denied::NotFound),
-        },
-        Action::ProposeInspection(agency) => match actor.role {
+        }
+        Action::ProposeInspection(agency) | Action::TakeCoerciveMeasure(agency) => match actor.role
+        {
             Role::Officer | Role::AgencyHead => visible_if(sees_agency(actor, agency)),
             Role::Integration => Err(Denied::NotFound),
             _ if sees_agency(actor, agency) => Err(Denied::Forbidden),
@@ -273,6 +282,17 @@ mod tests {
             let a = actor(role);
             let view = can(&a, &Action::ViewInspections(&own));
             let propose = can(&a, &Action::ProposeInspection(&own));
+            // Coercive measures are read and taken by the same people as inspections.
+            assert_eq!(
+                can(&a, &Action::ViewCoerciveMeasures(&own)),
+                view,
+                "{role:?}"
+            );
+            assert_eq!(
+                can(&a, &Action::TakeCoerciveMeasure(&own)),
+                propose,
+                "{role:?}"
+            );
             match role {
                 Role::Officer | Role::AgencyHead => {
                     assert_eq!(view, Ok(()), "{role:?}");
@@ -294,6 +314,11 @@ mod tests {
             if role != Role::Admin && role != Role::LegalReviewer {
                 assert_eq!(
                     can(&a, &Action::ViewInspections(&other)),
+                    Err(Denied::NotFound),
+                    "{role:?}"
+                );
+                assert_eq!(
+                    can(&a, &Action::ViewCoerciveMeasures(&other)),
                     Err(Denied::NotFound),
                     "{role:?}"
                 );

@@ -284,6 +284,14 @@ pub enum Field {
     InspectionCode,
     /// What an inspection found on site.
     Findings,
+    /// Seal-up or seizure (查封、扣押).
+    MeasureKind,
+    /// The list of items sealed up or seized (清单).
+    SeizedItems,
+    /// The witness invited when the party is absent (见证人).
+    Witness,
+    /// Custody of seized items (保管).
+    Custody,
 }
 
 impl Field {
@@ -450,6 +458,10 @@ impl Field {
             InspectionKind => lang.pick("检查类型", "Kind of inspection"),
             InspectionCode => lang.pick("检查编码", "Inspection code"),
             Findings => lang.pick("现场检查情况", "Findings on site"),
+            MeasureKind => lang.pick("措施类型", "Kind of measure"),
+            SeizedItems => lang.pick("查封、扣押物品清单", "List of items"),
+            Witness => lang.pick("见证人", "Witness"),
+            Custody => lang.pick("保管场所及保管人", "Custody"),
         }
     }
 }
@@ -535,6 +547,11 @@ pub enum Rule {
     TooFew {
         /// The least number.
         min: usize,
+    },
+    /// More entries than the rule allows (lines of a seizure's list of items).
+    TooMany {
+        /// The most.
+        max: usize,
     },
 }
 
@@ -677,6 +694,8 @@ impl ValidationError {
             }
             (Rule::TooFew { min }, Lang::Zh) => format!("至少须有 {min} 名（项）"),
             (Rule::TooFew { min }, Lang::En) => format!("needs at least {min}"),
+            (Rule::TooMany { max }, Lang::Zh) => format!("最多 {max} 项"),
+            (Rule::TooMany { max }, Lang::En) => format!("has at most {max} entries"),
             (Rule::Unchanged, Lang::Zh) => "与现行版本完全相同，无需发布新版本".to_owned(),
             (Rule::Unchanged, Lang::En) => {
                 "is identical to the version in force: there is nothing to publish".to_owned()
@@ -1464,6 +1483,10 @@ mod tests {
             InspectionKind,
             InspectionCode,
             Findings,
+            MeasureKind,
+            SeizedItems,
+            Witness,
+            Custody,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

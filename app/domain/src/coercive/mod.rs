@@ -12,6 +12,8 @@
 //!   hours and approved afterwards; if the head disapproves, it is lifted at once.
 //! - Art. 28: it is lifted (解除) when its grounds end, among them when the limit expires.
 
+pub mod lifecycle;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
