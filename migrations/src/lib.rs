@@ -28,6 +28,7 @@ mod m20261213_000022_longer_codes;
 mod m20261214_000023_complaint_submission_key;
 mod m20261215_000024_create_inspections;
 mod m20261216_000025_create_inspection_draws;
+mod m20261217_000026_create_coercive_measures;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261214_000023_complaint_submission_key::Migration),
             Box::new(m20261215_000024_create_inspections::Migration),
             Box::new(m20261216_000025_create_inspection_draws::Migration),
+            Box::new(m20261217_000026_create_coercive_measures::Migration),
         ]
     }
 }

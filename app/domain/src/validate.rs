@@ -292,6 +292,8 @@ pub enum Field {
     Witness,
     /// Custody of seized items (保管).
     Custody,
+    /// Why a coercive measure is released (解除理由).
+    ReleaseReason,
 }
 
 impl Field {
@@ -462,6 +464,7 @@ impl Field {
             SeizedItems => lang.pick("查封、扣押物品清单", "List of items"),
             Witness => lang.pick("见证人", "Witness"),
             Custody => lang.pick("保管场所及保管人", "Custody"),
+            ReleaseReason => lang.pick("解除理由", "Reason for the release"),
         }
     }
 }
@@ -547,6 +550,13 @@ pub enum Rule {
     TooFew {
         /// The least number.
         min: usize,
+    },
+    /// A number outside its bounds, both included (days of an extension).
+    Between {
+        /// The least.
+        min: u64,
+        /// The most.
+        max: u64,
     },
     /// More entries than the rule allows (lines of a seizure's list of items).
     TooMany {
@@ -694,6 +704,8 @@ impl ValidationError {
             }
             (Rule::TooFew { min }, Lang::Zh) => format!("至少须有 {min} 名（项）"),
             (Rule::TooFew { min }, Lang::En) => format!("needs at least {min}"),
+            (Rule::Between { min, max }, Lang::Zh) => format!("须在 {min} 至 {max} 之间"),
+            (Rule::Between { min, max }, Lang::En) => format!("must be between {min} and {max}"),
             (Rule::TooMany { max }, Lang::Zh) => format!("最多 {max} 项"),
             (Rule::TooMany { max }, Lang::En) => format!("has at most {max} entries"),
             (Rule::Unchanged, Lang::Zh) => "与现行版本完全相同，无需发布新版本".to_owned(),
@@ -1487,6 +1499,7 @@ mod tests {
             SeizedItems,
             Witness,
             Custody,
+            ReleaseReason,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

@@ -7,6 +7,8 @@ pub mod auth;
 pub mod case_dto;
 pub mod cases;
 pub mod clues;
+pub mod coercive;
+pub mod coercive_dto;
 pub mod documents;
 pub mod dto;
 pub mod error;

@@ -141,6 +141,7 @@ const REGION_AGENCIES: NavItem = ("/work/agencies", "辖区机关", "Agencies in
 const PEOPLE: NavItem = ("/work/users", "人员", "People");
 const OFFICERS: NavItem = ("/work/users", "执法人员", "Officers");
 const INSPECTIONS: NavItem = ("/work/inspections", "行政检查", "Inspections");
+const COERCIVE: NavItem = ("/work/coercive", "行政强制", "Coercive measures");
 const WARNINGS: NavItem = ("/work/warnings", "监督预警", "Warnings");
 const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters");
 const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
@@ -165,6 +166,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WORKBENCH,
             CASES,
             INSPECTIONS,
+            COERCIVE,
             CLUES,
             PUBLICATIONS,
             REQUESTS,
@@ -176,6 +178,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WORKBENCH,
             CASES,
             INSPECTIONS,
+            COERCIVE,
             CLUES,
             PUBLICATIONS,
             REQUESTS,
@@ -205,6 +208,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             STATISTICS,
             CASES_READ,
             INSPECTIONS,
+            COERCIVE,
             CLUES_READ,
             REGION_AGENCIES,
             OFFICERS,

@@ -15,8 +15,8 @@ use leptos_router::{
 
 use common::{NotFound, provide_lang};
 use pages::{
-    account, admin, annual, cases, clues, complaints, decisions, inspections, login, portal,
-    requests, reviews, statistics, supervision, work,
+    account, admin, annual, cases, clues, coercive, complaints, decisions, inspections, login,
+    portal, requests, reviews, statistics, supervision, work,
 };
 
 /// The HTML document around the app (server only).
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/cases/summary") view=cases::SummaryCase ssr=SsrMode::Async />
                 <Route path=path!("/work/cases/:id") view=cases::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/work/inspections") view=inspections::InspectionList ssr=SsrMode::Async />
+                <Route path=path!("/work/coercive") view=coercive::MeasureList ssr=SsrMode::Async />
                 <Route path=path!("/work/reviews") view=reviews::ReviewQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/reviews/:id") view=reviews::ReviewWork ssr=SsrMode::Async />
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />

@@ -19,6 +19,7 @@ pub mod auth;
 pub mod bodies;
 pub mod cases;
 pub mod clues;
+pub mod coercive;
 pub mod doc;
 pub mod documents;
 pub mod error;
@@ -140,6 +141,10 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(inspections::rate_inspection))
         .routes(routes!(inspections::list_draws, inspections::run_draw))
         .routes(routes!(inspections::published_draw))
+        // Coercive measures.
+        .routes(routes!(coercive::list_measures, coercive::open_measure))
+        .routes(routes!(coercive::get_measure))
+        .routes(routes!(coercive::step_measure))
         // The public's requests about a published decision.
         .routes(routes!(requests::submit))
         .routes(routes!(requests::status))

@@ -10,6 +10,7 @@ mod auth;
 mod authz;
 mod cases;
 mod clues;
+mod coercive;
 mod complaints;
 mod crash;
 mod documents;

@@ -209,6 +209,22 @@ async fn every_entity_reads_the_migrated_tables() {
             .len(),
         0
     );
+    assert_eq!(
+        coercive_measures::Entity::find()
+            .all(db)
+            .await
+            .expect("measures")
+            .len(),
+        0
+    );
+    assert_eq!(
+        coercive_measure_officers::Entity::find()
+            .all(db)
+            .await
+            .expect("measure officers")
+            .len(),
+        0
+    );
     let events = audit_events::Entity::find().all(db).await.expect("events");
     let head = audit_head::Entity::find_by_id(1)
         .one(db)

@@ -391,6 +391,12 @@ pub fn parse_reason(s: &str) -> Option<ReleaseReason> {
         .find(|r| reason_name(*r) == s)
 }
 
+/// A measure's code (强制措施编号), `QZ` with the day and random characters: printed on its
+/// documents, unguessable.
+pub fn measure_code(day: NaiveDate, random: [u8; 10]) -> String {
+    crate::document::number::dated_number("QZ", day, random)
+}
+
 /// A new measure's fields as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewMeasure<'a> {

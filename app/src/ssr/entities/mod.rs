@@ -17,6 +17,8 @@ pub mod case_stat_rollups;
 pub mod case_warnings;
 pub mod cases;
 pub mod clues;
+pub mod coercive_measure_officers;
+pub mod coercive_measures;
 pub mod complaints;
 pub mod credentials;
 pub mod discretion_standards;

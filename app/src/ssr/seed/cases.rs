@@ -33,6 +33,7 @@ pub(super) async fn seed_cases(state: &AppState) -> Result<(), ServiceError> {
     publicity::seed_publications(state, now).await?;
     complaints::seed_complaints(state, now).await?;
     super::inspections::seed_inspections(state, now).await?;
+    super::coercive::seed_measures(state, now).await?;
     publicity::seed_publication_requests(state, now).await
 }
 

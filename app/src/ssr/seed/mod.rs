@@ -12,6 +12,7 @@
 
 mod cases;
 mod chapters;
+mod coercive;
 mod complaints;
 pub mod inspections;
 mod legacy;

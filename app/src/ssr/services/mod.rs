@@ -5,6 +5,7 @@ pub mod annual;
 pub mod audit_log;
 pub mod cases;
 pub mod clues;
+pub mod coercive;
 pub mod complaints;
 pub mod holidays;
 pub mod inspections;

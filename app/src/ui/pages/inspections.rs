@@ -25,7 +25,7 @@ use crate::{
 };
 
 /// A refusal's sentences, one per reason (the server joins them with a semicolon).
-fn reasons(message: &str) -> Vec<String> {
+pub(crate) fn reasons(message: &str) -> Vec<String> {
     message
         .split(['；', ';'])
         .map(str::trim)
@@ -36,7 +36,7 @@ fn reasons(message: &str) -> Vec<String> {
 
 /// How many times an action has succeeded (`ok` reads its last answer; a refusal does not
 /// count), to reload what it changed without clearing a form that must be corrected.
-fn succeeded(ok: impl Fn() -> bool + Send + Sync + 'static) -> RwSignal<u32> {
+pub(crate) fn succeeded(ok: impl Fn() -> bool + Send + Sync + 'static) -> RwSignal<u32> {
     let count = RwSignal::new(0u32);
     Effect::new(move |_| {
         if ok() {
@@ -47,7 +47,7 @@ fn succeeded(ok: impl Fn() -> bool + Send + Sync + 'static) -> RwSignal<u32> {
 }
 
 /// The alert of a failed step or rating: every reason on its own line.
-fn error_alert(e: AppError) -> AnyView {
+pub(crate) fn error_alert(e: AppError) -> AnyView {
     let lines = reasons(&e.to_string());
     view! {
         <div class="alert alert-error" role="alert" data-test="form-error">

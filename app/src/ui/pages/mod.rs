@@ -5,6 +5,7 @@ pub mod admin;
 pub mod annual;
 pub mod cases;
 pub mod clues;
+pub mod coercive;
 pub mod complaints;
 pub mod decisions;
 pub mod inspections;
