@@ -41,7 +41,25 @@ test("the supervisor's workbench counts warnings, complaints to assign and overd
   await expect(page.getByTestId("supervision-day")).toBeVisible();
   const warnings = page.getByTestId("day-warnings");
   expect(Number(await warnings.getAttribute("data-count"))).toBeGreaterThan(0);
+  // The demo's seizure past its limit and its warned inspections are counted too.
+  await expect(page.getByTestId("day-measures")).toHaveAttribute("data-count", /^[1-9]/);
+  await expect(page.getByTestId("day-inspections")).toHaveAttribute("data-count", /^[1-9]/);
   await warnings.click();
   await expect(page).toHaveURL(/\/work\/warnings$/);
+  noErrors();
+});
+
+test("the agency head's workbench lists the coercive measures and inspections waiting for a step", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  await login(page, "head.scjg");
+  await expect(page).toHaveURL(/\/work$/);
+  const tasks = page.getByTestId("todo-tasks").getByTestId("todo-task");
+  await expect(tasks.first()).toBeVisible();
+  // Measures come first; the demo's seizure past its limit is among them.
+  await expect(tasks.first()).toHaveAttribute("data-kind", "coercive_measure");
+  await expect(page.locator('[data-test="todo-task"][data-kind="inspection"]').first()).toBeVisible();
+  await expect(page.getByTestId("todo-tasks-count")).toHaveText(String(await tasks.count()));
+  await tasks.first().getByTestId("todo-task-steps").click();
+  await expect(page).toHaveURL(/\/work\/coercive$/);
   noErrors();
 });

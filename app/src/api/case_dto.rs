@@ -603,12 +603,37 @@ pub struct WorkItem {
     pub held_by: Vec<Role>,
 }
 
+/// Another enforcement act waiting for a step of the caller: an inspection or a coercive
+/// measure (issue 23), judged by its own life cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WorkTask {
+    /// `inspection` or `coercive_measure`.
+    pub kind: String,
+    /// Its id.
+    pub id: i32,
+    /// Its code.
+    pub code: String,
+    /// What it is about (the enterprise; the kind of measure and the party).
+    pub title: String,
+    /// The steps the caller can take now (machine names of its life cycle).
+    pub steps: Vec<String>,
+    /// Its supervision warnings (machine names).
+    pub warnings: Vec<String>,
+    /// The page where the steps are taken.
+    pub href: String,
+}
+
 /// The caller's day: cases waiting for them, and their other open cases, most urgent first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WorkList {
     /// Cases with a step the caller can take now.
     pub yours: Vec<WorkItem>,
+    /// Inspections and coercive measures with a step the caller can take now: measures
+    /// first, warned ones first.
+    #[serde(default)]
+    pub tasks: Vec<WorkTask>,
     /// The caller's cases (assigned officers) that wait for someone else.
     pub waiting: Vec<WorkItem>,
 }

@@ -299,3 +299,39 @@ pub struct DrawView {
     /// Whether the server's own re-run from the seed and candidates gives the same result.
     pub verified: bool,
 }
+
+/// One agency's inspections and coercive measures in a year (issue 23 item 9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct EnforcementActsRow {
+    /// The agency's id.
+    pub agency_id: i32,
+    /// Its name.
+    pub agency: String,
+    /// Visits made (registered) in the year.
+    pub visits: u32,
+    /// Of which part of a joint visit (综合查一次).
+    pub joint_visits: u32,
+    /// Share of joint visits, per mille.
+    pub joint_permille: u32,
+    /// Visits with a supervision warning.
+    pub warned_visits: u32,
+    /// Distinct enterprises visited.
+    pub enterprises: u32,
+    /// Distinct enterprises visited over their yearly cap.
+    pub enterprises_over_cap: u32,
+    /// Visits per month, January first.
+    pub per_month: Vec<u32>,
+    /// Seal-ups decided in the year.
+    pub seal_ups: u32,
+    /// Seizures decided in the year.
+    pub seizures: u32,
+    /// Of those, in force.
+    pub in_force: u32,
+    /// Of those, past their limit and not released.
+    pub overdue: u32,
+    /// Of those, released.
+    pub released: u32,
+    /// Mean days from decision to release of the released ones.
+    pub mean_days: Option<u32>,
+}

@@ -145,3 +145,15 @@ pub async fn run_draw(
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// The year's figures of inspections and coercive measures per agency (this year when
+/// `year` is empty).
+#[server]
+pub async fn inspection_figures(
+    year: String,
+) -> Result<Vec<super::inspection_dto::EnforcementActsRow>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::inspections::figures::figures(&state, &session.actor, &year)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

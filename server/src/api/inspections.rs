@@ -109,6 +109,33 @@ pub(super) async fn step_inspection(
     ))
 }
 
+/// `?year=` of the figures.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct FiguresYear {
+    /// The year, `YYYY` (empty: this year).
+    #[serde(default)]
+    #[param(pattern = "^([0-9]{4})?$")]
+    year: String,
+}
+
+/// The year's figures of inspections and coercive measures per agency the caller may read:
+/// visits, joint share, enterprises over their cap, warned visits; seal-ups and seizures in
+/// force, past their limit, released and their mean duration.
+#[utoipa::path(get, path = "/inspection-statistics", tag = "inspections", params(FiguresYear),
+    responses((status = 200, description = "One row per agency", body = Vec<app::api::inspection_dto::EnforcementActsRow>)))]
+pub(super) async fn inspection_statistics(
+    State(state): State<AppState>,
+    c: Caller,
+    Query(q): Query<FiguresYear>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        inspections::figures::figures(&state, &c.session.actor, &q.year)
+            .await
+            .map_err(fail_named(c.lang, &[(Field::Year, "year")]))?,
+    ))
+}
+
 /// `?code=` of a public lookup.
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -141,6 +141,7 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(inspections::rate_inspection))
         .routes(routes!(inspections::list_draws, inspections::run_draw))
         .routes(routes!(inspections::published_draw))
+        .routes(routes!(inspections::inspection_statistics))
         // Coercive measures.
         .routes(routes!(coercive::list_measures, coercive::open_measure))
         .routes(routes!(coercive::get_measure))

@@ -523,3 +523,65 @@ async fn the_demo_has_a_measure_past_its_limit_and_one_waiting_for_its_head() {
     assert_eq!(waiting.body.as_array().map(Vec::len), Some(1));
     assert_eq!(waiting.body[0]["steps"][0]["value"], "approve");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_years_figures_count_visits_and_measures_per_agency() {
+    let app = TestApp::demo().await;
+    let supervisor = app.login("supervisor.wu").await;
+    let r = app
+        .get("/api/v1/inspection-statistics", Some(&supervisor))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let scjg = app.id_of_agency("SCJG").await;
+    let row = r
+        .body
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["agency_id"].as_i64() == Some(scjg)))
+        .cloned()
+        .expect("the market regulator's row");
+    // The demo's measures: a seal-up decided 50 days ago and released 48 days later, a
+    // seizure past its limit, an emergency seizure in force.
+    assert_eq!(row["seal_ups"], 1, "{row}");
+    assert_eq!(row["seizures"], 2, "{row}");
+    assert_eq!(row["in_force"], 2, "{row}");
+    assert_eq!(row["overdue"], 1, "{row}");
+    assert_eq!(row["released"], 1, "{row}");
+    assert_eq!(row["mean_days"], 48, "{row}");
+    assert!(row["visits"].as_u64().is_some_and(|v| v > 0), "{row}");
+    let months: u64 = row["per_month"]
+        .as_array()
+        .expect("months")
+        .iter()
+        .filter_map(Value::as_u64)
+        .sum();
+    assert_eq!(Some(months), row["visits"].as_u64());
+    // A year with nothing, a malformed year, and who may not read.
+    let empty = app
+        .get("/api/v1/inspection-statistics?year=2001", Some(&supervisor))
+        .await;
+    assert_eq!(empty.body, json!([]));
+    let bad = app
+        .get("/api/v1/inspection-statistics?year=20x6", Some(&supervisor))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert_eq!(fields(&bad), ["year"]);
+    let wang = app.login("officer.wang").await;
+    let own = app.get("/api/v1/inspection-statistics", Some(&wang)).await;
+    assert!(
+        own.body
+            .as_array()
+            .expect("rows")
+            .iter()
+            .all(|x| x["agency_id"].as_i64() != Some(scjg)),
+        "an officer reads their own agency only: {}",
+        own.text
+    );
+    for (user, status) in [
+        ("reviewer.sun", StatusCode::FORBIDDEN),
+        ("hotline12345", StatusCode::NOT_FOUND),
+    ] {
+        let token = app.login(user).await;
+        let r = app.get("/api/v1/inspection-statistics", Some(&token)).await;
+        assert_eq!(r.status, status, "{user}: {}", r.text);
+    }
+}

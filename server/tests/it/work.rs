@@ -134,3 +134,60 @@ async fn a_case_is_on_the_list_of_whoever_can_move_it_now() {
         assert_eq!(list["waiting"], json!([]), "{user}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inspections_and_coercive_measures_waiting_for_a_step_are_on_the_list_too() {
+    let app = TestApp::seeded().await;
+    let officer = app.login("officer.zhang").await;
+    let head = app.login("head.scjg").await;
+    let zhang = app.id_of_user("officer.zhang").await;
+    let li = app.id_of_user("officer.li").await;
+    let measure = json!({
+        "kind": "seal_up", "party": "临江市永盛食品厂", "place": "高新区创业路 9 号车间",
+        "items": "生产线 1 条", "legal_basis": "《食品安全法》第一百一十条", "reason": "卫生条件不符合标准",
+        "party_present": true, "officer_ids": [zhang, li],
+    });
+    let p = app
+        .post("/api/v1/coercive-measures", Some(&officer), measure)
+        .await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.text);
+    let id = p.body["id"].as_i64().expect("id");
+    let task = |list: &Value| -> Option<Value> {
+        list["tasks"]
+            .as_array()?
+            .iter()
+            .find(|t| t["kind"] == "coercive_measure" && t["id"].as_i64() == Some(id))
+            .cloned()
+    };
+    // Waiting for the head's decision: on the head's list with that step, not the officer's.
+    let theirs = work(&app, &head).await;
+    let t = task(&theirs).expect("the head decides it");
+    assert_eq!(strings(&t["steps"]), ["approve"]);
+    assert_eq!(t["href"], "/work/coercive");
+    assert!(task(&work(&app, &officer).await).is_none());
+    let a = app
+        .post(
+            &format!("/api/v1/coercive-measures/{id}/steps"),
+            Some(&head),
+            json!({"step": "approve"}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    // In force: the officers may start a testing period; the head may also extend or release.
+    let theirs = task(&work(&app, &head).await).expect("still the head's");
+    assert_eq!(
+        strings(&theirs["steps"]),
+        ["start_testing", "extend", "release"]
+    );
+    // Past its limit, the extension is no longer offered, and the warning shows.
+    app.clock.advance(chrono::Duration::days(31));
+    let head = app.login("head.scjg").await;
+    let late = task(&work(&app, &head).await).expect("still the head's");
+    assert_eq!(strings(&late["steps"]), ["start_testing", "release"]);
+    assert_eq!(strings(&late["warnings"]), ["measure_overdue"]);
+    // Other roles have no such list.
+    for user in ["supervisor.wu", "reviewer.sun", "admin"] {
+        let token = app.login(user).await;
+        assert_eq!(work(&app, &token).await["tasks"], json!([]), "{user}");
+    }
+}

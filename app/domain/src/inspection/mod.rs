@@ -15,6 +15,7 @@
 //! [L] marks a value the law leaves to provincial rules: [`CapRules`] holds them.
 
 pub mod draw;
+pub mod figures;
 pub mod lifecycle;
 pub mod proposal;
 pub mod registration;

@@ -1,11 +1,11 @@
-//! Supervision warnings on inspections and coercive measures (issue 23 item 8), for the warning
-//! index beside the cases' warnings: what a 司法局 looks for first (乱检查、乱查封).
+//! Supervision warnings on inspections (issue 23 item 8): what a 司法局 looks for first
+//! (乱检查). Those on coercive measures (乱查封) are `coercive::lifecycle::warnings`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{CapRules, Grade, InspectionKind, registration::within_region};
-use crate::{coercive, i18n::Lang};
+use crate::i18n::Lang;
 
 /// What the warnings of one inspection depend on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,15 +33,6 @@ pub struct InspectionSnapshot {
     pub counted_in_year: u32,
     /// The day of the same agency's previous visit to the enterprise, if any.
     pub previous_visit_on: Option<NaiveDate>,
-}
-
-/// What the warnings of one seal-up or seizure depend on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MeasureSnapshot {
-    /// The measure's limits.
-    pub facts: coercive::MeasureFacts,
-    /// Whether its decision document (查封、扣押决定书) was issued.
-    pub decision_issued: bool,
 }
 
 /// The configurable [L] values of the warnings.
@@ -80,10 +71,6 @@ pub enum InspectionWarning {
     OutOfRegion,
     /// A special inspection after its end date.
     SpecialPastEnd,
-    /// A seal-up or seizure past its limit and not lifted.
-    MeasureOverdue,
-    /// A seal-up or seizure without its decision document.
-    MeasureWithoutDecision,
 }
 
 impl InspectionWarning {
@@ -97,8 +84,6 @@ impl InspectionWarning {
             InspectionWarning::Repeated => "inspection_repeated",
             InspectionWarning::OutOfRegion => "inspection_out_of_region",
             InspectionWarning::SpecialPastEnd => "inspection_special_past_end",
-            InspectionWarning::MeasureOverdue => "measure_overdue",
-            InspectionWarning::MeasureWithoutDecision => "measure_without_decision",
         }
     }
 
@@ -128,14 +113,6 @@ impl InspectionWarning {
             InspectionWarning::SpecialPastEnd => lang.pick(
                 "专项检查超过截止日期",
                 "Special inspection past its end date",
-            ),
-            InspectionWarning::MeasureOverdue => lang.pick(
-                "查封、扣押超过法定期限未解除",
-                "Seal-up or seizure past its limit",
-            ),
-            InspectionWarning::MeasureWithoutDecision => lang.pick(
-                "查封、扣押未制作决定书",
-                "Seal-up or seizure without a decision document",
             ),
         }
     }
@@ -222,18 +199,6 @@ pub fn history(visits: &[PairVisit], this: &PairVisit) -> (u32, Option<NaiveDate
         .map(|v| v.on)
         .max();
     (super::counted_visits(&year), previous)
-}
-
-/// The warnings of one seal-up or seizure on `today`.
-pub fn measure_warnings(m: &MeasureSnapshot, today: NaiveDate) -> Vec<InspectionWarning> {
-    let mut out = Vec::new();
-    if !m.decision_issued {
-        out.push(InspectionWarning::MeasureWithoutDecision);
-    }
-    if coercive::overdue(&m.facts, today) {
-        out.push(InspectionWarning::MeasureOverdue);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -397,27 +362,6 @@ mod tests {
     }
 
     #[test]
-    fn a_seizure_warns_without_its_decision_and_once_past_its_limit() {
-        let m = MeasureSnapshot {
-            facts: coercive::MeasureFacts {
-                decided_on: d("2026-11-01"),
-                ..coercive::MeasureFacts::default()
-            },
-            decision_issued: true,
-        };
-        assert_eq!(measure_warnings(&m, d("2026-12-01")), []);
-        assert_eq!(measure_warnings(&m, d("2026-12-02")), [W::MeasureOverdue]);
-        let undocumented = MeasureSnapshot {
-            decision_issued: false,
-            ..m
-        };
-        assert_eq!(
-            measure_warnings(&undocumented, d("2026-11-02")),
-            [W::MeasureWithoutDecision]
-        );
-    }
-
-    #[test]
     fn every_kind_has_a_distinct_code_and_both_labels() {
         let all = [
             W::NotRegistered,
@@ -427,8 +371,6 @@ mod tests {
             W::Repeated,
             W::OutOfRegion,
             W::SpecialPastEnd,
-            W::MeasureOverdue,
-            W::MeasureWithoutDecision,
         ];
         let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code()).collect();
         assert_eq!(codes.len(), all.len());

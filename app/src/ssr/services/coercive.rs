@@ -217,7 +217,16 @@ async fn views(
             ),
             None => Vec::new(),
         };
-        let steps = lifecycle::available(facts, who);
+        let mut steps = lifecycle::available(facts, who);
+        // Past its limit a measure can only be released: the extension is not offered.
+        if let Some(l) = &limits
+            && matches!(
+                coercive::check_extension(l, 1, true, "-", today),
+                Err(ExtensionRefusal::LimitPassed { .. })
+            )
+        {
+            steps.retain(|k| *k != StepKind::Extend);
+        }
         let release = row
             .release_reason
             .as_deref()

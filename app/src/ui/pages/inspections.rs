@@ -15,7 +15,7 @@ use crate::{
         inspection_dto::{DrawView, EnterpriseInspection, InspectionView},
         inspections::{
             InspectionStep, RateInspection, RunDraw, check_inspection, draw_items,
-            enterprise_records, list_draws, list_inspections, published_draw,
+            enterprise_records, inspection_figures, list_draws, list_inspections, published_draw,
         },
     },
     ui::{
@@ -222,6 +222,7 @@ pub fn InspectionList() -> impl IntoView {
                 "An on-site inspection needs approval, at least two certified officers, an item on the agency's published list and room under the yearly cap; at the door, scan the enterprise's supervision code to register first: no inspection without a registration. Every step is recorded in the audit log.",
             )}</p>
             <DrawSection />
+            <FiguresSection />
             <h2>{lang.pick("检查记录", "Inspections")}</h2>
             {loaded(list, move |items| {
                 if items.is_empty() {
@@ -234,6 +235,57 @@ pub fn InspectionList() -> impl IntoView {
                 mine.into_iter().chain(rest).map(|i| inspection_card(i, step, last, lang)).collect_view().into_any()
             })}
         </StaffPage>
+    }
+}
+
+/// This year's figures per agency (issue 23 item 9): visits, the share of joint visits,
+/// warned visits and enterprises over their cap; seal-ups and seizures, in force, past their
+/// limit, released and their mean duration.
+#[component]
+fn FiguresSection() -> impl IntoView {
+    let lang = use_lang();
+    let rows = Resource::new(|| (), |_| inspection_figures(String::new()));
+    view! {
+        <section class="card" data-test="inspection-figures">
+            <h2>{lang.pick("本年度行政检查和行政强制统计", "This year's inspections and coercive measures")}</h2>
+            {loaded(rows, move |rows| {
+                if rows.is_empty() {
+                    return view! { <p class="muted">{lang.pick("本年度尚无数据。", "Nothing this year yet.")}</p> }.into_any();
+                }
+                view! {
+                    <table class="table stack" data-test="figures-table">
+                        <thead><tr>
+                            <th scope="col">{lang.pick("机关", "Agency")}</th>
+                            <th scope="col">{lang.pick("入企检查", "Visits")}</th>
+                            <th scope="col">{lang.pick("综合查一次占比", "Joint share")}</th>
+                            <th scope="col">{lang.pick("有预警的检查", "Warned visits")}</th>
+                            <th scope="col">{lang.pick("检查企业／超频次", "Enterprises / over cap")}</th>
+                            <th scope="col">{lang.pick("查封／扣押", "Seal-ups / seizures")}</th>
+                            <th scope="col">{lang.pick("实施中／超期", "In force / overdue")}</th>
+                            <th scope="col">{lang.pick("已解除（平均天数）", "Released (mean days)")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|r| {
+                                let share = format!("{}.{}%", r.joint_permille / 10, r.joint_permille % 10);
+                                let mean = r.mean_days.map(|d| format!("（{d}）")).unwrap_or_default();
+                                view! {
+                                    <tr data-test="figures-row" data-agency=r.agency_id>
+                                        <th scope="row" data-label=lang.pick("机关", "Agency")>{r.agency}</th>
+                                        <td data-label=lang.pick("入企检查", "Visits")>{r.visits}</td>
+                                        <td data-label=lang.pick("综合查一次占比", "Joint share")>{share}</td>
+                                        <td data-label=lang.pick("有预警的检查", "Warned visits")>{r.warned_visits}</td>
+                                        <td data-label=lang.pick("检查企业／超频次", "Enterprises / over cap")>{r.enterprises} " / " {r.enterprises_over_cap}</td>
+                                        <td data-label=lang.pick("查封／扣押", "Seal-ups / seizures")>{r.seal_ups} " / " {r.seizures}</td>
+                                        <td data-label=lang.pick("实施中／超期", "In force / overdue")>{r.in_force} " / " <span data-test="figures-overdue">{r.overdue}</span></td>
+                                        <td data-label=lang.pick("已解除（平均天数）", "Released (mean days)")>{r.released} {mean}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            })}
+        </section>
     }
 }
 

@@ -5,7 +5,7 @@ use tianping_domain::{credential::CredentialStatus, i18n::Lang, role::Role};
 
 use crate::{
     api::{
-        case_dto::WorkItem,
+        case_dto::{WorkItem, WorkTask},
         cases::my_work,
         dto::{CredentialView, Me},
         org::{
@@ -190,6 +190,47 @@ fn work_row(item: WorkItem, lang: Lang) -> impl IntoView {
     }
 }
 
+/// One inspection or coercive measure of the to-do list: what it is, its warnings and the
+/// steps to take, leading to its page.
+fn task_row(task: WorkTask, lang: Lang) -> impl IntoView {
+    use tianping_domain::{coercive::lifecycle as measure, inspection::lifecycle as visit};
+    let label = |s: &str| -> String {
+        match task.kind.as_str() {
+            "coercive_measure" => measure::StepKind::parse(s).map(|k| k.label(lang)),
+            _ => visit::StepKind::parse(s).map(|k| k.label(lang)),
+        }
+        .unwrap_or(s)
+        .to_owned()
+    };
+    let steps = task
+        .steps
+        .iter()
+        .map(|s| label(s))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    let what = if task.kind == "coercive_measure" {
+        lang.pick("行政强制", "Coercive measure")
+    } else {
+        lang.pick("行政检查", "Inspection")
+    };
+    let warned = !task.warnings.is_empty();
+    view! {
+        <li class="todo-item" data-test="todo-task" data-kind=task.kind.clone() data-code=task.code.clone()>
+            <a class="todo-case" href=task.href.clone()>
+                <span class="case-no">{task.code.clone()}</span>
+                " "
+                <strong>{task.title.clone()}</strong>
+            </a>
+            <div class="todo-meta">
+                <span class="badge">{what}</span>
+                {warned.then(|| view! { " " <span class="badge badge-bad">{lang.pick("有监督预警", "Warned")}</span> })}
+                " "
+                <a href=task.href.clone() data-test="todo-task-steps">{lang.pick("下一步：", "Next: ")}{steps}</a>
+            </div>
+        </li>
+    }
+}
+
 /// The day's work of officers, heads and reviewers (issue 22 item 1): the cases waiting for a
 /// step of theirs, most urgent deadline first, then their cases waiting for someone else.
 #[component]
@@ -207,6 +248,13 @@ fn TodoList() -> impl IntoView {
                     } else {
                         view! { <ol class="todo-list" data-test="todo-yours">{w.yours.into_iter().map(|i| work_row(i, lang)).collect_view()}</ol> }.into_any()
                     }}
+                    {(!w.tasks.is_empty()).then(|| {
+                        let n = w.tasks.len();
+                        view! {
+                            <h3>{lang.pick("行政检查和行政强制", "Inspections and coercive measures")} " " <span class="count" data-test="todo-tasks-count">{n}</span></h3>
+                            <ol class="todo-list" data-test="todo-tasks">{w.tasks.into_iter().map(|t| task_row(t, lang)).collect_view()}</ol>
+                        }
+                    })}
                     {(!w.waiting.is_empty()).then(|| view! {
                         <h3>{lang.pick("您承办、正由他人办理的案件", "Your cases, now with someone else")}</h3>
                         <ol class="todo-list" data-test="todo-waiting">{w.waiting.into_iter().map(|i| work_row(i, lang)).collect_view()}</ol>
@@ -221,9 +269,15 @@ fn TodoList() -> impl IntoView {
 /// supervision matters past their due date, each leading to its list.
 #[component]
 fn SupervisionDay() -> impl IntoView {
-    use crate::api::supervision::{list_complaints, list_matters, list_warnings};
+    use crate::api::{
+        coercive::list_measures,
+        inspections::list_inspections,
+        supervision::{list_complaints, list_matters, list_warnings},
+    };
     let lang = use_lang();
     let warnings = Resource::new(|| (), |_| list_warnings(None, None));
+    let visits = Resource::new(|| (), |_| list_inspections());
+    let measures = Resource::new(|| (), |_| list_measures());
     let complaints = Resource::new(|| (), |_| list_complaints());
     let matters = Resource::new(|| (), |_| list_matters());
     view! {
@@ -256,6 +310,31 @@ fn SupervisionDay() -> impl IntoView {
                             <a href="/work/matters" data-test="day-matters" data-count=overdue>
                                 {lang.pick("逾期未办结的督办事项 ", "Supervision matters overdue: ")}<span class="count">{overdue}</span>
                                 {lang.pick("（办理中 ", " (open: ")}{open}{lang.pick("）", ")")}
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(visits, move |list| {
+                        let n = list.iter().filter(|i| !i.warnings.is_empty()).count();
+                        view! {
+                            <a href="/work/inspections" data-test="day-inspections" data-count=n>
+                                {lang.pick("有监督预警的行政检查 ", "Inspections with warnings: ")}<span class="count">{n}</span>
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(measures, move |list| {
+                        let n = list.iter().filter(|m| !m.warnings.is_empty()).count();
+                        let overdue = list
+                            .iter()
+                            .filter(|m| m.warnings.iter().any(|w| w.value == "measure_overdue"))
+                            .count();
+                        view! {
+                            <a href="/work/coercive" data-test="day-measures" data-count=n>
+                                {lang.pick("有监督预警的查封、扣押 ", "Seal-ups and seizures with warnings: ")}<span class="count">{n}</span>
+                                {lang.pick("（超期未解除 ", " (past the limit: ")}{overdue}{lang.pick("）", ")")}
                             </a>
                         }
                     })}

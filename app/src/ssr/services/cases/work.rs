@@ -18,7 +18,7 @@ use super::{
     view::{summaries, with_file_state},
 };
 use crate::{
-    api::case_dto::{WorkItem, WorkList},
+    api::case_dto::{WorkItem, WorkList, WorkTask},
     ssr::{
         AppState,
         entities::{case_officers, cases},
@@ -57,7 +57,7 @@ fn remember_count(user_id: i32, n: usize) {
     }
 }
 
-/// How many cases wait for a step of the caller: counted at most every [`COUNT_TTL`] per
+/// How many cases, inspections and coercive measures wait for a step of the caller: counted at most every [`COUNT_TTL`] per
 /// user (every full to-do list counts afresh).
 pub async fn todo_count(state: &AppState, actor: &Actor) -> Result<usize, ServiceError> {
     can(actor, &Action::UseWorkbench)?;
@@ -69,7 +69,10 @@ pub async fn todo_count(state: &AppState, actor: &Actor) -> Result<usize, Servic
     });
     match cached {
         Some(n) => Ok(n),
-        None => Ok(todo(state, actor).await?.yours.len()),
+        None => {
+            let list = todo(state, actor).await?;
+            Ok(list.yours.len() + list.tasks.len())
+        }
     }
 }
 
@@ -87,6 +90,7 @@ pub async fn todo(state: &AppState, actor: &Actor) -> Result<WorkList, ServiceEr
     {
         return Ok(WorkList::default());
     }
+    let tasks = other_tasks(state, actor).await?;
     let today = state.today();
     let open: Vec<&str> = CaseState::ALL
         .into_iter()
@@ -151,8 +155,51 @@ pub async fn todo(state: &AppState, actor: &Actor) -> Result<WorkList, ServiceEr
             list.waiting.push(item);
         }
     }
-    remember_count(actor.user_id, list.yours.len());
+    list.tasks = tasks;
+    remember_count(actor.user_id, list.yours.len() + list.tasks.len());
     Ok(list)
+}
+
+/// The inspections and coercive measures with a step the caller can take now (officers and
+/// heads), by the same lists and life cycles their pages use: measures first (their limits
+/// are legal ones), warned ones first.
+async fn other_tasks(state: &AppState, actor: &Actor) -> Result<Vec<WorkTask>, ServiceError> {
+    if !matches!(actor.role, Role::Officer | Role::AgencyHead) {
+        return Ok(Vec::new());
+    }
+    let lang = tianping_domain::i18n::Lang::Zh;
+    let mut measures: Vec<WorkTask> = crate::ssr::services::coercive::list(state, actor, lang)
+        .await?
+        .into_iter()
+        .filter(|m| !m.steps.is_empty())
+        .map(|m| WorkTask {
+            kind: "coercive_measure".into(),
+            id: m.id,
+            code: m.code,
+            title: format!("{}：{}", m.kind_label, m.party),
+            steps: m.steps.into_iter().map(|s| s.value).collect(),
+            warnings: m.warnings.into_iter().map(|w| w.value).collect(),
+            href: "/work/coercive".into(),
+        })
+        .collect();
+    let mut visits: Vec<WorkTask> = crate::ssr::services::inspections::list(state, actor, lang)
+        .await?
+        .into_iter()
+        .filter(|i| !i.steps.is_empty())
+        .map(|i| WorkTask {
+            kind: "inspection".into(),
+            id: i.id,
+            code: i.code,
+            title: i.enterprise,
+            steps: i.steps.into_iter().map(|s| s.step).collect(),
+            warnings: i.warnings.into_iter().map(|w| w.code).collect(),
+            href: "/work/inspections".into(),
+        })
+        .collect();
+    measures.sort_by_key(|t| t.warnings.is_empty());
+    visits.sort_by_key(|t| t.warnings.is_empty());
+    measures.append(&mut visits);
+    Ok(measures)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! and its rating) is [`public`].
 
 pub mod draws;
+pub mod figures;
 pub mod public;
 
 use std::collections::{HashMap, HashSet};
@@ -319,7 +320,7 @@ async fn views(
 /// The supervision warnings of each visit made among `rows` (乱检查), judged by the pure rules
 /// on the facts of the visit's day: approval, certificates, region, the year's count against
 /// the cap and the previous visit of the same agency.
-async fn visit_warnings<C: ConnectionTrait>(
+pub(crate) async fn visit_warnings<C: ConnectionTrait>(
     conn: &C,
     rows: &[inspections::Model],
     officers: &HashMap<i32, Vec<i32>>,
