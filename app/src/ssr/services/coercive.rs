@@ -5,7 +5,7 @@
 //! warnings); this module loads their facts and writes each step through one unit of work with
 //! its audit event in the same commit. A refused step writes nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
@@ -37,7 +37,10 @@ use crate::{
         audit::{AuditActor, NewEvent, UnitOfWork},
         entities::{agencies, coercive_measure_officers, coercive_measures, inspections, users},
         error::ServiceError,
-        services::{inspections::certificates_on, names},
+        services::{
+            inspections::{all_enforcers_of, certificates_on},
+            names,
+        },
     },
 };
 
@@ -348,18 +351,7 @@ pub async fn open(
     }) {
         Ok(valid) => {
             let mut errors = Vec::new();
-            // Officers of this agency (officers and its head), active.
-            let found: HashSet<i32> = users::Entity::find()
-                .filter(users::Column::Id.is_in(valid.officer_ids.iter().copied()))
-                .filter(users::Column::AgencyId.eq(agency.id))
-                .filter(users::Column::Active.eq(true))
-                .all(conn)
-                .await?
-                .into_iter()
-                .filter(|u| matches!(Role::parse(&u.role), Some(Role::Officer | Role::AgencyHead)))
-                .map(|u| u.id)
-                .collect();
-            if valid.officer_ids.iter().any(|id| !found.contains(id)) {
+            if !all_enforcers_of(conn, agency.id, &valid.officer_ids).await? {
                 errors.push(ValidationError::new(Field::Officers, Rule::Exists));
             }
             if let Some(inspection) = form.inspection_id {

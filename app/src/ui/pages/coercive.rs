@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use tianping_domain::{i18n::Lang, validate::Field};
 
-use super::inspections::{error_alert, succeeded};
+use super::inspections::{certificate_line, error_alert, succeeded};
 use crate::{
     api::{
         AppError,
@@ -106,15 +106,12 @@ fn measure_card(
         .officers
         .iter()
         .map(|o| {
-            let text = match (&o.certificate_number, o.certified_today) {
-                (Some(n), true) => format!("{}（{n}）", o.name),
-                (Some(n), false) => format!(
-                    "{}（{n}，{}）",
-                    o.name,
-                    lang.pick("今日无效", "not in force today")
-                ),
-                (None, _) => format!("{}（{}）", o.name, lang.pick("无执法证", "no certificate")),
-            };
+            let text = certificate_line(
+                &o.name,
+                o.certificate_number.as_deref(),
+                o.certified_today,
+                lang,
+            );
             view! { <li>{text}</li> }
         })
         .collect_view();

@@ -59,6 +59,23 @@ pub(crate) fn error_alert(e: AppError) -> AnyView {
     .into_any()
 }
 
+/// An officer with their enforcement certificate's number and whether it is in force today.
+pub(crate) fn certificate_line(
+    name: &str,
+    number: Option<&str>,
+    in_force: bool,
+    lang: Lang,
+) -> String {
+    match (number, in_force) {
+        (Some(n), true) => format!("{name}（{n}）"),
+        (Some(n), false) => format!(
+            "{name}（{n}，{}）",
+            lang.pick("今日无效", "not in force today")
+        ),
+        (None, _) => format!("{name}（{}）", lang.pick("无执法证", "no certificate")),
+    }
+}
+
 /// The fields a step asks for, inside its form.
 fn step_fields(step: &str, id: i32, error: Signal<Option<AppError>>, lang: Lang) -> AnyView {
     match step {
@@ -129,15 +146,7 @@ fn inspection_card(
         .officers
         .iter()
         .map(|o| {
-            let cert = match (&o.certificate_number, o.certified_today) {
-                (Some(n), true) => format!("{}（{n}）", o.name),
-                (Some(n), false) => format!(
-                    "{}（{n}，{}）",
-                    o.name,
-                    lang.pick("今日无效", "not in force today")
-                ),
-                (None, _) => format!("{}（{}）", o.name, lang.pick("无执法证", "no certificate")),
-            };
+            let cert = certificate_line(&o.name, o.certificate_number.as_deref(), o.certified_today, lang);
             view! { <li data-test="insp-officer" data-certified=o.certified_today.to_string()>{cert}</li> }
         })
         .collect_view();

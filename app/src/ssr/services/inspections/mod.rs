@@ -141,6 +141,26 @@ fn standing_on(
     out
 }
 
+/// Whether every one of `ids` is an active officer or head of the agency: who may inspect,
+/// seal up or seize for it.
+pub(crate) async fn all_enforcers_of<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: i32,
+    ids: &[i32],
+) -> Result<bool, ServiceError> {
+    let found: HashSet<i32> = users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().copied()))
+        .filter(users::Column::AgencyId.eq(agency_id))
+        .filter(users::Column::Active.eq(true))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter(|u| matches!(Role::parse(&u.role), Some(Role::Officer | Role::AgencyHead)))
+        .map(|u| u.id)
+        .collect();
+    Ok(ids.iter().all(|id| found.contains(id)))
+}
+
 /// The agencies whose inspections `actor` may read, by id.
 async fn visible_agencies(
     state: &AppState,
@@ -497,18 +517,7 @@ pub async fn propose(
         }
     };
     if let Some(v) = &valid {
-        // Officers of this agency only (officers and its head), active.
-        let found: HashSet<i32> = users::Entity::find()
-            .filter(users::Column::Id.is_in(v.officer_ids.iter().copied()))
-            .filter(users::Column::AgencyId.eq(agency.id))
-            .filter(users::Column::Active.eq(true))
-            .all(conn)
-            .await?
-            .into_iter()
-            .filter(|u| matches!(Role::parse(&u.role), Some(Role::Officer | Role::AgencyHead)))
-            .map(|u| u.id)
-            .collect();
-        if v.officer_ids.iter().any(|id| !found.contains(id)) {
+        if !all_enforcers_of(conn, agency.id, &v.officer_ids).await? {
             errors.push(ValidationError::new(Field::Officers, Rule::Exists));
         }
     }
