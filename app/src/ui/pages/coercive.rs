@@ -180,6 +180,15 @@ fn NewMeasure(
 ) -> impl IntoView {
     let lang = use_lang();
     let error = Signal::derive(move || action_error(open.value().get()));
+    // A measure recorded: the form is emptied (a refused one keeps what was typed).
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if opened.get() > 0
+            && let Some(form) = form_ref.get_untracked()
+        {
+            form.reset();
+        }
+    });
     let select = move |name: &'static str, label: &'static str, list: Vec<(i32, String, bool)>| {
         view! {
             <div class="field">
@@ -200,13 +209,10 @@ fn NewMeasure(
                 "实施前须向机关负责人报告并经批准；情况紧急需要当场实施的，应当在二十四小时内向负责人报告并补办批准手续。由两名以上持有效执法证的人员实施，当事人到场，不到场的邀请见证人；扣押物品写明保管场所和保管人。",
                 "A measure is approved by the head beforehand; one taken on the spot in an emergency is reported to the head within 24 hours and approved afterwards. Two or more certified officers carry it out with the party present, or a witness when the party is absent; seized goods are kept by someone somewhere.",
             )}</p>
-            // Drawn afresh after each measure recorded: a form that succeeded is cleared, one that
-            // was refused keeps what was typed.
-            {move || {
-                opened.get();
+            {
                 let list = people.clone();
                 view! {
-                    <ActionForm action=open attr:class="form" attr:data-test="measure-form">
+                    <ActionForm action=open node_ref=form_ref attr:class="form" attr:data-test="measure-form">
                         <fieldset>
                             <legend>{lang.pick("措施类型", "Kind of measure")}</legend>
                             <label class="check"><input type="radio" name="kind" value="seizure" checked=true data-test="cm-kind-seizure" />{lang.pick("扣押", "Seizure")}</label>
@@ -260,7 +266,7 @@ fn NewMeasure(
                         <button type="submit" class="button" data-test="cm-submit" disabled=move || open.pending().get()>{lang.pick("提交", "Submit")}</button>
                     </ActionForm>
                 }
-            }}
+            }
             <div class="form-answer" data-test="cm-answer">
                 {move || match open.value().get() {
                     Some(Ok(m)) => Some(view! {
