@@ -41,7 +41,7 @@ test("a member of the public files a complaint; the supervisor assigns it; the a
 
   // The supervisor assigns it to the agency concerned.
   await signInAs(page, "supervisor.wu");
-  await page.getByRole("link", { name: "投诉举报" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "投诉举报", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/complaints$/);
   await waitForHydration(page);
   const card = page.locator(`[data-test="complaint"][data-tracking="${tracking}"]`);
@@ -108,7 +108,7 @@ test("a supervisor reads the statistics, filters them, downloads the CSV and ope
   test.setTimeout(120_000);
   const noErrors = failOnPageErrors(page);
   await signInAs(page, "supervisor.wu");
-  await page.getByRole("link", { name: "执法统计" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "执法统计", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/statistics$/);
   await expect(page.getByTestId("month-chart").locator("svg rect").first()).toBeAttached();
   const total = Number(await page.getByTestId("stats-total").locator('[data-col="opened"]').textContent());

@@ -103,7 +103,7 @@ test.describe("on a phone", () => {
 test("the agency head approves a proposed inspection (行政检查审批表) and makes a published random draw", async ({ page }) => {
   const noErrors = failOnPageErrors(page);
   await signInAs(page, "head.scjg");
-  await page.getByRole("link", { name: "行政检查" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "行政检查", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/inspections$/);
   await waitForHydration(page);
   const proposed = page.locator('[data-test="inspection"][data-state="proposed"]').first();
@@ -130,7 +130,7 @@ test("the agency head approves a proposed inspection (行政检查审批表) and
 test("a supervisor sees the region's inspections and has no step to take on them", async ({ page }) => {
   const noErrors = failOnPageErrors(page);
   await signInAs(page, "supervisor.wu");
-  await page.getByRole("link", { name: "行政检查" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "行政检查", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/inspections$/);
   await expect(page.getByTestId("inspection").first()).toBeVisible();
   await expect(page.locator('[data-test^="insp-"][data-test$="-submit"]')).toHaveCount(0);

@@ -53,7 +53,7 @@ test("an officer compares and publishes a draft; the head withdraws a decision, 
   test.setTimeout(180_000);
   const noErrors = failOnPageErrors(page);
   await signInAs(page, "officer.zhang");
-  await page.getByRole("link", { name: "公示审核" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "公示审核", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/publications$/);
   await waitForHydration(page);
   const draft = page.locator('[data-test="publication"][data-status="draft"]').first();

@@ -41,7 +41,7 @@ test("a party asks for a correction of a published decision; an officer of the a
 
   // An officer of the agency finds it with its deadline and accepts it.
   await signInAs(page, "officer.zhang");
-  await page.getByRole("link", { name: "更正与信用修复" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "更正与信用修复", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/publication-requests$/);
   await waitForHydration(page);
   const card = page.locator(`[data-test="publication-request"][data-tracking="${tracking}"]`);

@@ -19,7 +19,7 @@ test("a supervisor sees the warnings, opens a case and a supervision matter; the
   test.setTimeout(180_000);
   const noErrors = failOnPageErrors(page);
   await signInAs(page, "supervisor.wu");
-  await page.getByRole("link", { name: "监督预警" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "监督预警", exact: true }).click();
   await expect(page).toHaveURL(/\/work\/warnings$/);
   await waitForHydration(page);
   const rows = page.getByTestId("warning-row");
@@ -76,7 +76,7 @@ test("a supervisor sees the warnings, opens a case and a supervision matter; the
 
   // The agency head sees it and answers.
   await signInAs(page, head);
-  await page.getByRole("link", { name: "督办事项" }).click();
+  await page.getByTestId("side-nav").getByRole("link", { name: "督办事项", exact: true }).click();
   await waitForHydration(page);
   const mine = page.getByTestId("matter").first();
   await expect(mine.getByTestId("matter-requirement-text")).toContainText("重新审查");
