@@ -47,6 +47,8 @@ fn step_fields(
                 <div class="field">
                     <label for=format!("cm-{id}-release-reason")>{lang.pick("解除理由", "Reason for the release")}</label>
                     <select id=format!("cm-{id}-release-reason") name="release_reason" aria-invalid=invalid(error, Field::ReleaseReason) data-test="cm-release-reason">
+                        // No reason chosen for the head: releasing needs a deliberate choice.
+                        <option value="">{lang.pick("（请选择）", "(choose)")}</option>
                         {reasons.into_iter().map(|r: CoerciveChoice| view! { <option value=r.value>{r.label}</option> }).collect_view()}
                     </select>
                     {field_error(error, Field::ReleaseReason)}
@@ -154,7 +156,10 @@ fn measure_card(
                 {m.custody.clone().map(|c| view! { <dt>{lang.pick("保管", "Custody")}</dt><dd>{c}</dd> })}
                 <dt>{lang.pick("执法人员", "Officers")}</dt><dd><ul class="plain">{officers}</ul></dd>
                 {m.taken_at.map(|t| view! { <dt>{lang.pick("当场实施时间", "Taken on the spot")}</dt><dd>{china(t)}</dd> })}
-                {m.report_due.map(|t| view! { <dt>{lang.pick("报告期限", "Report due")}</dt><dd>{china(t)} {m.reported_at.map(|r| format!(" · {}{}", lang.pick("已于 ", "reported "), china(r)))}</dd> })}
+                {m.report_due.map(|t| view! { <dt>{lang.pick("报告期限", "Report due")}</dt><dd>{china(t)} {m.reported_at.map(|r| match lang {
+                    Lang::Zh => format!(" · 已于 {} 报告", china(r)),
+                    Lang::En => format!(" · reported {}", china(r)),
+                })}</dd> })}
                 <dt>{lang.pick("批准", "Approval")}</dt><dd data-test="cm-approved">{m.approved_by.clone().unwrap_or_else(|| lang.pick("尚未批准", "Not yet approved").to_owned())}</dd>
                 {m.decided_on.map(|d| view! { <dt>{lang.pick("决定日期", "Decided on")}</dt><dd>{d.to_string()}</dd> })}
                 {m.last_day.map(|d| view! { <dt>{lang.pick("期限届满日", "Last day")}</dt><dd data-test="cm-last-day">{d.to_string()}</dd> })}
