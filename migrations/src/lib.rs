@@ -29,6 +29,7 @@ mod m20261214_000023_complaint_submission_key;
 mod m20261215_000024_create_inspections;
 mod m20261216_000025_create_inspection_draws;
 mod m20261217_000026_create_coercive_measures;
+mod m20261218_000027_clue_routing;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000024_create_inspections::Migration),
             Box::new(m20261216_000025_create_inspection_draws::Migration),
             Box::new(m20261217_000026_create_coercive_measures::Migration),
+            Box::new(m20261218_000027_clue_routing::Migration),
         ]
     }
 }

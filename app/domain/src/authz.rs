@@ -66,6 +66,12 @@ pub enum Action<'a> {
     SubmitClue(&'a AgencyScope),
     /// Read an agency's intake queue of clues (with the reporters' private data).
     ViewClues(&'a AgencyScope),
+    /// Send a clue in an agency's queue back to the supervision body, as outside the agency's
+    /// powers (the agency's own staff).
+    ReturnClue(&'a AgencyScope),
+    /// Assign a clue waiting in a supervision body's queue to an agency (the body's
+    /// supervisors; the scope is the body's).
+    AssignClue(&'a AgencyScope),
     /// Read a case of an agency: its record, parties, evidence files and timeline. Steps on the
     /// case are judged by the case state machine.
     ViewCase(&'a AgencyScope),
@@ -152,6 +158,16 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
                 visible_if(sees_agency(actor, agency))
             }
             Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
+        },
+        Action::ReturnClue(agency) => match actor.role {
+            Role::Officer | Role::AgencyHead => visible_if(sees_agency(actor, agency)),
+            Role::Supervisor | Role::Admin | Role::LegalReviewer | Role::Integration => {
+                Err(Denied::Forbidden)
+            }
+        },
+        Action::AssignClue(agency) => match actor.role {
+            Role::Supervisor => visible_if(sees_agency(actor, agency)),
+            _ => Err(Denied::Forbidden),
         },
         Action::ViewCase(agency) => match actor.role {
             Role::Integration => Err(Denied::NotFound),
@@ -640,6 +656,38 @@ mod tests {
                 can(&a, &Action::ViewClues(&other)),
                 view_other,
                 "{role:?} view other"
+            );
+        }
+        // Sending back is the holding agency's; assigning the supervision body's.
+        for role in Role::ALL {
+            let a = actor(role);
+            let (ret_own, ret_other, assign_own, assign_far) = match role {
+                Role::Officer | Role::AgencyHead => (
+                    Ok(()),
+                    Err(Denied::NotFound),
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                ),
+                Role::Supervisor => (
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                    Ok(()),
+                    Err(Denied::NotFound),
+                ),
+                _ => (
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                    Err(Denied::Forbidden),
+                ),
+            };
+            assert_eq!(can(&a, &Action::ReturnClue(&own)), ret_own, "{role:?}");
+            assert_eq!(can(&a, &Action::ReturnClue(&other)), ret_other, "{role:?}");
+            assert_eq!(can(&a, &Action::AssignClue(&own)), assign_own, "{role:?}");
+            assert_eq!(
+                can(&a, &Action::AssignClue(&agency(9, OTHER_CITY))),
+                assign_far,
+                "{role:?} another region's body"
             );
         }
         let mut hotline = actor(Role::Integration);

@@ -294,6 +294,8 @@ pub enum Field {
     Custody,
     /// Why a coercive measure is released (解除理由).
     ReleaseReason,
+    /// The words naming a matter of an agency's powers list, for clue routing (关键词).
+    Keywords,
 }
 
 impl Field {
@@ -465,6 +467,7 @@ impl Field {
             Witness => lang.pick("见证人", "Witness"),
             Custody => lang.pick("保管场所及保管人", "Custody"),
             ReleaseReason => lang.pick("解除理由", "Reason for the release"),
+            Keywords => lang.pick("关键词", "Keywords"),
         }
     }
 }
@@ -1500,6 +1503,7 @@ mod tests {
             Witness,
             Custody,
             ReleaseReason,
+            Keywords,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

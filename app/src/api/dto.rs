@@ -267,8 +267,64 @@ pub struct ClueView {
     pub reporter_name: Option<String>,
     /// Reporter's phone (private: staff only).
     pub reporter_phone: Option<String>,
-    /// `pending`, `accepted` or `declined`.
+    /// `pending` (in an agency's queue), `to_assign` (in the supervision body's queue, to be
+    /// assigned), `registered` (a case was opened on it) or `declined`.
     pub status: String,
+    /// How it came to its queue, and why.
+    pub routing: ClueRouting,
+    /// Whether the caller may send it back to the supervision body (its agency's staff,
+    /// while pending).
+    pub can_return: bool,
+    /// Whether the caller may assign it to an agency (the supervision body's supervisors,
+    /// while it waits to be assigned).
+    pub can_assign: bool,
+}
+
+/// How a clue came to the queue it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ClueRouting {
+    /// Who routed it.
+    pub by: tianping_domain::supervision::routing::RoutedBy,
+    /// The matter of the powers list that routed it (by the rules).
+    pub matter: Option<String>,
+    /// The words of that matter found in the clue.
+    pub matched: Vec<String>,
+    /// Why, in the caller's language.
+    pub explanation: String,
+}
+
+/// Sending a clue back to the supervision body (退回): outside the agency's powers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ClueReturnForm {
+    /// Why the clue is not the agency's (2–500 characters).
+    pub reason: String,
+}
+
+/// Assigning a clue waiting in the supervision body's queue (分拨).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ClueAssignForm {
+    /// The enforcement agency's code.
+    pub agency: String,
+    /// A note for the agency (optional, up to 500 characters).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One matter of an agency's powers list as a routing rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ClueRoutingRuleView {
+    /// Rule id.
+    pub id: i32,
+    /// The agency.
+    pub agency: AgencyRef,
+    /// The matter (食品安全).
+    pub matter: String,
+    /// The words that name it.
+    pub keywords: Vec<String>,
 }
 
 /// The answer to a pushed clue.
@@ -277,8 +333,11 @@ pub struct ClueView {
 pub struct ClueReceipt {
     /// Clue id.
     pub id: i32,
-    /// The agency it was routed to (code).
+    /// The agency it was routed to (code): the one named, the one the routing rules chose,
+    /// or the supervision body when no rule decided (it assigns the clue by hand).
     pub agency: String,
+    /// How it was routed, and why.
+    pub routing: ClueRouting,
     /// The sender's reference.
     pub reference: String,
     /// `true` when the same reference had been received before (nothing new was stored).

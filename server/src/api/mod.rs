@@ -75,6 +75,9 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(audit::public_consistency_proof))
         // Clues and cases.
         .routes(routes!(clues::list_clues, clues::receive_clue))
+        .routes(routes!(clues::return_clue))
+        .routes(routes!(clues::assign_clue))
+        .routes(routes!(clues::routing_rules))
         .routes(routes!(cases::list_cases, cases::register_case))
         .routes(routes!(cases::decide_on_the_spot))
         .routes(routes!(cases::get_case))

@@ -7,7 +7,7 @@ use app::api::{
         AddParty, CaseRemedies, DecideOnTheSpot, FileRemedy, GetCase, ListCases, MyWork,
         MyWorkCount, RegisterCase, RuleRemedy, TakeStep,
     },
-    clues::ListClues,
+    clues::{AssignClue, ListClues, ReturnClue},
     documents::{CheckDocument, IssueDocument},
     org::{
         AddCredential, AssignReviewer, CreateAgency, CreateUser, GetAgency, ListAgencies,
@@ -246,6 +246,33 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         Some(Box::new(clue_body)),
         row([403, 201, 403, 403, 403, 201, 401, 401]),
     ));
+    // Routing: a clue the rules sent to SCJG, one waiting in the supervision body's queue.
+    // A blank reason or agency lets every caller reach the check that concerns it and changes
+    // nothing: those allowed get 422, the others 403/404.
+    let routed = app
+        .scalar("SELECT CAST(id AS BIGINT) FROM clues WHERE reference = 'HL-20261125-0102'")
+        .await;
+    let waiting = app
+        .scalar("SELECT CAST(id AS BIGINT) FROM clues WHERE reference = 'HL-20261127-0120'")
+        .await;
+    cases.push((
+        Method::POST,
+        format!("/api/v1/clues/{routed}/return"),
+        Some(Box::new(|_| json!({"reason": " "}))),
+        row([403, 422, 422, 403, 403, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::POST,
+        format!("/api/v1/clues/{waiting}/assign"),
+        Some(Box::new(|_| json!({"agency": ""}))),
+        row([403, 404, 404, 403, 422, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::GET,
+        "/api/v1/clue-routing-rules".into(),
+        None,
+        row([200, 200, 200, 403, 200, 403, 401, 401]),
+    ));
     // A case of SCJG registered by officer.zhang, for the case endpoints.
     let zhang_token = app.login("officer.zhang").await;
     let created = app
@@ -480,6 +507,12 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     let zhang = app.id_of_user("officer.zhang").await;
     let scjg = app.id_of_agency("SCJG").await;
     let sun = app.id_of_user("reviewer.sun").await;
+    let routed = app
+        .scalar("SELECT CAST(id AS BIGINT) FROM clues WHERE reference = 'HL-20261125-0102'")
+        .await;
+    let waiting = app
+        .scalar("SELECT CAST(id AS BIGINT) FROM clues WHERE reference = 'HL-20261127-0120'")
+        .await;
     let create_user = "input%5Busername%5D=fn.user{n}&input%5Bdisplay_name%5D=x&input%5Brole%5D=officer&input%5Bagency_code%5D=SCJG&input%5Bpassword%5D=A-good-password";
     let add_credential = format!(
         "user_id={li}&input%5Bkind%5D=enforcement_certificate&input%5Bnumber%5D=FN000{{n}}&input%5Bscope%5D=x&input%5Bvalid_from%5D=2026-01-01&input%5Bvalid_to%5D=2027-01-01"
@@ -530,6 +563,16 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ListClues::PATH,
             String::new(),
             row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ReturnClue::PATH,
+            format!("id={routed}&reason=+"),
+            row([403, 422, 422, 403, 403, 403, 401, 401]),
+        ),
+        (
+            AssignClue::PATH,
+            format!("id={waiting}&agency=&note="),
+            row([403, 404, 404, 403, 422, 403, 401, 401]),
         ),
         (
             AssignReviewer::PATH,

@@ -210,6 +210,26 @@ async fn every_entity_reads_the_migrated_tables() {
         0
     );
     assert_eq!(
+        clue_routing_rules::Entity::find()
+            .all(db)
+            .await
+            .expect("routing rules")
+            .len(),
+        9,
+        "the demo agencies' matters"
+    );
+    assert_eq!(
+        clues::Entity::find()
+            .all(db)
+            .await
+            .expect("clues")
+            .iter()
+            .filter(|c| c.routed_by == "rules")
+            .count(),
+        4,
+        "the demo's clues routed by the rules"
+    );
+    assert_eq!(
         coercive_measures::Entity::find()
             .all(db)
             .await

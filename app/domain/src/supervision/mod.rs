@@ -14,6 +14,7 @@ pub mod complaint;
 pub mod figures;
 pub mod matter;
 pub mod rollup;
+pub mod routing;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

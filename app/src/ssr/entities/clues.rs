@@ -25,6 +25,16 @@ pub struct Model {
     pub received_at: DateTimeUtc,
     pub decided_at: Option<DateTimeUtc>,
     pub decided_by: Option<i32>,
+    /// How the clue came to its queue (`RoutedBy`).
+    pub routed_by: String,
+    /// The matter that routed it (by the rules).
+    pub routing_matter: Option<String>,
+    /// The words that routed it, one per line.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub routing_matched: Option<String>,
+    /// The agencies that tied (unrouted) or the person's reason (sent back, assigned).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub routing_note: Option<String>,
 }
 
 /// No navigable relations: services join explicitly.

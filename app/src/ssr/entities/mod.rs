@@ -16,6 +16,7 @@ pub mod case_stat_facts;
 pub mod case_stat_rollups;
 pub mod case_warnings;
 pub mod cases;
+pub mod clue_routing_rules;
 pub mod clues;
 pub mod coercive_measure_officers;
 pub mod coercive_measures;

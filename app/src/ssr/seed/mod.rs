@@ -92,6 +92,7 @@ pub async fn seed_demo_with(
     } else {
         org::seed_organisation(state, password).await?;
         org::seed_catalogs(state).await?;
+        org::seed_routing_rules(state).await?;
         org::seed_clues(state).await?;
         inspections::seed_lists(state, state.clock.now()).await?;
         if with_cases {

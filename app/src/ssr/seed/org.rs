@@ -377,7 +377,60 @@ pub(super) async fn seed_catalogs(state: &AppState) -> Result<(), ServiceError> 
     Ok(())
 }
 
-/// Two clues from the 12345 hotline and the grid platform in the environment bureau's queue.
+/// Each enforcement agency's matters (a part of its powers list) with the words that name
+/// them: the routing rules for clues that name no agency (issue 24 item 7). Construction
+/// noise is the city administration's (相对集中行政处罚权), industrial noise the environment
+/// bureau's; a complaint of noise that says neither is left to the supervision body.
+pub(super) const ROUTING_RULES: [(&str, &[(&str, &str)]); 3] = [
+    (
+        "SCJG",
+        &[
+            (
+                "食品安全",
+                "食品、过期、变质、后厨、餐馆、饭店、餐饮、食材、卫生许可、老鼠",
+            ),
+            ("价格", "价格、标价、明码标价、结算价、乱收费、价格欺诈"),
+            ("产品质量", "假冒、伪劣、以次充好、质量问题、三无产品"),
+            ("广告与无照经营", "虚假广告、虚假宣传、无照经营、营业执照"),
+        ],
+    ),
+    (
+        "CGZF",
+        &[
+            (
+                "市容环境",
+                "占道、乱摆、摊贩、违章搭建、违建、小广告、乱贴、乱扔垃圾、渣土",
+            ),
+            ("建筑施工噪声", "施工、工地、夜间施工、噪音、噪声"),
+        ],
+    ),
+    (
+        "STHJ",
+        &[
+            ("大气污染", "废气、刺鼻、异味、烟尘、黑烟、排放"),
+            ("水污染", "排污、排污口、污水、水体发黑、河道"),
+            ("工业噪声", "工厂、车间、设备、噪音、噪声"),
+        ],
+    ),
+];
+
+/// The routing rules above, as the administrator wrote them.
+pub(super) async fn seed_routing_rules(state: &AppState) -> Result<(), ServiceError> {
+    for (code, matters) in ROUTING_RULES {
+        if let Some(agency) = agencies::Entity::find()
+            .filter(agencies::Column::Code.eq(code))
+            .one(&state.db.conn)
+            .await?
+        {
+            clues::add_rules(state, AuditActor::system(), agency.id, matters).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Two clues from the 12345 hotline and the grid platform in the environment bureau's queue,
+/// and six that name no agency: routed by the rules (four) or left to the supervision body
+/// (a noise complaint that fits two agencies, a matter no agency's list names).
 pub(super) async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
     let Some(hotline) = users::Entity::find()
         .filter(users::Column::Username.eq("hotline12345"))
@@ -413,8 +466,68 @@ pub(super) async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
             agency: Some("STHJ".into()),
         },
     ];
+    let unaddressed = [
+        (
+            "HL-20261125-0102",
+            "餐馆后厨卫生差、食材过期",
+            "市民反映滨江路一家餐馆后厨脏乱，冷柜里有过期食材。",
+            "临江市滨江路 126 号",
+        ),
+        (
+            "HL-20261125-0230",
+            "超市标价与结算价不一致",
+            "顾客反映超市货架标价 9.9 元，结算时按 12.8 元收取。",
+            "临江市人民路 58 号",
+        ),
+        (
+            "GRID-339900-9034",
+            "夜市摊贩占道经营",
+            "网格员巡查发现夜市摊贩占道，人行道上乱摆摊点，行人只能走机动车道。",
+            "临江市江滨夜市",
+        ),
+        (
+            "HL-20261126-0311",
+            "工地夜间施工噪音扰民",
+            "小区旁工地连续多晚夜间施工到凌晨两点，噪音很大。",
+            "临江市锦绣小区东侧",
+        ),
+        (
+            "HL-20261126-0417",
+            "楼下噪音扰民",
+            "居民反映楼下每晚都有很大的噪音，影响休息。",
+            "临江市新华街 9 号",
+        ),
+        (
+            "HL-20261127-0120",
+            "公交站台候车亭破损",
+            "市民反映 12 路公交站台候车亭玻璃破损，存在安全隐患。",
+            "临江市解放路公交站",
+        ),
+    ];
+    let demo = demo
+        .into_iter()
+        .chain(
+            unaddressed
+                .into_iter()
+                .map(|(reference, title, description, location)| RawClue {
+                    source: if reference.starts_with("GRID") {
+                        "grid"
+                    } else {
+                        "12345"
+                    }
+                    .into(),
+                    reference: reference.into(),
+                    title: title.into(),
+                    description: description.into(),
+                    location: location.into(),
+                    reported_at: "2026-11-25T09:00:00+08:00".into(),
+                    reporter: None,
+                    agency: None,
+                }),
+        )
+        .collect::<Vec<_>>();
     for raw in &demo {
-        clues::receive(state, &actor, raw).await?;
+        clues::receive(state, &actor, raw, tianping_domain::i18n::Lang::Zh).await?;
     }
     Ok(())
 }

@@ -280,6 +280,7 @@ fn SupervisionDay() -> impl IntoView {
     let measures = Resource::new(|| (), |_| list_measures());
     let complaints = Resource::new(|| (), |_| list_complaints());
     let matters = Resource::new(|| (), |_| list_matters());
+    let clues = Resource::new(|| (), |_| crate::api::clues::list_clues());
     view! {
         <section class="panel todo" aria-labelledby="day-h" data-test="supervision-day">
             <h2 id="day-h">{lang.pick("待办事项", "Your work")}</h2>
@@ -298,6 +299,16 @@ fn SupervisionDay() -> impl IntoView {
                         view! {
                             <a href="/work/complaints" data-test="day-complaints" data-count=n>
                                 {lang.pick("待分办的投诉举报 ", "Complaints to assign: ")}<span class="count">{n}</span>
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(clues, move |list| {
+                        let n = list.iter().filter(|c| c.can_assign).count();
+                        view! {
+                            <a href="/work/clues" data-test="day-clues" data-count=n>
+                                {lang.pick("待分拨的线索 ", "Clues to assign: ")}<span class="count">{n}</span>
                             </a>
                         }
                     })}
