@@ -104,3 +104,20 @@ test.describe("on a phone", () => {
     noErrors();
   });
 });
+
+test("the supervisor sees a clue left unhandled among the behaviour signals", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  await login(page, "supervisor.wu");
+  await expect(page).toHaveURL(/\/work$/);
+  const day = page.getByTestId("day-signals");
+  await expect(day).toBeVisible();
+  expect(Number(await day.getAttribute("data-count"))).toBeGreaterThanOrEqual(1);
+  await page.getByTestId("side-nav").getByRole("link", { name: "行为监督信号", exact: true }).click();
+  await expect(page).toHaveURL(/\/work\/signals$/);
+  const idle = page.locator('[data-test="signal"][data-kind="clue_idle"]');
+  await expect(idle.first()).toContainText("临江市市场监督管理局");
+  await expect(idle.first()).toContainText("登记立案或决定不予立案");
+  await idle.first().getByTestId("signal-link").click();
+  await expect(page).toHaveURL(/\/work\/clues$/);
+  noErrors();
+});

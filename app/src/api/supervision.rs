@@ -169,3 +169,12 @@ pub async fn complaint_agencies() -> Result<Vec<(String, String)>, AppError> {
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// The behaviour signals of the agencies the caller oversees.
+#[server]
+pub async fn list_signals() -> Result<Vec<super::supervision_dto::SignalView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::supervision::signals(&state, &session.actor, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

@@ -452,3 +452,26 @@ impl TryFrom<ComplaintStepForm> for tianping_domain::supervision::complaint::Com
         }
     }
 }
+
+/// A behaviour signal (issue 24 item 5): a pattern worth a supervisor's look, never a finding
+/// and never a ranking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SignalView {
+    /// Stable key (kind, agency, subject).
+    pub key: String,
+    /// Its kind.
+    pub kind: tianping_domain::supervision::behaviour::SignalKind,
+    /// The kind, for people.
+    pub kind_label: String,
+    /// The agency concerned.
+    pub agency: super::dto::AgencyRef,
+    /// What was seen, for people.
+    pub description: String,
+    /// The case numbers concerned, if any.
+    pub case_numbers: Vec<String>,
+    /// Where to look (a page of the workbench).
+    pub link: Option<String>,
+    /// What was seen, as data.
+    pub finding: tianping_domain::supervision::behaviour::Finding,
+}

@@ -144,6 +144,7 @@ const INSPECTIONS: NavItem = ("/work/inspections", "行政检查", "Inspections"
 const COERCIVE: NavItem = ("/work/coercive", "行政强制", "Coercive measures");
 const WARNINGS: NavItem = ("/work/warnings", "监督预警", "Warnings");
 const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters");
+const SIGNALS: NavItem = ("/work/signals", "行为监督信号", "Behaviour signals");
 const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
 const STATISTICS: NavItem = ("/work/statistics", "执法统计", "Statistics");
 const REVIEWS: NavItem = ("/work/reviews", "法制审核", "Legal review");
@@ -185,6 +186,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             MY_AGENCY,
             PEOPLE,
             WARNINGS,
+            SIGNALS,
             MATTERS,
             COMPLAINTS,
             STATISTICS,
@@ -202,6 +204,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
         Role::Supervisor => &[
             WORKBENCH,
             WARNINGS,
+            SIGNALS,
             MATTERS,
             COMPLAINTS,
             REQUESTS,
@@ -222,6 +225,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             ADMIN_USERS,
             ADMIN_CATALOGS,
             WARNINGS,
+            SIGNALS,
             COMPLAINTS,
             REQUESTS,
             STATISTICS,

@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/reviews/:id") view=reviews::ReviewWork ssr=SsrMode::Async />
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />
                 <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
+                <Route path=path!("/work/signals") view=supervision::SignalList ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
                 <Route path=path!("/work/publications") view=decisions::PublicationQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/publication-requests") view=requests::PublicationRequestQueue ssr=SsrMode::Async />

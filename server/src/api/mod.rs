@@ -112,6 +112,7 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         ))
         // Supervision.
         .routes(routes!(supervision::list_warnings))
+        .routes(routes!(supervision::list_signals))
         .routes(routes!(supervision::acknowledge_warning))
         .routes(routes!(supervision::list_matters, supervision::open_matter))
         .routes(routes!(supervision::step_matter))

@@ -275,3 +275,20 @@ pub(super) async fn complaint_status(
             .map_err(fail(lang))?,
     ))
 }
+
+/// Behaviour signals (issue 24 item 5) of the agencies the caller oversees: clues left
+/// unhandled (有案不立), a party fined again and again without an order to correct (以罚代管),
+/// cases located outside the agency's region, fines well above their own history, repeated
+/// complaints about one officer. Ordered by kind, agency and subject, never by amount.
+#[utoipa::path(get, path = "/supervision/signals", tag = "supervision",
+    responses((status = 200, description = "The signals", body = Vec<app::api::supervision_dto::SignalView>)))]
+pub(super) async fn list_signals(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::signals(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}

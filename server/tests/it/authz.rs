@@ -20,7 +20,8 @@ use app::api::{
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     supervision::{
         AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, ListComplaints, ListMatters,
-        ListWarnings, OfficerProfile, OpenMatter, Statistics, StepComplaint, StepMatter,
+        ListSignals, ListWarnings, OfficerProfile, OpenMatter, Statistics, StepComplaint,
+        StepMatter,
     },
 };
 use axum::http::{Method, StatusCode};
@@ -266,6 +267,12 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         format!("/api/v1/clues/{waiting}/assign"),
         Some(Box::new(|_| json!({"agency": ""}))),
         row([403, 404, 404, 403, 422, 403, 401, 401]),
+    ));
+    cases.push((
+        Method::GET,
+        "/api/v1/supervision/signals".into(),
+        None,
+        row([200, 403, 200, 403, 200, 403, 401, 401]),
     ));
     cases.push((
         Method::GET,
@@ -563,6 +570,11 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ListClues::PATH,
             String::new(),
             row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ListSignals::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
         ),
         (
             ReturnClue::PATH,

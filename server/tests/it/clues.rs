@@ -321,7 +321,7 @@ async fn a_clue_naming_no_agency_is_routed_by_the_agencies_matters_and_says_why(
     );
 }
 
-/// How the demo's six clues without an agency were routed (the figure the closing note gives).
+/// How the demo's seven clues without an agency were routed (the figure the closing note gives).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_clues_without_an_agency_are_routed_as_their_matters_say() {
     let app = TestApp::seeded().await;
@@ -337,6 +337,7 @@ async fn the_demo_clues_without_an_agency_are_routed_as_their_matters_say() {
             "STHJ:sender:GRID-339900-8821",
             "CGZF:rules:GRID-339900-9034",
             "STHJ:sender:HL-20261120-0415",
+            "SCJG:rules:HL-OLD-0077",
             "SCJG:rules:HL-20261125-0102",
             "SCJG:rules:HL-20261125-0230",
             "CGZF:rules:HL-20261126-0311",

@@ -26,6 +26,7 @@ mod remedies;
 mod reviews;
 mod schema;
 mod security;
+mod signals;
 mod statistics;
 mod supervision;
 mod transparency;

@@ -226,7 +226,7 @@ async fn every_entity_reads_the_migrated_tables() {
             .iter()
             .filter(|c| c.routed_by == "rules")
             .count(),
-        4,
+        5,
         "the demo's clues routed by the rules"
     );
     assert_eq!(

@@ -10,6 +10,7 @@
 //! - the rules also catch what the state machine prevents (a decision on a major case without a
 //!   passed review), because imported or legacy data bypassed it.
 
+pub mod behaviour;
 pub mod complaint;
 pub mod figures;
 pub mod matter;

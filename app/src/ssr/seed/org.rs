@@ -429,8 +429,9 @@ pub(super) async fn seed_routing_rules(state: &AppState) -> Result<(), ServiceEr
 }
 
 /// Two clues from the 12345 hotline and the grid platform in the environment bureau's queue,
-/// and six that name no agency: routed by the rules (four) or left to the supervision body
-/// (a noise complaint that fits two agencies, a matter no agency's list names).
+/// and seven that name no agency: routed by the rules (five, one of them received a month ago
+/// and never handled) or left to the supervision body (a noise complaint that fits two
+/// agencies, a matter no agency's list names).
 pub(super) async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
     let Some(hotline) = users::Entity::find()
         .filter(users::Column::Username.eq("hotline12345"))
@@ -529,5 +530,24 @@ pub(super) async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
     for raw in &demo {
         clues::receive(state, &actor, raw, tianping_domain::i18n::Lang::Zh).await?;
     }
+    // One received a month ago and still untouched: the supervisor's 有案不立 signal.
+    let month_ago = state.clock.now() - chrono::Duration::days(30);
+    let old = RawClue {
+        source: "12345".into(),
+        reference: "HL-OLD-0077".into(),
+        title: "早餐车无照经营".into(),
+        description: "市民反映小区门口的早餐车无照经营，食品来源不明。".into(),
+        location: "临江市春华小区北门".into(),
+        reported_at: (month_ago - chrono::Duration::hours(2)).to_rfc3339(),
+        reporter: None,
+        agency: None,
+    };
+    clues::receive(
+        &super::at(state, month_ago),
+        &actor,
+        &old,
+        tianping_domain::i18n::Lang::Zh,
+    )
+    .await?;
     Ok(())
 }

@@ -58,7 +58,7 @@ pub fn ClueQueue() -> impl IntoView {
                     }.into_any();
                 }
                 view! {
-                    <div class="table-scroll" tabindex="0">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=lang.pick("案源列表", "Clues")>
                     <table class="table" data-test="clue-table">
                         <thead><tr>
                             <th scope="col">{lang.pick("接收时间", "Received")}</th>

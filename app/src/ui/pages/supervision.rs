@@ -7,7 +7,9 @@ use tianping_domain::{supervision::Severity, validate::Field};
 
 use crate::{
     api::{
-        supervision::{AcknowledgeWarning, OpenMatter, StepMatter, list_matters, list_warnings},
+        supervision::{
+            AcknowledgeWarning, OpenMatter, StepMatter, list_matters, list_signals, list_warnings,
+        },
         supervision_dto::{WarningKindCount, WarningPage},
     },
     ui::common::{StaffPage, action_error, loaded, use_lang},
@@ -204,6 +206,59 @@ pub fn MatterList() -> impl IntoView {
                         </article>
                     }
                 }).collect_view().into_any()
+            })}
+        </StaffPage>
+    }
+}
+
+/// Behaviour signals (issue 24 item 5), grouped by kind; each names its agency, what was seen
+/// and where to look. A signal is a prompt to look, never a finding or a ranking.
+#[component]
+pub fn SignalList() -> impl IntoView {
+    let lang = use_lang();
+    let list = Resource::new(|| (), |_| list_signals());
+    view! {
+        <StaffPage title=lang.pick("行为监督信号", "Behaviour signals").to_owned()>
+            <p class="muted">{lang.pick(
+                "依据《行政执法监督条例》关注的执法行为：有案不立、以罚代管、违规异地执法、趋利性执法、同一执法人员多次被投诉。信号由系统根据现有数据计算，只提示值得核查之处，不是结论，也不对机关或人员排名。",
+                "Behaviours the supervision regulation watches for: clues left unhandled, fines instead of correction, enforcement outside the region, profit-driven enforcement, repeated complaints about one officer. Signals are computed from the data as it is; each is a prompt to look, not a finding, and nothing is ranked.",
+            )}</p>
+            {loaded(list, move |signals| {
+                if signals.is_empty() {
+                    return view! { <p data-test="no-signals">{lang.pick("当前没有行为监督信号。", "There are no signals.")}</p> }.into_any();
+                }
+                let total = signals.len();
+                let mut groups: Vec<(String, Vec<crate::api::supervision_dto::SignalView>)> = Vec::new();
+                for s in signals {
+                    match groups.iter_mut().find(|(label, _)| *label == s.kind_label) {
+                        Some((_, list)) => list.push(s),
+                        None => groups.push((s.kind_label.clone(), vec![s])),
+                    }
+                }
+                view! {
+                    <p data-test="signal-count">{match lang {
+                        tianping_domain::i18n::Lang::Zh => format!("共 {total} 条信号。"),
+                        tianping_domain::i18n::Lang::En => format!("{total} signals."),
+                    }}</p>
+                    {groups.into_iter().map(|(label, items)| view! {
+                        <section class="panel" data-test="signal-group">
+                            <h2>{label} " " <span class="count">{items.len()}</span></h2>
+                            <ul class="todo-list">
+                                {items.into_iter().map(|s| view! {
+                                    <li class="todo-item" data-test="signal" data-kind=s.kind.as_str() data-key=s.key.clone()>
+                                        <strong>{s.agency.name.clone()}</strong> "：" {s.description.clone()}
+                                        {(!s.case_numbers.is_empty()).then(|| view! {
+                                            <br/><span class="muted">{lang.pick("案件 ", "Cases ")}
+                                                {s.case_numbers.iter().map(|n| view! { <span class="case-no">{n.clone()}</span> " " }).collect_view()}
+                                            </span>
+                                        })}
+                                        {s.link.clone().map(|href| view! { " " <a href=href data-test="signal-link">{lang.pick("去查看", "Look")}</a> })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }).collect_view()}
+                }.into_any()
             })}
         </StaffPage>
     }

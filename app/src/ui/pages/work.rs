@@ -281,6 +281,7 @@ fn SupervisionDay() -> impl IntoView {
     let complaints = Resource::new(|| (), |_| list_complaints());
     let matters = Resource::new(|| (), |_| list_matters());
     let clues = Resource::new(|| (), |_| crate::api::clues::list_clues());
+    let signals = Resource::new(|| (), |_| crate::api::supervision::list_signals());
     view! {
         <section class="panel todo" aria-labelledby="day-h" data-test="supervision-day">
             <h2 id="day-h">{lang.pick("待办事项", "Your work")}</h2>
@@ -309,6 +310,16 @@ fn SupervisionDay() -> impl IntoView {
                         view! {
                             <a href="/work/clues" data-test="day-clues" data-count=n>
                                 {lang.pick("待分拨的线索 ", "Clues to assign: ")}<span class="count">{n}</span>
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(signals, move |list| {
+                        let n = list.len();
+                        view! {
+                            <a href="/work/signals" data-test="day-signals" data-count=n>
+                                {lang.pick("行为监督信号 ", "Behaviour signals: ")}<span class="count">{n}</span>
                             </a>
                         }
                     })}

@@ -5,8 +5,10 @@
 //! audit event in the same unit of work.
 
 mod matters;
+mod signals;
 
 pub use matters::{matters, open_matter, step_matter};
+pub use signals::signals;
 
 use std::collections::{BTreeSet, HashMap};
 
