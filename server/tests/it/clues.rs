@@ -337,12 +337,12 @@ async fn the_demo_clues_without_an_agency_are_routed_as_their_matters_say() {
             "STHJ:sender:GRID-339900-8821",
             "CGZF:rules:GRID-339900-9034",
             "STHJ:sender:HL-20261120-0415",
-            "SCJG:rules:HL-OLD-0077",
             "SCJG:rules:HL-20261125-0102",
             "SCJG:rules:HL-20261125-0230",
             "CGZF:rules:HL-20261126-0311",
             "SFJ:unrouted:HL-20261126-0417",
             "SFJ:unrouted:HL-20261127-0120",
+            "SCJG:rules:HL-OLD-0077",
         ]
     );
 }
