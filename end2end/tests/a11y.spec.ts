@@ -10,7 +10,7 @@ async function audit(page: import("@playwright/test").Page, what: string) {
 }
 
 test("public pages pass an axe audit", async ({ page }) => {
-  for (const path of ["/", "/portal/agencies/SCJG", "/portal/verify", "/portal/verify?code=0000-0000", "/portal/complaints", "/portal/complaints/status?no=TS20261126-00000000", "/portal/requests/status?no=GS20261126-00000000", "/portal/decisions", "/portal/inspections/verify", "/portal/inspections/verify?code=JC20261204-0000000000000000", "/portal/enterprise", "/portal/enterprise?code=JD0000000000000000", "/portal/draws/999999", "/login", "/no-such-page"]) {
+  for (const path of ["/", "/portal/agencies/SCJG", "/portal/verify", "/portal/verify?code=0000-0000", "/portal/complaints", "/portal/complaints/status?no=TS20261126-00000000", "/portal/requests/status?no=GS20261126-00000000", "/portal/decisions", "/portal/inspections/verify", "/portal/inspections/verify?code=JC20261204-0000000000000000", "/portal/enterprise", "/portal/enterprise?code=JD0000000000000000", "/portal/draws/999999", "/portal/circulars", "/login", "/no-such-page"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);
@@ -20,7 +20,7 @@ test("public pages pass an axe audit", async ({ page }) => {
 test("staff pages pass an axe audit", async ({ page }) => {
   await login(page, "admin");
   await expect(page).toHaveURL(/\/work$/);
-  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/work/warnings", "/work/matters", "/work/complaints", "/work/publication-requests", "/work/statistics", "/work/inspections", "/work/coercive", "/work/signals", "/work/clues", "/account"]) {
+  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/work/warnings", "/work/matters", "/work/complaints", "/work/publication-requests", "/work/statistics", "/work/inspections", "/work/coercive", "/work/signals", "/work/clues", "/work/oversight", "/account"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);

@@ -72,6 +72,11 @@ pub enum Action<'a> {
     /// Assign a clue waiting in a supervision body's queue to an agency (the body's
     /// supervisors; the scope is the body's).
     AssignClue(&'a AgencyScope),
+    /// Record an interview with an agency, or issue a circular (the scope is the agency
+    /// interviewed, or the supervision body issuing).
+    RecordOversight(&'a AgencyScope),
+    /// Read the interviews of an agency and the internal circulars naming it.
+    ViewOversight(&'a AgencyScope),
     /// Read a case of an agency: its record, parties, evidence files and timeline. Steps on the
     /// case are judged by the case state machine.
     ViewCase(&'a AgencyScope),
@@ -165,9 +170,15 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
                 Err(Denied::Forbidden)
             }
         },
-        Action::AssignClue(agency) => match actor.role {
+        Action::AssignClue(agency) | Action::RecordOversight(agency) => match actor.role {
             Role::Supervisor => visible_if(sees_agency(actor, agency)),
             _ => Err(Denied::Forbidden),
+        },
+        Action::ViewOversight(agency) => match actor.role {
+            Role::Supervisor | Role::AgencyHead | Role::Admin => {
+                visible_if(sees_agency(actor, agency))
+            }
+            Role::Officer | Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
         },
         Action::ViewCase(agency) => match actor.role {
             Role::Integration => Err(Denied::NotFound),
@@ -689,6 +700,27 @@ mod tests {
                 assign_far,
                 "{role:?} another region's body"
             );
+        }
+        // Interviews and circulars: recorded by supervisors, read by them and the heads.
+        for role in Role::ALL {
+            let a = actor(role);
+            let record = if role == Role::Supervisor {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(can(&a, &Action::RecordOversight(&own)), record, "{role:?}");
+            let view = match role {
+                Role::Supervisor | Role::AgencyHead | Role::Admin => Ok(()),
+                _ => Err(Denied::Forbidden),
+            };
+            assert_eq!(can(&a, &Action::ViewOversight(&own)), view, "{role:?}");
+            if role == Role::AgencyHead {
+                assert_eq!(
+                    can(&a, &Action::ViewOversight(&other)),
+                    Err(Denied::NotFound)
+                );
+            }
         }
         let mut hotline = actor(Role::Integration);
         hotline.agency_id = None;

@@ -296,6 +296,16 @@ pub enum Field {
     ReleaseReason,
     /// The words naming a matter of an agency's powers list, for clue routing (关键词).
     Keywords,
+    /// The day an interview was held (约谈日期).
+    HeldOn,
+    /// Who took part in an interview (参加人员).
+    Participants,
+    /// What an interviewed agency committed to (整改承诺).
+    Commitments,
+    /// The day an interview's commitments are checked (回访日期).
+    FollowUpOn,
+    /// Whether a circular is internal or public (通报范围).
+    CircularScope,
 }
 
 impl Field {
@@ -468,6 +478,11 @@ impl Field {
             Custody => lang.pick("保管场所及保管人", "Custody"),
             ReleaseReason => lang.pick("解除理由", "Reason for the release"),
             Keywords => lang.pick("关键词", "Keywords"),
+            HeldOn => lang.pick("约谈日期", "Day of the interview"),
+            Participants => lang.pick("参加人员", "Participants"),
+            Commitments => lang.pick("整改承诺", "Commitments"),
+            FollowUpOn => lang.pick("回访日期", "Follow-up day"),
+            CircularScope => lang.pick("通报范围", "Scope of the circular"),
         }
     }
 }
@@ -1504,6 +1519,11 @@ mod tests {
             Custody,
             ReleaseReason,
             Keywords,
+            HeldOn,
+            Participants,
+            Commitments,
+            FollowUpOn,
+            CircularScope,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

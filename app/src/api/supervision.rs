@@ -178,3 +178,89 @@ pub async fn list_signals() -> Result<Vec<super::supervision_dto::SignalView>, A
         .await
         .map_err(|e| AppError::from_service(e, lang))
 }
+
+/// The interviews of the agencies the caller oversees.
+#[server]
+pub async fn list_interviews() -> Result<Vec<super::supervision_dto::InterviewView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::supervision::interviews(&state, &session.actor, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Records an interview (约谈).
+#[server]
+pub async fn record_interview(
+    agency: String,
+    held_on: String,
+    participants: String,
+    reasons: String,
+    commitments: String,
+    follow_up_on: String,
+) -> Result<super::supervision_dto::InterviewView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let raw = tianping_domain::supervision::oversight::RawInterview {
+        agency,
+        held_on,
+        participants,
+        reasons,
+        commitments,
+        follow_up_on,
+    };
+    crate::ssr::services::supervision::record_interview(&state, &session.actor, &raw, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Records an interview's follow-up.
+#[server]
+pub async fn follow_up_interview(
+    interview_id: i32,
+    note: String,
+) -> Result<super::supervision_dto::InterviewView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::supervision::follow_up(&state, &session.actor, interview_id, &note, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The circulars the caller may read.
+#[server]
+pub async fn list_circulars() -> Result<Vec<super::supervision_dto::CircularView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::supervision::circulars(&state, &session.actor)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Issues a circular (通报); `agency` names one agency it concerns, or none.
+#[server]
+pub async fn issue_circular(
+    title: String,
+    body: String,
+    scope: String,
+    agency: Option<String>,
+) -> Result<super::supervision_dto::CircularView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let raw = tianping_domain::supervision::oversight::RawCircular {
+        title,
+        body,
+        scope,
+        agencies: agency
+            .into_iter()
+            .filter(|a| !a.trim().is_empty())
+            .collect(),
+    };
+    crate::ssr::services::supervision::issue_circular(&state, &session.actor, &raw)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The public circulars (no sign-in).
+#[server]
+pub async fn public_circulars() -> Result<Vec<super::supervision_dto::PublicCircular>, AppError> {
+    let (state, _, lang) = super::ctx::request()?;
+    crate::ssr::services::supervision::public_circulars(&state)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}

@@ -475,3 +475,83 @@ pub struct SignalView {
     /// What was seen, as data.
     pub finding: tianping_domain::supervision::behaviour::Finding,
 }
+
+/// An interview (约谈) of the supervision body with an agency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct InterviewView {
+    /// Interview id.
+    pub id: i32,
+    /// The agency interviewed.
+    pub agency: super::dto::AgencyRef,
+    /// The day it was held.
+    pub held_on: chrono::NaiveDate,
+    /// Who took part.
+    pub participants: Vec<String>,
+    /// Why.
+    pub reasons: String,
+    /// What the agency committed to.
+    pub commitments: String,
+    /// The day the commitments are checked.
+    pub follow_up_on: chrono::NaiveDate,
+    /// Where the follow-up stands.
+    pub follow_up: tianping_domain::supervision::oversight::FollowUp,
+    /// The follow-up's state, for people.
+    pub follow_up_label: String,
+    /// The day the follow-up was recorded, and what it found.
+    pub followed_up_on: Option<chrono::NaiveDate>,
+    /// What the follow-up found.
+    pub follow_up_note: Option<String>,
+    /// Who recorded the interview.
+    pub recorded_by: String,
+    /// Whether the caller may record the follow-up now.
+    pub can_follow_up: bool,
+}
+
+/// The follow-up of an interview: what the supervisor found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct FollowUpForm {
+    /// What was found (2–2000 characters).
+    pub note: String,
+}
+
+/// A circular (通报) as the staff read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CircularView {
+    /// Circular id.
+    pub id: i32,
+    /// Its number (临司通〔2026〕1号).
+    pub number: String,
+    /// Its title.
+    pub title: String,
+    /// Its text as written (for a public one, the portal shows [`PublicCircular::body`]).
+    pub body: String,
+    /// Who may read it.
+    pub scope: tianping_domain::supervision::oversight::CircularScope,
+    /// The agencies it names.
+    pub agencies: Vec<super::dto::AgencyRef>,
+    /// The supervision body that issued it.
+    pub issued_by: String,
+    /// The day it was issued.
+    pub issued_on: chrono::NaiveDate,
+}
+
+/// A public circular on the portal: its text with private numbers and addresses masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PublicCircular {
+    /// Its number.
+    pub number: String,
+    /// Its title.
+    pub title: String,
+    /// Its published text.
+    pub body: String,
+    /// The names of the agencies it names.
+    pub agencies: Vec<String>,
+    /// The supervision body that issued it.
+    pub issued_by: String,
+    /// The day it was issued.
+    pub issued_on: chrono::NaiveDate,
+}

@@ -145,6 +145,7 @@ const COERCIVE: NavItem = ("/work/coercive", "行政强制", "Coercive measures"
 const WARNINGS: NavItem = ("/work/warnings", "监督预警", "Warnings");
 const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters");
 const SIGNALS: NavItem = ("/work/signals", "行为监督信号", "Behaviour signals");
+const OVERSIGHT: NavItem = ("/work/oversight", "约谈与通报", "Interviews and circulars");
 const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
 const STATISTICS: NavItem = ("/work/statistics", "执法统计", "Statistics");
 const REVIEWS: NavItem = ("/work/reviews", "法制审核", "Legal review");
@@ -187,6 +188,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             PEOPLE,
             WARNINGS,
             SIGNALS,
+            OVERSIGHT,
             MATTERS,
             COMPLAINTS,
             STATISTICS,
@@ -205,6 +207,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WORKBENCH,
             WARNINGS,
             SIGNALS,
+            OVERSIGHT,
             MATTERS,
             COMPLAINTS,
             REQUESTS,
@@ -226,6 +229,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             ADMIN_CATALOGS,
             WARNINGS,
             SIGNALS,
+            OVERSIGHT,
             COMPLAINTS,
             REQUESTS,
             STATISTICS,

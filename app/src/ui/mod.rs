@@ -16,7 +16,7 @@ use leptos_router::{
 use common::{NotFound, provide_lang};
 use pages::{
     account, admin, annual, cases, clues, coercive, complaints, decisions, inspections, login,
-    portal, requests, reviews, statistics, supervision, work,
+    oversight, portal, requests, reviews, statistics, supervision, work,
 };
 
 /// The HTML document around the app (server only).
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/portal/audit") view=portal::AuditTransparency ssr=SsrMode::Async />
                 <Route path=path!("/portal/verify") view=portal::DocumentVerify ssr=SsrMode::Async />
                 <Route path=path!("/portal/decisions") view=decisions::DecisionSearch ssr=SsrMode::Async />
+                <Route path=path!("/portal/circulars") view=oversight::PublicCirculars ssr=SsrMode::Async />
                 <Route path=path!("/portal/decisions/:id") view=decisions::DecisionDetail ssr=SsrMode::Async />
                 <Route path=path!("/portal/decisions/:id/request") view=requests::PublicationRequestForm ssr=SsrMode::Async />
                 <Route path=path!("/portal/requests/status") view=requests::PublicationRequestStatus ssr=SsrMode::Async />
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/review-figures") view=reviews::ReviewFigures ssr=SsrMode::Async />
                 <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
                 <Route path=path!("/work/signals") view=supervision::SignalList ssr=SsrMode::Async />
+                <Route path=path!("/work/oversight") view=oversight::OversightPage ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
                 <Route path=path!("/work/publications") view=decisions::PublicationQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/publication-requests") view=requests::PublicationRequestQueue ssr=SsrMode::Async />

@@ -113,6 +113,16 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         // Supervision.
         .routes(routes!(supervision::list_warnings))
         .routes(routes!(supervision::list_signals))
+        .routes(routes!(
+            supervision::list_interviews,
+            supervision::record_interview
+        ))
+        .routes(routes!(supervision::follow_up_interview))
+        .routes(routes!(
+            supervision::list_circulars,
+            supervision::issue_circular
+        ))
+        .routes(routes!(supervision::public_circulars))
         .routes(routes!(supervision::acknowledge_warning))
         .routes(routes!(supervision::list_matters, supervision::open_matter))
         .routes(routes!(supervision::step_matter))

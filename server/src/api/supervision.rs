@@ -292,3 +292,94 @@ pub(super) async fn list_signals(
             .map_err(fail(c.lang))?,
     ))
 }
+
+/// The interviews (约谈) of the agencies the caller oversees, latest first.
+#[utoipa::path(get, path = "/supervision/interviews", tag = "supervision",
+    responses((status = 200, description = "The interviews", body = Vec<app::api::supervision_dto::InterviewView>)))]
+pub(super) async fn list_interviews(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::interviews(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Records an interview held with an agency of the supervisor's region: held on a day not
+/// ahead, one participant or more, reasons, commitments, a follow-up day within a year.
+#[utoipa::path(post, path = "/supervision/interviews", tag = "supervision",
+    request_body = tianping_domain::supervision::oversight::RawInterview,
+    responses((status = 201, description = "Recorded", body = app::api::supervision_dto::InterviewView)))]
+pub(super) async fn record_interview(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<tianping_domain::supervision::oversight::RawInterview>,
+) -> ApiResult<impl IntoResponse> {
+    let view = supervision::record_interview(&state, &c.session.actor, &b, c.lang)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// Records the follow-up of an interview: what the supervisor found (once).
+#[utoipa::path(post, path = "/supervision/interviews/{id}/follow-up", tag = "supervision",
+    params(("id" = i32, Path, description = "The interview's id")),
+    request_body = app::api::supervision_dto::FollowUpForm,
+    responses((status = 200, description = "Recorded", body = app::api::supervision_dto::InterviewView)))]
+pub(super) async fn follow_up_interview(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<app::api::supervision_dto::FollowUpForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::follow_up(&state, &c.session.actor, id, &b.note, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// The circulars (通报) the caller may read, latest first.
+#[utoipa::path(get, path = "/supervision/circulars", tag = "supervision",
+    responses((status = 200, description = "The circulars", body = Vec<app::api::supervision_dto::CircularView>)))]
+pub(super) async fn list_circulars(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::circulars(&state, &c.session.actor)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Issues a circular of the supervisor's body (`internal` or `public`), numbered in its year.
+#[utoipa::path(post, path = "/supervision/circulars", tag = "supervision",
+    request_body = tianping_domain::supervision::oversight::RawCircular,
+    responses((status = 201, description = "Issued", body = app::api::supervision_dto::CircularView)))]
+pub(super) async fn issue_circular(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<tianping_domain::supervision::oversight::RawCircular>,
+) -> ApiResult<impl IntoResponse> {
+    let view = supervision::issue_circular(&state, &c.session.actor, &b)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// The public circulars, as published (private numbers and home addresses masked).
+#[utoipa::path(get, path = "/public/circulars", tag = "supervision",
+    responses((status = 200, description = "The public circulars", body = Vec<app::api::supervision_dto::PublicCircular>)))]
+pub(super) async fn public_circulars(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::public_circulars(&state)
+            .await
+            .map_err(fail(lang))?,
+    ))
+}

@@ -19,9 +19,9 @@ use app::api::{
     },
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     supervision::{
-        AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, ListComplaints, ListMatters,
-        ListSignals, ListWarnings, OfficerProfile, OpenMatter, Statistics, StepComplaint,
-        StepMatter,
+        AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, IssueCircular, ListCirculars,
+        ListComplaints, ListInterviews, ListMatters, ListSignals, ListWarnings, OfficerProfile,
+        OpenMatter, PublicCirculars, RecordInterview, Statistics, StepComplaint, StepMatter,
     },
 };
 use axum::http::{Method, StatusCode};
@@ -268,6 +268,57 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         Some(Box::new(|_| json!({"agency": ""}))),
         row([403, 404, 404, 403, 422, 403, 401, 401]),
     ));
+    // Interviews and circulars: a blank body lets those allowed reach validation (422).
+    let interview = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM supervision_interviews")
+        .await;
+    for (method, path, body, codes) in [
+        (
+            Method::GET,
+            "/api/v1/supervision/interviews".to_owned(),
+            None,
+            [200, 403, 200, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/interviews".to_owned(),
+            Some(
+                json!({"agency": "SCJG", "held_on": "", "participants": "", "reasons": "", "follow_up_on": ""}),
+            ),
+            [403, 403, 403, 403, 422, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/supervision/interviews/{interview}/follow-up"),
+            Some(json!({"note": " "})),
+            [403, 403, 403, 403, 422, 403, 401, 401],
+        ),
+        (
+            Method::GET,
+            "/api/v1/supervision/circulars".to_owned(),
+            None,
+            [200, 403, 200, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/circulars".to_owned(),
+            Some(json!({"title": "", "body": "", "scope": ""})),
+            [403, 403, 403, 403, 422, 403, 401, 401],
+        ),
+        (
+            Method::GET,
+            "/api/v1/public/circulars".to_owned(),
+            None,
+            [200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+    ] {
+        cases.push((
+            method,
+            path,
+            body.map(|b| Box::new(move |_| b.clone()) as BodyFor),
+            row(codes),
+        ));
+    }
     cases.push((
         Method::GET,
         "/api/v1/supervision/signals".into(),
@@ -570,6 +621,31 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ListClues::PATH,
             String::new(),
             row([200, 200, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ListInterviews::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            RecordInterview::PATH,
+            "agency=SCJG&held_on=&participants=&reasons=&commitments=&follow_up_on=".to_owned(),
+            row([403, 403, 403, 403, 422, 403, 401, 401]),
+        ),
+        (
+            ListCirculars::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            IssueCircular::PATH,
+            "title=&body=&scope=".to_owned(),
+            row([403, 403, 403, 403, 422, 403, 401, 401]),
+        ),
+        (
+            PublicCirculars::PATH,
+            String::new(),
+            row([200, 200, 200, 200, 200, 200, 200, 200]),
         ),
         (
             ListSignals::PATH,

@@ -19,6 +19,7 @@ mod faults;
 mod law;
 mod law_party;
 mod openapi;
+mod oversight;
 mod privacy;
 mod publication_requests;
 mod publicity;

@@ -210,6 +210,22 @@ async fn every_entity_reads_the_migrated_tables() {
         0
     );
     assert_eq!(
+        supervision_interviews::Entity::find()
+            .all(db)
+            .await
+            .expect("interviews")
+            .len(),
+        2
+    );
+    assert_eq!(
+        supervision_circulars::Entity::find()
+            .all(db)
+            .await
+            .expect("circulars")
+            .len(),
+        1
+    );
+    assert_eq!(
         clue_routing_rules::Entity::find()
             .all(db)
             .await

@@ -43,6 +43,8 @@ pub mod review_catalogs;
 pub mod review_rounds;
 pub mod reviewer_assignments;
 pub mod sessions;
+pub mod supervision_circulars;
+pub mod supervision_interviews;
 pub mod supervision_matters;
 pub mod users;
 pub mod warning_acks;

@@ -94,6 +94,7 @@ pub async fn seed_demo_with(
         org::seed_catalogs(state).await?;
         org::seed_routing_rules(state).await?;
         org::seed_clues(state).await?;
+        org::seed_oversight(state).await?;
         inspections::seed_lists(state, state.clock.now()).await?;
         if with_cases {
             cases::seed_cases(state).await?;

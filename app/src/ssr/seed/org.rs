@@ -551,3 +551,67 @@ pub(super) async fn seed_clues(state: &AppState) -> Result<(), ServiceError> {
     .await?;
     Ok(())
 }
+
+/// The supervision body's demo interviews and circular (issue 24 item 3): an interview two
+/// months ago whose follow-up is overdue, one ten days ago, and a public circular naming the
+/// market regulator (a complainant's phone in its text, masked on the portal).
+pub(super) async fn seed_oversight(state: &AppState) -> Result<(), ServiceError> {
+    use crate::ssr::services::supervision;
+    use tianping_domain::supervision::oversight::{RawCircular, RawInterview};
+    let supervisor = super::actor(state, "supervisor.wu").await?;
+    let now = state.clock.now();
+    for (days_ago, follow_after, agency, reasons, commitments) in [
+        (
+            60,
+            30,
+            "CGZF",
+            "多起占道经营案件罚款后未责令改正，同一商户半年内被罚款三次",
+            "对同类案件一律责令限期改正，一个月内完成自查",
+        ),
+        (
+            10,
+            30,
+            "SCJG",
+            "12345 热线转办线索逾期未处理，有案不立问题突出",
+            "两周内清理积压线索，建立线索核查台账",
+        ),
+    ] {
+        let held = now - chrono::Duration::days(days_ago);
+        let held_on = tianping_domain::i18n::china_time(held).date_naive();
+        let raw = RawInterview {
+            agency: agency.into(),
+            held_on: held_on.to_string(),
+            participants: format!(
+                "吴芳（临江市司法局）\n{}主要负责人",
+                if agency == "SCJG" {
+                    "临江市市场监督管理局"
+                } else {
+                    "临江市城市管理综合行政执法局"
+                }
+            ),
+            reasons: reasons.into(),
+            commitments: commitments.into(),
+            follow_up_on: (held_on + chrono::Duration::days(follow_after)).to_string(),
+        };
+        supervision::record_interview(
+            &super::at(state, held),
+            &supervisor,
+            &raw,
+            tianping_domain::i18n::Lang::Zh,
+        )
+        .await?;
+    }
+    let raw = RawCircular {
+        title: "关于 12345 热线转办线索办理情况的通报".into(),
+        body: "近期抽查发现，临江市市场监督管理局部分 12345 热线转办线索超过 15 个工作日未作处理。\n其中一件线索的反映人（电话 13912345678）多次来电催办。\n请各行政执法机关对照检查，及时核查处理转办线索。".into(),
+        scope: "public".into(),
+        agencies: vec!["SCJG".into()],
+    };
+    supervision::issue_circular(
+        &super::at(state, now - chrono::Duration::days(5)),
+        &supervisor,
+        &raw,
+    )
+    .await?;
+    Ok(())
+}

@@ -29,6 +29,7 @@ pub fn PortalHome() -> impl IntoView {
             <p><a href="/portal/inspections/verify" data-test="insp-verify-link">{lang.pick("核验行政检查：执法人员上门检查时，核实检查是否经过批准、人员是否持证", "Check an inspection: officers at your door? See that the inspection was approved and who holds a certificate")}</a></p>
             <p><a href="/portal/enterprise" data-test="enterprise-link">{lang.pick("企业检查记录：凭行政执法监督码查询本企业的检查记录并评价", "Your inspections: open your enterprise's records with its supervision code, and rate each inspection")}</a></p>
             <p><a href="/portal/complaints" data-test="complaints-link">{lang.pick("投诉举报与评议：反映执法问题，查询办理进度", "Complaints, reports and evaluations: tell us about an enforcement action, follow the answer")}</a></p>
+            <p><a href="/portal/circulars" data-test="circulars-link">{lang.pick("执法监督通报：行政执法监督机构公开发布的通报", "Supervision circulars: published by the supervision body")}</a></p>
             <p><a href="/portal/annual" data-test="annual-link">{lang.pick("年度行政执法数据：各机关上一年度的执法总体情况", "Annual enforcement data: each agency's figures for the last year")}</a></p>
             <p><a href="/portal/audit" data-test="audit-link">{lang.pick("执法记录防篡改核验：检查点与公钥", "Tamper-evident record: checkpoints and keys")}</a></p>
             <h2>{lang.pick("执法主体", "Enforcement agencies")}</h2>

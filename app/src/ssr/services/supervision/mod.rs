@@ -5,9 +5,13 @@
 //! audit event in the same unit of work.
 
 mod matters;
+mod oversight;
 mod signals;
 
 pub use matters::{matters, open_matter, step_matter};
+pub use oversight::{
+    circulars, follow_up, interviews, issue_circular, public_circulars, record_interview,
+};
 pub use signals::signals;
 
 use std::collections::{BTreeSet, HashMap};
