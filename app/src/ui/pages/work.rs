@@ -282,10 +282,36 @@ fn SupervisionDay() -> impl IntoView {
     let matters = Resource::new(|| (), |_| list_matters());
     let clues = Resource::new(|| (), |_| crate::api::clues::list_clues());
     let signals = Resource::new(|| (), |_| crate::api::supervision::list_signals());
+    let interviews = Resource::new(|| (), |_| crate::api::supervision::list_interviews());
     view! {
         <section class="panel todo" aria-labelledby="day-h" data-test="supervision-day">
             <h2 id="day-h">{lang.pick("待办事项", "Your work")}</h2>
             <ul class="todo-list">
+                <li class="todo-item">
+                    {loaded(matters, move |list| {
+                        let open = list.iter().filter(|m| m.status == "open").count();
+                        let overdue = list.iter().filter(|m| m.overdue).count();
+                        view! {
+                            <a href="/work/matters" data-test="day-matters" data-count=overdue>
+                                {lang.pick("逾期未办结的督办事项 ", "Supervision matters overdue: ")}<span class="count">{overdue}</span>
+                                {lang.pick("（办理中 ", " (open: ")}{open}{lang.pick("）", ")")}
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(interviews, move |list| {
+                        let n = list
+                            .iter()
+                            .filter(|i| i.follow_up == tianping_domain::supervision::oversight::FollowUp::Overdue)
+                            .count();
+                        view! {
+                            <a href="/work/oversight" data-test="day-interviews" data-count=n>
+                                {lang.pick("回访逾期的约谈 ", "Interviews with an overdue follow-up: ")}<span class="count">{n}</span>
+                            </a>
+                        }
+                    })}
+                </li>
                 <li class="todo-item">
                     {loaded(warnings, move |w| view! {
                         <a href="/work/warnings" data-test="day-warnings" data-count=w.total>
@@ -320,18 +346,6 @@ fn SupervisionDay() -> impl IntoView {
                         view! {
                             <a href="/work/signals" data-test="day-signals" data-count=n>
                                 {lang.pick("行为监督信号 ", "Behaviour signals: ")}<span class="count">{n}</span>
-                            </a>
-                        }
-                    })}
-                </li>
-                <li class="todo-item">
-                    {loaded(matters, move |list| {
-                        let open = list.iter().filter(|m| m.status == "open").count();
-                        let overdue = list.iter().filter(|m| m.overdue).count();
-                        view! {
-                            <a href="/work/matters" data-test="day-matters" data-count=overdue>
-                                {lang.pick("逾期未办结的督办事项 ", "Supervision matters overdue: ")}<span class="count">{overdue}</span>
-                                {lang.pick("（办理中 ", " (open: ")}{open}{lang.pick("）", ")")}
                             </a>
                         }
                     })}
