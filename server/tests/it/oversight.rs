@@ -153,6 +153,7 @@ async fn a_public_circular_is_numbered_and_on_the_portal_with_private_numbers_ma
     assert!(staff.text.contains("13912345678"));
 
     // Refused input names its field and writes nothing.
+    let head = app.login("head.cgzf").await;
     let events = app.audit_count().await;
     let bad = app
         .post(
@@ -170,7 +171,6 @@ async fn a_public_circular_is_numbered_and_on_the_portal_with_private_numbers_ma
         )
         .await;
     assert_eq!(fields(&nowhere.body), ["agency"]);
-    let head = app.login("head.cgzf").await;
     let by_head = app
         .post(
             "/api/v1/supervision/circulars",

@@ -485,6 +485,27 @@ pub fn fine_surges(fines: &[Fine], today: NaiveDate) -> Vec<Signal> {
             })
         })
         .collect();
+    // An officer whose figures are the agency's (they were on every fined case) says nothing
+    // the agency's signal does not.
+    let agency_figures: Vec<(i32, i64, i64)> = out
+        .iter()
+        .filter_map(|s| match s.finding {
+            Finding::FineSurge {
+                officer_id: None,
+                recent_fen,
+                baseline_fen,
+            } => Some((s.agency_id, recent_fen, baseline_fen)),
+            _ => None,
+        })
+        .collect();
+    out.retain(|s| match s.finding {
+        Finding::FineSurge {
+            officer_id: Some(_),
+            recent_fen,
+            baseline_fen,
+        } => !agency_figures.contains(&(s.agency_id, recent_fen, baseline_fen)),
+        _ => true,
+    });
     sort(&mut out);
     out
 }
@@ -755,6 +776,18 @@ mod tests {
                 },
             ],
             "an officer named twice on a case counts the fine once"
+        );
+        // An officer on every fined case adds nothing to the agency's signal.
+        let team = vec![
+            fine(&[20, 21], "2026-03-01", 10_000),
+            fine(&[20, 21], "2026-11-20", 30_000),
+        ];
+        assert_eq!(
+            fine_surges(&team, today)
+                .iter()
+                .map(|s| s.key())
+                .collect::<Vec<_>>(),
+            ["fine_surge:1:agency"]
         );
         // Just under twice the agency's average: only the officer.
         let mut under = history.clone();
