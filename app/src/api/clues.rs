@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    AppError,
-    dto::{ClueAssignForm, ClueReturnForm, ClueView},
-};
+use super::{AppError, dto::ClueView};
 
 /// Clues in the intake queues the caller may see, newest first.
 #[server]
@@ -25,7 +22,7 @@ pub async fn return_clue(id: i32, reason: String) -> Result<ClueView, AppError> 
         &state,
         &session.actor,
         id,
-        &ClueReturnForm { reason },
+        &super::dto::ClueReturnForm { reason },
         lang,
     )
     .await
@@ -40,7 +37,7 @@ pub async fn assign_clue(id: i32, agency: String, note: String) -> Result<ClueVi
         &state,
         &session.actor,
         id,
-        &ClueAssignForm { agency, note },
+        &super::dto::ClueAssignForm { agency, note },
         lang,
     )
     .await
