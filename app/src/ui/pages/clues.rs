@@ -3,15 +3,14 @@
 //! clue outside its powers, the supervision body's supervisors assign what waits for them.
 
 use leptos::prelude::*;
-use tianping_domain::{agency::AgencyKind, i18n::Lang, role::Role};
+use tianping_domain::{i18n::Lang, role::Role};
 
 use crate::{
     api::{
         clues::{AssignClue, ReturnClue, list_clues},
         dto::{AgencyView, ClueView},
-        org::list_agencies,
     },
-    ui::common::{StaffPage, action_error, loaded, urlencode, use_lang},
+    ui::common::{StaffPage, action_error, enforcement_agencies, loaded, urlencode, use_lang},
 };
 
 /// Clues received for the user's agency (or region), newest first.
@@ -26,20 +25,7 @@ pub fn ClueQueue() -> impl IntoView {
         |_| list_clues(),
     );
     // The agencies a supervisor may assign to: the enforcement agencies of the region.
-    let agencies = Resource::new(
-        move || role == Some(Role::Supervisor),
-        |supervisor| async move {
-            if supervisor {
-                list_agencies().await.map(|all| {
-                    all.into_iter()
-                        .filter(|a| a.kind == AgencyKind::Enforcement)
-                        .collect::<Vec<_>>()
-                })
-            } else {
-                Ok(Vec::new())
-            }
-        },
-    );
+    let agencies = enforcement_agencies(role == Some(Role::Supervisor));
     let error = Signal::derive(move || {
         action_error(send_back.value().get()).or_else(|| action_error(assign.value().get()))
     });

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use tianping_domain::{
-    agency::AgencyKind,
     i18n::Lang,
     role::Role,
     supervision::oversight::{CircularScope, FollowUp},
@@ -12,14 +11,13 @@ use tianping_domain::{
 
 use crate::{
     api::{
-        org::list_agencies,
         supervision::{
             FollowUpInterview, IssueCircular, RecordInterview, list_circulars, list_interviews,
             public_circulars,
         },
         supervision_dto::{CircularView, InterviewView},
     },
-    ui::common::{PortalPage, StaffPage, action_error, loaded, use_lang},
+    ui::common::{PortalPage, StaffPage, action_error, enforcement_agencies, loaded, use_lang},
 };
 
 /// The staff page: forms for supervisors, then the interviews and circulars.
@@ -36,20 +34,7 @@ pub fn OversightPage() -> impl IntoView {
         |_| list_interviews(),
     );
     let circulars = Resource::new(move || issue.version().get(), |_| list_circulars());
-    let agencies = Resource::new(
-        move || supervisor,
-        |on| async move {
-            if on {
-                list_agencies().await.map(|all| {
-                    all.into_iter()
-                        .filter(|a| a.kind == AgencyKind::Enforcement)
-                        .collect::<Vec<_>>()
-                })
-            } else {
-                Ok(Vec::new())
-            }
-        },
-    );
+    let agencies = enforcement_agencies(supervisor);
     let error = Signal::derive(move || {
         action_error(record.value().get())
             .or_else(|| action_error(follow.value().get()))
