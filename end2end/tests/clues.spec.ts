@@ -65,6 +65,7 @@ test.describe("on a phone", () => {
     // reason (the browser's own check), then with one.
     await page.context().clearCookies();
     await login(page, "officer.zhang");
+    await expect(page).toHaveURL(/\/work$/);
     await page.goto("/work/clues");
     await waitForHydration(page);
     let row = page.locator(`tr[data-reference="${reference}"]`);
@@ -97,6 +98,7 @@ test.describe("on a phone", () => {
     // The city administration's officer has it, with the supervisor's note.
     await page.context().clearCookies();
     await login(page, "officer.wang");
+    await expect(page).toHaveURL(/\/work$/);
     await page.goto("/work/clues");
     row = page.locator(`tr[data-reference="${reference}"]`);
     await expect(row.getByTestId("clue-routing")).toHaveText("由监督机构分拨：请核查摊位占道情况");

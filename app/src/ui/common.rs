@@ -416,16 +416,11 @@ pub fn id_param() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
 }
 
 /// The enforcement agencies a supervisor may choose from (assigning a clue, recording an
-/// interview): loaded only when `wanted`, else empty.
-pub fn enforcement_agencies(
-    wanted: bool,
-) -> Resource<Result<Vec<crate::api::dto::AgencyView>, AppError>> {
+/// interview): those the caller may see.
+pub fn enforcement_agencies() -> Resource<Result<Vec<crate::api::dto::AgencyView>, AppError>> {
     Resource::new(
-        move || wanted,
-        |wanted| async move {
-            if !wanted {
-                return Ok(Vec::new());
-            }
+        || (),
+        |_| async move {
             crate::api::org::list_agencies().await.map(|all| {
                 all.into_iter()
                     .filter(|a| a.kind == tianping_domain::agency::AgencyKind::Enforcement)

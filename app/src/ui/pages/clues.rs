@@ -17,7 +17,6 @@ use crate::{
 #[component]
 pub fn ClueQueue() -> impl IntoView {
     let lang = use_lang();
-    let role = use_context::<crate::api::dto::Me>().map(|me| me.role);
     let send_back = ServerAction::<ReturnClue>::new();
     let assign = ServerAction::<AssignClue>::new();
     let clues = Resource::new(
@@ -25,7 +24,8 @@ pub fn ClueQueue() -> impl IntoView {
         |_| list_clues(),
     );
     // The agencies a supervisor may assign to: the enforcement agencies of the region.
-    let agencies = enforcement_agencies(role == Some(Role::Supervisor));
+    // (Loaded for every reader: who is signed in is known only inside the staff page.)
+    let agencies = enforcement_agencies();
     let error = Signal::derive(move || {
         action_error(send_back.value().get()).or_else(|| action_error(assign.value().get()))
     });
@@ -37,7 +37,8 @@ pub fn ClueQueue() -> impl IntoView {
             )}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
             {loaded(clues, move |list| {
-                let officer = role == Some(Role::Officer);
+                let officer = use_context::<crate::api::dto::Me>()
+                    .is_some_and(|me| me.role == Role::Officer);
                 if list.is_empty() {
                     return view! {
                         <p class="muted" data-test="clues-empty">{lang.pick("暂无案源。", "No clues yet.")}</p>

@@ -24,8 +24,6 @@ use crate::{
 #[component]
 pub fn OversightPage() -> impl IntoView {
     let lang = use_lang();
-    let supervisor =
-        use_context::<crate::api::dto::Me>().is_some_and(|me| me.role == Role::Supervisor);
     let record = ServerAction::<RecordInterview>::new();
     let follow = ServerAction::<FollowUpInterview>::new();
     let issue = ServerAction::<IssueCircular>::new();
@@ -34,7 +32,10 @@ pub fn OversightPage() -> impl IntoView {
         |_| list_interviews(),
     );
     let circulars = Resource::new(move || issue.version().get(), |_| list_circulars());
-    let agencies = enforcement_agencies(supervisor);
+    // Who is signed in is known only inside the staff page (it provides `Me`).
+    let agencies = enforcement_agencies();
+    let supervisor =
+        || use_context::<crate::api::dto::Me>().is_some_and(|me| me.role == Role::Supervisor);
     let error = Signal::derive(move || {
         action_error(record.value().get())
             .or_else(|| action_error(follow.value().get()))
@@ -54,7 +55,7 @@ pub fn OversightPage() -> impl IntoView {
                 "The supervision body interviews the heads of agencies with serious problems, records who took part, why and what was committed to, and follows up by a set day; circulars are internal or public, public ones are published on the portal (ID numbers, phones and addresses masked). Every step is recorded in the audit log.",
             )}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
-            {supervisor.then(|| view! {
+            {move || supervisor().then(|| view! {
                 <details class="panel" data-test="interview-new">
                     <summary>{lang.pick("记录约谈", "Record an interview")}</summary>
                     <ActionForm action=record attr:class="form" attr:data-test="interview-form">
