@@ -649,6 +649,19 @@ impl ValidationError {
             }
             (Rule::Date, Lang::Zh) => "须为有效日期（格式 YYYY-MM-DD）".to_owned(),
             (Rule::Date, Lang::En) => "must be a valid date (YYYY-MM-DD)".to_owned(),
+            // An interview's follow-up day: after the interview, within a year of it.
+            (Rule::DateOrder, Lang::Zh) if self.field == Field::FollowUpOn => {
+                "须晚于约谈日期".to_owned()
+            }
+            (Rule::DateOrder, Lang::En) if self.field == Field::FollowUpOn => {
+                "must be after the day of the interview".to_owned()
+            }
+            (Rule::Between { max, .. }, Lang::Zh) if self.field == Field::FollowUpOn => {
+                format!("须在约谈后 {max} 日内")
+            }
+            (Rule::Between { max, .. }, Lang::En) if self.field == Field::FollowUpOn => {
+                format!("must be within {max} days of the interview")
+            }
             (Rule::DateOrder, Lang::Zh) => "不能早于有效期起始日".to_owned(),
             (Rule::DateOrder, Lang::En) => "must not be before the start date".to_owned(),
             (Rule::BeforeAct, Lang::Zh) => "不能早于违法行为发生日期".to_owned(),

@@ -381,6 +381,22 @@ mod tests {
             fields(validate_interview(&r, today)),
             [(Field::FollowUpOn, Rule::Between { min: 1, max: 365 })]
         );
+        // The refusals read as the form names the field and the rule.
+        let mut r = raw();
+        r.follow_up_on = "2026-11-19".into();
+        let messages: Vec<String> = validate_interview(&r, today)
+            .expect_err("before")
+            .iter()
+            .map(|e| e.message(Lang::Zh))
+            .collect();
+        assert_eq!(messages, ["「回访日期」须晚于约谈日期"]);
+        r.follow_up_on = "2028-01-01".into();
+        let messages: Vec<String> = validate_interview(&r, today)
+            .expect_err("late")
+            .iter()
+            .map(|e| e.message(Lang::Zh))
+            .collect();
+        assert_eq!(messages, ["「回访日期」须在约谈后 365 日内"]);
         // Commitments may wait for the follow-up.
         let mut r = raw();
         r.commitments = "  ".into();
