@@ -31,6 +31,7 @@ mod m20261216_000025_create_inspection_draws;
 mod m20261217_000026_create_coercive_measures;
 mod m20261218_000027_clue_routing;
 mod m20261219_000028_create_oversight;
+mod m20261220_000029_create_supervision_notices;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000026_create_coercive_measures::Migration),
             Box::new(m20261218_000027_clue_routing::Migration),
             Box::new(m20261219_000028_create_oversight::Migration),
+            Box::new(m20261220_000029_create_supervision_notices::Migration),
         ]
     }
 }

@@ -77,6 +77,9 @@ pub enum Action<'a> {
     RecordOversight(&'a AgencyScope),
     /// Read the interviews of an agency and the internal circulars naming it.
     ViewOversight(&'a AgencyScope),
+    /// Answer a supervision opinion or decision addressed to the agency with its
+    /// rectification report (整改情况报告): the agency's head, who answers for it.
+    ReportRectification(&'a AgencyScope),
     /// Read a case of an agency: its record, parties, evidence files and timeline. Steps on the
     /// case are judged by the case state machine.
     ViewCase(&'a AgencyScope),
@@ -179,6 +182,13 @@ pub fn can(actor: &Actor, action: &Action<'_>) -> Result<(), Denied> {
                 visible_if(sees_agency(actor, agency))
             }
             Role::Officer | Role::LegalReviewer | Role::Integration => Err(Denied::Forbidden),
+        },
+        Action::ReportRectification(agency) => match actor.role {
+            Role::AgencyHead => visible_if(sees_agency(actor, agency)),
+            _ if sees_agency(actor, agency) && actor.role != Role::Integration => {
+                Err(Denied::Forbidden)
+            }
+            _ => Err(Denied::NotFound),
         },
         Action::ViewCase(agency) => match actor.role {
             Role::Integration => Err(Denied::NotFound),
@@ -721,6 +731,27 @@ mod tests {
                     Err(Denied::NotFound)
                 );
             }
+            // A supervision notice is answered by the head of the agency it is addressed to.
+            let report = match role {
+                Role::AgencyHead => Ok(()),
+                Role::Integration => Err(Denied::NotFound),
+                _ => Err(Denied::Forbidden),
+            };
+            assert_eq!(
+                can(&a, &Action::ReportRectification(&own)),
+                report,
+                "{role:?}"
+            );
+            let report_other = match role {
+                // Supervisors and admins see the other agency, and still may not answer.
+                Role::Supervisor | Role::Admin if sees_agency(&a, &other) => Err(Denied::Forbidden),
+                _ => Err(Denied::NotFound),
+            };
+            assert_eq!(
+                can(&a, &Action::ReportRectification(&other)),
+                report_other,
+                "{role:?} another agency"
+            );
         }
         let mut hotline = actor(Role::Integration);
         hotline.agency_id = None;

@@ -306,6 +306,22 @@ pub enum Field {
     FollowUpOn,
     /// Whether a circular is internal or public (通报范围).
     CircularScope,
+    /// A supervision notice's instrument: opinion or decision (文书种类).
+    NoticeKind,
+    /// What a supervision decision orders (决定事项).
+    DecisionOrder,
+    /// Where the supervisor found the problem (监督来源).
+    NoticeSource,
+    /// The problems a notice states (存在的问题).
+    Problems,
+    /// What a notice requires of the agency (整改要求).
+    Rectification,
+    /// The legal basis of a notice (依据).
+    NoticeBasis,
+    /// The day a notice's rectification is reported by (整改期限).
+    RectifyBy,
+    /// An agency's rectification report (整改情况).
+    Report,
 }
 
 impl Field {
@@ -483,6 +499,14 @@ impl Field {
             Commitments => lang.pick("整改承诺", "Commitments"),
             FollowUpOn => lang.pick("回访日期", "Follow-up day"),
             CircularScope => lang.pick("通报范围", "Scope of the circular"),
+            NoticeKind => lang.pick("文书种类", "Instrument"),
+            DecisionOrder => lang.pick("决定事项", "What the decision orders"),
+            NoticeSource => lang.pick("监督来源", "Source"),
+            Problems => lang.pick("存在的问题", "Problems found"),
+            Rectification => lang.pick("整改要求", "Rectification required"),
+            NoticeBasis => lang.pick("依据", "Legal basis"),
+            RectifyBy => lang.pick("整改期限", "Rectification deadline"),
+            Report => lang.pick("整改情况", "Rectification report"),
         }
     }
 }
@@ -661,6 +685,23 @@ impl ValidationError {
             }
             (Rule::Between { max, .. }, Lang::En) if self.field == Field::FollowUpOn => {
                 format!("must be within {max} days of the interview")
+            }
+            // A notice's rectification deadline: after its day of issue, within the limit.
+            (Rule::DateOrder, Lang::Zh) if self.field == Field::RectifyBy => {
+                "须晚于文书发出之日".to_owned()
+            }
+            (Rule::DateOrder, Lang::En) if self.field == Field::RectifyBy => {
+                "must be after the day the notice is issued".to_owned()
+            }
+            (Rule::Between { max, .. }, Lang::Zh) if self.field == Field::RectifyBy => {
+                format!("须在文书发出后 {max} 日内")
+            }
+            (Rule::Between { max, .. }, Lang::En) if self.field == Field::RectifyBy => {
+                format!("must be within {max} days of the notice")
+            }
+            (Rule::DateOrder, Lang::Zh) if self.field == Field::DueDate => "不能早于今天".to_owned(),
+            (Rule::DateOrder, Lang::En) if self.field == Field::DueDate => {
+                "must not be before today".to_owned()
             }
             (Rule::DateOrder, Lang::Zh) => "不能早于有效期起始日".to_owned(),
             (Rule::DateOrder, Lang::En) => "must not be before the start date".to_owned(),
@@ -1537,6 +1578,14 @@ mod tests {
             Commitments,
             FollowUpOn,
             CircularScope,
+            NoticeKind,
+            DecisionOrder,
+            NoticeSource,
+            Problems,
+            Rectification,
+            NoticeBasis,
+            RectifyBy,
+            Report,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

@@ -224,6 +224,65 @@ pub async fn follow_up_interview(
         .map_err(|e| AppError::from_service(e, lang))
 }
 
+/// The supervision opinions and decisions addressed to the agencies the caller oversees.
+#[server]
+pub async fn list_notices() -> Result<Vec<super::supervision_dto::NoticeView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::supervision::notices(&state, &session.actor, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Issues a supervision opinion or decision (监督意见书 / 监督决定书).
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn issue_notice(
+    kind: String,
+    order: Option<String>,
+    agency: String,
+    source: String,
+    source_ref: String,
+    problems: String,
+    requirements: String,
+    basis: String,
+    deadline: String,
+) -> Result<super::supervision_dto::NoticeView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let raw = tianping_domain::supervision::notice::RawNotice {
+        kind,
+        order: order.unwrap_or_default(),
+        agency,
+        source,
+        source_ref,
+        problems,
+        requirements,
+        basis,
+        deadline,
+    };
+    crate::ssr::services::supervision::issue_notice(&state, &session.actor, &raw, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Takes a step on a notice: the head's report, the supervisor's acceptance or return.
+#[server]
+pub async fn step_notice(
+    notice_id: i32,
+    step: String,
+    text: String,
+    evidence: Option<String>,
+) -> Result<super::supervision_dto::NoticeView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let form = super::supervision_dto::NoticeStepForm {
+        step,
+        text,
+        evidence: evidence.unwrap_or_default(),
+    };
+    crate::ssr::services::supervision::step_notice(&state, &session.actor, notice_id, &form, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
 /// The circulars the caller may read.
 #[server]
 pub async fn list_circulars() -> Result<Vec<super::supervision_dto::CircularView>, AppError> {

@@ -555,3 +555,82 @@ pub struct PublicCircular {
     /// The day it was issued.
     pub issued_on: chrono::NaiveDate,
 }
+
+/// One step on a supervision notice after its issue: a report, an acceptance, a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NoticeStepView {
+    /// Which step.
+    pub step: tianping_domain::supervision::notice::NoticeStep,
+    /// The step, for people.
+    pub label: String,
+    /// The report's text, or the supervisor's note or reason.
+    pub text: String,
+    /// A report's evidence, one item each.
+    pub evidence: Vec<String>,
+    /// Who took it.
+    pub by: String,
+    /// The day it was taken.
+    pub on: chrono::NaiveDate,
+}
+
+/// A supervision opinion or decision (监督意见书 / 监督决定书) with its steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NoticeView {
+    /// Notice id.
+    pub id: i32,
+    /// Its number (临司监意〔2026〕1号).
+    pub number: String,
+    /// Which instrument.
+    pub kind: tianping_domain::supervision::notice::NoticeKind,
+    /// Its title (行政执法监督意见书).
+    pub title: String,
+    /// What a decision orders, for people.
+    pub order: Option<String>,
+    /// The agency it is addressed to.
+    pub agency: super::dto::AgencyRef,
+    /// The supervision body that issued it.
+    pub issued_by: String,
+    /// The day of issue.
+    pub issued_on: chrono::NaiveDate,
+    /// Where the problem was found, for people, with its reference.
+    pub source: String,
+    /// The problems found.
+    pub problems: String,
+    /// What the agency must do.
+    pub requirements: String,
+    /// The legal basis.
+    pub basis: String,
+    /// The day the rectification is reported by.
+    pub deadline: chrono::NaiveDate,
+    /// Where it stands.
+    pub status: tianping_domain::supervision::notice::NoticeStatus,
+    /// Where it stands, for people.
+    pub status_label: String,
+    /// Whether the rectification is due, overdue, reported in time or late.
+    pub rectification: tianping_domain::supervision::notice::Rectification,
+    /// The same, for people.
+    pub rectification_label: String,
+    /// The reports, acceptances and returns, oldest first.
+    pub steps: Vec<NoticeStepView>,
+    /// The steps the caller may take now.
+    pub can: Vec<tianping_domain::supervision::notice::NoticeStep>,
+    /// The document (PDF).
+    pub pdf: String,
+}
+
+/// A step on a notice: the agency's report (with its evidence, one per line), or the
+/// supervisor's acceptance (a note, optional) or return (a reason).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NoticeStepForm {
+    /// `report`, `accept` or `return`.
+    pub step: String,
+    /// The report, or the note or reason.
+    #[serde(default)]
+    pub text: String,
+    /// A report's evidence, one item per line.
+    #[serde(default)]
+    pub evidence: String,
+}

@@ -146,6 +146,7 @@ const WARNINGS: NavItem = ("/work/warnings", "监督预警", "Warnings");
 const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters");
 const SIGNALS: NavItem = ("/work/signals", "行为监督信号", "Behaviour signals");
 const OVERSIGHT: NavItem = ("/work/oversight", "约谈与通报", "Interviews and circulars");
+const NOTICES: NavItem = ("/work/notices", "监督文书", "Opinions and decisions");
 const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
 const STATISTICS: NavItem = ("/work/statistics", "执法统计", "Statistics");
 const REVIEWS: NavItem = ("/work/reviews", "法制审核", "Legal review");
@@ -188,6 +189,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             PEOPLE,
             WARNINGS,
             SIGNALS,
+            NOTICES,
             OVERSIGHT,
             MATTERS,
             COMPLAINTS,
@@ -207,6 +209,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WORKBENCH,
             WARNINGS,
             SIGNALS,
+            NOTICES,
             OVERSIGHT,
             MATTERS,
             COMPLAINTS,
@@ -229,6 +232,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             ADMIN_CATALOGS,
             WARNINGS,
             SIGNALS,
+            NOTICES,
             OVERSIGHT,
             COMPLAINTS,
             REQUESTS,

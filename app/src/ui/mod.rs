@@ -16,7 +16,7 @@ use leptos_router::{
 use common::{NotFound, provide_lang};
 use pages::{
     account, admin, annual, cases, clues, coercive, complaints, decisions, inspections, login,
-    oversight, portal, requests, reviews, statistics, supervision, work,
+    notices, oversight, portal, requests, reviews, statistics, supervision, work,
 };
 
 /// The HTML document around the app (server only).
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/warnings") view=supervision::WarningList ssr=SsrMode::Async />
                 <Route path=path!("/work/signals") view=supervision::SignalList ssr=SsrMode::Async />
                 <Route path=path!("/work/oversight") view=oversight::OversightPage ssr=SsrMode::Async />
+                <Route path=path!("/work/notices") view=notices::NoticesPage ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
                 <Route path=path!("/work/publications") view=decisions::PublicationQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/publication-requests") view=requests::PublicationRequestQueue ssr=SsrMode::Async />

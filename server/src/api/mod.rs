@@ -119,6 +119,13 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         ))
         .routes(routes!(supervision::follow_up_interview))
         .routes(routes!(
+            supervision::list_notices,
+            supervision::issue_notice
+        ))
+        .routes(routes!(supervision::get_notice))
+        .routes(routes!(supervision::step_notice))
+        .routes(routes!(supervision::notice_pdf))
+        .routes(routes!(
             supervision::list_circulars,
             supervision::issue_circular
         ))

@@ -38,6 +38,24 @@ const COMPLAINT_STEP_NAMES: &[(Field, &str)] = &[
     (Field::Reply, "text"),
 ];
 
+/// A notice's fields as the body names them.
+const NOTICE_NAMES: &[(Field, &str)] = &[
+    (Field::NoticeKind, "kind"),
+    (Field::DecisionOrder, "order"),
+    (Field::NoticeSource, "source"),
+    (Field::Reference, "source_ref"),
+    (Field::Rectification, "requirements"),
+    (Field::NoticeBasis, "basis"),
+    (Field::RectifyBy, "deadline"),
+];
+
+/// A notice step's fields as the body names them.
+const NOTICE_STEP_NAMES: &[(Field, &str)] = &[
+    (Field::Report, "text"),
+    (Field::Reason, "text"),
+    (Field::EvidenceList, "evidence"),
+];
+
 /// A complaint's fields as the body names them.
 const COMPLAINT_NAMES: &[(Field, &str)] = &[
     (Field::ComplaintKind, "kind"),
@@ -339,6 +357,88 @@ pub(super) async fn follow_up_interview(
             .await
             .map_err(fail(c.lang))?,
     ))
+}
+
+/// The supervision opinions and decisions (监督意见书 / 监督决定书) addressed to the agencies the
+/// caller oversees: those still owed first, by deadline; closed ones last.
+#[utoipa::path(get, path = "/supervision/notices", tag = "supervision",
+    responses((status = 200, description = "The notices", body = Vec<app::api::supervision_dto::NoticeView>)))]
+pub(super) async fn list_notices(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::notices(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Issues an opinion or a decision of the supervisor's body to an agency of its region: the
+/// problems, the requirements, the basis and a rectification deadline after today and within
+/// 90 days; a decision says what it orders. Numbered per instrument and year.
+#[utoipa::path(post, path = "/supervision/notices", tag = "supervision",
+    request_body = tianping_domain::supervision::notice::RawNotice,
+    responses((status = 201, description = "Issued", body = app::api::supervision_dto::NoticeView)))]
+pub(super) async fn issue_notice(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<tianping_domain::supervision::notice::RawNotice>,
+) -> ApiResult<impl IntoResponse> {
+    let view = supervision::issue_notice(&state, &c.session.actor, &b, c.lang)
+        .await
+        .map_err(fail_named(c.lang, NOTICE_NAMES))?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// One notice with its reports, acceptances and returns.
+#[utoipa::path(get, path = "/supervision/notices/{id}", tag = "supervision",
+    params(("id" = i32, Path, description = "The notice's id")),
+    responses((status = 200, description = "The notice", body = app::api::supervision_dto::NoticeView)))]
+pub(super) async fn get_notice(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::notice(&state, &c.session.actor, id, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// A step on a notice: `report` (the agency's head: what was done and its evidence), `accept`
+/// or `return` (the supervisors: a note, or the reason to report again).
+#[utoipa::path(post, path = "/supervision/notices/{id}/steps", tag = "supervision",
+    params(("id" = i32, Path, description = "The notice's id")),
+    request_body = app::api::supervision_dto::NoticeStepForm,
+    responses((status = 200, description = "Taken", body = app::api::supervision_dto::NoticeView)))]
+pub(super) async fn step_notice(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<app::api::supervision_dto::NoticeStepForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::step_notice(&state, &c.session.actor, id, &b, c.lang)
+            .await
+            .map_err(fail_named(c.lang, NOTICE_STEP_NAMES))?,
+    ))
+}
+
+/// The document of a notice (PDF).
+#[utoipa::path(get, path = "/supervision/notices/{id}/pdf", tag = "supervision",
+    params(("id" = i32, Path, description = "The notice's id")),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf")))]
+pub(super) async fn notice_pdf(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<axum::response::Response> {
+    let file = supervision::notice_pdf(&state, &c.session.actor, id)
+        .await
+        .map_err(fail(c.lang))?;
+    Ok(super::documents::pdf_response(file, false))
 }
 
 /// The circulars (通报) the caller may read, latest first.

@@ -19,9 +19,10 @@ use app::api::{
     },
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     supervision::{
-        AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, IssueCircular, ListCirculars,
-        ListComplaints, ListInterviews, ListMatters, ListSignals, ListWarnings, OfficerProfile,
-        OpenMatter, PublicCirculars, RecordInterview, Statistics, StepComplaint, StepMatter,
+        AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, IssueCircular, IssueNotice,
+        ListCirculars, ListComplaints, ListInterviews, ListMatters, ListNotices, ListSignals,
+        ListWarnings, OfficerProfile, OpenMatter, PublicCirculars, RecordInterview, Statistics,
+        StepComplaint, StepMatter, StepNotice,
     },
 };
 use axum::http::{Method, StatusCode};
@@ -272,7 +273,68 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
     let interview = app
         .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM supervision_interviews")
         .await;
+    // The demo's notices: SCJG's opinion (reported, waiting for the supervisor) and CGZF's
+    // decision (overdue).
+    let scjg_notice = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM supervision_notices")
+        .await;
+    let cgzf_notice = app
+        .scalar("SELECT CAST(MAX(id) AS BIGINT) FROM supervision_notices")
+        .await;
     for (method, path, body, codes) in [
+        (
+            Method::GET,
+            "/api/v1/supervision/notices".to_owned(),
+            None,
+            [200, 403, 200, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/notices".to_owned(),
+            Some(
+                json!({"kind": "", "agency": "SCJG", "source": "", "problems": "", "requirements": "", "basis": "", "deadline": ""}),
+            ),
+            [403, 403, 403, 403, 422, 403, 401, 401],
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/supervision/notices/{scjg_notice}"),
+            None,
+            [200, 403, 200, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/supervision/notices/{cgzf_notice}"),
+            None,
+            // Another agency's notice does not exist for SCJG's head.
+            [200, 403, 404, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/supervision/notices/{scjg_notice}/pdf"),
+            None,
+            [200, 403, 200, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/supervision/notices/{scjg_notice}/steps"),
+            Some(json!({"step": "return", "text": " "})),
+            // Only the supervisors examine a report.
+            [403, 403, 403, 403, 422, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/supervision/notices/{scjg_notice}/steps"),
+            Some(json!({"step": "report", "text": " "})),
+            // Only the head reports; this one's report is already in (409).
+            [403, 403, 409, 403, 403, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/supervision/notices/{cgzf_notice}/steps"),
+            Some(json!({"step": "report", "text": " "})),
+            [403, 403, 404, 403, 403, 403, 401, 401],
+        ),
         (
             Method::GET,
             "/api/v1/supervision/interviews".to_owned(),
@@ -572,6 +634,9 @@ async fn every_server_function_checks_the_caller_on_the_server() {
     let waiting = app
         .scalar("SELECT CAST(id AS BIGINT) FROM clues WHERE reference = 'HL-20261127-0120'")
         .await;
+    let scjg_notice = app
+        .scalar("SELECT CAST(MIN(id) AS BIGINT) FROM supervision_notices")
+        .await;
     let create_user = "input%5Busername%5D=fn.user{n}&input%5Bdisplay_name%5D=x&input%5Brole%5D=officer&input%5Bagency_code%5D=SCJG&input%5Bpassword%5D=A-good-password";
     let add_credential = format!(
         "user_id={li}&input%5Bkind%5D=enforcement_certificate&input%5Bnumber%5D=FN000{{n}}&input%5Bscope%5D=x&input%5Bvalid_from%5D=2026-01-01&input%5Bvalid_to%5D=2027-01-01"
@@ -637,6 +702,22 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ListCirculars::PATH,
             String::new(),
             row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ListNotices::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            IssueNotice::PATH,
+            "kind=&agency=SCJG&source=&source_ref=&problems=&requirements=&basis=&deadline="
+                .to_owned(),
+            row([403, 403, 403, 403, 422, 403, 401, 401]),
+        ),
+        (
+            StepNotice::PATH,
+            format!("notice_id={scjg_notice}&step=return&text=+"),
+            row([403, 403, 403, 403, 422, 403, 401, 401]),
         ),
         (
             IssueCircular::PATH,

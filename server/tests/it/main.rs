@@ -18,6 +18,7 @@ mod edge;
 mod faults;
 mod law;
 mod law_party;
+mod notices;
 mod openapi;
 mod oversight;
 mod privacy;

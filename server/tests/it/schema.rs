@@ -226,6 +226,22 @@ async fn every_entity_reads_the_migrated_tables() {
         1
     );
     assert_eq!(
+        supervision_notices::Entity::find()
+            .all(db)
+            .await
+            .expect("notices")
+            .len(),
+        2
+    );
+    assert_eq!(
+        supervision_notice_steps::Entity::find()
+            .all(db)
+            .await
+            .expect("notice steps")
+            .len(),
+        1
+    );
+    assert_eq!(
         clue_routing_rules::Entity::find()
             .all(db)
             .await

@@ -103,6 +103,7 @@ async fn the_demo_signals_are_ordered_by_kind_and_agency_and_describe_themselves
     let list = res.body.as_array().expect("list");
     assert!(!list.is_empty());
     let order = [
+        "rectification_overdue",
         "clue_idle",
         "fines_without_correction",
         "outside_region",

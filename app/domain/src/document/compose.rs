@@ -814,7 +814,7 @@ pub fn compose(f: &CaseFile) -> DocumentModel {
         }
     };
     DocumentModel {
-        kind: f.kind,
+        kind: Some(f.kind),
         agency_name: f.agency.name.clone(),
         title: f.kind.label(Lang::Zh).to_owned(),
         number: None,

@@ -11,8 +11,9 @@ use crate::case::DocumentKind;
 /// One document, ready to be typeset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentModel {
-    /// Which document.
-    pub kind: DocumentKind,
+    /// Which case document; `None` for a document outside a case (a supervision notice).
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
     /// The issuing agency's full name (first title line).
     pub agency_name: String,
     /// The document's name (second title line), e.g. 行政处罚决定书.

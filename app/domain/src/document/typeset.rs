@@ -500,7 +500,7 @@ mod tests {
 
     fn model(blocks: Vec<Block>) -> DocumentModel {
         DocumentModel {
-            kind: DocumentKind::PenaltyDecision,
+            kind: Some(DocumentKind::PenaltyDecision),
             agency_name: "临江市市场监督管理局".into(),
             title: "行政处罚决定书".into(),
             number: Some("临市监罚决〔2026〕12号".into()),

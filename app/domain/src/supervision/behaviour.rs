@@ -47,6 +47,8 @@ pub const SURGE_MIN_FEN: i64 = 1_000_000;
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignalKind {
+    /// A supervision notice's rectification not reported by its deadline (逾期未整改).
+    RectificationOverdue,
     /// 有案不立.
     ClueIdle,
     /// 以罚代管.
@@ -61,7 +63,8 @@ pub enum SignalKind {
 
 impl SignalKind {
     /// Every kind, in the order signals are listed.
-    pub const ALL: [SignalKind; 5] = [
+    pub const ALL: [SignalKind; 6] = [
+        SignalKind::RectificationOverdue,
         SignalKind::ClueIdle,
         SignalKind::FinesWithoutCorrection,
         SignalKind::OutsideRegion,
@@ -72,6 +75,7 @@ impl SignalKind {
     /// Machine name.
     pub fn as_str(self) -> &'static str {
         match self {
+            SignalKind::RectificationOverdue => "rectification_overdue",
             SignalKind::ClueIdle => "clue_idle",
             SignalKind::FinesWithoutCorrection => "fines_without_correction",
             SignalKind::OutsideRegion => "outside_region",
@@ -88,6 +92,10 @@ impl SignalKind {
     /// Name for people.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
+            SignalKind::RectificationOverdue => lang.pick(
+                "监督文书逾期未整改",
+                "Rectification overdue on a supervision notice",
+            ),
             SignalKind::ClueIdle => lang.pick("有案不立：线索逾期未处理", "Clue left unhandled"),
             SignalKind::FinesWithoutCorrection => lang.pick(
                 "以罚代管：多次罚款未责令改正",
@@ -114,6 +122,17 @@ impl SignalKind {
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
+    /// A supervision opinion or decision whose rectification is still owed past its deadline.
+    RectificationOverdue {
+        /// The notice.
+        notice_id: i32,
+        /// Its number.
+        number: String,
+        /// The day the report was due.
+        deadline: NaiveDate,
+        /// Days past that day.
+        days_over: i64,
+    },
     /// A clue pending past its limit.
     ClueIdle {
         /// The clue.
@@ -171,6 +190,7 @@ impl Signal {
     /// Its kind.
     pub fn kind(&self) -> SignalKind {
         match self.finding {
+            Finding::RectificationOverdue { .. } => SignalKind::RectificationOverdue,
             Finding::ClueIdle { .. } => SignalKind::ClueIdle,
             Finding::FinesWithoutCorrection { .. } => SignalKind::FinesWithoutCorrection,
             Finding::OutsideRegion { .. } => SignalKind::OutsideRegion,
@@ -182,6 +202,7 @@ impl Signal {
     /// A stable key (kind and subject), for ordering and for linking.
     pub fn key(&self) -> String {
         let subject = match &self.finding {
+            Finding::RectificationOverdue { notice_id, .. } => format!("notice:{notice_id}"),
             Finding::ClueIdle { clue_id, .. } => format!("clue:{clue_id}"),
             Finding::FinesWithoutCorrection { case_ids, .. } => {
                 format!("cases:{}", join(case_ids))
@@ -199,6 +220,26 @@ impl Signal {
     /// What was seen, for people; `officer` names an officer by id.
     pub fn describe(&self, lang: Lang, officer: impl Fn(i32) -> String) -> String {
         match (&self.finding, lang) {
+            (
+                Finding::RectificationOverdue {
+                    number,
+                    deadline,
+                    days_over,
+                    ..
+                },
+                Lang::Zh,
+            ) => format!("{number} 要求于 {deadline} 前报告整改情况，已逾期 {days_over} 日未报告"),
+            (
+                Finding::RectificationOverdue {
+                    number,
+                    deadline,
+                    days_over,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "{number}: the rectification report was due by {deadline}; {days_over} days overdue"
+            ),
             (
                 Finding::ClueIdle {
                     received_on,
@@ -288,6 +329,39 @@ impl Signal {
 
 fn join(ids: &[i32]) -> String {
     ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// A supervision notice whose rectification the agency still owes (issued, or its report
+/// returned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwedNotice {
+    /// The notice.
+    pub notice_id: i32,
+    /// The agency it is addressed to.
+    pub agency_id: i32,
+    /// Its number.
+    pub number: String,
+    /// The day the report is due.
+    pub deadline: NaiveDate,
+}
+
+/// The owed notices past their deadline on `today` (the day itself is still in time).
+pub fn overdue_rectifications(owed: &[OwedNotice], today: NaiveDate) -> Vec<Signal> {
+    let mut out: Vec<Signal> = owed
+        .iter()
+        .filter(|n| today > n.deadline)
+        .map(|n| Signal {
+            agency_id: n.agency_id,
+            finding: Finding::RectificationOverdue {
+                notice_id: n.notice_id,
+                number: n.number.clone(),
+                deadline: n.deadline,
+                days_over: (today - n.deadline).num_days(),
+            },
+        })
+        .collect();
+    sort(&mut out);
+    out
 }
 
 /// A clue in an enforcement agency's queue, neither registered nor declined.
@@ -878,6 +952,15 @@ mod tests {
         let signals = [
             Signal {
                 agency_id: 1,
+                finding: Finding::RectificationOverdue {
+                    notice_id: 4,
+                    number: "临司监意〔2026〕1号".into(),
+                    deadline: d("2026-11-20"),
+                    days_over: 6,
+                },
+            },
+            Signal {
+                agency_id: 1,
                 finding: Finding::ClueIdle {
                     clue_id: 7,
                     received_on: d("2026-11-02"),
@@ -926,6 +1009,11 @@ mod tests {
         }
         assert_eq!(
             signals[0].describe(Lang::Zh, name),
+            "临司监意〔2026〕1号 要求于 2026-11-20 前报告整改情况，已逾期 6 日未报告"
+        );
+        let signals = &signals[1..];
+        assert_eq!(
+            signals[0].describe(Lang::Zh, name),
             "2026-11-02 收到的线索，应于 2026-11-23 前登记立案或决定不予立案，已超过 3 个工作日"
         );
         assert_eq!(
@@ -933,5 +1021,36 @@ mod tests {
             "officer10近 90 日决定罚款 20,000.00 元，此前一年平均每 90 日 5,000.00 元"
         );
         assert_eq!(signals[1].key(), "fines_without_correction:1:cases:1,2,3");
+    }
+
+    #[test]
+    fn a_rectification_is_a_signal_from_the_day_after_its_deadline() {
+        let owed = [
+            OwedNotice {
+                notice_id: 2,
+                agency_id: 5,
+                number: "临司监决〔2026〕1号".into(),
+                deadline: d("2026-11-25"),
+            },
+            OwedNotice {
+                notice_id: 1,
+                agency_id: 5,
+                number: "临司监意〔2026〕1号".into(),
+                deadline: d("2026-11-20"),
+            },
+        ];
+        assert!(overdue_rectifications(&owed, d("2026-11-20")).is_empty());
+        let one = overdue_rectifications(&owed, d("2026-11-21"));
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].key(), "rectification_overdue:5:notice:1");
+        let both = overdue_rectifications(&owed, d("2026-11-30"));
+        let days: Vec<i64> = both
+            .iter()
+            .filter_map(|s| match s.finding {
+                Finding::RectificationOverdue { days_over, .. } => Some(days_over),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(days, [10, 5], "ordered by notice");
     }
 }

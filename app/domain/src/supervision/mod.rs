@@ -14,6 +14,7 @@ pub mod behaviour;
 pub mod complaint;
 pub mod figures;
 pub mod matter;
+pub mod notice;
 pub mod oversight;
 pub mod rollup;
 pub mod routing;

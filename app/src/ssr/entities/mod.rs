@@ -46,5 +46,7 @@ pub mod sessions;
 pub mod supervision_circulars;
 pub mod supervision_interviews;
 pub mod supervision_matters;
+pub mod supervision_notice_steps;
+pub mod supervision_notices;
 pub mod users;
 pub mod warning_acks;

@@ -613,5 +613,67 @@ pub(super) async fn seed_oversight(state: &AppState) -> Result<(), ServiceError>
         &raw,
     )
     .await?;
+    seed_notices(state, &supervisor).await
+}
+
+/// Two supervision notices: an opinion to SCJG reported after its deadline and waiting for
+/// the supervisor, and a decision to CGZF whose rectification is overdue.
+async fn seed_notices(
+    state: &AppState,
+    supervisor: &tianping_domain::authz::Actor,
+) -> Result<(), ServiceError> {
+    use crate::{api::supervision_dto::NoticeStepForm, ssr::services::supervision};
+    use tianping_domain::{i18n::Lang, supervision::notice::RawNotice};
+    let now = state.clock.now();
+    let day = |days_ago: i64| {
+        tianping_domain::i18n::china_time(now - chrono::Duration::days(days_ago)).date_naive()
+    };
+    let opinion = supervision::issue_notice(
+        &super::at(state, now - chrono::Duration::days(40)),
+        supervisor,
+        &RawNotice {
+            kind: "opinion".into(),
+            order: String::new(),
+            agency: "SCJG".into(),
+            source: "complaint".into(),
+            source_ref: "12345 热线转办线索".into(),
+            problems: "12345 热线转办的食品安全线索中，有 3 件超过 15 个工作日未核查处理，未告知反映人处理情况。".into(),
+            requirements: "逐件核查积压线索，依法立案或者说明不予立案的理由并告知反映人；建立线索核查台账。".into(),
+            basis: "《行政处罚法》第五十四条；《行政执法监督条例》".into(),
+            deadline: day(10).to_string(),
+        },
+        Lang::Zh,
+    )
+    .await?;
+    let head = super::actor(state, "head.scjg").await?;
+    supervision::step_notice(
+        &super::at(state, now - chrono::Duration::days(3)),
+        &head,
+        opinion.id,
+        &NoticeStepForm {
+            step: "report".into(),
+            text: "已逐件核查 3 件积压线索：立案 2 件，不予立案 1 件并书面告知反映人；线索核查台账已建立，每周由法制科检查。".into(),
+            evidence: "立案审批表 2 份\n不予立案告知书 1 份\n线索核查台账（2026 年版）".into(),
+        },
+        Lang::Zh,
+    )
+    .await?;
+    supervision::issue_notice(
+        &super::at(state, now - chrono::Duration::days(35)),
+        supervisor,
+        &RawNotice {
+            kind: "decision".into(),
+            order: "correct".into(),
+            agency: "CGZF".into(),
+            source: "warning".into(),
+            source_ref: "以罚代管信号".into(),
+            problems: "对同一占道经营商户半年内罚款三次，三起案件均未责令改正违法行为。".into(),
+            requirements: "对三起案件依法责令当事人改正，并对同类案件开展自查。".into(),
+            basis: "《行政处罚法》第二十八条第一款".into(),
+            deadline: day(5).to_string(),
+        },
+        Lang::Zh,
+    )
+    .await?;
     Ok(())
 }

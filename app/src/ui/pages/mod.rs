@@ -10,6 +10,7 @@ pub mod complaints;
 pub mod decisions;
 pub mod inspections;
 pub mod login;
+pub mod notices;
 pub mod oversight;
 pub mod portal;
 pub mod requests;

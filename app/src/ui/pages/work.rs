@@ -130,6 +130,7 @@ pub fn WorkHome() -> impl IntoView {
                     view! {
                         {acts.then(|| view! { <TodoList /> })}
                         {(me.role == Role::Supervisor).then(|| view! { <SupervisionDay /> })}
+                        {(me.role == Role::AgencyHead).then(|| view! { <NoticesOwed /> })}
                         <section class="panel" data-test="home" data-role=me.role.as_str()>
                             <p class="lead">{role_intro(me.role, lang)}</p>
                             <dl class="facts">
@@ -265,6 +266,25 @@ fn TodoList() -> impl IntoView {
     }
 }
 
+/// For an agency's head: the supervision notices waiting for the agency's report.
+#[component]
+fn NoticesOwed() -> impl IntoView {
+    let lang = use_lang();
+    let notices = Resource::new(|| (), |_| crate::api::supervision::list_notices());
+    view! {
+        {loaded(notices, move |list| {
+            use tianping_domain::supervision::notice::NoticeStep;
+            let owed: Vec<_> = list.into_iter().filter(|n| n.can.contains(&NoticeStep::Report)).collect();
+            (!owed.is_empty()).then(|| view! {
+                <p class="alert alert-warn" data-test="notices-owed" data-count=owed.len()>
+                    <a href="/work/notices">{lang.pick("待报送整改情况的监督文书 ", "Supervision notices awaiting your report: ")}{owed.len()}</a>
+                    {lang.pick("，最早期限 ", ", earliest deadline ")}{owed.iter().map(|n| n.deadline).min().map(|d| d.to_string())}
+                </p>
+            })
+        })}
+    }
+}
+
 /// The supervisor's day (issue 22 item 1): current warnings, complaints to assign and
 /// supervision matters past their due date, each leading to its list.
 #[component]
@@ -283,10 +303,24 @@ fn SupervisionDay() -> impl IntoView {
     let clues = Resource::new(|| (), |_| crate::api::clues::list_clues());
     let signals = Resource::new(|| (), |_| crate::api::supervision::list_signals());
     let interviews = Resource::new(|| (), |_| crate::api::supervision::list_interviews());
+    let notices = Resource::new(|| (), |_| crate::api::supervision::list_notices());
     view! {
         <section class="panel todo" aria-labelledby="day-h" data-test="supervision-day">
             <h2 id="day-h">{lang.pick("待办事项", "Your work")}</h2>
             <ul class="todo-list">
+                <li class="todo-item">
+                    {loaded(notices, move |list| {
+                        use tianping_domain::supervision::notice::{NoticeStatus, Rectification};
+                        let overdue = list.iter().filter(|n| n.rectification == Rectification::Overdue).count();
+                        let reported = list.iter().filter(|n| n.status == NoticeStatus::Reported).count();
+                        view! {
+                            <a href="/work/notices" data-test="day-notices" data-count=overdue>
+                                {lang.pick("逾期未整改的监督文书 ", "Rectifications overdue: ")}<span class="count">{overdue}</span>
+                                {lang.pick("（待审核的整改报告 ", " (reports to examine: ")}{reported}{lang.pick("）", ")")}
+                            </a>
+                        }
+                    })}
+                </li>
                 <li class="todo-item">
                     {loaded(matters, move |list| {
                         let open = list.iter().filter(|m| m.status == "open").count();

@@ -5,10 +5,12 @@
 //! audit event in the same unit of work.
 
 mod matters;
+mod notices;
 mod oversight;
 mod signals;
 
 pub use matters::{matters, open_matter, step_matter};
+pub use notices::{issue_notice, notice, notice_pdf, notices, step_notice};
 pub use oversight::{
     circulars, follow_up, interviews, issue_circular, public_circulars, record_interview,
 };

@@ -33,14 +33,14 @@ use crate::{
     },
 };
 
-fn agency_ref(a: &agencies::Model) -> AgencyRef {
+pub(super) fn agency_ref(a: &agencies::Model) -> AgencyRef {
     AgencyRef {
         id: a.id,
         name: a.name.clone(),
     }
 }
 
-async fn names_of(
+pub(super) async fn names_of(
     state: &AppState,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, String>, ServiceError> {
@@ -107,7 +107,10 @@ fn interview_view(
 }
 
 /// The supervisor's own supervision body.
-async fn own_body(state: &AppState, actor: &Actor) -> Result<agencies::Model, ServiceError> {
+pub(super) async fn own_body(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<agencies::Model, ServiceError> {
     if actor.role != Role::Supervisor {
         return Err(ServiceError::Forbidden);
     }
@@ -120,7 +123,7 @@ async fn own_body(state: &AppState, actor: &Actor) -> Result<agencies::Model, Se
 }
 
 /// An enforcement agency named by its code that the actor may record oversight of.
-async fn target_agency(
+pub(super) async fn target_agency(
     state: &AppState,
     actor: &Actor,
     code: &str,

@@ -9,7 +9,10 @@ use tianping_domain::{
     agency::AgencyKind,
     authz::{Action, Actor, can},
     i18n::{Lang, china_time},
-    supervision::behaviour::{self, Finding, Signal},
+    supervision::{
+        behaviour::{self, Finding, Signal},
+        notice::NoticeStatus,
+    },
 };
 
 use crate::{
@@ -17,7 +20,8 @@ use crate::{
     ssr::{
         AppState,
         entities::{
-            agencies, case_documents, case_officers, cases, clues, complaints, parties, users,
+            agencies, case_documents, case_officers, cases, clues, complaints, parties,
+            supervision_notices, users,
         },
         error::ServiceError,
     },
@@ -167,8 +171,26 @@ pub async fn signals(
         })
         .collect();
 
+    let owed: Vec<behaviour::OwedNotice> = supervision_notices::Entity::find()
+        .filter(supervision_notices::Column::AgencyId.is_in(ids.iter().copied()))
+        .filter(supervision_notices::Column::Status.is_in([
+            NoticeStatus::Issued.as_str(),
+            NoticeStatus::Returned.as_str(),
+        ]))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|n| behaviour::OwedNotice {
+            notice_id: n.id,
+            agency_id: n.agency_id,
+            number: n.number,
+            deadline: n.deadline,
+        })
+        .collect();
+
     let calendar = state.calendar();
-    let mut all: Vec<Signal> = behaviour::idle_clues(&pending, today, &calendar);
+    let mut all: Vec<Signal> = behaviour::overdue_rectifications(&owed, today);
+    all.extend(behaviour::idle_clues(&pending, today, &calendar));
     all.extend(behaviour::fines_without_correction(&decisions, today));
     all.extend(behaviour::outside_region(&locations, &regions));
     all.extend(behaviour::fine_surges(&fines, today));
@@ -199,6 +221,9 @@ pub async fn signals(
         .filter_map(|s| {
             let agency = visible.get(&s.agency_id)?;
             let (link, cases) = match &s.finding {
+                Finding::RectificationOverdue { .. } => {
+                    (Some("/work/notices".to_owned()), Vec::new())
+                }
                 Finding::ClueIdle { .. } => (Some("/work/clues".to_owned()), Vec::new()),
                 Finding::FinesWithoutCorrection { case_ids, .. } => (
                     case_ids.first().map(|id| format!("/work/cases/{id}")),

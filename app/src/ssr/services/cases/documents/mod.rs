@@ -77,7 +77,7 @@ pub async fn fonts(state: &AppState) -> Result<std::sync::Arc<Fonts>, ServiceErr
 }
 
 /// Renders on a blocking thread.
-async fn render(
+pub(crate) async fn render(
     state: &AppState,
     model: DocumentModel,
     issued_at: Option<chrono::DateTime<chrono::Utc>>,
