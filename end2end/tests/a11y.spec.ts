@@ -20,7 +20,7 @@ test("public pages pass an axe audit", async ({ page }) => {
 test("staff pages pass an axe audit", async ({ page }) => {
   await login(page, "admin");
   await expect(page).toHaveURL(/\/work$/);
-  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/work/warnings", "/work/matters", "/work/complaints", "/work/publication-requests", "/work/statistics", "/work/inspections", "/work/coercive", "/work/signals", "/work/clues", "/work/oversight", "/work/notices", "/account"]) {
+  for (const path of ["/work", "/work/agencies", "/work/users", "/work/audit", "/admin/agencies", "/admin/users", "/admin/catalogs", "/work/review-figures", "/work/warnings", "/work/matters", "/work/complaints", "/work/publication-requests", "/work/statistics", "/work/inspections", "/work/coercive", "/work/signals", "/work/clues", "/work/oversight", "/work/notices", "/work/file-reviews", "/account"]) {
     await page.goto(path);
     await waitForHydration(page);
     await audit(page, path);

@@ -32,6 +32,7 @@ mod m20261217_000026_create_coercive_measures;
 mod m20261218_000027_clue_routing;
 mod m20261219_000028_create_oversight;
 mod m20261220_000029_create_supervision_notices;
+mod m20261221_000030_create_file_reviews;
 
 /// Runs Tianping's migrations in order.
 pub struct Migrator;
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261218_000027_clue_routing::Migration),
             Box::new(m20261219_000028_create_oversight::Migration),
             Box::new(m20261220_000029_create_supervision_notices::Migration),
+            Box::new(m20261221_000030_create_file_reviews::Migration),
         ]
     }
 }

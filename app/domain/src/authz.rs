@@ -77,8 +77,9 @@ pub enum Action<'a> {
     RecordOversight(&'a AgencyScope),
     /// Read the interviews of an agency and the internal circulars naming it.
     ViewOversight(&'a AgencyScope),
-    /// Answer a supervision opinion or decision addressed to the agency with its
-    /// rectification report (整改情况报告): the agency's head, who answers for it.
+    /// Answer the supervision body for the agency: a rectification report on an opinion or
+    /// decision addressed to it (整改情况报告), an objection to a case-file review score (异议):
+    /// the agency's head, who answers for it.
     ReportRectification(&'a AgencyScope),
     /// Read a case of an agency: its record, parties, evidence files and timeline. Steps on the
     /// case are judged by the case state machine.

@@ -322,6 +322,18 @@ pub enum Field {
     RectifyBy,
     /// An agency's rectification report (整改情况).
     Report,
+    /// How many case files a review round draws (抽查案卷数).
+    SampleSize,
+    /// The points a case-file review takes off, per criterion (扣分).
+    Deduction,
+    /// A case-file review's scoring template (评查标准).
+    Criteria,
+    /// An agency's objection to a case file's score (异议理由).
+    Objection,
+    /// First day of a review round's period (结案日期自).
+    PeriodFrom,
+    /// Last day of a review round's period (结案日期至).
+    PeriodTo,
 }
 
 impl Field {
@@ -507,6 +519,12 @@ impl Field {
             NoticeBasis => lang.pick("依据", "Legal basis"),
             RectifyBy => lang.pick("整改期限", "Rectification deadline"),
             Report => lang.pick("整改情况", "Rectification report"),
+            SampleSize => lang.pick("抽查案卷数", "Files to draw"),
+            Deduction => lang.pick("扣分", "Points off"),
+            Criteria => lang.pick("评查标准", "Scoring template"),
+            Objection => lang.pick("异议理由", "Objection"),
+            PeriodFrom => lang.pick("结案日期自", "Closed from"),
+            PeriodTo => lang.pick("结案日期至", "Closed until"),
         }
     }
 }
@@ -605,6 +623,23 @@ pub enum Rule {
         /// The most.
         max: usize,
     },
+    /// Points taken off one criterion of a scoring template beyond its weight.
+    CriterionPoints {
+        /// The criterion's name.
+        criterion: String,
+        /// Its weight.
+        max: u32,
+    },
+    /// Points taken off one criterion without saying why.
+    CriterionComment {
+        /// The criterion's name.
+        criterion: String,
+    },
+    /// A scoring template whose weights do not add up to 100.
+    WeightsTotal {
+        /// What they add up to.
+        total: u32,
+    },
 }
 
 /// A field that broke a rule.
@@ -699,6 +734,12 @@ impl ValidationError {
             (Rule::Between { max, .. }, Lang::En) if self.field == Field::RectifyBy => {
                 format!("must be within {max} days of the notice")
             }
+            (Rule::DateOrder, Lang::Zh) if self.field == Field::PeriodTo => {
+                "不能早于「结案日期自」".to_owned()
+            }
+            (Rule::DateOrder, Lang::En) if self.field == Field::PeriodTo => {
+                "must not be before the first day".to_owned()
+            }
             (Rule::DateOrder, Lang::Zh) if self.field == Field::DueDate => "不能早于今天".to_owned(),
             (Rule::DateOrder, Lang::En) if self.field == Field::DueDate => {
                 "must not be before today".to_owned()
@@ -778,6 +819,24 @@ impl ValidationError {
             (Rule::TooFew { min }, Lang::En) => format!("needs at least {min}"),
             (Rule::Between { min, max }, Lang::Zh) => format!("须在 {min} 至 {max} 之间"),
             (Rule::Between { min, max }, Lang::En) => format!("must be between {min} and {max}"),
+            (Rule::CriterionPoints { criterion, max }, Lang::Zh) => {
+                format!("中「{criterion}」的扣分须在 0 至 {max} 分之间")
+            }
+            (Rule::CriterionPoints { criterion, max }, Lang::En) => {
+                format!("for “{criterion}” must be between 0 and {max} points")
+            }
+            (Rule::CriterionComment { criterion }, Lang::Zh) => {
+                format!("中「{criterion}」扣了分，须逐项写明扣分理由")
+            }
+            (Rule::CriterionComment { criterion }, Lang::En) => {
+                format!("for “{criterion}” takes points off and must say why")
+            }
+            (Rule::WeightsTotal { total }, Lang::Zh) => {
+                format!("各项分值合计须为 100 分，现为 {total} 分")
+            }
+            (Rule::WeightsTotal { total }, Lang::En) => {
+                format!("must have weights adding up to 100, not {total}")
+            }
             (Rule::TooMany { max }, Lang::Zh) => format!("最多 {max} 项"),
             (Rule::TooMany { max }, Lang::En) => format!("has at most {max} entries"),
             (Rule::Unchanged, Lang::Zh) => "与现行版本完全相同，无需发布新版本".to_owned(),
@@ -1586,6 +1645,12 @@ mod tests {
             NoticeBasis,
             RectifyBy,
             Report,
+            SampleSize,
+            Deduction,
+            Criteria,
+            Objection,
+            PeriodFrom,
+            PeriodTo,
         ] {
             assert!(!f.label(Lang::Zh).is_empty());
             assert!(f.label(Lang::En).is_ascii());

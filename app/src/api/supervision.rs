@@ -283,6 +283,72 @@ pub async fn step_notice(
         .map_err(|e| AppError::from_service(e, lang))
 }
 
+/// The case-file review rounds the caller may read (the caller's files only, for a head).
+#[server]
+pub async fn list_file_reviews() -> Result<Vec<super::supervision_dto::RoundView>, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    crate::ssr::services::supervision::rounds(&state, &session.actor, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Opens a case-file review round and draws its sample; `agency` names one agency, or none
+/// for every enforcement agency of the region.
+#[server]
+pub async fn open_file_review(
+    name: String,
+    period_from: String,
+    period_to: String,
+    agency: Option<String>,
+    sample_size: String,
+) -> Result<super::supervision_dto::RoundView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let raw = tianping_domain::supervision::file_review::RawRound {
+        name,
+        period_from,
+        period_to,
+        agencies: agency
+            .into_iter()
+            .filter(|a| !a.trim().is_empty())
+            .collect(),
+        sample_size,
+        criteria: None,
+    };
+    crate::ssr::services::supervision::open_round(&state, &session.actor, &raw, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// Scores a drawn file: points lost and why, keyed by criterion.
+#[server]
+pub async fn score_review_file(
+    file_id: i32,
+    lost: Option<std::collections::BTreeMap<String, String>>,
+    comments: Option<std::collections::BTreeMap<String, String>>,
+) -> Result<super::supervision_dto::RoundView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let form = super::supervision_dto::ScoreForm {
+        lost: lost.unwrap_or_default(),
+        comments: comments.unwrap_or_default(),
+    };
+    crate::ssr::services::supervision::score_file(&state, &session.actor, file_id, &form, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
+/// The agency's objection to a file's score (once).
+#[server]
+pub async fn object_review_file(
+    file_id: i32,
+    reason: String,
+) -> Result<super::supervision_dto::RoundView, AppError> {
+    let (state, session, lang) = super::ctx::caller().await?;
+    let form = super::supervision_dto::ObjectionForm { reason };
+    crate::ssr::services::supervision::object_file(&state, &session.actor, file_id, &form, lang)
+        .await
+        .map_err(|e| AppError::from_service(e, lang))
+}
+
 /// The circulars the caller may read.
 #[server]
 pub async fn list_circulars() -> Result<Vec<super::supervision_dto::CircularView>, AppError> {

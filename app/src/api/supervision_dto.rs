@@ -634,3 +634,125 @@ pub struct NoticeStepForm {
     #[serde(default)]
     pub evidence: String,
 }
+
+/// Points lost on one criterion of a reviewed file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DeductionView {
+    /// The criterion's key.
+    pub key: String,
+    /// Its name.
+    pub label: String,
+    /// Points lost.
+    pub points: u32,
+    /// Why.
+    pub comment: String,
+}
+
+/// A case file drawn for a review round, with its score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReviewFileView {
+    /// File id (for scoring and objections).
+    pub id: i32,
+    /// The case.
+    pub case_id: i32,
+    /// Its number.
+    pub case_number: String,
+    /// Its title.
+    pub case_title: String,
+    /// Its agency.
+    pub agency: super::dto::AgencyRef,
+    /// Where it stands.
+    pub status: tianping_domain::supervision::file_review::FileStatus,
+    /// The same, for people.
+    pub status_label: String,
+    /// The total out of 100, once scored.
+    pub total: Option<u32>,
+    /// The grade, once scored.
+    pub grade: Option<tianping_domain::supervision::file_review::Grade>,
+    /// The grade, for people.
+    pub grade_label: Option<String>,
+    /// The points lost, per criterion.
+    pub deductions: Vec<DeductionView>,
+    /// The total before the agency's objection.
+    pub first_total: Option<u32>,
+    /// The agency's objection.
+    pub objection: Option<String>,
+    /// Whether the caller may score it now.
+    pub can_score: bool,
+    /// Whether the caller may object now.
+    pub can_object: bool,
+}
+
+/// An average of a round's results: the agency, officer or criterion by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AverageView {
+    /// Who or what.
+    pub name: String,
+    /// Over how many files.
+    pub files: u32,
+    /// The average, one decimal (for a criterion: the points lost on average).
+    pub average: String,
+}
+
+/// A case-file review round (案卷评查) with its files and results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RoundView {
+    /// Round id.
+    pub id: i32,
+    /// Its name.
+    pub name: String,
+    /// The period drawn from.
+    pub period_from: chrono::NaiveDate,
+    /// Its last day.
+    pub period_to: chrono::NaiveDate,
+    /// The agencies reviewed.
+    pub agencies: Vec<super::dto::AgencyRef>,
+    /// The files asked for.
+    pub sample_size: u32,
+    /// The closed cases drawn from.
+    pub candidates: u32,
+    /// The template scored against.
+    pub criteria: Vec<tianping_domain::supervision::file_review::Criterion>,
+    /// The seed's SHA-256, logged before the draw.
+    pub commitment: String,
+    /// The audit event that logged it.
+    pub commitment_seq: i64,
+    /// The seed (hex): re-run the draw with it.
+    pub seed: String,
+    /// The day it was opened.
+    pub opened_on: chrono::NaiveDate,
+    /// The files the caller may see.
+    pub files: Vec<ReviewFileView>,
+    /// The average total per agency.
+    pub per_agency: Vec<AverageView>,
+    /// The points lost on average per criterion.
+    pub per_criterion: Vec<AverageView>,
+    /// The average total per officer.
+    pub per_officer: Vec<AverageView>,
+    /// Files graded 不合格 (to be rectified).
+    pub to_rectify: u32,
+}
+
+/// A file's score: points lost and why, keyed by criterion.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ScoreForm {
+    /// Points lost per criterion key (blank or absent: none).
+    #[serde(default)]
+    pub lost: std::collections::BTreeMap<String, String>,
+    /// Why, per criterion key (required where points are lost).
+    #[serde(default)]
+    pub comments: std::collections::BTreeMap<String, String>,
+}
+
+/// An agency's objection to a file's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ObjectionForm {
+    /// Why the score is wrong (2–2000 characters).
+    pub reason: String,
+}

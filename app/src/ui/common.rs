@@ -147,6 +147,7 @@ const MATTERS: NavItem = ("/work/matters", "督办事项", "Supervision matters"
 const SIGNALS: NavItem = ("/work/signals", "行为监督信号", "Behaviour signals");
 const OVERSIGHT: NavItem = ("/work/oversight", "约谈与通报", "Interviews and circulars");
 const NOTICES: NavItem = ("/work/notices", "监督文书", "Opinions and decisions");
+const FILE_REVIEWS: NavItem = ("/work/file-reviews", "案卷评查", "Case-file review");
 const COMPLAINTS: NavItem = ("/work/complaints", "投诉举报", "Complaints");
 const STATISTICS: NavItem = ("/work/statistics", "执法统计", "Statistics");
 const REVIEWS: NavItem = ("/work/reviews", "法制审核", "Legal review");
@@ -190,6 +191,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WARNINGS,
             SIGNALS,
             NOTICES,
+            FILE_REVIEWS,
             OVERSIGHT,
             MATTERS,
             COMPLAINTS,
@@ -210,6 +212,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WARNINGS,
             SIGNALS,
             NOTICES,
+            FILE_REVIEWS,
             OVERSIGHT,
             MATTERS,
             COMPLAINTS,
@@ -233,6 +236,7 @@ pub fn nav_for(role: Role) -> &'static [NavItem] {
             WARNINGS,
             SIGNALS,
             NOTICES,
+            FILE_REVIEWS,
             OVERSIGHT,
             COMPLAINTS,
             REQUESTS,

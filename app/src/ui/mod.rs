@@ -15,8 +15,9 @@ use leptos_router::{
 
 use common::{NotFound, provide_lang};
 use pages::{
-    account, admin, annual, cases, clues, coercive, complaints, decisions, inspections, login,
-    notices, oversight, portal, requests, reviews, statistics, supervision, work,
+    account, admin, annual, cases, clues, coercive, complaints, decisions, file_reviews,
+    inspections, login, notices, oversight, portal, requests, reviews, statistics, supervision,
+    work,
 };
 
 /// The HTML document around the app (server only).
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/work/signals") view=supervision::SignalList ssr=SsrMode::Async />
                 <Route path=path!("/work/oversight") view=oversight::OversightPage ssr=SsrMode::Async />
                 <Route path=path!("/work/notices") view=notices::NoticesPage ssr=SsrMode::Async />
+                <Route path=path!("/work/file-reviews") view=file_reviews::FileReviewsPage ssr=SsrMode::Async />
                 <Route path=path!("/work/matters") view=supervision::MatterList ssr=SsrMode::Async />
                 <Route path=path!("/work/publications") view=decisions::PublicationQueue ssr=SsrMode::Async />
                 <Route path=path!("/work/publication-requests") view=requests::PublicationRequestQueue ssr=SsrMode::Async />

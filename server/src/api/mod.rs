@@ -126,6 +126,13 @@ pub fn parts() -> (Router<AppState>, OpenApi) {
         .routes(routes!(supervision::step_notice))
         .routes(routes!(supervision::notice_pdf))
         .routes(routes!(
+            supervision::list_file_reviews,
+            supervision::open_file_review
+        ))
+        .routes(routes!(supervision::get_file_review))
+        .routes(routes!(supervision::score_review_file))
+        .routes(routes!(supervision::object_review_file))
+        .routes(routes!(
             supervision::list_circulars,
             supervision::issue_circular
         ))

@@ -49,6 +49,12 @@ const NOTICE_NAMES: &[(Field, &str)] = &[
     (Field::RectifyBy, "deadline"),
 ];
 
+/// A round's fields as the body names them.
+const ROUND_NAMES: &[(Field, &str)] = &[(Field::Title, "name"), (Field::Agency, "agencies")];
+
+/// An objection's field as the body names it.
+const OBJECTION_NAMES: &[(Field, &str)] = &[(Field::Objection, "reason")];
+
 /// A notice step's fields as the body names them.
 const NOTICE_STEP_NAMES: &[(Field, &str)] = &[
     (Field::Report, "text"),
@@ -439,6 +445,91 @@ pub(super) async fn notice_pdf(
         .await
         .map_err(fail(c.lang))?;
     Ok(super::documents::pdf_response(file, false))
+}
+
+/// The case-file review rounds (案卷评查) the caller may read, newest first, with their files
+/// (an agency's head: the agency's files only) and results per agency, criterion and officer.
+#[utoipa::path(get, path = "/supervision/file-reviews", tag = "supervision",
+    responses((status = 200, description = "The rounds", body = Vec<app::api::supervision_dto::RoundView>)))]
+pub(super) async fn list_file_reviews(
+    State(state): State<AppState>,
+    c: Caller,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::rounds(&state, &c.session.actor, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Opens a round over the closed cases of a period (ended by today) of the agencies named, or
+/// of every enforcement agency of the supervisor's region: the seed's SHA-256 is logged first
+/// (`file_review.commit`), then 1–50 files are drawn with it (`file_review.draw`).
+#[utoipa::path(post, path = "/supervision/file-reviews", tag = "supervision",
+    request_body = tianping_domain::supervision::file_review::RawRound,
+    responses((status = 201, description = "Opened and drawn", body = app::api::supervision_dto::RoundView)))]
+pub(super) async fn open_file_review(
+    State(state): State<AppState>,
+    c: Caller,
+    Body(b): Body<tianping_domain::supervision::file_review::RawRound>,
+) -> ApiResult<impl IntoResponse> {
+    let view = supervision::open_round(&state, &c.session.actor, &b, c.lang)
+        .await
+        .map_err(fail_named(c.lang, ROUND_NAMES))?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// One round.
+#[utoipa::path(get, path = "/supervision/file-reviews/{id}", tag = "supervision",
+    params(("id" = i32, Path, description = "The round's id")),
+    responses((status = 200, description = "The round", body = app::api::supervision_dto::RoundView)))]
+pub(super) async fn get_file_review(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::round(&state, &c.session.actor, id, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// Scores a drawn file (supervisors): points lost per criterion, never beyond its weight,
+/// each with its reason; again after the agency's objection (final).
+#[utoipa::path(post, path = "/supervision/file-reviews/files/{id}/score", tag = "supervision",
+    params(("id" = i32, Path, description = "The drawn file's id")),
+    request_body = app::api::supervision_dto::ScoreForm,
+    responses((status = 200, description = "Scored: the round", body = app::api::supervision_dto::RoundView)))]
+pub(super) async fn score_review_file(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<app::api::supervision_dto::ScoreForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::score_file(&state, &c.session.actor, id, &b, c.lang)
+            .await
+            .map_err(fail(c.lang))?,
+    ))
+}
+
+/// The agency's head objects to a file's score, once.
+#[utoipa::path(post, path = "/supervision/file-reviews/files/{id}/objection", tag = "supervision",
+    params(("id" = i32, Path, description = "The drawn file's id")),
+    request_body = app::api::supervision_dto::ObjectionForm,
+    responses((status = 200, description = "Recorded: the round", body = app::api::supervision_dto::RoundView)))]
+pub(super) async fn object_review_file(
+    State(state): State<AppState>,
+    c: Caller,
+    Path(id): Path<i32>,
+    Body(b): Body<app::api::supervision_dto::ObjectionForm>,
+) -> ApiResult<impl IntoResponse> {
+    Ok(Json(
+        supervision::object_file(&state, &c.session.actor, id, &b, c.lang)
+            .await
+            .map_err(fail_named(c.lang, OBJECTION_NAMES))?,
+    ))
 }
 
 /// The circulars (通报) the caller may read, latest first.

@@ -20,9 +20,10 @@ use app::api::{
     reviews::{DecideReview, GetReview, ListCatalogs, PublishCatalog, ReviewFigures, ReviewQueue},
     supervision::{
         AcknowledgeWarning, ComplaintAgencies, ComplaintStatus, IssueCircular, IssueNotice,
-        ListCirculars, ListComplaints, ListInterviews, ListMatters, ListNotices, ListSignals,
-        ListWarnings, OfficerProfile, OpenMatter, PublicCirculars, RecordInterview, Statistics,
-        StepComplaint, StepMatter, StepNotice,
+        ListCirculars, ListComplaints, ListFileReviews, ListInterviews, ListMatters, ListNotices,
+        ListSignals, ListWarnings, ObjectReviewFile, OfficerProfile, OpenFileReview, OpenMatter,
+        PublicCirculars, RecordInterview, ScoreReviewFile, Statistics, StepComplaint, StepMatter,
+        StepNotice,
     },
 };
 use axum::http::{Method, StatusCode};
@@ -282,6 +283,36 @@ async fn every_endpoint_answers_every_caller_as_the_rules_say() {
         .scalar("SELECT CAST(MAX(id) AS BIGINT) FROM supervision_notices")
         .await;
     for (method, path, body, codes) in [
+        (
+            Method::GET,
+            "/api/v1/supervision/file-reviews".to_owned(),
+            None,
+            [200, 403, 200, 403, 200, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/file-reviews".to_owned(),
+            Some(json!({"name": "", "period_from": "", "period_to": "", "sample_size": ""})),
+            [403, 403, 403, 403, 422, 403, 401, 401],
+        ),
+        (
+            Method::GET,
+            "/api/v1/supervision/file-reviews/999999".to_owned(),
+            None,
+            [404, 403, 404, 403, 404, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/file-reviews/files/999999/score".to_owned(),
+            Some(json!({"lost": {}})),
+            [404, 403, 404, 403, 404, 403, 401, 401],
+        ),
+        (
+            Method::POST,
+            "/api/v1/supervision/file-reviews/files/999999/objection".to_owned(),
+            Some(json!({"reason": "x"})),
+            [404, 403, 404, 403, 404, 403, 401, 401],
+        ),
         (
             Method::GET,
             "/api/v1/supervision/notices".to_owned(),
@@ -707,6 +738,26 @@ async fn every_server_function_checks_the_caller_on_the_server() {
             ListNotices::PATH,
             String::new(),
             row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            ListFileReviews::PATH,
+            String::new(),
+            row([200, 403, 200, 403, 200, 403, 401, 401]),
+        ),
+        (
+            OpenFileReview::PATH,
+            "name=&period_from=&period_to=&sample_size=".to_owned(),
+            row([403, 403, 403, 403, 422, 403, 401, 401]),
+        ),
+        (
+            ScoreReviewFile::PATH,
+            "file_id=999999".to_owned(),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
+        ),
+        (
+            ObjectReviewFile::PATH,
+            "file_id=999999&reason=x".to_owned(),
+            row([404, 403, 404, 403, 404, 403, 401, 401]),
         ),
         (
             IssueNotice::PATH,

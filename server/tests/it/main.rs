@@ -16,6 +16,7 @@ mod crash;
 mod documents;
 mod edge;
 mod faults;
+mod file_reviews;
 mod law;
 mod law_party;
 mod notices;

@@ -234,6 +234,23 @@ async fn every_entity_reads_the_migrated_tables() {
         2
     );
     assert_eq!(
+        file_review_rounds::Entity::find()
+            .all(db)
+            .await
+            .expect("review rounds")
+            .len(),
+        0,
+        "no closed case without the demo's cases"
+    );
+    assert_eq!(
+        file_review_files::Entity::find()
+            .all(db)
+            .await
+            .expect("review files")
+            .len(),
+        0
+    );
+    assert_eq!(
         supervision_notice_steps::Entity::find()
             .all(db)
             .await

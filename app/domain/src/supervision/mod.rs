@@ -13,6 +13,7 @@
 pub mod behaviour;
 pub mod complaint;
 pub mod figures;
+pub mod file_review;
 pub mod matter;
 pub mod notice;
 pub mod oversight;

@@ -27,6 +27,8 @@ pub mod document_counters;
 pub mod enterprises;
 pub mod evidence;
 pub mod evidence_collectors;
+pub mod file_review_files;
+pub mod file_review_rounds;
 pub mod holiday_years;
 pub mod inspection_draws;
 pub mod inspection_items;

@@ -8,6 +8,7 @@ pub mod clues;
 pub mod coercive;
 pub mod complaints;
 pub mod decisions;
+pub mod file_reviews;
 pub mod inspections;
 pub mod login;
 pub mod notices;

@@ -304,6 +304,7 @@ fn SupervisionDay() -> impl IntoView {
     let signals = Resource::new(|| (), |_| crate::api::supervision::list_signals());
     let interviews = Resource::new(|| (), |_| crate::api::supervision::list_interviews());
     let notices = Resource::new(|| (), |_| crate::api::supervision::list_notices());
+    let reviews = Resource::new(|| (), |_| crate::api::supervision::list_file_reviews());
     view! {
         <section class="panel todo" aria-labelledby="day-h" data-test="supervision-day">
             <h2 id="day-h">{lang.pick("待办事项", "Your work")}</h2>
@@ -329,6 +330,16 @@ fn SupervisionDay() -> impl IntoView {
                             <a href="/work/matters" data-test="day-matters" data-count=overdue>
                                 {lang.pick("逾期未办结的督办事项 ", "Supervision matters overdue: ")}<span class="count">{overdue}</span>
                                 {lang.pick("（办理中 ", " (open: ")}{open}{lang.pick("）", ")")}
+                            </a>
+                        }
+                    })}
+                </li>
+                <li class="todo-item">
+                    {loaded(reviews, move |rounds| {
+                        let n = rounds.iter().flat_map(|r| &r.files).filter(|f| f.can_score).count();
+                        view! {
+                            <a href="/work/file-reviews" data-test="day-reviews" data-count=n>
+                                {lang.pick("待评分的评查案卷 ", "Case files to score: ")}<span class="count">{n}</span>
                             </a>
                         }
                     })}

@@ -4,11 +4,13 @@
 //! matters (督办) opened by supervisors and answered by the agencies' heads. Every write is an
 //! audit event in the same unit of work.
 
+mod file_reviews;
 mod matters;
 mod notices;
 mod oversight;
 mod signals;
 
+pub use file_reviews::{object_file, open_round, round, rounds, score_file};
 pub use matters::{matters, open_matter, step_matter};
 pub use notices::{issue_notice, notice, notice_pdf, notices, step_notice};
 pub use oversight::{
