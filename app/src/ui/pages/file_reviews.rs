@@ -138,7 +138,7 @@ fn round_card(
                     </tbody>
                 </table>
             </div>
-            {r.files.into_iter().filter(|f| f.can_score || f.can_object || !f.deductions.is_empty() || f.objection.is_some()).map(|f| file_detail(f, &criteria, score, object, lang)).collect_view()}
+            {r.files.into_iter().filter(|f| f.can_score || f.can_object || !f.deductions.is_empty() || f.objection.is_some()).map(|f| file_detail(f, criteria.clone(), score, object, lang)).collect_view()}
             {(scored > 0).then(|| view! {
                 <div class="results" data-test="round-results">
                     {averages(lang.pick("各机关平均分", "Average per agency"), r.per_agency, "per-agency")}
@@ -169,7 +169,7 @@ fn file_row(f: &ReviewFileView, lang: Lang) -> AnyView {
 
 fn file_detail(
     f: ReviewFileView,
-    criteria: &[tianping_domain::supervision::file_review::Criterion],
+    criteria: Vec<tianping_domain::supervision::file_review::Criterion>,
     score: ServerAction<ScoreReviewFile>,
     object: ServerAction<ObjectReviewFile>,
     lang: Lang,
@@ -184,10 +184,10 @@ fn file_detail(
                 </ul>
             })}
             {f.objection.clone().map(|o| view! { <p data-test="file-objection"><strong>{lang.pick("异议：", "Objection: ")}</strong>{o}</p> })}
-            {f.can_score.then(|| view! {
+            {f.can_score.then(move || view! {
                 <ActionForm action=score attr:class="form" attr:data-test="score-form">
                     <input type="hidden" name="file_id" value=id />
-                    {criteria.iter().map(|c| {
+                    {criteria.into_iter().map(|c| {
                         let lost = format!("lost-{id}-{}", c.key);
                         let why = format!("why-{id}-{}", c.key);
                         view! {

@@ -350,7 +350,7 @@ pub async fn open_round(
     let drawn = file_review::draw_sample(&seed, &candidate_ids, valid.sample_size);
     let agency_of: HashMap<i32, i32> = candidates.iter().map(|c| (c.id, c.agency_id)).collect();
     let mut uow = UnitOfWork::begin(&state.db, now).await?;
-    let round = rounds::ActiveModel {
+    let row = rounds::ActiveModel {
         body_id: Set(body.id),
         name: Set(valid.name.clone()),
         period_from: Set(valid.period_from),
@@ -375,7 +375,7 @@ pub async fn open_round(
     .await?;
     for case_id in &drawn {
         files::ActiveModel {
-            round_id: Set(round.id),
+            round_id: Set(row.id),
             case_id: Set(*case_id),
             agency_id: Set(agency_of.get(case_id).copied().unwrap_or_default()),
             status: Set(FileStatus::Drawn.as_str().into()),
@@ -389,13 +389,13 @@ pub async fn open_round(
         actor: AuditActor::from(actor),
         action: "file_review.draw",
         subject_type: "file_review",
-        subject_id: round.id.to_string(),
+        subject_id: row.id.to_string(),
         payload: json!({
-            "commitment_seq": commitment_seq, "seed": round.seed, "drawn": drawn,
+            "commitment_seq": commitment_seq, "seed": row.seed, "drawn": drawn,
         }),
     });
     uow.commit().await?;
-    round(state, actor, round.id, lang).await
+    round(state, actor, row.id, lang).await
 }
 
 /// A drawn file and its round, if the actor may see it.
