@@ -285,7 +285,7 @@ pub async fn step_notice(
 
 /// The case-file review rounds the caller may read (the caller's files only, for a head).
 #[server]
-pub async fn list_file_reviews() -> Result<Vec<super::supervision_dto::RoundView>, AppError> {
+pub async fn list_file_reviews() -> Result<Vec<super::supervision_dto::FileReviewRound>, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     crate::ssr::services::supervision::rounds(&state, &session.actor, lang)
         .await
@@ -301,7 +301,7 @@ pub async fn open_file_review(
     period_to: String,
     agency: Option<String>,
     sample_size: String,
-) -> Result<super::supervision_dto::RoundView, AppError> {
+) -> Result<super::supervision_dto::FileReviewRound, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     let raw = tianping_domain::supervision::file_review::RawRound {
         name,
@@ -325,7 +325,7 @@ pub async fn score_review_file(
     file_id: i32,
     lost: Option<std::collections::BTreeMap<String, String>>,
     comments: Option<std::collections::BTreeMap<String, String>>,
-) -> Result<super::supervision_dto::RoundView, AppError> {
+) -> Result<super::supervision_dto::FileReviewRound, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     let form = super::supervision_dto::ScoreForm {
         lost: lost.unwrap_or_default(),
@@ -341,7 +341,7 @@ pub async fn score_review_file(
 pub async fn object_review_file(
     file_id: i32,
     reason: String,
-) -> Result<super::supervision_dto::RoundView, AppError> {
+) -> Result<super::supervision_dto::FileReviewRound, AppError> {
     let (state, session, lang) = super::ctx::caller().await?;
     let form = super::supervision_dto::ObjectionForm { reason };
     crate::ssr::services::supervision::object_file(&state, &session.actor, file_id, &form, lang)

@@ -700,7 +700,7 @@ pub struct AverageView {
 /// A case-file review round (案卷评查) with its files and results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct RoundView {
+pub struct FileReviewRound {
     /// Round id.
     pub id: i32,
     /// Its name.

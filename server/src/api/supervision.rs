@@ -450,7 +450,7 @@ pub(super) async fn notice_pdf(
 /// The case-file review rounds (案卷评查) the caller may read, newest first, with their files
 /// (an agency's head: the agency's files only) and results per agency, criterion and officer.
 #[utoipa::path(get, path = "/supervision/file-reviews", tag = "supervision",
-    responses((status = 200, description = "The rounds", body = Vec<app::api::supervision_dto::RoundView>)))]
+    responses((status = 200, description = "The rounds", body = Vec<app::api::supervision_dto::FileReviewRound>)))]
 pub(super) async fn list_file_reviews(
     State(state): State<AppState>,
     c: Caller,
@@ -467,7 +467,7 @@ pub(super) async fn list_file_reviews(
 /// (`file_review.commit`), then 1–50 files are drawn with it (`file_review.draw`).
 #[utoipa::path(post, path = "/supervision/file-reviews", tag = "supervision",
     request_body = tianping_domain::supervision::file_review::RawRound,
-    responses((status = 201, description = "Opened and drawn", body = app::api::supervision_dto::RoundView)))]
+    responses((status = 201, description = "Opened and drawn", body = app::api::supervision_dto::FileReviewRound)))]
 pub(super) async fn open_file_review(
     State(state): State<AppState>,
     c: Caller,
@@ -482,7 +482,7 @@ pub(super) async fn open_file_review(
 /// One round.
 #[utoipa::path(get, path = "/supervision/file-reviews/{id}", tag = "supervision",
     params(("id" = i32, Path, description = "The round's id")),
-    responses((status = 200, description = "The round", body = app::api::supervision_dto::RoundView)))]
+    responses((status = 200, description = "The round", body = app::api::supervision_dto::FileReviewRound)))]
 pub(super) async fn get_file_review(
     State(state): State<AppState>,
     c: Caller,
@@ -500,7 +500,7 @@ pub(super) async fn get_file_review(
 #[utoipa::path(post, path = "/supervision/file-reviews/files/{id}/score", tag = "supervision",
     params(("id" = i32, Path, description = "The drawn file's id")),
     request_body = app::api::supervision_dto::ScoreForm,
-    responses((status = 200, description = "Scored: the round", body = app::api::supervision_dto::RoundView)))]
+    responses((status = 200, description = "Scored: the round", body = app::api::supervision_dto::FileReviewRound)))]
 pub(super) async fn score_review_file(
     State(state): State<AppState>,
     c: Caller,
@@ -518,7 +518,7 @@ pub(super) async fn score_review_file(
 #[utoipa::path(post, path = "/supervision/file-reviews/files/{id}/objection", tag = "supervision",
     params(("id" = i32, Path, description = "The drawn file's id")),
     request_body = app::api::supervision_dto::ObjectionForm,
-    responses((status = 200, description = "Recorded: the round", body = app::api::supervision_dto::RoundView)))]
+    responses((status = 200, description = "Recorded: the round", body = app::api::supervision_dto::FileReviewRound)))]
 pub(super) async fn object_review_file(
     State(state): State<AppState>,
     c: Caller,

@@ -8,7 +8,7 @@ use tianping_domain::{i18n::Lang, role::Role, supervision::file_review::Grade};
 use crate::{
     api::{
         supervision::{ObjectReviewFile, OpenFileReview, ScoreReviewFile, list_file_reviews},
-        supervision_dto::{AverageView, ReviewFileView, RoundView},
+        supervision_dto::{AverageView, FileReviewRound, ReviewFileView},
     },
     ui::common::{StaffPage, action_error, enforcement_agencies, loaded, use_lang},
 };
@@ -108,7 +108,7 @@ fn averages(caption: &'static str, rows: Vec<AverageView>, test: &'static str) -
 }
 
 fn round_card(
-    r: RoundView,
+    r: FileReviewRound,
     score: ServerAction<ScoreReviewFile>,
     object: ServerAction<ObjectReviewFile>,
     lang: Lang,

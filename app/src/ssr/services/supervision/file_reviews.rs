@@ -28,7 +28,7 @@ use tianping_domain::{
 use super::oversight::{agency_ref, names_of, own_body, target_agency};
 use crate::{
     api::supervision_dto::{
-        AverageView, DeductionView, ObjectionForm, ReviewFileView, RoundView, ScoreForm,
+        AverageView, DeductionView, FileReviewRound, ObjectionForm, ReviewFileView, ScoreForm,
     },
     ssr::{
         AppState,
@@ -70,7 +70,7 @@ pub async fn rounds(
     state: &AppState,
     actor: &Actor,
     lang: Lang,
-) -> Result<Vec<RoundView>, ServiceError> {
+) -> Result<Vec<FileReviewRound>, ServiceError> {
     can(actor, &Action::Supervise)?;
     let visible = super::super::agencies_where(state, actor, |a| Action::ViewOversight(a)).await?;
     let all = rounds::Entity::find()
@@ -94,7 +94,7 @@ pub async fn round(
     actor: &Actor,
     id: i32,
     lang: Lang,
-) -> Result<RoundView, ServiceError> {
+) -> Result<FileReviewRound, ServiceError> {
     can(actor, &Action::Supervise)?;
     let visible = super::super::agencies_where(state, actor, |a| Action::ViewOversight(a)).await?;
     let r = rounds::Entity::find_by_id(id)
@@ -115,7 +115,7 @@ async fn view(
     r: rounds::Model,
     visible: &HashMap<i32, agencies::Model>,
     lang: Lang,
-) -> Result<RoundView, ServiceError> {
+) -> Result<FileReviewRound, ServiceError> {
     let conn = &state.db.conn;
     let criteria = criteria_of(&r);
     let rows: Vec<files::Model> = files::Entity::find()
@@ -223,7 +223,7 @@ async fn view(
     };
     let agency_name = |id: i32| all_agencies.get(&id).map(|a| a.name.clone());
     let officer_name = |id: i32| officer_names.get(&id).cloned();
-    Ok(RoundView {
+    Ok(FileReviewRound {
         id: r.id,
         name: r.name,
         period_from: r.period_from,
@@ -284,7 +284,7 @@ pub async fn open_round(
     actor: &Actor,
     raw: &RawRound,
     lang: Lang,
-) -> Result<RoundView, ServiceError> {
+) -> Result<FileReviewRound, ServiceError> {
     let body = own_body(state, actor).await?;
     let today = state.today();
     let valid = file_review::validate_round(raw, today).map_err(ServiceError::ValidationMany)?;
@@ -447,7 +447,7 @@ pub async fn score_file(
     id: i32,
     form: &ScoreForm,
     lang: Lang,
-) -> Result<RoundView, ServiceError> {
+) -> Result<FileReviewRound, ServiceError> {
     let (f, r, agency) = readable_file(state, actor, id).await?;
     can(actor, &Action::RecordOversight(&agency.scope()))?;
     if actor.role != Role::Supervisor {
@@ -506,7 +506,7 @@ pub async fn object_file(
     id: i32,
     form: &ObjectionForm,
     lang: Lang,
-) -> Result<RoundView, ServiceError> {
+) -> Result<FileReviewRound, ServiceError> {
     let (f, r, agency) = readable_file(state, actor, id).await?;
     can(actor, &Action::ReportRectification(&agency.scope()))?;
     let status = status_of(&f);
