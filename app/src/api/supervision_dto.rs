@@ -683,6 +683,9 @@ pub struct ReviewFileView {
     pub can_score: bool,
     /// Whether the caller may object now.
     pub can_object: bool,
+    /// For a supervisor, a file graded 不合格: the notice form prefilled to order its
+    /// rectification.
+    pub rectify: Option<String>,
 }
 
 /// An average of a round's results: the agency, officer or criterion by name.

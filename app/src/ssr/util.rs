@@ -36,3 +36,16 @@ pub fn distinct(ids: impl IntoIterator<Item = i32>) -> Vec<i32> {
         .into_iter()
         .collect()
 }
+
+/// Percent-encodes a query value: unreserved ASCII kept, every other byte as `%XX`.
+pub fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -26,17 +26,7 @@ use super::{
 /// Largest file accepted for verification.
 pub const MAX_VERIFY_BYTES: usize = 20 * 1024 * 1024;
 
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+use app::ssr::util::url_encode as encode;
 
 pub(crate) fn pdf_response(file: documents::PdfFile, inline: bool) -> Response {
     let sha = hex::encode(Sha256::digest(&file.bytes));

@@ -38,6 +38,13 @@ async fn the_demo_round_is_scored_with_one_objection_and_its_results_add_up() {
     assert_eq!(drawn[1]["first_total"], 78);
     assert!(drawn[1]["objection"].as_str().is_some());
     assert_eq!(drawn[3]["grade"], "poor");
+    // The poor file leads the supervisor to an opinion prefilled for its rectification.
+    let rectify = drawn[3]["rectify"]
+        .as_str()
+        .expect("a link for the poor file");
+    assert!(rectify.starts_with("/work/notices?agency="), "{rectify}");
+    assert!(rectify.contains("&source=review&ref="), "{rectify}");
+    assert!(drawn[0]["rectify"].is_null());
     assert_eq!(round["to_rectify"], 1);
     assert!(drawn.iter().all(|f| f["can_score"] == false));
     let procedure = round["per_criterion"]

@@ -183,6 +183,12 @@ fn file_detail(
                     {f.deductions.iter().map(|d| view! { <li>{d.label.clone()} " −" {d.points} "：" {d.comment.clone()}</li> }).collect_view()}
                 </ul>
             })}
+            {f.rectify.clone().map(|href| view! {
+                <p class="alert alert-warn" data-test="file-rectify">
+                    {lang.pick("该案卷评为不合格，须整改：", "Graded poor, to be rectified: ")}
+                    <a href=href>{lang.pick("制发监督意见书", "issue a supervision opinion")}</a>
+                </p>
+            })}
             {f.objection.clone().map(|o| view! { <p data-test="file-objection"><strong>{lang.pick("异议：", "Objection: ")}</strong>{o}</p> })}
             {f.can_score.then(move || view! {
                 <ActionForm action=score attr:class="form" attr:data-test="score-form">

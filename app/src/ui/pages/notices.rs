@@ -28,6 +28,12 @@ pub fn NoticesPage() -> impl IntoView {
         |_| list_notices(),
     );
     let agencies = enforcement_agencies();
+    // Prefilled from a case-file review's poor file (`?agency=&source=review&ref=`).
+    let q = leptos_router::hooks::use_query_map().get_untracked();
+    let want_agency = StoredValue::new(q.get("agency").unwrap_or_default());
+    let want_source = StoredValue::new(q.get("source").unwrap_or_default());
+    let want_ref = StoredValue::new(q.get("ref").unwrap_or_default());
+    let prefilled = !want_agency.get_value().is_empty();
     let supervisor =
         || use_context::<crate::api::dto::Me>().is_some_and(|me| me.role == Role::Supervisor);
     let error = Signal::derive(move || {
@@ -45,7 +51,10 @@ pub fn NoticesPage() -> impl IntoView {
     let options = move || {
         agencies.get().and_then(Result::ok).map(|list| {
             list.into_iter()
-                .map(|a| view! { <option value=a.code>{a.name}</option> })
+                .map(|a| {
+                    let chosen = want_agency.with_value(|w| *w == a.code);
+                    view! { <option value=a.code selected=chosen>{a.name}</option> }
+                })
                 .collect_view()
         })
     };
@@ -58,7 +67,7 @@ pub fn NoticesPage() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
             {issued}
             {move || supervisor().then(|| view! {
-                <details class="panel" data-test="notice-new">
+                <details class="panel" data-test="notice-new" open=prefilled>
                     <summary>{lang.pick("制发监督文书", "Issue a notice")}</summary>
                     <ActionForm action=issue attr:class="form" attr:data-test="notice-form">
                         <fieldset class="field">
@@ -83,12 +92,15 @@ pub fn NoticesPage() -> impl IntoView {
                         <div class="field">
                             <label for="nt-source">{lang.pick("监督来源", "Source")}</label>
                             <select id="nt-source" name="source" required data-test="nt-source">
-                                {NoticeSource::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label(lang)}</option> }).collect_view()}
+                                {NoticeSource::ALL.iter().map(|s| {
+                                    let chosen = want_source.with_value(|w| w == s.as_str());
+                                    view! { <option value=s.as_str() selected=chosen>{s.label(lang)}</option> }
+                                }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
                             <label for="nt-ref">{lang.pick("来源编号（案件编号、投诉编号等，可不填）", "Reference (case or complaint number; optional)")}</label>
-                            <input id="nt-ref" name="source_ref" type="text" maxlength="100" data-test="nt-ref" />
+                            <input id="nt-ref" name="source_ref" type="text" maxlength="100" value=want_ref.get_value() data-test="nt-ref" />
                         </div>
                         <div class="field">
                             <label for="nt-problems">{lang.pick("存在的问题（事实和证据）", "Problems found (facts and evidence)")}</label>

@@ -197,6 +197,17 @@ async fn view(
                 && can(actor, &Action::RecordOversight(&scope)).is_ok(),
             can_object: file_review::next(status, FileStep::Object).is_some()
                 && can(actor, &Action::ReportRectification(&scope)).is_ok(),
+            rectify: (total.map(Grade::of) == Some(Grade::Poor)
+                && can(actor, &Action::RecordOversight(&scope)).is_ok())
+            .then(|| {
+                format!(
+                    "/work/notices?agency={}&source=review&ref={}",
+                    agency.code,
+                    crate::ssr::util::url_encode(
+                        &case.map(|c| c.number.clone()).unwrap_or_default()
+                    )
+                )
+            }),
         });
     }
     let summary = file_review::summarize(&criteria, &scored);
