@@ -25,6 +25,8 @@ async function takeStep(page: Page, kind: string, state: string, fill?: (form: R
 /** The reviewer judges every checklist point (the list starts unanswered, issue 22 item 7). */
 async function answerEveryPoint(page: Page) {
   const points = page.locator('[data-test^="pass-"]');
+  // The checklist renders once the round has loaded: wait for it before counting.
+  await expect(points.first()).toBeVisible();
   const n = await points.count();
   expect(n).toBeGreaterThanOrEqual(10);
   for (let i = 0; i < n; i++) await points.nth(i).check();
