@@ -357,7 +357,8 @@ pub fn typeset(model: &DocumentModel, metrics: &dyn Metrics) -> Vec<Page> {
         LINE,
         Align::Right(BODY_SIZE),
     );
-    if model.number.is_some() {
+    // A document outside a case (a supervision notice) has no case number: no empty 「案号：」.
+    if model.number.is_some() && !model.case_number.is_empty() {
         s.line(
             format!("案号：{}", model.case_number),
             BODY_SIZE * 0.8,
@@ -640,6 +641,16 @@ mod tests {
             assert!(p.texts().any(|t| t.starts_with("预览稿")));
         }
         assert!(pages[0].texts().any(|t| t == "案号：SCJG-2026-00012"));
+    }
+
+    #[test]
+    fn a_document_outside_a_case_prints_no_empty_case_number() {
+        let mut m = model(vec![Block::Paragraph("正文".into())]);
+        m.kind = None;
+        m.case_number = String::new();
+        let pages = typeset(&m, &Fixed);
+        assert!(pages[0].texts().any(|t| t == "临市监罚决〔2026〕12号"));
+        assert!(!pages[0].texts().any(|t| t.starts_with("案号")));
     }
 
     #[test]
