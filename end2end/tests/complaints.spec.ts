@@ -65,6 +65,8 @@ test("a member of the public files a complaint; the supervisor assigns it; the a
   // The complainant looks it up by number and reads the reply.
   await page.context().clearCookies();
   await page.goto("/portal/complaints/status");
+  // Typed before hydration, the number can be reset by it: wait, as the other journeys do.
+  await waitForHydration(page);
   await page.getByTestId("status-no").fill(tracking.toLowerCase());
   await page.getByTestId("status-submit").click();
   await expect(page.getByTestId("complaint-status")).toHaveAttribute("data-status", "answered");

@@ -423,6 +423,31 @@ pub fn id_param() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
     }
 }
 
+/// Whether the signed-in user is a supervisor. Read it inside the staff page, which provides
+/// `Me`.
+pub fn is_supervisor() -> bool {
+    use_context::<Me>().is_some_and(|me| me.role == Role::Supervisor)
+}
+
+/// The `<option>`s of [`enforcement_agencies`] once loaded, by code; `selected` marks the one
+/// whose code it holds (a form prefilled from a link).
+pub fn agency_options(
+    agencies: Resource<Result<Vec<crate::api::dto::AgencyView>, AppError>>,
+    selected: Option<StoredValue<String>>,
+) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
+    move || {
+        agencies.get().and_then(Result::ok).map(|list| {
+            list.into_iter()
+                .map(|a| {
+                    let chosen = selected.is_some_and(|s| s.with_value(|w| *w == a.code));
+                    view! { <option value=a.code selected=chosen>{a.name}</option> }
+                })
+                .collect_view()
+                .into_any()
+        })
+    }
+}
+
 /// The enforcement agencies a supervisor may choose from (assigning a clue, recording an
 /// interview): those the caller may see.
 pub fn enforcement_agencies() -> Resource<Result<Vec<crate::api::dto::AgencyView>, AppError>> {

@@ -10,7 +10,9 @@ use crate::{
         clues::{AssignClue, ReturnClue, list_clues},
         dto::{AgencyView, ClueView},
     },
-    ui::common::{StaffPage, action_error, enforcement_agencies, loaded, urlencode, use_lang},
+    ui::common::{
+        StaffPage, action_error, agency_options, enforcement_agencies, loaded, urlencode, use_lang,
+    },
 };
 
 /// Clues received for the user's agency (or region), newest first.
@@ -125,9 +127,7 @@ fn clue_row(
                             <select id=format!("clue-{id}-agency") name="agency" required data-test="clue-assign-agency">
                                 <option value="">{lang.pick("（请选择）", "(choose)")}</option>
                                 <Suspense fallback=|| ()>
-                                    {move || agencies.get().and_then(Result::ok).map(|list| list.into_iter().map(|a| view! {
-                                        <option value=a.code>{a.name}</option>
-                                    }).collect_view())}
+                                    {agency_options(agencies, None)}
                                 </Suspense>
                             </select>
                         </div>

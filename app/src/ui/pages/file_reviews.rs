@@ -3,14 +3,17 @@
 //! reads the agency's scores and may object once.
 
 use leptos::prelude::*;
-use tianping_domain::{i18n::Lang, role::Role, supervision::file_review::Grade};
+use tianping_domain::{i18n::Lang, supervision::file_review::Grade};
 
 use crate::{
     api::{
         supervision::{ObjectReviewFile, OpenFileReview, ScoreReviewFile, list_file_reviews},
         supervision_dto::{AverageView, FileReviewRound, ReviewFileView},
     },
-    ui::common::{StaffPage, action_error, enforcement_agencies, loaded, use_lang},
+    ui::common::{
+        StaffPage, action_error, agency_options, enforcement_agencies, is_supervisor, loaded,
+        use_lang,
+    },
 };
 
 /// The staff page: the form for supervisors, then the rounds.
@@ -31,20 +34,12 @@ pub fn FileReviewsPage() -> impl IntoView {
         |_| list_file_reviews(),
     );
     let agencies = enforcement_agencies();
-    let supervisor =
-        || use_context::<crate::api::dto::Me>().is_some_and(|me| me.role == Role::Supervisor);
     let error = Signal::derive(move || {
         action_error(open.value().get())
             .or_else(|| action_error(score.value().get()))
             .or_else(|| action_error(object.value().get()))
     });
-    let options = move || {
-        agencies.get().and_then(Result::ok).map(|list| {
-            list.into_iter()
-                .map(|a| view! { <option value=a.code>{a.name}</option> })
-                .collect_view()
-        })
-    };
+    let options = agency_options(agencies, None);
     view! {
         <StaffPage title=lang.pick("案卷评查", "Case-file review").to_owned()>
             <p class="muted">{lang.pick(
@@ -52,7 +47,7 @@ pub fn FileReviewsPage() -> impl IntoView {
                 "Files are drawn at random from the cases closed in a period (the seed's digest is logged before the draw and anyone can re-run it) and scored against the template, each point lost with its reason; the agency's head may object to a score once, and the second score is final. Files graded poor are to be rectified.",
             )}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
-            {move || supervisor().then(|| view! {
+            {move || is_supervisor().then(|| view! {
                 <details class="panel" data-test="round-new">
                     <summary>{lang.pick("开展一轮评查", "Open a round")}</summary>
                     <ActionForm action=open attr:class="form" attr:data-test="round-form">

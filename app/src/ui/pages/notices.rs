@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use tianping_domain::{
     i18n::Lang,
-    role::Role,
     supervision::notice::{DecisionOrder, NoticeSource, NoticeStep, Rectification},
 };
 
@@ -14,7 +13,10 @@ use crate::{
         supervision::{IssueNotice, StepNotice, list_notices},
         supervision_dto::NoticeView,
     },
-    ui::common::{StaffPage, action_error, enforcement_agencies, loaded, use_lang},
+    ui::common::{
+        StaffPage, action_error, agency_options, enforcement_agencies, is_supervisor, loaded,
+        use_lang,
+    },
 };
 
 /// The staff page: the form for supervisors, then the notices.
@@ -34,8 +36,6 @@ pub fn NoticesPage() -> impl IntoView {
     let want_source = StoredValue::new(q.get("source").unwrap_or_default());
     let want_ref = StoredValue::new(q.get("ref").unwrap_or_default());
     let prefilled = !want_agency.get_value().is_empty();
-    let supervisor =
-        || use_context::<crate::api::dto::Me>().is_some_and(|me| me.role == Role::Supervisor);
     let error = Signal::derive(move || {
         action_error(issue.value().get()).or_else(|| action_error(step.value().get()))
     });
@@ -48,16 +48,7 @@ pub fn NoticesPage() -> impl IntoView {
             }
         })
     };
-    let options = move || {
-        agencies.get().and_then(Result::ok).map(|list| {
-            list.into_iter()
-                .map(|a| {
-                    let chosen = want_agency.with_value(|w| *w == a.code);
-                    view! { <option value=a.code selected=chosen>{a.name}</option> }
-                })
-                .collect_view()
-        })
-    };
+    let options = agency_options(agencies, Some(want_agency));
     view! {
         <StaffPage title=lang.pick("监督意见书与决定书", "Supervision opinions and decisions").to_owned()>
             <p class="muted">{lang.pick(
@@ -66,7 +57,7 @@ pub fn NoticesPage() -> impl IntoView {
             )}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
             {issued}
-            {move || supervisor().then(|| view! {
+            {move || is_supervisor().then(|| view! {
                 <details class="panel" data-test="notice-new" open=prefilled>
                     <summary>{lang.pick("制发监督文书", "Issue a notice")}</summary>
                     <ActionForm action=issue attr:class="form" attr:data-test="notice-form">
@@ -126,7 +117,7 @@ pub fn NoticesPage() -> impl IntoView {
                 if items.is_empty() {
                     return view! { <p class="muted" data-test="no-notices">{lang.pick("暂无监督文书。", "No notices.")}</p> }.into_any();
                 }
-                let sup = supervisor();
+                let sup = is_supervisor();
                 items.into_iter().map(|n| notice_card(n, step, sup, lang)).collect_view().into_any()
             })}
         </StaffPage>

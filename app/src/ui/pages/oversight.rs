@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use tianping_domain::{
     i18n::Lang,
-    role::Role,
     supervision::oversight::{CircularScope, FollowUp},
 };
 
@@ -17,7 +16,10 @@ use crate::{
         },
         supervision_dto::{CircularView, InterviewView},
     },
-    ui::common::{PortalPage, StaffPage, action_error, enforcement_agencies, loaded, use_lang},
+    ui::common::{
+        PortalPage, StaffPage, action_error, agency_options, enforcement_agencies, is_supervisor,
+        loaded, use_lang,
+    },
 };
 
 /// The staff page: forms for supervisors, then the interviews and circulars.
@@ -34,20 +36,12 @@ pub fn OversightPage() -> impl IntoView {
     let circulars = Resource::new(move || issue.version().get(), |_| list_circulars());
     // Who is signed in is known only inside the staff page (it provides `Me`).
     let agencies = enforcement_agencies();
-    let supervisor =
-        || use_context::<crate::api::dto::Me>().is_some_and(|me| me.role == Role::Supervisor);
     let error = Signal::derive(move || {
         action_error(record.value().get())
             .or_else(|| action_error(follow.value().get()))
             .or_else(|| action_error(issue.value().get()))
     });
-    let options = move || {
-        agencies.get().and_then(Result::ok).map(|list| {
-            list.into_iter()
-                .map(|a| view! { <option value=a.code>{a.name}</option> })
-                .collect_view()
-        })
-    };
+    let options = agency_options(agencies, None);
     view! {
         <StaffPage title=lang.pick("约谈与通报", "Interviews and circulars").to_owned()>
             <p class="muted">{lang.pick(
@@ -55,7 +49,7 @@ pub fn OversightPage() -> impl IntoView {
                 "The supervision body interviews the heads of agencies with serious problems, records who took part, why and what was committed to, and follows up by a set day; circulars are internal or public, public ones are published on the portal (ID numbers, phones and addresses masked). Every step is recorded in the audit log.",
             )}</p>
             {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert" data-test="form-error">{e.to_string()}</p> })}
-            {move || supervisor().then(|| view! {
+            {move || is_supervisor().then(|| view! {
                 <details class="panel" data-test="interview-new">
                     <summary>{lang.pick("记录约谈", "Record an interview")}</summary>
                     <ActionForm action=record attr:class="form" attr:data-test="interview-form">

@@ -197,7 +197,7 @@ async fn view(
                 && can(actor, &Action::RecordOversight(&scope)).is_ok(),
             can_object: file_review::next(status, FileStep::Object).is_some()
                 && can(actor, &Action::ReportRectification(&scope)).is_ok(),
-            rectify: (total.map(Grade::of) == Some(Grade::Poor)
+            rectify: (total.is_some_and(|t| Grade::of(t).to_rectify())
                 && can(actor, &Action::RecordOversight(&scope)).is_ok())
             .then(|| {
                 format!(
