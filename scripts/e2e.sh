@@ -22,6 +22,8 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fsS "http://$LEPTOS_SITE_ADDR/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 echo "== What a first visit downloads: compressed, content-hashed, cached (issue 22) =="
 BASE_URL="http://$LEPTOS_SITE_ADDR" bash scripts/check-assets.sh
+echo "== What each kind of page loads in a browser, and when it is interactive on a throttled phone =="
+(cd end2end && BASE_URL="http://$LEPTOS_SITE_ADDR" WASM_BUDGET_BR="${PAGE_WASM_BUDGET_BR:-1150000}" node first-visit.mjs)
 status=0
 (cd end2end && BASE_URL="http://$LEPTOS_SITE_ADDR" npx playwright test) || status=$?
 kill "$SERVER" 2>/dev/null || true

@@ -47,7 +47,7 @@ else
 fi
 
 echo "== Release build (the one users get, with wasm-opt) =="
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 
 echo "== API fuzzing (schemathesis against the generated description, release build) =="
 bash scripts/fuzz-api.sh

@@ -21,13 +21,18 @@ pub use tianping_domain as domain;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(ui::App);
-    // A marker for the end-to-end tests: the bundle ran and the page is interactive.
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(
-            &window,
-            &"__tianping_hydrated".into(),
-            &wasm_bindgen::JsValue::TRUE,
-        );
-    }
+    // Every page is a lazily loaded chunk of the bundle (see `ui::routes`): hydration waits for
+    // the chunk of the page being hydrated, so it runs as a task.
+    wasm_bindgen_futures::spawn_local(async {
+        let owner = leptos::mount::hydrate_from_async(leptos::tachys::dom::body(), ui::App).await;
+        owner.forget();
+        // A marker for the end-to-end tests: the page's chunk ran and the page is interactive.
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(
+                &window,
+                &"__tianping_hydrated".into(),
+                &wasm_bindgen::JsValue::TRUE,
+            );
+        }
+    });
 }
