@@ -21,6 +21,16 @@ size() { # url encoding
   curl -sS -H "Accept-Encoding: $2" "$1" | wc -c
 }
 
+# One served asset: precompressed (br and gzip), cached as immutable, its content hash in its name.
+check_asset() { # /pkg/name
+  local url="$BASE$1"
+  [ "$(header "$url" br content-encoding)" = br ] || problem "$1: not served as brotli"
+  [ "$(header "$url" gzip content-encoding)" = gzip ] || problem "$1: not served as gzip"
+  [ "$(header "$url" br cache-control)" = "public, max-age=31536000, immutable" ] \
+    || problem "$1: not cached as immutable ($(header "$url" br cache-control))"
+  [[ "$(basename "$1")" =~ \.[A-Za-z0-9_-]{22}\.[a-z]+$ ]] || problem "$1: no content hash in its name"
+}
+
 printf '%-22s %-44s %10s %10s %10s\n' page asset raw gzip brotli
 declare -A seen
 for page in / /portal/decisions /portal/complaints /login; do
@@ -34,11 +44,7 @@ for page in / /portal/decisions /portal/complaints /login; do
     printf '%-22s %-44s %10d %10d %10d\n' "$page" "$a" "$raw" "$gz" "$br"
     [ -n "${seen[$a]:-}" ] && continue
     seen[$a]=1
-    [ "$(header "$url" br content-encoding)" = br ] || problem "$a: not served as brotli"
-    [ "$(header "$url" gzip content-encoding)" = gzip ] || problem "$a: not served as gzip"
-    [ "$(header "$url" br cache-control)" = "public, max-age=31536000, immutable" ] \
-      || problem "$a: not cached as immutable ($(header "$url" br cache-control))"
-    [[ "$(basename "$a")" =~ \.[A-Za-z0-9_-]{22}\.(js|wasm|css)$ ]] || problem "$a: no content hash in its name"
+    check_asset "$a"
     if [[ "$a" == *.wasm ]] && [ "$br" -gt "$BUDGET" ]; then
       problem "$a: $br bytes of brotli, over the budget of $BUDGET"
     fi
@@ -48,13 +54,8 @@ done
 PKG="${LEPTOS_SITE_ROOT:-target/site}/pkg"
 checked=0
 while IFS= read -r f; do
-  a="/pkg/$f"
-  [ -n "${seen[$a]:-}" ] && continue
-  url="$BASE$a"
-  [ "$(header "$url" br content-encoding)" = br ] || problem "$a: not served as brotli"
-  [ "$(header "$url" br cache-control)" = "public, max-age=31536000, immutable" ] \
-    || problem "$a: not cached as immutable"
-  [[ "$f" =~ \.[A-Za-z0-9_-]{22}\.[a-z]+$ ]] || problem "$a: no content hash in its name"
+  [ -n "${seen[/pkg/$f]:-}" ] && continue
+  check_asset "/pkg/$f"
   checked=$((checked + 1))
 done < <(ls "$PKG" | grep -E '\.(wasm|js)$')
 echo "bundle files checked besides the pages' own: $checked"
